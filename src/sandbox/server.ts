@@ -1,0 +1,63 @@
+import type { FaultOptions } from './faults.js';
+import { generateCatalog, catalogItems } from './seed/catalog.js';
+import { startSentosSimulator, type SentosSimulator, type SentosSimulatorOptions } from './sentos/index.js';
+import { startShopifySimulator, type ShopifySimulator, type ShopifySimulatorOptions } from './shopify/index.js';
+
+/**
+ * Both simulators on loopback, seeded from one catalog so Shopify's seeded orders sell SKUs that Sentos
+ * knows. Used in-process by tests, the demo and the benchmarks, and by `sentos-sync sandbox`.
+ */
+export interface SandboxOptions {
+  host?: string;
+  sentosPort?: number;
+  shopifyPort?: number;
+  seed?: number;
+  products?: number;
+  orders?: number;
+  faults?: FaultOptions;
+  sentos?: Partial<SentosSimulatorOptions>;
+  shopify?: Partial<ShopifySimulatorOptions>;
+}
+
+export interface Sandbox {
+  sentos: SentosSimulator;
+  shopify: ShopifySimulator;
+  /** Environment variables that point sentos-sync at this sandbox. */
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const seed = options.seed ?? 1;
+  const host = options.host ?? '127.0.0.1';
+  const catalog = generateCatalog({ seed, count: options.products ?? 40 });
+  const sentos = await startSentosSimulator({ host, port: options.sentosPort ?? 0, seed, catalog, faults: options.faults, ...options.sentos });
+  try {
+    const shopify = await startShopifySimulator({
+      host,
+      port: options.shopifyPort ?? 0,
+      seed,
+      orders: options.orders ?? 20,
+      orderItems: catalogItems(catalog),
+      faults: options.faults && { ...options.faults, seed: (options.faults.seed ?? seed) + 1 },
+      ...options.shopify,
+    });
+    return {
+      sentos,
+      shopify,
+      env: {
+        SENTOS_API_URL: sentos.url,
+        SENTOS_API_KEY: sentos.apiKey,
+        SENTOS_API_SECRET: sentos.apiSecret,
+        SHOPIFY_STORE: shopify.url,
+        SHOPIFY_ACCESS_TOKEN: shopify.accessToken,
+      },
+      close: async () => {
+        await Promise.all([sentos.close(), shopify.close()]);
+      },
+    };
+  } catch (error) {
+    await sentos.close();
+    throw error;
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Sentos domain types: what the client hands to the rest of the tool after parsing the wire
+ * (design.md house style 3). camelCase, ids as strings (Sentos sends numbers or strings), money in minor units.
+ */
+import type { MoneyResult } from '../core/money.js';
+
+export type SentosAuthMethod = 'basic' | 'headers' | 'bearer' | 'token';
+export const SENTOS_AUTH_METHODS: readonly SentosAuthMethod[] = ['basic', 'headers', 'bearer', 'token'];
+
+export interface SentosStock {
+  warehouseId: string;
+  quantity: number;
+}
+
+export interface SentosChannelPrice {
+  sale?: MoneyResult;
+  list?: MoneyResult;
+}
+
+export interface SentosVariant {
+  sku: string;
+  barcode?: string;
+  color?: string;
+  /** The second variant axis: name is the attribute ("Beden"), value the size ("M"). */
+  model?: { name: string; value: string };
+  stocks: SentosStock[];
+  /** Image URLs in Sentos order. */
+  images: string[];
+  salePrice?: MoneyResult;
+  purchasePrice?: MoneyResult;
+}
+
+export interface SentosProduct {
+  id: string;
+  sku: string;
+  name: string;
+  brand?: string;
+  barcode?: string;
+  description?: string;
+  descriptionDetail?: string;
+  categoryId?: string;
+  currency?: string;
+  vatRate?: number;
+  salePrice?: MoneyResult;
+  purchasePrice?: MoneyResult;
+  /** Sales-channel price lists keyed as Sentos keys them (e.g. "b2c", "trendyol"). */
+  prices: Record<string, SentosChannelPrice>;
+  stocks: SentosStock[];
+  images: string[];
+  /** Empty for a simple product: it is then its own single variant. */
+  variants: SentosVariant[];
+}
+
+export interface SentosWarehouse {
+  id: string;
+  name: string;
+}
+
+export interface SentosCategory {
+  id: string;
+  name: string;
+  parentId?: string;
+}
+
+export interface SentosSalesChannel {
+  id: string;
+  name: string;
+}
+
+/** The read side of an order, as far as the tool needs it (dedupe, status updates). */
+export interface SentosOrder {
+  id: string;
+  orderId: string;
+  orderCode: string;
+  status: number;
+  trackingNumber?: string;
+  lines: Array<{ sku?: string; quantity: number }>;
+}
+
+export interface SentosAddressPayload {
+  name: string;
+  phone?: string;
+  address: string;
+  country?: string;
+  city?: string;
+  district?: string;
+  zipCode?: string;
+  turkishIdentityNumber?: string;
+  taxOffice?: string;
+  taxNumber?: string;
+}
+
+export interface SentosOrderLinePayload {
+  warehouse_id?: number;
+  product_id?: number;
+  sku: string;
+  name: string;
+  quantity: number;
+  /** Unit price after line discounts, VAT included, as a JSON number (sentos-api.md §4.6). */
+  price: number;
+  vat_rate: number;
+}
+
+/** The body of POST /orders, in the wire's own casing (sentos-api.md §4.6, §8.3). */
+export interface SentosOrderPayload {
+  order_id: string;
+  order_code: string;
+  status: number;
+  channel_id?: number;
+  order_date: string;
+  currency: string;
+  payment_method: string;
+  shipping_total?: number;
+  note?: string;
+  customer: { name: string; phone?: string; mail_address?: string };
+  invoice_address?: SentosAddressPayload;
+  shipment_address?: SentosAddressPayload;
+  lines: SentosOrderLinePayload[];
+}
+
+/** The body of PUT /orders/{id} (sentos-api.md §4.8). */
+export interface SentosOrderUpdatePayload {
+  status: number;
+  data?: { cargo_company?: string; tracking_number?: string; tracking_url?: string };
+}
+
+export interface SentosOrderQuery {
+  orderId?: string;
+  orderCode?: string;
+  updatedStart?: string;
+  updatedEnd?: string;
+}

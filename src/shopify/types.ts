@@ -1,0 +1,202 @@
+/**
+ * Shopify domain types: what the client hands to the rest of the tool after parsing GraphQL responses.
+ * Ids are GIDs; money is minor units in the shop currency.
+ */
+import type { Minor } from '../core/money.js';
+
+export type ShopifyAuth =
+  | { type: 'token'; accessToken: string }
+  | { type: 'client-credentials'; clientId: string; clientSecret: string };
+
+export interface ShopifyShop {
+  name: string;
+  myshopifyDomain: string;
+  currencyCode: string;
+  ianaTimezone: string;
+}
+
+export interface ShopifyLocation {
+  id: string;
+  name: string;
+  isActive: boolean;
+}
+
+export interface ShopifyInventoryLevel {
+  locationId: string;
+  available: number;
+}
+
+export interface ShopifyVariant {
+  id: string;
+  sku: string;
+  barcode?: string;
+  price: Minor;
+  compareAtPrice?: Minor;
+  /** In the product's option order. */
+  selectedOptions: Array<{ name: string; value: string }>;
+  inventoryItemId: string;
+  tracked: boolean;
+  /** Only the locations where the item is stocked (active). */
+  levels: ShopifyInventoryLevel[];
+}
+
+export interface ShopifyProduct {
+  id: string;
+  handle: string;
+  title: string;
+  descriptionHtml: string;
+  vendor: string;
+  productType: string;
+  tags: string[];
+  status: string;
+  options: Array<{ name: string; values: string[] }>;
+  variants: ShopifyVariant[];
+  /** Metafield sentos_sync.product_id: the link to the Sentos product, when this tool created or matched it. */
+  sentosProductId?: string;
+  /** Metafield sentos_sync.image_sources: the Sentos image URLs last pushed, in order. */
+  imageSources?: string[];
+}
+
+export interface ShopifyMailingAddress {
+  firstName?: string;
+  lastName?: string;
+  name?: string;
+  company?: string;
+  address1?: string;
+  address2?: string;
+  city?: string;
+  province?: string;
+  provinceCode?: string;
+  country?: string;
+  countryCode?: string;
+  zip?: string;
+  phone?: string;
+}
+
+export interface ShopifyTaxLine {
+  title: string;
+  /** Percentage, e.g. 20 for 20 %. */
+  ratePercentage: number;
+}
+
+export interface ShopifyLineItem {
+  id: string;
+  sku?: string;
+  name: string;
+  title: string;
+  variantTitle?: string;
+  variantId?: string;
+  quantity: number;
+  /** Quantity after removals and refunds. */
+  currentQuantity: number;
+  originalUnitPrice: Minor;
+  /** Unit price after line-level discounts. */
+  discountedUnitPrice: Minor;
+  taxLines: ShopifyTaxLine[];
+}
+
+export interface ShopifyFulfillment {
+  status: string;
+  trackingCompany?: string;
+  trackingNumber?: string;
+  trackingUrl?: string;
+}
+
+export interface ShopifyOrder {
+  id: string;
+  /** The numeric id (legacyResourceId) as a string: the dedupe key sent to Sentos as order_id. */
+  legacyId: string;
+  name: string;
+  createdAt: string;
+  updatedAt: string;
+  processedAt: string;
+  cancelledAt?: string;
+  cancelReason?: string;
+  closed: boolean;
+  test: boolean;
+  displayFinancialStatus?: string;
+  displayFulfillmentStatus: string;
+  currencyCode: string;
+  presentmentCurrencyCode: string;
+  email?: string;
+  phone?: string;
+  note?: string;
+  paymentGatewayNames: string[];
+  customer?: { firstName?: string; lastName?: string; email?: string; phone?: string };
+  billingAddress?: ShopifyMailingAddress;
+  shippingAddress?: ShopifyMailingAddress;
+  shippingTotal: Minor;
+  totalPrice: Minor;
+  lineItems: ShopifyLineItem[];
+  fulfillments: ShopifyFulfillment[];
+}
+
+export interface ShopifyOrderQuery {
+  /** ISO time: only orders updated strictly after it. */
+  updatedAfter?: string;
+  /** Extra Shopify search syntax, e.g. "financial_status:paid". */
+  search?: string;
+  ids?: string[];
+}
+
+/** One row of inventorySetQuantities (shopify-admin-api.md §3.5). */
+export interface InventoryWrite {
+  inventoryItemId: string;
+  locationId: string;
+  quantity: number;
+  /** Compare-and-set: the quantity read at plan time; null skips the check (never used by sync). */
+  changeFromQuantity: number | null;
+}
+
+export interface InventoryWriteResult {
+  ok: boolean;
+  /** Rows whose changeFromQuantity was stale: someone sold or adjusted in between. */
+  stale: Array<{ inventoryItemId: string; locationId: string }>;
+  userErrors: Array<{ code?: string; field?: string[]; message: string }>;
+}
+
+/**
+ * What sync asks the client to write for one product (mapped to productSet by the client).
+ * Scalar fields left undefined are not sent, so Shopify keeps them (productSet updates only included
+ * non-list fields). `options` and `variants` are always the COMPLETE lists: productSet deletes omitted
+ * variants (shopify-admin-api.md §3.3).
+ */
+export interface ProductWrite {
+  /** Update by id; create (or converge a create whose outcome was unknown) by handle upsert. */
+  identifier: { id: string } | { handle: string };
+  handle?: string;
+  title?: string;
+  descriptionHtml?: string;
+  vendor?: string;
+  productType?: string;
+  tags?: string[];
+  status?: 'ACTIVE' | 'DRAFT' | 'ARCHIVED' | 'UNLISTED';
+  options: Array<{ name: string; values: string[] }>;
+  variants: VariantWrite[];
+  /** Image URLs to attach, in order; undefined leaves the product's media alone. */
+  imageSources?: string[];
+  /** Written as metafield sentos_sync.product_id on create only (productSet replaces the whole metafield list). */
+  sentosProductId?: string;
+}
+
+export interface VariantWrite {
+  id?: string;
+  sku: string;
+  barcode?: string;
+  price?: number; // minor units
+  /** null clears the compare-at price. */
+  compareAtPrice?: number | null;
+  optionValues: Array<{ optionName: string; name: string }>;
+}
+
+export interface ProductWriteResult {
+  product?: ShopifyProduct;
+  userErrors: Array<{ code?: string; field?: string[]; message: string }>;
+}
+
+/** metafieldsSet rows: upserts without touching the product's other metafields. */
+export interface MetafieldWrite {
+  ownerId: string;
+  key: 'product_id' | 'image_sources';
+  value: string;
+}
