@@ -1,0 +1,79 @@
+import cliProgress from 'cli-progress';
+import ora, { type Ora } from 'ora';
+import type { EventSink, SyncEvent } from '../sync/events.js';
+import type { Output } from './output.js';
+
+/**
+ * Draws engine events on stderr: a spinner while reading and a bar while applying when a person watches
+ * (TTY, not --json/--quiet/CI); plain milestone lines otherwise; nothing with --json or --quiet.
+ * Waits for a rate limit are shown with their length so a slow run never looks hung.
+ */
+export interface Progress {
+  sink: EventSink;
+  stop(): void;
+}
+
+export function createProgress(output: Output): Progress {
+  if (output.json || output.quiet) return { sink: () => {}, stop: () => {} };
+  if (!output.interactive) return { sink: (event) => plainLine(output, event), stop: () => {} };
+  return interactiveProgress(output);
+}
+
+function plainLine(output: Output, event: SyncEvent): void {
+  if (event.type === 'phase') output.info(event.message);
+  else if (event.type === 'planned') output.info(`Plan: ${event.toApply} of ${event.total} to write`);
+  else if (event.type === 'waiting' && event.waitMs >= 5000) output.info(`Waiting ${Math.ceil(event.waitMs / 1000)}s: ${event.reason}`);
+  else if (event.type === 'warning') output.warn(event.message);
+  else if (event.type === 'item-failed') output.debug(`failed ${event.key}: ${event.message}`);
+}
+
+function interactiveProgress(output: Output): Progress {
+  let spinner: Ora | undefined = ora({ stream: output.stderr, text: 'Starting…' }).start();
+  let bar: cliProgress.SingleBar | undefined;
+  let done = 0;
+  const stopSpinner = () => {
+    spinner?.stop();
+    spinner = undefined;
+  };
+  const sink: EventSink = (event) => {
+    switch (event.type) {
+      case 'phase':
+        bar?.stop();
+        bar = undefined;
+        if (spinner) spinner.text = event.message;
+        else spinner = ora({ stream: output.stderr, text: event.message }).start();
+        break;
+      case 'read-progress':
+        if (spinner) spinner.text = `Reading ${event.what} from ${event.source}: ${event.count}${event.total ? ` / ${event.total}` : ''}`;
+        break;
+      case 'planned':
+        stopSpinner();
+        if (event.toApply > 0) {
+          bar = new cliProgress.SingleBar({ stream: output.stderr, format: ' {bar} {value}/{total} {status}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+          bar.start(event.toApply, 0, { status: '' });
+          done = 0;
+        }
+        break;
+      case 'item-done':
+      case 'item-failed':
+        done += 1;
+        bar?.update(done, { status: event.key });
+        break;
+      case 'waiting':
+        if (event.waitMs >= 2000) {
+          if (bar) bar.update(done, { status: `waiting ${Math.ceil(event.waitMs / 1000)}s (${event.reason})` });
+          else if (spinner) spinner.text = `Waiting ${Math.ceil(event.waitMs / 1000)}s: ${event.reason}`;
+        }
+        break;
+      case 'warning':
+        break; // shown in the summary
+    }
+  };
+  return {
+    sink,
+    stop: () => {
+      bar?.stop();
+      stopSpinner();
+    },
+  };
+}

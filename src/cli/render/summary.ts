@@ -1,0 +1,35 @@
+import type { ChalkInstance } from 'chalk';
+import type { RunReport } from '../../sync/report.js';
+
+/** The human summary: counts, failures with their reasons, and what was sent to each API. */
+export function renderSummary(report: RunReport, title: string, c: ChalkInstance): string {
+  const s = report.summary;
+  const rows: Array<[string, number, (t: string) => string]> = [
+    ['Created', s.created, c.green],
+    ['Updated', s.updated, c.cyan],
+    ['Unchanged', s.unchanged, c.dim],
+    ['Skipped', s.skipped, c.yellow],
+    ['Conflicts', s.conflicts, c.yellow],
+    ['Failed', s.failed, c.red],
+    ['Total', s.total, c.bold],
+  ];
+  const heading = `${c.bold(title)}${report.dryRun ? c.yellow(' (dry run: nothing was written)') : ''}${report.interrupted ? c.yellow(' (interrupted)') : ''}`;
+  const lines = [heading, ...rows.map(([label, count, paint]) => `  ${label.padEnd(10)} ${paint(String(count).padStart(6))}`)];
+  const problems = report.items.filter((i) => i.status === 'failed' || i.action === 'invalid' || i.action === 'conflict' || i.action === 'failed');
+  if (problems.length > 0) {
+    lines.push('', c.bold('Needs attention:'));
+    for (const item of problems.slice(0, 50)) {
+      const why = item.error?.message ?? item.reasons?.join('; ') ?? item.action;
+      lines.push(`  ${item.action === 'conflict' ? c.yellow('!') : c.red('✖')} ${item.key}${item.title ? ` ${c.dim(item.title)}` : ''}: ${why}`);
+      if (item.error?.hint) lines.push(`      ${c.cyan('→')} ${item.error.hint}`);
+    }
+    if (problems.length > 50) lines.push(`  … and ${problems.length - 50} more (use --json for the full list)`);
+  }
+  for (const warning of report.warnings) lines.push(`${c.yellow('!')} ${warning}`);
+  const r = report.requests;
+  lines.push(
+    '',
+    c.dim(`Requests: Sentos ${r.sentos.reads} reads, ${r.sentos.writes} writes · Shopify ${r.shopify.reads} reads, ${r.shopify.writes} writes, cost ${r.shopify.cost ?? 0} · ${(report.durationMs / 1000).toFixed(1)}s`),
+  );
+  return lines.join('\n');
+}

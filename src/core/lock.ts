@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { LockedError } from './errors.js';
+
+/**
+ * One run per profile and command at a time (cron safety, issue 5 item 4). The lock is a file created with
+ * O_EXCL holding the owner's pid; a lock whose process is gone is stale and taken over.
+ */
+export interface Lock {
+  release(): void;
+}
+
+interface LockInfo {
+  pid: number;
+  command: string;
+  startedAt: string;
+}
+
+export function acquireLock(dir: string, name: string, now: Date = new Date()): Lock {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, `${name}.lock`);
+  const info: LockInfo = { pid: process.pid, command: name, startedAt: now.toISOString() };
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    try {
+      fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx', mode: 0o600 });
+      return { release: () => releaseIfOurs(file) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = readHolder(file);
+      if (holder && isAlive(holder.pid)) {
+        throw new LockedError(`Another "${name}" run is in progress (pid ${holder.pid}, started ${holder.startedAt}).`, {
+          hint: 'Runs of the same command and profile never overlap. Wait for it to finish; if cron overlaps often, run less often.',
+        });
+      }
+      // Stale: its process died (crash, kill -9, reboot). Remove and try once more.
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new LockedError(`Could not take the "${name}" lock at ${file}.`, { hint: 'Another run took it at the same moment; try again.' });
+}
+
+function readHolder(file: string): LockInfo | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as LockInfo;
+  } catch {
+    return undefined; // unreadable or half-written: treat as stale
+  }
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function releaseIfOurs(file: string): void {
+  const holder = readHolder(file);
+  if (holder?.pid === process.pid) fs.rmSync(file, { force: true });
+}

@@ -1,0 +1,16 @@
+/**
+ * The engine reports what it does through events (design.md house style 10); the CLI draws them with a
+ * spinner and a bar on a TTY, plain lines or nothing otherwise. src/sync never imports ora or cli-progress.
+ */
+export type SyncEvent =
+  | { type: 'phase'; phase: string; message: string }
+  | { type: 'read-progress'; source: 'sentos' | 'shopify'; what: string; count: number; total?: number }
+  | { type: 'planned'; total: number; toApply: number }
+  | { type: 'item-done'; key: string; action: string }
+  | { type: 'item-failed'; key: string; message: string }
+  | { type: 'waiting'; service: 'sentos' | 'shopify'; waitMs: number; reason: string }
+  | { type: 'warning'; message: string };
+
+export type EventSink = (event: SyncEvent) => void;
+
+export const ignoreEvents: EventSink = () => {};

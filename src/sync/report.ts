@@ -1,0 +1,79 @@
+import { ExitCode } from '../core/errors.js';
+import type { ServiceStats } from '../core/http/stats.js';
+
+/** One report shape for products, orders and each phase of sync: the text and --json renderers share it. */
+export type ItemAction = 'create' | 'update' | 'unchanged' | 'skip' | 'conflict' | 'invalid' | 'failed';
+
+export interface ReportItem {
+  key: string;
+  title?: string;
+  action: ItemAction;
+  /** planned: dry run; done: applied; failed: the write was rejected or errored. */
+  status: 'planned' | 'done' | 'failed' | 'skipped';
+  reasons?: string[];
+  changes?: unknown[];
+  error?: { message: string; hint?: string };
+}
+
+export interface Summary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+  failed: number;
+  conflicts: number;
+  total: number;
+}
+
+export interface RunReport {
+  command: string;
+  runId: string;
+  dryRun: boolean;
+  startedAt: string;
+  durationMs: number;
+  interrupted: boolean;
+  summary: Summary;
+  items: ReportItem[];
+  requests: { sentos: RequestFigures; shopify: RequestFigures };
+  warnings: string[];
+  exitCode: number;
+}
+
+export interface RequestFigures {
+  reads: number;
+  writes: number;
+  retries: number;
+  cost?: number;
+}
+
+export function summarize(items: ReportItem[]): Summary {
+  const summary: Summary = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, conflicts: 0, total: items.length };
+  for (const item of items) {
+    if (item.status === 'failed' || item.action === 'invalid' || item.action === 'failed') summary.failed += 1;
+    else if (item.action === 'create') summary.created += 1;
+    else if (item.action === 'update') summary.updated += 1;
+    else if (item.action === 'unchanged') summary.unchanged += 1;
+    else if (item.action === 'conflict') summary.conflicts += 1;
+    else summary.skipped += 1;
+  }
+  return summary;
+}
+
+/** Success, partial (some failed, others synced) or total failure; conflicts count as not synced. */
+export function exitCodeFor(summary: Summary, interrupted: boolean): number {
+  if (interrupted) return ExitCode.interrupted;
+  const problems = summary.failed + summary.conflicts;
+  if (problems === 0) return ExitCode.ok;
+  return problems < summary.total ? ExitCode.partial : ExitCode.failure;
+}
+
+export function requestFigures(stats: Record<'sentos' | 'shopify', ServiceStats>): RunReport['requests'] {
+  const pick = (s: ServiceStats, withCost: boolean): RequestFigures => ({ reads: s.reads, writes: s.writes, retries: s.retries, ...(withCost ? { cost: Math.round(s.cost) } : {}) });
+  return { sentos: pick(stats.sentos, false), shopify: pick(stats.shopify, true) };
+}
+
+/** The worse of two exit codes, for `sync` (interrupted > failure > auth/remote > partial > ok). */
+export function worseExitCode(a: number, b: number): number {
+  const rank = (code: number) => (code === ExitCode.ok ? 0 : code === ExitCode.partial ? 1 : code === ExitCode.interrupted ? 3 : 2);
+  return rank(b) > rank(a) ? b : a;
+}
