@@ -1,5 +1,8 @@
 import { Command, Option } from 'commander';
 import { registerConfigCommand } from './commands/config.js';
+import { registerSandboxCommand } from './commands/sandbox.js';
+import { registerSyncCommands } from './commands/sync-commands.js';
+import { registerTestConnectionCommand } from './commands/test-connection.js';
 import { createRuntime, type Runtime, type RuntimeOverrides } from './runtime.js';
 
 export const EXIT_CODES_HELP = `
@@ -40,5 +43,8 @@ export function createProgram(overrides: RuntimeOverrides = {}): ProgramHandle {
     .exitOverride();
   program.configureOutput({ writeErr: (text) => (overrides.stderr ?? process.stderr).write(text), writeOut: (text) => (overrides.stdout ?? process.stdout).write(text) });
   registerConfigCommand(program, runtimeFor);
+  registerSyncCommands(program, runtimeFor);
+  registerTestConnectionCommand(program, runtimeFor);
+  registerSandboxCommand(program, runtimeFor);
   return { program, lastRuntime: () => last };
 }

@@ -46,7 +46,8 @@ export function createRuntime(globals: GlobalOptions, overrides: RuntimeOverride
     json: Boolean(globals.json),
     quiet: Boolean(globals.quiet),
     verbose: Boolean(globals.verbose),
-    color: globals.color !== false && !('NO_COLOR' in env),
+    // chalk decides nothing by itself here: colour only for a person at a terminal (design.md style 9).
+    color: globals.color !== false && !('NO_COLOR' in env) && env.TERM !== 'dumb' && Boolean((overrides.stdout ?? process.stdout).isTTY),
     stdout: overrides.stdout,
     stderr: overrides.stderr,
   });

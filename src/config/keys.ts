@@ -59,7 +59,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
   key('orders.channelId', 'SENTOS_SYNC_ORDER_CHANNEL_ID', 'Sentos sales channel id for pushed orders', positiveInt),
   key('orders.warehouseId', 'SENTOS_SYNC_ORDER_WAREHOUSE_ID', 'Sentos warehouse id for order lines', positiveInt),
   key('orders.unknownSku', 'SENTOS_SYNC_ORDER_UNKNOWN_SKU', 'fail (default) or skip-line', z.enum(['fail', 'skip-line'])),
-  key('orders.defaultPaymentMethod', 'SENTOS_SYNC_ORDER_DEFAULT_PAYMENT', 'Sentos payment method when the gateway is unknown'),
+  key('orders.defaultPaymentMethod', 'SENTOS_SYNC_ORDER_DEFAULT_PAYMENT', 'Sentos payment method when the gateway is unknown', z.enum(['KREDIKARTI/BANKAKARTI', 'EFT/HAVALE', 'NAKIT', 'KAPIDAODEME/NAKIT', 'KAPIDAODEME/KREDIKARTI'])),
   key('log.maxEntries', 'SENTOS_SYNC_LOG_MAX_ENTRIES', 'Activity log entries kept (default 5000)', positiveInt),
 ];
 

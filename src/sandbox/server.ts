@@ -38,7 +38,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       port: options.shopifyPort ?? 0,
       seed,
       orders: options.orders ?? 20,
-      orderItems: catalogItems(catalog),
+      orderItems: catalogItems(catalog).map((item) => ({ ...item, productId: String(item.productId) })),
       faults: options.faults && { ...options.faults, seed: (options.faults.seed ?? seed) + 1 },
       ...options.shopify,
     });
@@ -51,6 +51,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         SENTOS_API_SECRET: sentos.apiSecret,
         SHOPIFY_STORE: shopify.url,
         SHOPIFY_ACCESS_TOKEN: shopify.accessToken,
+        // The sandbox's warehouses and locations, paired the way a merchant would map theirs.
+        SENTOS_SYNC_WAREHOUSE_MAP: warehouseMap(catalog.warehouses.map((w) => w.name), shopify.state.locations.map((l) => l.name)),
       },
       close: async () => {
         await Promise.all([sentos.close(), shopify.close()]);
@@ -60,4 +62,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await sentos.close();
     throw error;
   }
+}
+
+function warehouseMap(warehouses: string[], locations: string[]): string {
+  return warehouses
+    .slice(0, locations.length)
+    .map((warehouse, i) => `${warehouse}=${locations[i]}`)
+    .join(',');
 }

@@ -77,3 +77,32 @@ export function worseExitCode(a: number, b: number): number {
   const rank = (code: number) => (code === ExitCode.ok ? 0 : code === ExitCode.partial ? 1 : code === ExitCode.interrupted ? 3 : 2);
   return rank(b) > rank(a) ? b : a;
 }
+
+export interface ReportInput {
+  command: string;
+  runId: string;
+  dryRun: boolean;
+  startedAtMs: number;
+  nowMs: number;
+  items: ReportItem[];
+  interrupted: boolean;
+  warnings: string[];
+  stats: Record<'sentos' | 'shopify', ServiceStats>;
+}
+
+export function buildReport(input: ReportInput): RunReport {
+  const summary = summarize(input.items);
+  return {
+    command: input.command,
+    runId: input.runId,
+    dryRun: input.dryRun,
+    startedAt: new Date(input.startedAtMs).toISOString(),
+    durationMs: input.nowMs - input.startedAtMs,
+    interrupted: input.interrupted,
+    summary,
+    items: input.items,
+    requests: requestFigures(input.stats),
+    warnings: input.warnings,
+    exitCode: exitCodeFor(summary, input.interrupted),
+  };
+}

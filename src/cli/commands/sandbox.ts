@@ -1,0 +1,75 @@
+import { Option, type Command } from 'commander';
+import { startSandbox, type Sandbox } from '../../sandbox/server.js';
+import { positiveInt } from '../options.js';
+import type { RuntimeFactory } from './config.js';
+
+interface SandboxFlags {
+  port?: number;
+  products?: number;
+  orders?: number;
+  seed?: number;
+  faults?: number;
+}
+
+/** `sandbox`: both simulators on loopback until Ctrl-C, so anyone can try the tool without a live store. */
+export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFactory): void {
+  program
+    .command('sandbox')
+    .description('Start loopback simulators of Sentos and Shopify (no real store is touched) and serve until Ctrl-C')
+    .addOption(new Option('--port <n>', 'Sentos port; Shopify takes the next one (default: free ports)').argParser(positiveInt))
+    .addOption(new Option('--products <n>', 'Sentos catalog size').argParser(positiveInt).default(40))
+    .addOption(new Option('--orders <n>', 'seeded Shopify orders').argParser(Number).default(20))
+    .addOption(new Option('--seed <n>', 'seed of the generated data and faults').argParser(positiveInt).default(1))
+    .addOption(new Option('--faults <rate>', 'share of requests that meet a fault (429, 5xx, drops, slow, THROTTLED), 0..1').argParser(rate).default(0))
+    .action(async (flags: SandboxFlags, command: Command) => {
+      const runtime = runtimeFor(command);
+      const sandbox = await startSandbox({
+        sentosPort: flags.port ?? 0,
+        shopifyPort: flags.port ? flags.port + 1 : 0,
+        products: flags.products,
+        orders: flags.orders,
+        seed: flags.seed,
+        faults: flags.faults ? { rate: flags.faults, seed: flags.seed } : undefined,
+      });
+      if (runtime.output.json) runtime.output.stdout.write(`${JSON.stringify(describe(sandbox))}\n`);
+      else runtime.output.result(humanDescription(sandbox));
+      await waitForStop(runtime.signal);
+      await sandbox.close();
+      runtime.output.info('Sandbox stopped.');
+    });
+}
+
+function describe(sandbox: Sandbox) {
+  return {
+    sentos: { url: sandbox.sentos.url, apiKey: sandbox.sentos.apiKey, apiSecret: sandbox.sentos.apiSecret },
+    shopify: { store: sandbox.shopify.url, accessToken: sandbox.shopify.accessToken, clientId: sandbox.shopify.clientId, clientSecret: sandbox.shopify.clientSecret },
+    env: sandbox.env,
+  };
+}
+
+function humanDescription(sandbox: Sandbox): string {
+  return [
+    `Sentos simulator   ${sandbox.sentos.url}   (stats: ${sandbox.sentos.url.replace(/\/api$/, '')}/__sandbox/stats)`,
+    `Shopify simulator  ${sandbox.shopify.url}   (stats: ${sandbox.shopify.url}/__sandbox/stats)`,
+    '',
+    'Sandbox credentials (not real secrets). In another terminal:',
+    ...Object.entries(sandbox.env).map(([k, v]) => `  export ${k}=${v}`),
+    '  export SENTOS_SYNC_HOME=$(mktemp -d)   # keep your real settings out of it',
+    '  sentos-sync test-connection && sentos-sync sync --dry-run',
+    '',
+    'Press Ctrl-C to stop.',
+  ].join('\n');
+}
+
+function waitForStop(signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+}
+
+function rate(value: string): number {
+  const n = Number(value);
+  if (!(n >= 0 && n <= 1)) throw new Error('expected a share between 0 and 1');
+  return n;
+}

@@ -1,0 +1,109 @@
+import { Option, type Command } from 'commander';
+import { UsageError } from '../../core/errors.js';
+import { readSentosSnapshot } from '../../sync/run/sentos-snapshot.js';
+import { worseExitCode } from '../../sync/report.js';
+import { runJob, type JobContext } from '../job.js';
+import { dryRunOption, forceOption, limitOption, parseSince } from '../options.js';
+import { ordersPhase, pendingBySku, productsPhase, type PhaseDeps } from '../phases.js';
+import type { Runtime } from '../runtime.js';
+import { rememberAuth, sentosClientFor, shopifyClientFor } from '../services.js';
+import type { RuntimeFactory } from './config.js';
+
+interface SyncFlags {
+  dryRun?: boolean;
+  limit?: number;
+  sku?: string[];
+  force?: boolean;
+  since?: string;
+  status?: string;
+  financialStatus?: string;
+  fulfillmentStatus?: string;
+  order?: string[];
+  only?: 'orders' | 'products';
+}
+
+/** `products`, `orders` and `sync`: thin — flags in, one phase (or both) run inside the job frame. */
+export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactory): void {
+  const productFlags = (c: Command) => c.addOption(dryRunOption()).addOption(limitOption()).option('--sku <sku...>', 'only the products holding these SKUs').addOption(forceOption());
+  const orderFlags = (c: Command) =>
+    c
+      .option('--since <when>', 'orders updated since a date, ISO time or duration (36h, 7d); default: the checkpoint, else 7 days')
+      .option('--status <status>', 'Shopify order status filter: open, closed, cancelled')
+      .option('--financial-status <status>', 'e.g. paid, pending, refunded')
+      .option('--fulfillment-status <status>', 'e.g. unshipped, shipped')
+      .option('--order <ref...>', 'only these orders (#1042 or numeric id)');
+
+  productFlags(program.command('products').description('Sentos → Shopify: catalog, prices and stock per location'))
+    .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'products', flags));
+  orderFlags(program.command('orders').description('Shopify → Sentos: push orders exactly once, then keep their status in step'))
+    .addOption(dryRunOption())
+    .addOption(limitOption())
+    .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'orders', flags));
+  orderFlags(productFlags(program.command('sync').description('Orders first, then products: the command for cron (never puts a sold unit back on sale)')))
+    .addOption(new Option('--only <phase>', 'run one phase only').choices(['orders', 'products']))
+    .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'sync', flags));
+}
+
+async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync', flags: SyncFlags): Promise<void> {
+  const config = runtime.config();
+  const locks = command === 'sync' ? ['orders', 'products'] : [command];
+  await runJob(runtime, command, locks, async (ctx) => {
+    const deps = depsFor(runtime, config, ctx);
+    const snapshot = await readSentosSnapshot(deps.sentos, runtime.clock.now, ctx.sink);
+    rememberAuth(runtime, config, deps.sentos);
+    const productOptions = { dryRun: Boolean(flags.dryRun), force: Boolean(flags.force), limit: flags.limit, skus: flags.sku };
+    if (command === 'products') {
+      const report = await productsPhase(deps, snapshot, productOptions);
+      return { reports: [{ title: 'Products', report }], exitCode: report.exitCode };
+    }
+    const orderOptions = { dryRun: Boolean(flags.dryRun), since: flags.since ? sinceOf(flags.since, runtime) : undefined, search: searchOf(flags), orders: flags.order, limit: flags.limit };
+    if (command === 'orders') {
+      const { report } = await ordersPhase(deps, snapshot, orderOptions);
+      return { reports: [{ title: 'Orders', report }], exitCode: report.exitCode };
+    }
+    return syncBoth(deps, snapshot, flags, productOptions, orderOptions);
+  });
+}
+
+async function syncBoth(deps: PhaseDeps, snapshot: Awaited<ReturnType<typeof readSentosSnapshot>>, flags: SyncFlags, productOptions: Parameters<typeof productsPhase>[2], orderOptions: Parameters<typeof ordersPhase>[2]) {
+  const reports = [];
+  let pending: Map<string, Map<string, number>> | undefined;
+  if (flags.only !== 'products') {
+    const orders = await ordersPhase(deps, snapshot, orderOptions);
+    reports.push({ title: 'Orders (Shopify → Sentos)', report: orders.report });
+    pending = pendingBySku(deps, orders.result.orders, snapshot);
+    if (orders.report.interrupted) return done(reports);
+  }
+  if (flags.only !== 'orders') {
+    const report = await productsPhase(deps, snapshot, productOptions, pending);
+    reports.push({ title: 'Products and stock (Sentos → Shopify)', report });
+  }
+  return done(reports);
+}
+
+function done(reports: Array<{ title: string; report: import('../../sync/report.js').RunReport }>) {
+  const exitCode = reports.reduce((code, r) => worseExitCode(code, r.report.exitCode), 0);
+  const phases = Object.fromEntries(reports.map((r) => [r.report.command, r.report]));
+  return { reports, exitCode, json: { command: 'sync', runId: reports[0]?.report.runId, exitCode, phases } };
+}
+
+function depsFor(runtime: Runtime, config: ReturnType<Runtime['config']>, ctx: JobContext): PhaseDeps {
+  return { runtime, config, ctx, sentos: sentosClientFor(runtime, config, ctx.sink), shopify: shopifyClientFor(runtime, config, ctx.sink) };
+}
+
+function sinceOf(value: string, runtime: Runtime): string {
+  try {
+    return parseSince(value, runtime.clock.now());
+  } catch (error) {
+    throw new UsageError(`--since ${value}: ${(error as Error).message}`);
+  }
+}
+
+function searchOf(flags: SyncFlags): string | undefined {
+  const terms = [
+    flags.status ? `status:${flags.status}` : '',
+    flags.financialStatus ? `financial_status:${flags.financialStatus}` : '',
+    flags.fulfillmentStatus ? `fulfillment_status:${flags.fulfillmentStatus}` : '',
+  ].filter(Boolean);
+  return terms.length ? terms.join(' ') : undefined;
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { ActivityLog, type LogLevel } from '../core/activity-log.js';
+import { CliError, ExitCode, errorMessage } from '../core/errors.js';
+import { readJsonFile, writeFileAtomic } from '../core/files.js';
+import { acquireLock } from '../core/lock.js';
+import type { EventSink } from '../sync/events.js';
+import type { RunReport } from '../sync/report.js';
+import { createProgress } from './progress.js';
+import { renderSummary } from './render/summary.js';
+import type { Runtime } from './runtime.js';
+
+/**
+ * The frame around every sync command: the cron lock, a run id, progress on stderr, the activity log,
+ * the "last runs" record that `status` shows, and the result on stdout with its exit code.
+ */
+export interface JobContext {
+  runId: string;
+  sink: EventSink;
+  startedAtMs: number;
+}
+
+export interface JobResult {
+  /** One report per phase (`sync` has two), rendered in order. */
+  reports: Array<{ title: string; report: RunReport }>;
+  exitCode: number;
+  /** The --json document; defaults to the single report. */
+  json?: unknown;
+}
+
+export async function runJob(runtime: Runtime, command: string, locks: string[], body: (ctx: JobContext) => Promise<JobResult>): Promise<void> {
+  const held = locks.map((name) => acquireLock(runtime.paths.lockDir, name));
+  const runId = `${new Date(runtime.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
+  const log = new ActivityLog(runtime.paths.logFile, maxEntries(runtime));
+  const progress = createProgress(runtime.output);
+  const started = runtime.clock.now();
+  const entry = (level: LogLevel, message: string, item?: string, data?: Record<string, unknown>) =>
+    log.append({ time: new Date(runtime.clock.now()).toISOString(), runId, command, level, message: runtime.output.scrub(message), ...(item ? { item } : {}), ...(data ? { data } : {}) });
+  entry('info', `${command} started`);
+  try {
+    const result = await body({ runId, sink: progress.sink, startedAtMs: started });
+    progress.stop();
+    for (const { report } of result.reports) logReport(report, entry);
+    recordLastRun(runtime, command, { at: new Date(started).toISOString(), runId, durationMs: runtime.clock.now() - started, exitCode: result.exitCode, summaries: Object.fromEntries(result.reports.map((r) => [r.report.command, r.report.summary])) });
+    if (runtime.output.json) runtime.output.resultJson(result.json ?? result.reports[0]?.report);
+    else runtime.output.result(result.reports.map((r) => renderSummary(r.report, r.title, runtime.output.chalk)).join('\n\n'));
+    runtime.exitCode = result.exitCode;
+  } catch (error) {
+    progress.stop();
+    entry('error', `${command} stopped: ${errorMessage(error)}`);
+    recordLastRun(runtime, command, { at: new Date(started).toISOString(), runId, durationMs: runtime.clock.now() - started, exitCode: error instanceof CliError ? error.exitCode : ExitCode.bug, error: runtime.output.scrub(errorMessage(error)) });
+    throw error;
+  } finally {
+    log.rotate();
+    for (const lock of held.reverse()) lock.release();
+  }
+}
+
+function logReport(report: RunReport, entry: (level: LogLevel, message: string, item?: string, data?: Record<string, unknown>) => void): void {
+  for (const item of report.items) {
+    if (item.status === 'failed') entry('error', item.error?.message ?? item.reasons?.join('; ') ?? 'failed', item.key);
+    else if (item.action === 'conflict') entry('warn', item.reasons?.join('; ') ?? 'conflict', item.key);
+    else if (item.status === 'done') entry('success', `${item.action}d`, item.key);
+  }
+  for (const warning of report.warnings) entry('warn', warning);
+  const s = report.summary;
+  const level: LogLevel = report.exitCode === 0 ? 'success' : report.exitCode === ExitCode.partial ? 'warn' : 'error';
+  entry(level, `${report.command}${report.dryRun ? ' (dry run)' : ''}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.conflicts} conflicts, ${s.failed} failed of ${s.total}`, undefined, { summary: s, requests: report.requests, exitCode: report.exitCode, interrupted: report.interrupted });
+}
+
+export interface LastRun {
+  at: string;
+  runId: string;
+  durationMs: number;
+  exitCode: number;
+  summaries?: Record<string, unknown>;
+  error?: string;
+}
+
+export function lastRunsFile(runtime: Runtime): string {
+  return path.join(runtime.paths.stateDir, 'last-runs.json');
+}
+
+function recordLastRun(runtime: Runtime, command: string, run: LastRun): void {
+  const file = lastRunsFile(runtime);
+  const all = readJsonFile<Record<string, LastRun>>(file) ?? {};
+  all[command] = run;
+  writeFileAtomic(file, `${JSON.stringify(all, null, 2)}\n`);
+}
+
+function maxEntries(runtime: Runtime): number {
+  const raw = runtime.env.SENTOS_SYNC_LOG_MAX_ENTRIES;
+  return raw && /^\d+$/.test(raw) ? Number(raw) : 5000;
+}

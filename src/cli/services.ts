@@ -1,0 +1,111 @@
+import path from 'node:path';
+import type { ResolvedConfig } from '../config/resolve.js';
+import { readJsonFile, writeFileAtomic } from '../core/files.js';
+import { SENTOS_AUTH_METHODS, type SentosAuthMethod } from '../sentos/types.js';
+import { sentosConnection, shopifyConnection } from '../config/resolve.js';
+import { UsageError } from '../core/errors.js';
+import { createSentosClient, type SentosClient } from '../sentos/client.js';
+import { createShopifyClient, type ShopifyClient } from '../shopify/client.js';
+import type { EventSink } from '../sync/events.js';
+import { orderSettings, type OrderSyncSettings } from '../sync/orders/index.js';
+import { DEFAULT_OWNED_FIELDS, productSettings, type OwnedFields, type ProductSyncSettings } from '../sync/products/index.js';
+import type { Runtime } from './runtime.js';
+
+/**
+ * Builds the clients and settings from the resolved config: the one place where configuration meets the
+ * injectable constructors (clients never read process.env themselves).
+ */
+export function sentosClientFor(runtime: Runtime, config: ResolvedConfig, sink: EventSink, options: { detectFresh?: boolean } = {}): SentosClient {
+  const connection = sentosConnection(config);
+  const remembered = options.detectFresh ? undefined : rememberedAuth(runtime, connection.apiUrl);
+  return createSentosClient({
+    baseUrl: connection.apiUrl,
+    apiKey: connection.apiKey,
+    apiSecret: connection.apiSecret,
+    authMethod: connection.authMethod === 'auto' ? (remembered ?? 'auto') : connection.authMethod,
+    clock: runtime.clock,
+    stats: runtime.stats,
+    limits: { postsPerWindow: num(config, 'sentos.postsPerMinute', 12), sameGetPerWindow: num(config, 'sentos.sameGetPerMinute', 2), ...windowOverride(runtime.env) },
+    onEvent: (e) => runtime.output.debug(`sentos ${e.method} ${e.url} → ${e.status} ${e.durationMs}ms${e.requestId ? ` [${e.requestId}]` : ''}`),
+    onRetry: (r) => runtime.output.debug(`sentos retry ${r.operation} in ${r.delayMs}ms (${r.reason})`),
+    onWait: (w) => sink({ type: 'waiting', service: 'sentos', waitMs: w.waitMs, reason: w.reason }),
+  });
+}
+
+export function shopifyClientFor(runtime: Runtime, config: ResolvedConfig, sink: EventSink): ShopifyClient {
+  const connection = shopifyConnection(config);
+  return createShopifyClient({
+    store: connection.store,
+    auth: connection.auth,
+    apiVersion: connection.apiVersion,
+    clock: runtime.clock,
+    stats: runtime.stats,
+    onEvent: (e) => runtime.output.debug(`shopify ${e.method} ${e.url} → ${e.status} ${e.durationMs}ms${e.requestId ? ` [${e.requestId}]` : ''}`),
+    onRetry: (r) => runtime.output.debug(`shopify retry ${r.operation} in ${r.delayMs}ms (${r.reason})`),
+    onThrottle: (t) => sink({ type: 'waiting', service: 'shopify', waitMs: t.waitMs, reason: `Shopify query cost bucket (${t.operation})` }),
+  });
+}
+
+/**
+ * The auth method detection found, per API URL: saves up to four probes on every later run. test-connection
+ * always detects afresh (and saves the result), so a tenant that changes its method is one command away.
+ */
+export function rememberAuth(runtime: Runtime, config: ResolvedConfig, client: SentosClient): void {
+  const method = client.authMethod;
+  if (!method || config.values['sentos.authMethod'] !== 'auto') return;
+  const file = path.join(runtime.paths.stateDir, 'sentos-auth.json');
+  const apiUrl = String(config.values['sentos.apiUrl']);
+  const saved = readJsonFile<Record<string, string>>(file) ?? {};
+  if (saved[apiUrl] === method) return;
+  writeFileAtomic(file, `${JSON.stringify({ ...saved, [apiUrl]: method })}\n`);
+}
+
+function rememberedAuth(runtime: Runtime, apiUrl: string): SentosAuthMethod | undefined {
+  const saved = readJsonFile<Record<string, string>>(path.join(runtime.paths.stateDir, 'sentos-auth.json'));
+  const method = saved?.[apiUrl];
+  return SENTOS_AUTH_METHODS.includes(method as SentosAuthMethod) ? (method as SentosAuthMethod) : undefined;
+}
+
+/** SENTOS_SYNC_SENTOS_WINDOW_MS shortens Sentos's one-minute window; only the sandbox and tests set it. */
+function windowOverride(env: NodeJS.ProcessEnv): { windowMs?: number } {
+  const raw = env.SENTOS_SYNC_SENTOS_WINDOW_MS;
+  return raw && /^\d+$/.test(raw) ? { windowMs: Number(raw) } : {};
+}
+
+export function productSettingsFrom(config: ResolvedConfig): ProductSyncSettings {
+  const v = config.values;
+  const notOwned = (v['products.notOwned'] as string[] | undefined) ?? [];
+  const owned: Partial<OwnedFields> = {};
+  for (const field of notOwned) {
+    if (!(field in DEFAULT_OWNED_FIELDS)) throw new UsageError(`products.notOwned: unknown field "${field}".`, { hint: `Fields: ${Object.keys(DEFAULT_OWNED_FIELDS).join(', ')}` });
+    owned[field as keyof OwnedFields] = false;
+  }
+  return productSettings({
+    priceList: (v['products.priceList'] as string) ?? 'sale_price',
+    newProductStatus: (v['products.newStatus'] as 'ACTIVE' | 'DRAFT') ?? 'ACTIVE',
+    warehouseMap: (v['products.warehouseMap'] as Record<string, string>) ?? {},
+    ...(v['products.matchByBarcode'] !== undefined ? { matchByBarcode: v['products.matchByBarcode'] as boolean } : {}),
+    ...(v['products.tagsFromCategory'] !== undefined ? { tagsFromCategory: v['products.tagsFromCategory'] as boolean } : {}),
+    ...(v['products.allowVariantRemoval'] !== undefined ? { allowVariantRemoval: v['products.allowVariantRemoval'] as boolean } : {}),
+    owned,
+    guard: {
+      ...(v['products.maxChangeShare'] !== undefined ? { maxChangeShare: v['products.maxChangeShare'] as number } : {}),
+      ...(v['products.maxZeroStockShare'] !== undefined ? { maxZeroStockShare: v['products.maxZeroStockShare'] as number } : {}),
+    },
+  });
+}
+
+export function orderSettingsFrom(config: ResolvedConfig): OrderSyncSettings {
+  const v = config.values;
+  return orderSettings({
+    ...(v['orders.channelId'] !== undefined ? { channelId: v['orders.channelId'] as number } : {}),
+    ...(v['orders.warehouseId'] !== undefined ? { warehouseId: v['orders.warehouseId'] as number } : {}),
+    ...(v['orders.unknownSku'] !== undefined ? { unknownSkuPolicy: v['orders.unknownSku'] as 'fail' | 'skip-line' } : {}),
+    ...(v['orders.defaultPaymentMethod'] !== undefined ? { defaultPaymentMethod: v['orders.defaultPaymentMethod'] as OrderSyncSettings['defaultPaymentMethod'] } : {}),
+  });
+}
+
+function num(config: ResolvedConfig, key: string, fallback: number): number {
+  const value = config.values[key];
+  return typeof value === 'number' ? value : fallback;
+}

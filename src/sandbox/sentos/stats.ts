@@ -1,0 +1,55 @@
+/**
+ * Request accounting behind GET /__sandbox/stats: tests assert the request log (design.md style 12), and
+ * benchmarks report it.
+ */
+import type { FaultInjector } from '../faults.js';
+
+export interface SentosSimStats {
+  requests: { total: number; reads: number; writes: number; byRoute: Record<string, number> };
+  /** 429s from the simulated limits (injected 429s are under faults). */
+  rateLimited: number;
+  unauthorized: number;
+  faults: Record<string, number>;
+  /** Orders currently stored (duplicates included). */
+  orders: number;
+}
+
+export interface StatsRecorder {
+  request(method: string, routeKey: string): void;
+  rateLimited(): void;
+  unauthorized(): void;
+  snapshot(orders: number): SentosSimStats;
+  reset(): void;
+}
+
+export function createStatsRecorder(faults: FaultInjector): StatsRecorder {
+  let requests = { total: 0, reads: 0, writes: 0, byRoute: {} as Record<string, number> };
+  let rateLimited = 0;
+  let unauthorized = 0;
+  // The injector's counts cannot be reset: remember a baseline and subtract it.
+  let faultBaseline: Record<string, number> = {};
+  return {
+    request(method, routeKey) {
+      requests.total += 1;
+      if (method === 'GET' || method === 'HEAD') requests.reads += 1;
+      else requests.writes += 1;
+      requests.byRoute[routeKey] = (requests.byRoute[routeKey] ?? 0) + 1;
+    },
+    rateLimited: () => void (rateLimited += 1),
+    unauthorized: () => void (unauthorized += 1),
+    snapshot(orders) {
+      const faultCounts = Object.fromEntries(
+        Object.entries(faults.counts())
+          .map(([kind, n]) => [kind, n - (faultBaseline[kind] ?? 0)] as const)
+          .filter(([, n]) => n > 0),
+      );
+      return { requests: { ...requests, byRoute: { ...requests.byRoute } }, rateLimited, unauthorized, faults: faultCounts, orders };
+    },
+    reset() {
+      requests = { total: 0, reads: 0, writes: 0, byRoute: {} };
+      rateLimited = 0;
+      unauthorized = 0;
+      faultBaseline = faults.counts();
+    },
+  };
+}

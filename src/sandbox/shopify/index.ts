@@ -1,0 +1,67 @@
+import type { AddressInfo } from 'node:net';
+import { createFaultInjector } from '../faults.js';
+import { TokenStore } from './auth.js';
+import { CostBucket } from './bucket.js';
+import type { RequestContext } from './context.js';
+import { resolveOptions, type ShopifySimulatorOptions } from './options.js';
+import { allResolvers } from './resolvers/index.js';
+import { IdempotencyStore } from './resolvers/idempotency.js';
+import type { ApiVersion } from './schema-loader.js';
+import { createShopifyServer } from './server.js';
+import { SimulatorState } from './state/facade.js';
+import { createSeededStore } from './state/seed-state.js';
+import { StatsRecorder, type SimulatorStats } from './stats.js';
+
+export type { ShopifySimulatorOptions } from './options.js';
+export type { SimulatorStats } from './stats.js';
+export type { SimulatorState, LevelSnapshot } from './state/facade.js';
+export type { PlaceOrderInput, Tracking } from './state/order-ops.js';
+export { SUPPORTED_VERSIONS } from './schema-loader.js';
+
+export interface ShopifySimulator {
+  /** http://127.0.0.1:PORT — the tool's "store" URL; the API lives under /admin/api/<version>/graphql.json. */
+  url: string;
+  accessToken: string;
+  clientId: string;
+  clientSecret: string;
+  state: SimulatorState;
+  stats(): SimulatorStats;
+  resetStats(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A loopback Shopify Admin GraphQL API (design.md "sandbox"): validates every document against the real
+ * schema of the requested version, answers from an in-memory store, charges a cost bucket and injects seeded
+ * faults. It imports nothing from the tool's own Shopify client, so it can catch the client's mistakes.
+ */
+export async function startShopifySimulator(options: ShopifySimulatorOptions = {}): Promise<ShopifySimulator> {
+  const resolved = resolveOptions(options);
+  const store = createSeededStore(resolved);
+  const faults = createFaultInjector(resolved.faults);
+  const stats = new StatsRecorder(() => faults.counts());
+  const idempotency = new IdempotencyStore(stats);
+  const tokens = new TokenStore(resolved, resolved.clock);
+  const bucket = new CostBucket(resolved.bucket.maximumAvailable, resolved.bucket.restoreRate, resolved.clock);
+  const resolvers = allResolvers();
+  const context = (version: ApiVersion): RequestContext => ({ store, version, idempotency, stats, searchWarnings: [] });
+  const server = createShopifyServer({ endpoint: { bucket, maxQueryCost: resolved.maxQueryCost, resolvers, context }, tokens, faults, stats });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(resolved.port, resolved.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${resolved.host}:${port}`,
+    accessToken: resolved.accessToken,
+    clientId: resolved.clientId,
+    clientSecret: resolved.clientSecret,
+    state: new SimulatorState(store),
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    close: () => new Promise<void>((resolve, reject) => {
+      server.close((error) => (error ? reject(error) : resolve()));
+      server.closeAllConnections();
+    }),
+  };
+}

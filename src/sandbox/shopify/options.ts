@@ -1,0 +1,69 @@
+import { createRandom } from '../seed/random.js';
+import type { SeedOrderItem } from '../seed/orders.js';
+import type { FaultOptions } from '../faults.js';
+
+export interface ShopifySimulatorOptions {
+  host?: string;
+  port?: number;
+  seed?: number;
+  shopName?: string;
+  /** Default: Merkez Depo, İstanbul Mağaza, Ankara Mağaza (all active). */
+  locations?: Array<{ name: string; isActive?: boolean }>;
+  /** Number of seeded orders (default 20). */
+  orders?: number;
+  /** Catalog items the seeded orders are built from; placeholders when absent. */
+  orderItems?: SeedOrderItem[];
+  accessToken?: string;
+  clientId?: string;
+  clientSecret?: string;
+  tokenTtlSeconds?: number;
+  bucket?: { maximumAvailable?: number; restoreRate?: number };
+  maxQueryCost?: number;
+  faults?: FaultOptions;
+  /** Milliseconds since the epoch; inject to make timestamps and the cost bucket deterministic. */
+  clock?: () => number;
+}
+
+export interface ResolvedOptions {
+  host: string;
+  port: number;
+  seed: number;
+  shopName: string;
+  locations: Array<{ name: string; isActive: boolean }>;
+  orders: number;
+  orderItems?: SeedOrderItem[];
+  accessToken: string;
+  clientId: string;
+  clientSecret: string;
+  tokenTtlSeconds: number;
+  bucket: { maximumAvailable: number; restoreRate: number };
+  maxQueryCost: number;
+  faults?: FaultOptions;
+  clock: () => number;
+}
+
+const DEFAULT_LOCATIONS = ['Merkez Depo', 'İstanbul Mağaza', 'Ankara Mağaza'];
+
+/** Defaults: bucket 2000/100 and max cost 1000 as captured from a Standard-plan shop (shopify-admin-api.md §7.1). */
+export function resolveOptions(options: ShopifySimulatorOptions = {}): ResolvedOptions {
+  const seed = options.seed ?? 1;
+  const random = createRandom(seed ^ 0x5eed);
+  const hex = (length: number) => Array.from({ length }, () => random.int(0, 15).toString(16)).join('');
+  return {
+    host: options.host ?? '127.0.0.1',
+    port: options.port ?? 0,
+    seed,
+    shopName: options.shopName ?? 'Sandbox Mağaza',
+    locations: (options.locations ?? DEFAULT_LOCATIONS.map((name) => ({ name, isActive: true }))).map((l) => ({ name: l.name, isActive: l.isActive ?? true })),
+    orders: options.orders ?? 20,
+    orderItems: options.orderItems,
+    accessToken: options.accessToken ?? `shpat_${hex(32)}`,
+    clientId: options.clientId ?? hex(32),
+    clientSecret: options.clientSecret ?? `shpss_${hex(32)}`,
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 86_399,
+    bucket: { maximumAvailable: options.bucket?.maximumAvailable ?? 2000, restoreRate: options.bucket?.restoreRate ?? 100 },
+    maxQueryCost: options.maxQueryCost ?? 1000,
+    faults: options.faults,
+    clock: options.clock ?? Date.now,
+  };
+}

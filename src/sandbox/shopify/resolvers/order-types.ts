@@ -1,0 +1,91 @@
+import { paginateList } from '../connection.js';
+import type { ResolverMap } from '../context.js';
+import type { OrderRecord } from '../state/types.js';
+import { bag, currentQuantity, orderTaxLines, orderTotals } from './order-money.js';
+import { displayFulfillmentStatus } from './orders.js';
+
+/**
+ * Order fields (shopify-admin-api.md §5). Child objects are handed down wrapped with their order and index
+ * (`_order`, `_index`) so LineItem, ShippingLine, Fulfillment and Refund can compute their amounts.
+ */
+export function wrapLines(order: OrderRecord) {
+  return order.lines.map((line, index) => ({ __typename: 'LineItem', ...line, _order: order, _index: index }));
+}
+
+function received(order: OrderRecord): number {
+  const paid = ['PAID', 'PARTIALLY_REFUNDED', 'REFUNDED'].includes(order.financialStatus);
+  return paid ? orderTotals(order).total : 0;
+}
+
+const money = (pick: (order: OrderRecord) => number) => (order: OrderRecord) => bag(order, pick(order));
+
+export const orderTypeResolvers: ResolverMap = {
+  Order: {
+    legacyResourceId: (order: OrderRecord) => String(order.legacyId),
+    displayFinancialStatus: (order: OrderRecord) => order.financialStatus,
+    displayFulfillmentStatus: (order: OrderRecord) => displayFulfillmentStatus(order),
+    closed: (order: OrderRecord) => order.closedAt !== null,
+    confirmed: () => true,
+    confirmationNumber: (order: OrderRecord) => `SB${order.legacyId.toString(36).toUpperCase().slice(-7)}`,
+    edited: () => false,
+    fullyPaid: (order: OrderRecord) => received(order) > 0,
+    unpaid: (order: OrderRecord) => received(order) === 0,
+    requiresShipping: (order: OrderRecord) => order.lines.some((line) => line.sku !== null),
+    fulfillable: (order: OrderRecord) => !order.cancelledAt && order.fulfillments.length === 0,
+    capturable: () => false,
+    refundable: (order: OrderRecord) => received(order) > orderTotals(order).refunded,
+    restockable: (order: OrderRecord) => !order.cancelledAt,
+    canMarkAsPaid: (order: OrderRecord) => order.financialStatus === 'PENDING',
+    taxExempt: () => false,
+    dutiesIncluded: () => false,
+    estimatedTaxes: () => false,
+    customerAcceptsMarketing: () => false,
+    billingAddressMatchesShippingAddress: () => true,
+    hasTimelineComment: () => false,
+    merchantEditable: (order: OrderRecord) => !order.cancelledAt,
+    sourceName: () => 'web',
+    customerLocale: () => 'tr-TR',
+    discountCode: () => null,
+    discountCodes: () => [],
+    returnStatus: () => 'NO_RETURN',
+    retailLocation: () => null,
+    cartDiscountAmountSet: () => null,
+    subtotalLineItemsQuantity: (order: OrderRecord) => order.lines.reduce((sum, line) => sum + line.quantity, 0),
+    currentSubtotalLineItemsQuantity: (order: OrderRecord) => order.lines.reduce((sum, _line, index) => sum + currentQuantity(order, index), 0),
+    subtotalPriceSet: money((order) => orderTotals(order).subtotal),
+    currentSubtotalPriceSet: money((order) => orderTotals(order).currentSubtotal),
+    totalDiscountsSet: money((order) => orderTotals(order).totalDiscounts),
+    currentTotalDiscountsSet: money((order) => orderTotals(order).totalDiscounts),
+    currentCartDiscountAmountSet: money(() => 0),
+    totalShippingPriceSet: money((order) => orderTotals(order).shipping),
+    currentShippingPriceSet: money((order) => (order.cancelledAt ? 0 : orderTotals(order).shipping)),
+    totalTaxSet: money((order) => orderTotals(order).totalTax),
+    currentTotalTaxSet: money((order) => orderTotals(order).currentTax),
+    totalPriceSet: money((order) => orderTotals(order).total),
+    originalTotalPriceSet: money((order) => orderTotals(order).total),
+    currentTotalPriceSet: money((order) => orderTotals(order).currentTotal),
+    totalRefundedSet: money((order) => orderTotals(order).refunded),
+    totalRefundedShippingSet: money(() => 0),
+    totalReceivedSet: money(received),
+    netPaymentSet: money((order) => received(order) - orderTotals(order).refunded),
+    totalOutstandingSet: money((order) => (order.cancelledAt ? 0 : orderTotals(order).total - received(order))),
+    totalCapturableSet: money(() => 0),
+    totalTipReceivedSet: money(() => 0),
+    taxLines: (order: OrderRecord) => orderTaxLines(order, false),
+    currentTaxLines: (order: OrderRecord) => orderTaxLines(order, true),
+    lineItems: (order: OrderRecord, args) => paginateList(wrapLines(order), args),
+    shippingLines: (order: OrderRecord, args) =>
+      paginateList(order.shippingLines.map((line) => ({ __typename: 'ShippingLine', ...line, _order: order })), args),
+    shippingLine: (order: OrderRecord) => (order.shippingLines[0] ? { __typename: 'ShippingLine', ...order.shippingLines[0], _order: order } : null),
+    fulfillments: (order: OrderRecord, args) =>
+      order.fulfillments.slice(0, args.first ?? undefined).map((fulfillment, index) => ({ __typename: 'Fulfillment', ...fulfillment, _order: order, _index: index })),
+    fulfillmentsCount: (order: OrderRecord) => ({ count: order.fulfillments.length, precision: 'EXACT' }),
+    refunds: (order: OrderRecord, args) => order.refunds.slice(0, args.first ?? undefined).map((refund) => ({ __typename: 'Refund', ...refund, _order: order })),
+    metafield: () => null,
+    metafields: (_order, args) => paginateList([], args),
+    customAttributes: () => [],
+    additionalFees: () => [],
+    alerts: () => [],
+    disputes: () => [],
+  },
+};

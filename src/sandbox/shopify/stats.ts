@@ -1,0 +1,54 @@
+/** Counters behind GET /__sandbox/stats: what the tool asked for, what it cost, what went wrong on purpose. */
+export interface SimulatorStats {
+  requests: { total: number; queries: number; mutations: number; byOperation: Record<string, number> };
+  costSpent: number;
+  throttled: number;
+  faults: Record<string, number>;
+  idempotentReplays: number;
+}
+
+export class StatsRecorder {
+  private stats: SimulatorStats = StatsRecorder.empty();
+  /** Fault counts at the last reset: the injector keeps counting, stats report the difference. */
+  private faultBaseline: Record<string, number> = {};
+
+  constructor(private readonly faultCounts: () => Record<string, number>) {}
+
+  private static empty(): SimulatorStats {
+    return { requests: { total: 0, queries: 0, mutations: 0, byOperation: {} }, costSpent: 0, throttled: 0, faults: {}, idempotentReplays: 0 };
+  }
+
+  request(): void {
+    this.stats.requests.total += 1;
+  }
+
+  /** An operation that was executed, counted per root field name (productSet, orders, …). */
+  executed(kind: 'query' | 'mutation', rootFields: string[], cost: number): void {
+    if (kind === 'query') this.stats.requests.queries += 1;
+    else this.stats.requests.mutations += 1;
+    for (const field of rootFields) this.stats.requests.byOperation[field] = (this.stats.requests.byOperation[field] ?? 0) + 1;
+    this.stats.costSpent += cost;
+  }
+
+  throttled(): void {
+    this.stats.throttled += 1;
+  }
+
+  replayed(): void {
+    this.stats.idempotentReplays += 1;
+  }
+
+  snapshot(): SimulatorStats {
+    const faults: Record<string, number> = {};
+    for (const [kind, count] of Object.entries(this.faultCounts())) {
+      const delta = count - (this.faultBaseline[kind] ?? 0);
+      if (delta > 0) faults[kind] = delta;
+    }
+    return structuredClone({ ...this.stats, faults });
+  }
+
+  reset(): void {
+    this.stats = StatsRecorder.empty();
+    this.faultBaseline = this.faultCounts();
+  }
+}

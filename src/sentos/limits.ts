@@ -1,0 +1,118 @@
+import { systemClock, type Clock } from '../core/clock.js';
+import type { HttpRequest } from '../core/http/client.js';
+import { isAuthRejection } from './auth.js';
+import { WindowSlots } from './window-slots.js';
+
+/**
+ * Sentos's published limits (design.md house style 5). Each constant cites its source.
+ */
+export interface SentosLimits {
+  /** Writes per window. "POST 12 per minute" (sentos-api.md §5 [V: MSO citing docs v1.5; ERPD]); PUT shares it [I]. */
+  postsPerWindow: number;
+  /** "The same GET request twice per minute" (§5 [V: MSO]); another `page` is another GET [I]. */
+  sameGetPerWindow: number;
+  /** "per minute" (§5 [V: MSO]). Tests shrink it. */
+  windowMs: number;
+  /** Waits shorter than this are not announced through onWait. */
+  noticeWaitMs: number;
+}
+
+export const DEFAULT_SENTOS_LIMITS: SentosLimits = { postsPerWindow: 12, sameGetPerWindow: 2, windowMs: 60_000, noticeWaitMs: 1_000 };
+
+export type SentosWaitLimit = 'writes' | 'same-get' | 'rate-limited';
+
+export interface SentosWait {
+  /** Human text for the CLI, e.g. "Sentos's 12 POST/min limit". */
+  reason: string;
+  waitMs: number;
+  limit: SentosWaitLimit;
+  operation: string;
+}
+
+export interface SentosScheduler {
+  /** HttpClient's `schedule` hook: every attempt (retries included) passes through it. */
+  schedule<T>(request: HttpRequest, task: () => Promise<T>): Promise<T>;
+}
+
+export interface SentosSchedulerOptions {
+  limits?: Partial<SentosLimits>;
+  clock?: Clock;
+  onWait?: (wait: SentosWait) => void;
+}
+
+export function createSentosScheduler(options: SentosSchedulerOptions = {}): SentosScheduler {
+  const limits = { ...DEFAULT_SENTOS_LIMITS, ...options.limits };
+  const clock = options.clock ?? systemClock;
+  const writes = new WindowSlots(limits.postsPerWindow, limits.windowMs, clock);
+  // One window per distinct GET (a Bottleneck per key, like Bottleneck.Group), dropped when idle.
+  const gets = new Map<string, WindowSlots>();
+
+  const windowFor = (request: HttpRequest): { slots: WindowSlots; limit: SentosWaitLimit; key: string } => {
+    if (request.method !== 'GET') return { slots: writes, limit: 'writes', key: 'writes' };
+    const key = sameGetKey(request);
+    let slots = gets.get(key);
+    if (!slots) {
+      const created = new WindowSlots(limits.sameGetPerWindow, limits.windowMs, clock, () => gets.get(key) === created && gets.delete(key));
+      gets.set(key, (slots = created));
+    }
+    return { slots, limit: 'same-get', key };
+  };
+
+  return {
+    schedule<T>(request: HttpRequest, task: () => Promise<T>): Promise<T> {
+      const { slots, limit, key } = windowFor(request);
+      const estimate = slots.estimateWait();
+      if (estimate.waitMs > 0 && estimate.waitMs >= limits.noticeWaitMs) {
+        const kind: SentosWaitLimit = estimate.paused ? 'rate-limited' : limit;
+        options.onWait?.({ reason: describeLimit(kind, limits, key), waitMs: estimate.waitMs, limit: kind, operation: request.operation });
+      }
+      const holdMs = (outcome: T): number => {
+        const status = statusOf(outcome);
+        // A request refused as unauthenticated is not the tenant's GET (auth detection probes) [I].
+        if (status !== undefined && isAuthRejection(status)) return 0;
+        // 429 without Retry-After: wait out the window rather than hammer with short backoffs (§5 [V: MSO 61 s, LSC 31 s]).
+        if (status === 429 && !hasRetryAfter(outcome)) slots.pause(limits.windowMs);
+        return limits.windowMs;
+      };
+      return slots.run(task, holdMs);
+    },
+  };
+}
+
+/** Method + path + query in a stable order: "the same GET" (§5). */
+export function sameGetKey(request: Pick<HttpRequest, 'method' | 'path' | 'query'>): string {
+  const query = Object.entries(request.query ?? {})
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+    .sort()
+    .join('&');
+  return `${request.method} ${request.path}${query ? `?${query}` : ''}`;
+}
+
+/** The text the CLI shows, e.g. "waiting 41s for Sentos's 12 POST/min limit". */
+export function describeLimit(kind: SentosWaitLimit, limits: SentosLimits, key: string): string {
+  const per = limits.windowMs === 60_000 ? 'min' : `${limits.windowMs}ms`;
+  if (kind === 'writes') return `Sentos's ${limits.postsPerWindow} POST/${per} limit`;
+  if (kind === 'same-get') return `Sentos's limit of ${limits.sameGetPerWindow} identical GETs/${per} (${key})`;
+  return `Sentos answered 429 without Retry-After; waiting out its ${per === 'min' ? '1-minute' : per} window`;
+}
+
+/**
+ * HttpClient hands the limiter an opaque attempt outcome; a response, when there is one, sits at
+ * `outcome.response` (src/core/http/client.ts AttemptOutcome). Read defensively: anything else is "no status".
+ */
+function responseOf(outcome: unknown): { status?: unknown; headers?: unknown } | undefined {
+  if (typeof outcome !== 'object' || outcome === null) return undefined;
+  const response = (outcome as { response?: unknown }).response;
+  return typeof response === 'object' && response !== null ? (response as { status?: unknown; headers?: unknown }) : undefined;
+}
+
+function statusOf(outcome: unknown): number | undefined {
+  const status = responseOf(outcome)?.status;
+  return typeof status === 'number' ? status : undefined;
+}
+
+function hasRetryAfter(outcome: unknown): boolean {
+  const headers = responseOf(outcome)?.headers;
+  return headers instanceof Headers && (headers.get('retry-after') ?? '').trim() !== '';
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import type { SentosOrder } from '../types.js';
+import { isPlainObject, wireCount, wireId, wireList, wireObjectOrEmpty, wireText } from './fields.js';
+
+/**
+ * The read side of an order (sentos-api.md §4.4), narrowed to what dedupe and status updates need.
+ * `order_id` / `order_code` arrive as numbers or strings [V: MSO fixture]: they become strings here so
+ * callers compare them as strings (§4.7).
+ */
+
+const wireLine = z.object({
+  sku: wireText, // may be null [V: MSO fixture]
+  quantity: wireCount.nullish().transform((q) => q ?? 0),
+});
+
+const wireTracking = wireObjectOrEmpty(z.object({ tracking_number: wireText }).nullish());
+
+export const wireOrderSchema = z.preprocess(
+  // SA2 also accepts `items` for `lines` [V: SA2].
+  (v) => (isPlainObject(v) && v.lines === undefined && v.items !== undefined ? { ...v, lines: v.items } : v),
+  z.object({
+    id: wireId,
+    order_id: wireText,
+    order_code: wireText,
+    // MSO tolerates "1" as well as 1 [V: MSO].
+    status: wireCount.pipe(z.number().int()),
+    tracking_info: wireTracking,
+    cargo_number: wireText,
+    lines: wireList(wireLine),
+  }),
+);
+
+export type WireOrder = z.output<typeof wireOrderSchema>;
+
+export function toSentosOrder(w: WireOrder): SentosOrder {
+  const order: SentosOrder = {
+    id: w.id,
+    orderId: w.order_id ?? '',
+    orderCode: w.order_code ?? '',
+    status: w.status,
+    lines: w.lines.map((l) => (l.sku === undefined ? { quantity: l.quantity } : { sku: l.sku, quantity: l.quantity })),
+  };
+  // MSO prefers tracking_info over cargo_number [V: MSO].
+  const tracking = w.tracking_info?.tracking_number ?? w.cargo_number;
+  if (tracking !== undefined) order.trackingNumber = tracking;
+  return order;
+}
+
+/** Parses one order; the reason names the first problems, for a RemoteError the caller raises. */
+export function parseSentosOrder(raw: unknown): { ok: true; order: SentosOrder } | { ok: false; reason: string } {
+  const result = wireOrderSchema.safeParse(raw);
+  if (result.success) return { ok: true, order: toSentosOrder(result.data) };
+  const reason = result.error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+  return { ok: false, reason };
+}
+
+/**
+ * The body of a write response: `{ message?, errors?, order? | product? }`, where `errors` is an object of
+ * lists, or `[]` when there are none (§2.7, §5 [V: SAL]). Returns the error texts, flattened.
+ */
+export function writeErrors(body: unknown): string[] {
+  if (!isPlainObject(body)) return [];
+  return flattenErrors(body.errors);
+}
+
+function flattenErrors(errors: unknown, prefix = ''): string[] {
+  if (errors === null || errors === undefined || errors === '' || errors === false) return [];
+  if (typeof errors === 'string' || typeof errors === 'number') return [prefix ? `${prefix}: ${errors}` : String(errors)];
+  if (Array.isArray(errors)) return errors.flatMap((e) => flattenErrors(e, prefix));
+  if (isPlainObject(errors)) {
+    if (typeof errors.message === 'string' && Object.keys(errors).length === 1) return flattenErrors(errors.message, prefix);
+    return Object.entries(errors).flatMap(([k, v]) => flattenErrors(v, prefix ? `${prefix}.${k}` : k));
+  }
+  return [];
+}
+
+/** Where the created order sits in a POST /orders answer: `order`, else the top level [V: SFB parsing]. */
+export function createdOrderOf(body: unknown): unknown {
+  if (!isPlainObject(body)) return undefined;
+  if (isPlainObject(body.order)) return body.order;
+  if (isPlainObject(body.data) && 'id' in body.data) return body.data;
+  return 'id' in body ? body : undefined;
+}

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { SentosChannelPrice, SentosProduct, SentosVariant } from '../types.js';
+import { isPlainObject, wireId, wireImages, wireList, wireModel, wireMoney, wireObjectOrEmpty, wireOptionalId, wireOptionalInt, wireSku, wireStock, wireText } from './fields.js';
+
+/**
+ * The product as GET /products and GET /products/{id} send it (sentos-api.md §2.4), narrowed to the fields
+ * the tool reads, in the wire's own casing. Quirk handling lives in ./fields.ts.
+ */
+
+const wirePriceEntry = wireObjectOrEmpty(z.object({ list_price: wireMoney, sale_price: wireMoney }).nullish());
+
+/** `prices` keyed by sales channel; `[]` when empty (§2.6 [V: SAL]; the `[]` form [I]). */
+const wirePrices = wireObjectOrEmpty(z.record(z.string(), wirePriceEntry).nullish());
+
+/** `name` is a string; ERPD guards against an array (multi-language?) [V: ERPD; I]: take the first text. */
+const wireName = z
+  .union([z.string(), z.number(), z.array(z.unknown())])
+  .nullish()
+  .transform((v) => {
+    if (Array.isArray(v)) return String(v.find((x) => typeof x === 'string' && x.trim() !== '') ?? '').trim();
+    return v === null || v === undefined ? '' : String(v).trim();
+  });
+
+export const wireVariantSchema = z.object({
+  sku: wireSku,
+  barcode: wireText,
+  color: wireText,
+  model: wireModel,
+  stocks: wireList(wireStock),
+  images: wireImages,
+  sale_price: wireMoney,
+  purchase_price: wireMoney,
+});
+
+export const wireProductSchema = z
+  .object({
+    id: wireId,
+    sku: wireText,
+    name: wireName,
+    brand: wireText,
+    barcode: wireText,
+    description: wireText,
+    description_detail: wireText,
+    category_id: wireOptionalId,
+    currency: wireText,
+    vat_rate: wireOptionalInt,
+    sale_price: wireMoney,
+    purchase_price: wireMoney,
+    prices: wirePrices,
+    stocks: wireList(wireStock),
+    images: wireImages,
+    variants: wireList(wireVariantSchema),
+  })
+  // A simple product is its own single variant (§2.4 [V: MSO]): without a SKU it cannot be matched.
+  .refine((p) => p.sku !== undefined || p.variants.length > 0, { message: 'product has no SKU and no variants', path: ['sku'] });
+
+type WireProduct = z.output<typeof wireProductSchema>;
+type WireVariant = z.output<typeof wireVariantSchema>;
+
+export interface InvalidProduct {
+  id?: string;
+  sku?: string;
+  reason: string;
+}
+
+export type ProductParse = { ok: true; product: SentosProduct } | { ok: false; invalid: InvalidProduct };
+
+/** Parses one product; a product that does not fit is reported, never thrown (design.md house style 8). */
+export function parseSentosProduct(raw: unknown): ProductParse {
+  const result = wireProductSchema.safeParse(raw);
+  if (result.success) return { ok: true, product: toSentosProduct(result.data) };
+  const reason = result.error.issues
+    .slice(0, 3)
+    .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
+    .join('; ');
+  return { ok: false, invalid: { ...identify(raw), reason } };
+}
+
+/** Parses a page of products: the good ones, and the ones to report. */
+export function parseSentosProducts(items: readonly unknown[]): { products: SentosProduct[]; invalid: InvalidProduct[] } {
+  const products: SentosProduct[] = [];
+  const invalid: InvalidProduct[] = [];
+  for (const item of items) {
+    const parsed = parseSentosProduct(item);
+    if (parsed.ok) products.push(parsed.product);
+    else invalid.push(parsed.invalid);
+  }
+  return { products, invalid };
+}
+
+function identify(raw: unknown): { id?: string; sku?: string } {
+  if (!isPlainObject(raw)) return {};
+  const pick = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() || undefined : undefined);
+  return compact({ id: pick(raw.id), sku: pick(raw.sku) });
+}
+
+export function toSentosProduct(w: WireProduct): SentosProduct {
+  const prices: Record<string, SentosChannelPrice> = {};
+  for (const [key, entry] of Object.entries(w.prices ?? {})) {
+    prices[key] = compact({ list: entry?.list_price, sale: entry?.sale_price });
+  }
+  return compact({
+    id: w.id,
+    sku: w.sku ?? '',
+    name: w.name,
+    brand: w.brand,
+    barcode: w.barcode,
+    description: w.description,
+    descriptionDetail: w.description_detail,
+    categoryId: w.category_id,
+    currency: w.currency,
+    vatRate: w.vat_rate,
+    salePrice: w.sale_price,
+    purchasePrice: w.purchase_price,
+    prices,
+    stocks: w.stocks,
+    images: w.images,
+    variants: w.variants.map(toSentosVariant),
+  });
+}
+
+function toSentosVariant(w: WireVariant): SentosVariant {
+  return compact({
+    sku: w.sku,
+    barcode: w.barcode,
+    color: w.color,
+    model: w.model,
+    stocks: w.stocks,
+    images: w.images,
+    salePrice: w.sale_price,
+    purchasePrice: w.purchase_price,
+  });
+}
+
+/** Drops undefined fields so domain objects only carry what Sentos sent. */
+export function compact<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}

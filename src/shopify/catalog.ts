@@ -1,0 +1,115 @@
+/**
+ * Catalog reads and the productSet write. A product's variants and an item's levels can outgrow one page:
+ * they are completed here, so callers always get whole products.
+ */
+import { RemoteError } from '../core/errors.js';
+import type { GraphqlTransport } from './graphql.js';
+import { toLevels, toShopifyProduct, toShopifyVariant } from './map-product.js';
+import { InventoryLevelsByItems, ProductSet, ProductStatusUpdate, ProductVariantsPage, ProductsPage } from './operations/index.js';
+import type { WireProduct, WireVariant } from './operations/wire.js';
+import * as size from './page-size.js';
+import { chunk, paginate } from './paginate.js';
+import { toProductSetInput } from './product-set-input.js';
+import type { ProductWrite, ProductWriteResult, ShopifyInventoryLevel, ShopifyProduct } from './types.js';
+import { toUserErrors } from './user-errors.js';
+
+export interface ListProductsOptions {
+  /** Products per page; default: start at 1 and follow the measured cost (page-size.ts). */
+  pageSize?: number;
+  /** Shopify product search syntax, e.g. "sku:ABC-1" or "updated_at:>'2026-11-01'". */
+  query?: string;
+}
+
+export function listProducts(gql: GraphqlTransport, options: ListProductsOptions = {}): AsyncGenerator<ShopifyProduct[]> {
+  const variables = { query: options.query ?? null, variantsFirst: size.PRODUCT_VARIANTS_FIRST, levelsFirst: size.LEVELS_FIRST };
+  return paginate(
+    async ({ first, after }) => {
+      const { data, requestedCost } = await gql.execute(ProductsPage, { ...variables, first, after });
+      return { items: await completeProducts(gql, data.products.nodes), pageInfo: data.products.pageInfo, requestedCost };
+    },
+    { first: options.pageSize ?? size.INITIAL_PRODUCTS_FIRST, adaptive: options.pageSize === undefined },
+  );
+}
+
+export async function productSet(gql: GraphqlTransport, write: ProductWrite): Promise<ProductWriteResult> {
+  const { identifier, input } = toProductSetInput(write);
+  // The requested cost counts `first`, not what comes back (§7.1): ask for exactly the variants we sent and a
+  // single level each. The caller needs the variant and inventory item ids, not the stock (it wrote that).
+  const variantsFirst = Math.min(Math.max(write.variants.length, 1), size.VARIANTS_PAGE_FIRST);
+  const variables = { identifier, input, variantsFirst, levelsFirst: 1 };
+  // productSet is declarative: the same input converges to the same product, so a retry is safe (§7.1 item 5).
+  const { data } = await gql.execute(ProductSet, variables, { idempotent: true });
+  if (!data.productSet) throw new RemoteError('Shopify ProductSet returned no payload', { service: 'shopify', code: 'UNEXPECTED_RESPONSE' });
+  const userErrors = toUserErrors(data.productSet.userErrors);
+  if (!data.productSet.product) return { userErrors };
+  const [product] = await completeProducts(gql, [data.productSet.product], { levels: false });
+  return { product, userErrors };
+}
+
+/** productUpdate of the status alone: publishes a draft without re-sending its variants. */
+export async function setProductStatus(gql: GraphqlTransport, id: string, status: ProductWrite['status'] & string): Promise<ProductWriteResult> {
+  const { data } = await gql.execute(ProductStatusUpdate, { product: { id, status } }, { idempotent: true });
+  if (!data.productUpdate) throw new RemoteError('Shopify ProductStatusUpdate returned no payload', { service: 'shopify', code: 'UNEXPECTED_RESPONSE' });
+  return { userErrors: data.productUpdate.userErrors.map((e) => ({ field: e.field ?? undefined, message: e.message })) };
+}
+
+/** Ids that are not inventory items are absent from the map. */
+export async function getInventoryLevels(gql: GraphqlTransport, inventoryItemIds: string[]): Promise<Map<string, ShopifyInventoryLevel[]>> {
+  const result = new Map<string, ShopifyInventoryLevel[]>();
+  const overflow: string[] = [];
+  for (const ids of chunk([...new Set(inventoryItemIds)], size.LEVEL_ITEMS_PER_CALL)) {
+    const { data } = await gql.execute(InventoryLevelsByItems, { ids, levelsFirst: size.LEVELS_FIRST });
+    for (const node of data.nodes) {
+      if (!node?.id || !node.inventoryLevels) continue;
+      if (node.inventoryLevels.pageInfo.hasNextPage) overflow.push(node.id);
+      else result.set(node.id, toLevels(node.inventoryLevels));
+    }
+  }
+  for (const [id, levels] of await readOverflowLevels(gql, overflow)) result.set(id, levels);
+  return result;
+}
+
+/** `levels: false` (after a write): variant levels come back empty instead of being read in full. */
+async function completeProducts(gql: GraphqlTransport, wires: WireProduct[], options: { levels: boolean } = { levels: true }): Promise<ShopifyProduct[]> {
+  const variantLists: WireVariant[][] = [];
+  for (const wire of wires) variantLists.push(await allVariants(gql, wire));
+  if (!options.levels) return wires.map((wire, i) => toShopifyProduct(wire, (variantLists[i] ?? []).map((v) => ({ ...toShopifyVariant(v, []), levels: [] }))));
+  const overflow = variantLists.flat().filter((v) => v.inventoryItem.inventoryLevels.pageInfo.hasNextPage);
+  const levels = await readOverflowLevels(gql, overflow.map((v) => v.inventoryItem.id));
+  return wires.map((wire, i) => toShopifyProduct(wire, (variantLists[i] ?? []).map((v) => toShopifyVariant(v, levels.get(v.inventoryItem.id)))));
+}
+
+async function allVariants(gql: GraphqlTransport, product: WireProduct): Promise<WireVariant[]> {
+  const variants = [...product.variants.nodes];
+  let pageInfo = product.variants.pageInfo;
+  while (pageInfo.hasNextPage && pageInfo.endCursor) {
+    const variables = { id: product.id, first: size.VARIANTS_PAGE_FIRST, after: pageInfo.endCursor, levelsFirst: size.LEVELS_FIRST };
+    const { data } = await gql.execute(ProductVariantsPage, variables);
+    if (!data.product) throw vanished(`product ${product.id}`);
+    variants.push(...data.product.variants.nodes);
+    pageInfo = data.product.variants.pageInfo;
+  }
+  return variants;
+}
+
+/** Items stocked at more than LEVELS_FIRST locations: one item per call with 250 levels (753 points). */
+async function readOverflowLevels(gql: GraphqlTransport, ids: string[]): Promise<Map<string, ShopifyInventoryLevel[]>> {
+  const result = new Map<string, ShopifyInventoryLevel[]>();
+  for (const id of ids) {
+    const { data } = await gql.execute(InventoryLevelsByItems, { ids: [id], levelsFirst: size.LEVELS_FIRST_OVERFLOW });
+    const levels = data.nodes[0]?.inventoryLevels;
+    if (!levels) throw vanished(`inventory item ${id}`);
+    if (levels.pageInfo.hasNextPage) {
+      throw new RemoteError(`Inventory item ${id} is stocked at more than ${size.LEVELS_FIRST_OVERFLOW} locations, which sentos-sync cannot read.`, {
+        service: 'shopify',
+        code: 'TOO_MANY_LOCATIONS',
+      });
+    }
+    result.set(id, toLevels(levels));
+  }
+  return result;
+}
+
+function vanished(what: string): RemoteError {
+  return new RemoteError(`Shopify ${what} disappeared while it was being read; run again.`, { service: 'shopify', code: 'NOT_FOUND' });
+}

@@ -1,0 +1,122 @@
+/**
+ * The Shopify GraphQL Admin client (design.md style 2: one client per remote, methods named after the
+ * operation, lists as async generators). Everything that differs between production, sandbox and tests is
+ * injected; the constructor never reads process.env (style 4).
+ */
+import type { Dispatcher } from 'undici';
+import { systemClock, type Clock } from '../core/clock.js';
+import { HttpClient, createAgent, type HttpEvent, type RetryOptions } from '../core/http/client.js';
+import { secrets as defaultSecrets, type SecretRegistry } from '../core/http/redact.js';
+import type { RequestStats } from '../core/http/stats.js';
+import { createTokenSource } from './auth.js';
+import { getInventoryLevels, listProducts, productSet, setProductStatus, type ListProductsOptions } from './catalog.js';
+import { CostPacer, type ThrottleEvent } from './cost-pacer.js';
+import { GraphqlTransport } from './graphql.js';
+import { activateInventory, metafieldsSet, setInventoryQuantities, type InventoryActivateResult, type MetafieldsSetResult, type SetQuantitiesOptions } from './inventory.js';
+import { Locations, PublicApiVersions, ShopInfo } from './operations/index.js';
+import { listOrders, type ListOrdersOptions } from './orders.js';
+import { LOCATIONS_FIRST } from './page-size.js';
+import { paginate } from './paginate.js';
+import { normalizeShopifyStore } from './store-url.js';
+import type * as T from './types.js';
+
+/** Default Admin API version (design.md "Decisions"; shopify-admin-api.md §1.2). */
+export const DEFAULT_API_VERSION = '2026-10';
+
+export interface ShopifyClientOptions {
+  /** "mystore", "mystore.myshopify.com", an https URL, or a loopback URL (the sandbox). */
+  store: string;
+  auth: T.ShopifyAuth;
+  apiVersion?: string;
+  dispatcher?: Dispatcher;
+  clock?: Clock;
+  stats?: RequestStats;
+  retry?: Partial<RetryOptions>;
+  timeoutMs?: number;
+  /** GraphQL requests in flight at once, 1–2 (§7.1); default 2. */
+  maxConcurrent?: number;
+  onEvent?: (event: HttpEvent) => void;
+  onRetry?: (info: { delayMs: number; reason: string; operation: string }) => void;
+  onThrottle?: (event: ThrottleEvent) => void;
+  secrets?: SecretRegistry;
+}
+
+export interface ShopifyClient {
+  readonly baseUrl: string;
+  readonly apiVersion: string;
+  /** ShopInfo: name, myshopify domain, currency, time zone. */
+  getShop(): Promise<T.ShopifyShop>;
+  /** PublicApiVersions: to warn when the pinned version is no longer supported. */
+  getPublicApiVersions(): Promise<Array<{ handle: string; supported: boolean }>>;
+  /** Locations: every active location, all pages. */
+  listLocations(): Promise<T.ShopifyLocation[]>;
+  /** ProductsPage (+ ProductVariantsPage, InventoryLevelsByItems): one page of complete products per yield. */
+  listProducts(options?: ListProductsOptions): AsyncGenerator<T.ShopifyProduct[]>;
+  /** ProductSet: declarative upsert of one product; userErrors are returned, not thrown. */
+  productSet(write: T.ProductWrite): Promise<T.ProductWriteResult>;
+  /** ProductStatusUpdate: change only the status (publish a completed draft). */
+  setProductStatus(id: string, status: 'ACTIVE' | 'DRAFT' | 'ARCHIVED' | 'UNLISTED'): Promise<T.ProductWriteResult>;
+  /** MetafieldsSet: namespace sentos_sync, 25 per call; userErrors returned. */
+  metafieldsSet(rows: T.MetafieldWrite[]): Promise<MetafieldsSetResult>;
+  /** InventoryActivate: stock an item at a location (idempotent by key). */
+  activateInventory(inventoryItemId: string, locationId: string, idempotencyKey: string): Promise<InventoryActivateResult>;
+  /** InventorySetQuantities: absolute `available`, ≤ 250 rows; stale compare-and-set rows listed in `stale`. */
+  setInventoryQuantities(rows: T.InventoryWrite[], options: SetQuantitiesOptions): Promise<T.InventoryWriteResult>;
+  /** InventoryLevelsByItems: current `available` per active location, keyed by inventory item id. */
+  getInventoryLevels(inventoryItemIds: string[]): Promise<Map<string, T.ShopifyInventoryLevel[]>>;
+  /** OrdersPage (+ OrderLineItemsPage): orders by updatedAt ascending, one page per yield. */
+  listOrders(query?: ListOrdersOptions): AsyncGenerator<T.ShopifyOrder[]>;
+}
+
+export function createShopifyClient(options: ShopifyClientOptions): ShopifyClient {
+  const { baseUrl } = normalizeShopifyStore(options.store);
+  const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
+  const clock = options.clock ?? systemClock;
+  const secrets = options.secrets ?? defaultSecrets;
+  const pacer = new CostPacer({ clock, stats: options.stats, maxConcurrent: options.maxConcurrent, onThrottle: options.onThrottle });
+  const shared = {
+    service: 'shopify' as const,
+    baseUrl,
+    dispatcher: options.dispatcher ?? createAgent(options.timeoutMs),
+    timeoutMs: options.timeoutMs,
+    retry: options.retry,
+    clock,
+    stats: options.stats,
+    secrets,
+    onEvent: options.onEvent,
+    onRetry: options.onRetry,
+  };
+  const http = new HttpClient({ ...shared, schedule: pacer.schedule, bodyRetrySignal: pacer.bodyRetrySignal });
+  // The token endpoint is not GraphQL: no cost bucket for it.
+  const tokens = createTokenSource(options.auth, { http: new HttpClient(shared), clock, secrets });
+  const gql = new GraphqlTransport({ http, tokens, apiVersion, secrets });
+
+  return {
+    baseUrl,
+    apiVersion,
+    getShop: async () => (await gql.execute(ShopInfo, {})).data.shop,
+    getPublicApiVersions: async () => (await gql.execute(PublicApiVersions, {})).data.publicApiVersions,
+    listLocations: () => collectLocations(gql),
+    listProducts: (listOptions) => listProducts(gql, listOptions),
+    productSet: (write) => productSet(gql, write),
+    setProductStatus: (id, status) => setProductStatus(gql, id, status),
+    metafieldsSet: (rows) => metafieldsSet(gql, rows),
+    activateInventory: (itemId, locationId, key) => activateInventory(gql, itemId, locationId, key),
+    setInventoryQuantities: (rows, setOptions) => setInventoryQuantities(gql, rows, setOptions),
+    getInventoryLevels: (ids) => getInventoryLevels(gql, ids),
+    listOrders: (query) => listOrders(gql, query),
+  };
+}
+
+async function collectLocations(gql: GraphqlTransport): Promise<T.ShopifyLocation[]> {
+  const locations: T.ShopifyLocation[] = [];
+  const pages = paginate(
+    async ({ first, after }) => {
+      const { data, requestedCost } = await gql.execute(Locations, { first, after });
+      return { items: data.locations.nodes, pageInfo: data.locations.pageInfo, requestedCost };
+    },
+    { first: LOCATIONS_FIRST, adaptive: false },
+  );
+  for await (const page of pages) locations.push(...page);
+  return locations;
+}

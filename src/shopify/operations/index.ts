@@ -1,0 +1,50 @@
+/**
+ * Every GraphQL document the client sends. operations.test.ts validates each against the offline Admin
+ * schemas and checks that every operation file is listed here, so no document escapes validation.
+ */
+import { InventoryActivate } from './inventory-activate.js';
+import { InventoryLevelsByItems } from './inventory-levels-by-items.js';
+import { InventorySetQuantities } from './inventory-set-quantities.js';
+import { Locations } from './locations.js';
+import { MetafieldsSet } from './metafields-set.js';
+import type { OperationDocument } from './operation.js';
+import { OrderLineItemsPage } from './order-line-items-page.js';
+import { OrdersPage } from './orders-page.js';
+import { ProductSet } from './product-set.js';
+import { ProductStatusUpdate } from './product-status-update.js';
+import { ProductVariantsPage } from './product-variants-page.js';
+import { ProductsPage } from './products-page.js';
+import { PublicApiVersions } from './public-api-versions.js';
+import { ShopInfo } from './shop-info.js';
+
+export {
+  InventoryActivate,
+  InventoryLevelsByItems,
+  InventorySetQuantities,
+  Locations,
+  MetafieldsSet,
+  OrderLineItemsPage,
+  OrdersPage,
+  ProductSet,
+  ProductStatusUpdate,
+  ProductVariantsPage,
+  ProductsPage,
+  PublicApiVersions,
+  ShopInfo,
+};
+
+export const ALL_OPERATIONS: readonly OperationDocument[] = [
+  ShopInfo,
+  PublicApiVersions,
+  Locations,
+  ProductsPage,
+  ProductVariantsPage,
+  InventoryLevelsByItems,
+  ProductSet,
+  ProductStatusUpdate,
+  MetafieldsSet,
+  InventoryActivate,
+  InventorySetQuantities,
+  OrdersPage,
+  OrderLineItemsPage,
+];

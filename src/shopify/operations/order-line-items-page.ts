@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineOperation } from './operation.js';
+import { LINE_ITEM_FIELDS, lineItemConnectionSchema } from './order-wire.js';
+
+export interface OrderLineItemsPageVariables {
+  id: string;
+  after: string;
+}
+
+/**
+ * The rest of an order's line items when OrdersPage's lineItems(first: 50) said hasNextPage (§5 "page
+ * lineItems separately"). Cost ≈ 1 + 2 + 50 × 9 = 453.
+ */
+export const OrderLineItemsPage = defineOperation<OrderLineItemsPageVariables>()({
+  name: 'OrderLineItemsPage',
+  kind: 'read',
+  document: `
+query OrderLineItemsPage($id: ID!, $after: String!) {
+  order(id: $id) {
+    lineItems(first: 50, after: $after) { nodes { ...LineItemFields } pageInfo { hasNextPage endCursor } }
+  }
+}
+${LINE_ITEM_FIELDS}`,
+  data: z.object({ order: z.object({ lineItems: lineItemConnectionSchema }).nullable() }),
+});

@@ -1,0 +1,106 @@
+/**
+ * Order selections shared by OrdersPage and OrderLineItemsPage, with their zod schemas (wire casing).
+ * Fields follow shopify-admin-api.md §5, narrowed to what src/shopify/types.ts ShopifyOrder carries.
+ */
+import { z } from 'zod';
+import { moneyBagSchema, pageInfoSchema } from './wire.js';
+
+/**
+ * discountedUnitPriceSet is the unit price after line-level discounts, without order-level or code
+ * discounts (schema 2026-10 LineItem description) — what ShopifyLineItem.discountedUnitPrice means.
+ * taxLines(first: 3): a line rarely carries more than one or two tax lines (country + region).
+ */
+export const LINE_ITEM_FIELDS = `
+fragment LineItemFields on LineItem {
+  id sku name title variantTitle quantity currentQuantity
+  variant { id }
+  originalUnitPriceSet { shopMoney { amount } }
+  discountedUnitPriceSet { shopMoney { amount } }
+  taxLines(first: 3) { title rate ratePercentage }
+}`;
+
+export const ADDRESS_FIELDS = `
+fragment AddressFields on MailingAddress {
+  firstName lastName name company address1 address2 city province provinceCode country countryCodeV2 zip phone
+}`;
+
+export const lineItemSchema = z.object({
+  id: z.string(),
+  sku: z.string().nullable(),
+  name: z.string(),
+  title: z.string(),
+  variantTitle: z.string().nullable(),
+  quantity: z.number(),
+  currentQuantity: z.number(),
+  variant: z.object({ id: z.string() }).nullable(),
+  originalUnitPriceSet: moneyBagSchema,
+  discountedUnitPriceSet: moneyBagSchema,
+  taxLines: z.array(z.object({ title: z.string(), rate: z.number().nullable(), ratePercentage: z.number().nullable() })),
+});
+
+export const lineItemConnectionSchema = z.object({ nodes: z.array(lineItemSchema), pageInfo: pageInfoSchema });
+
+const nullableString = z.string().nullable();
+
+export const addressSchema = z
+  .object({
+    firstName: nullableString,
+    lastName: nullableString,
+    name: nullableString,
+    company: nullableString,
+    address1: nullableString,
+    address2: nullableString,
+    city: nullableString,
+    province: nullableString,
+    provinceCode: nullableString,
+    country: nullableString,
+    countryCodeV2: nullableString,
+    zip: nullableString,
+    phone: nullableString,
+  })
+  .nullable();
+
+export const orderSchema = z.object({
+  id: z.string(),
+  // UnsignedInt64 is serialised as a string (§3.1); accept a number from lenient servers.
+  legacyResourceId: z.union([z.string(), z.number()]),
+  name: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  processedAt: z.string(),
+  cancelledAt: nullableString,
+  cancelReason: nullableString,
+  closed: z.boolean(),
+  test: z.boolean(),
+  displayFinancialStatus: nullableString,
+  displayFulfillmentStatus: z.string(),
+  currencyCode: z.string(),
+  presentmentCurrencyCode: z.string(),
+  email: nullableString,
+  phone: nullableString,
+  note: nullableString,
+  paymentGatewayNames: z.array(z.string()),
+  customer: z
+    .object({
+      firstName: nullableString,
+      lastName: nullableString,
+      defaultEmailAddress: z.object({ emailAddress: z.string() }).nullable(),
+      defaultPhoneNumber: z.object({ phoneNumber: z.string() }).nullable(),
+    })
+    .nullable(),
+  billingAddress: addressSchema,
+  shippingAddress: addressSchema,
+  totalShippingPriceSet: moneyBagSchema,
+  totalPriceSet: moneyBagSchema,
+  lineItems: lineItemConnectionSchema,
+  fulfillments: z.array(
+    z.object({
+      status: z.string(),
+      trackingInfo: z.array(z.object({ company: nullableString, number: nullableString, url: nullableString })),
+    }),
+  ),
+});
+
+export type WireOrder = z.infer<typeof orderSchema>;
+export type WireLineItem = z.infer<typeof lineItemSchema>;
+export type WireAddress = z.infer<typeof addressSchema>;

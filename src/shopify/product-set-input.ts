@@ -1,0 +1,55 @@
+/**
+ * Domain ProductWrite → productSet variables (shopify-admin-api.md §3.3). Pure, table-tested.
+ * - identifier {id} updates; {handle} upserts and needs input.handle equal to it (INPUT_MISMATCH otherwise).
+ * - options and variants are always complete: productSet deletes omitted list entries (§10 pitfall 1).
+ * - SKU goes to variants[].sku and inventoryItem.sku, with tracked: true (§3.3, §10 pitfall 3).
+ * - files and metafields are lists that productSet REPLACES: files only when imageSources is given;
+ *   metafields only on create (sentosProductId), else the image_sources metafield would be deleted.
+ */
+import { formatMinor } from '../core/money.js';
+import type { ProductSetWireInput } from './operations/product-set.js';
+import type { ProductWrite, VariantWrite } from './types.js';
+
+export const METAFIELD_NAMESPACE = 'sentos_sync';
+
+export function toProductSetInput(write: ProductWrite): { identifier: { id: string } | { handle: string }; input: ProductSetWireInput } {
+  const identifier = 'id' in write.identifier ? { id: write.identifier.id } : { handle: write.identifier.handle };
+  const handle = 'handle' in identifier ? identifier.handle : write.handle;
+  const input: ProductSetWireInput = {
+    ...(handle !== undefined && { handle }),
+    ...(write.title !== undefined && { title: write.title }),
+    ...(write.descriptionHtml !== undefined && { descriptionHtml: write.descriptionHtml }),
+    ...(write.vendor !== undefined && { vendor: write.vendor }),
+    ...(write.productType !== undefined && { productType: write.productType }),
+    ...(write.tags !== undefined && { tags: write.tags }),
+    ...(write.status !== undefined && { status: write.status }),
+    productOptions: write.options.map((option, index) => ({
+      name: option.name,
+      position: index + 1,
+      values: option.values.map((name) => ({ name })),
+    })),
+    variants: write.variants.map(toVariantInput),
+  };
+  if (write.imageSources !== undefined) {
+    input.files = write.imageSources.map((originalSource) => ({ originalSource, contentType: 'IMAGE' as const }));
+  }
+  if (write.sentosProductId !== undefined) {
+    input.metafields = [{ namespace: METAFIELD_NAMESPACE, key: 'product_id', type: 'single_line_text_field', value: write.sentosProductId }];
+  }
+  return { identifier, input };
+}
+
+function toVariantInput(variant: VariantWrite): ProductSetWireInput['variants'][number] {
+  return {
+    ...(variant.id !== undefined && { id: variant.id }),
+    optionValues: variant.optionValues.map((v) => ({ optionName: v.optionName, name: v.name })),
+    sku: variant.sku,
+    ...(variant.barcode !== undefined && { barcode: variant.barcode }),
+    // Money is a decimal string on the wire, never a JS float (§10 pitfall 12).
+    ...(variant.price !== undefined && { price: formatMinor(variant.price) }),
+    ...(variant.compareAtPrice !== undefined && {
+      compareAtPrice: variant.compareAtPrice === null ? null : formatMinor(variant.compareAtPrice),
+    }),
+    inventoryItem: { sku: variant.sku, tracked: true },
+  };
+}

@@ -1,0 +1,123 @@
+/**
+ * What to do with one mapped order (issue 4 §3: exactly once). The remote lookup is the guarantee, not the
+ * ledger: the ledger may only spare a lookup for an order whose content hash is unchanged; every create, update
+ * or conflict is decided from what Sentos returned for `order_id` / `order_code` (sentos-api.md §4.7).
+ */
+import type { SentosOrder, SentosOrderPayload, SentosOrderUpdatePayload } from '../../sentos/types.js';
+import type { ShopifyOrder } from '../../shopify/types.js';
+import type { MappedOrder } from './map.js';
+
+export interface OrderLedgerEntry {
+  sentosId: string;
+  hash: string;
+  status: number;
+}
+
+export type OrderSkipReason = 'unchanged' | 'remote-ahead' | 'test-order';
+
+export type OrderAction =
+  /** `followUp`: send right after the create; POST /orders carries no cargo data (§4.6 vs §4.8). */
+  | { action: 'create'; payload: SentosOrderPayload; followUp?: SentosOrderUpdatePayload }
+  | { action: 'update'; sentosId: string; payload: SentosOrderUpdatePayload }
+  | { action: 'skip'; reason: OrderSkipReason; detail: string; sentosId?: string }
+  | { action: 'conflict'; reason: string; sentosIds: string[] }
+  /** Not enough to decide: look the order up in Sentos and call again with `remote`. */
+  | { action: 'lookup' };
+
+export interface DecideOrderInput {
+  order: ShopifyOrder;
+  mapped: MappedOrder;
+  ledgerEntry?: OrderLedgerEntry;
+  /** The result of GET /orders by order_id (and/or order_code); undefined when not looked up yet. */
+  remote?: SentosOrder[];
+  includeTestOrders?: boolean;
+}
+
+/** Sentos's workflow order: 1 → 2 → 3 → 4 → 5 → 99 (§4.5). 6 (cancelled/returned) is handled apart. */
+const PROGRESS: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 99: 6 };
+const CANCELLED = 6;
+
+const asKey = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
+
+export function decideOrderAction(input: DecideOrderInput): OrderAction {
+  const { order, mapped, ledgerEntry, remote } = input;
+  if (order.test && !input.includeTestOrders) {
+    return { action: 'skip', reason: 'test-order', detail: `${order.name} is a Shopify test order` };
+  }
+  if (remote === undefined) {
+    if (ledgerEntry && ledgerEntry.hash === mapped.hash) {
+      return { action: 'skip', reason: 'unchanged', detail: `${order.name} unchanged since last sent`, sentosId: ledgerEntry.sentosId };
+    }
+    return { action: 'lookup' };
+  }
+  const match = findRemote(order, mapped.payload, remote);
+  if ('conflict' in match) return match.conflict;
+  if (match.found) return compareWithRemote(order, mapped, match.found);
+  return createAction(mapped);
+}
+
+type RemoteMatch = { found?: SentosOrder } | { conflict: OrderAction & { action: 'conflict' } };
+
+/**
+ * By order_id as strings (Sentos may echo it as a number, §4.4). Failing that, by order_code, but only a copy
+ * with no order_id of its own is taken as ours (entered by hand): a copy under another order_id may be another
+ * channel's order with the same number, or ours under an old id; neither creating nor skipping is safe then.
+ */
+function findRemote(order: ShopifyOrder, payload: SentosOrderPayload, remote: SentosOrder[]): RemoteMatch {
+  const byId = remote.filter((r) => asKey(r.orderId) === payload.order_id);
+  const byCode = byId.length > 0 ? [] : remote.filter((r) => asKey(r.orderCode) === payload.order_code);
+  const candidates = byId.length > 0 ? byId : byCode;
+  const ids = candidates.map((r) => asKey(r.id));
+  if (byId.length > 1) {
+    return conflict(`${order.name} exists ${byId.length} times in Sentos (order_id ${payload.order_id}: Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`, ids);
+  }
+  const foreign = byCode.filter((r) => asKey(r.orderId) !== '');
+  if (foreign.length > 0) {
+    const other = foreign.map((r) => `${asKey(r.id)} (order_id ${asKey(r.orderId)})`).join(', ');
+    return conflict(`${order.name}: Sentos has order code ${payload.order_code} under another order_id: ${other}; if it is this order, fix its order_id in Sentos, else change orderCodeFrom`, ids);
+  }
+  if (byCode.length > 1) {
+    return conflict(`${order.name}: Sentos has order code ${payload.order_code} ${byCode.length} times (Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`, ids);
+  }
+  return { found: candidates[0] };
+}
+
+function conflict(reason: string, sentosIds: string[]): RemoteMatch {
+  return { conflict: { action: 'conflict', reason, sentosIds } };
+}
+
+function createAction(mapped: MappedOrder): OrderAction {
+  const action: OrderAction & { action: 'create' } = { action: 'create', payload: mapped.payload };
+  if (mapped.payload.status === 5 && mapped.tracking) action.followUp = { status: 5, data: mapped.tracking };
+  return action;
+}
+
+/**
+ * PUT /orders/{id} carries only status and cargo data (§4.8), so only those are compared. A cancel always goes
+ * out; otherwise the status only moves forward: Sentos's own workflow (preparing, delivered) is never undone.
+ * An order cancelled in Sentos but live in Shopify is a conflict a person must settle.
+ */
+function compareWithRemote(order: ShopifyOrder, mapped: MappedOrder, remote: SentosOrder): OrderAction {
+  const sentosId = asKey(remote.id);
+  const want = mapped.payload.status;
+  const have = Number(remote.status);
+  const same = (detail: string): OrderAction => ({ action: 'skip', reason: 'unchanged', detail, sentosId });
+  if (want === CANCELLED) {
+    return have === CANCELLED ? same(`${order.name} is cancelled in both`) : { action: 'update', sentosId, payload: { status: CANCELLED } };
+  }
+  if (have === CANCELLED) {
+    return { action: 'conflict', reason: `${order.name} is cancelled in Sentos (id ${sentosId}) but not in Shopify; cancel or refund it in Shopify, or restore it in Sentos`, sentosIds: [sentosId] };
+  }
+  const trackingChanged = want === 5 && mapped.tracking !== undefined && mapped.tracking.tracking_number !== asKey(remote.trackingNumber);
+  const rankWant = PROGRESS[want] ?? 0;
+  const rankHave = PROGRESS[have] ?? 0;
+  if (rankWant > rankHave || (want === have && trackingChanged)) {
+    const payload: SentosOrderUpdatePayload = { status: want };
+    if (want === 5 && mapped.tracking) payload.data = mapped.tracking;
+    return { action: 'update', sentosId, payload };
+  }
+  if (rankWant < rankHave) {
+    return { action: 'skip', reason: 'remote-ahead', detail: `${order.name} is further along in Sentos (status ${have}) than Shopify says (${want}); left as it is`, sentosId };
+  }
+  return same(`${order.name} already has status ${have} in Sentos; only status and cargo data can be updated (sentos-api.md §4.8)`);
+}

@@ -1,0 +1,135 @@
+/**
+ * One Shopify order → the body of POST /orders (sentos-api.md §4.6, §8.3; issue 4 §2). Pure: the caller
+ * supplies the settings and, when it has loaded it, the Sentos SKU index. Problems are data: a failed order
+ * carries reasons that name the order, the line or field, and what to do (design.md house style 8).
+ */
+import type { SentosOrderPayload } from '../../sentos/types.js';
+import type { ShopifyOrder } from '../../shopify/types.js';
+import { minorToNumber } from '../../core/money.js';
+import { compact, mapAddress, personName } from './address.js';
+import { toSentosDateTime } from './date.js';
+import { orderHash } from './hash.js';
+import { mapLines, type KnownSkus } from './lines.js';
+import { mapPaymentMethod } from './payment.js';
+import { normalizePhone } from './phone.js';
+import type { OrderStateKey, OrderSyncSettings } from './settings.js';
+import { CLOSED_STATES, mapOrderStatus, trackingOf, type OrderTracking } from './status.js';
+
+export interface MapOrderContext {
+  settings: OrderSyncSettings;
+  knownSkus?: KnownSkus;
+}
+
+export interface MappedOrder {
+  ok: true;
+  payload: SentosOrderPayload;
+  /** Cargo data for PUT /orders/{id}: POST /orders has no field for it (§4.6 vs §4.8). */
+  tracking?: OrderTracking;
+  stateKey: OrderStateKey;
+  /** orderHash(payload, tracking): what the ledger compares to skip unchanged orders. */
+  hash: string;
+  warnings: string[];
+}
+
+export type MapOrderResult = MappedOrder | { ok: false; reasons: string[] };
+
+export function mapShopifyOrder(order: ShopifyOrder, ctx: MapOrderContext): MapOrderResult {
+  const { settings } = ctx;
+  const reasons: string[] = [];
+  const warnings: string[] = [];
+  const orderCode = orderCodeOf(order, settings);
+  if (!orderCode) reasons.push(`${order.name}: cannot derive order_code (orderCodeFrom ${settings.orderCodeFrom}) from the name "${order.name}"; choose another orderCodeFrom`);
+  const orderDate = toSentosDateTime(order.processedAt || order.createdAt);
+  if (!orderDate) reasons.push(`${order.name}: processedAt "${order.processedAt}" is not a valid time; check the order in Shopify`);
+  const currency = currencyOf(order, settings, reasons, warnings);
+  const payment = mapPaymentMethod(order.paymentGatewayNames, settings.paymentMap, settings.defaultPaymentMethod);
+  if (!payment.gateway) {
+    warnings.push(`${order.name}: payment gateway ${JSON.stringify(order.paymentGatewayNames)} is not in the payment map; sent ${payment.method} (add it to paymentMap)`);
+  }
+  const tracking = trackingOf(order);
+  const { key, status } = mapOrderStatus(order, payment.method, settings.statusMap);
+  const lines = mapLines(order, { settings, knownSkus: ctx.knownSkus, closed: CLOSED_STATES.has(key) });
+  if (!lines.ok) reasons.push(...lines.reasons);
+  if (!lines.ok || reasons.length > 0 || !orderCode || !orderDate) return { ok: false, reasons };
+  warnings.push(...lines.warnings);
+  const customer = customerOf(order, settings, warnings);
+  const payload: SentosOrderPayload = compact({
+    order_id: order.legacyId,
+    order_code: orderCode,
+    status,
+    channel_id: settings.channelId,
+    order_date: orderDate,
+    currency,
+    payment_method: payment.method,
+    shipping_total: minorToNumber(order.shippingTotal),
+    note: noteOf(order),
+    customer,
+    invoice_address: order.billingAddress && mapAddress(order.billingAddress, customer.name, settings.defaultPhoneCountryCode),
+    shipment_address: order.shippingAddress && mapAddress(order.shippingAddress, customer.name, settings.defaultPhoneCountryCode),
+    lines: lines.lines,
+  });
+  warnings.push(...totalsWarning(order, payload));
+  const result: MappedOrder = { ok: true, payload, stateKey: key, hash: orderHash(payload, tracking), warnings };
+  if (tracking) result.tracking = tracking;
+  return result;
+}
+
+/** '#1042' → '1042'; 'number' takes the digits of the name ("TR-1042-X" → "1042": name = prefix+number+suffix). */
+export function orderCodeOf(order: ShopifyOrder, settings: Pick<OrderSyncSettings, 'orderCodeFrom'>): string | undefined {
+  switch (settings.orderCodeFrom) {
+    case 'legacy-id':
+      return order.legacyId || undefined;
+    case 'number':
+      return /(\d+)\D*$/.exec(order.name)?.[1];
+    case 'name-without-hash':
+      return order.name.trim().replace(/^#/, '') || undefined;
+  }
+}
+
+function currencyOf(order: ShopifyOrder, settings: OrderSyncSettings, reasons: string[], warnings: string[]): string {
+  if (order.presentmentCurrencyCode && order.presentmentCurrencyCode !== order.currencyCode) {
+    const what = `${order.name}: paid in ${order.presentmentCurrencyCode}, shop currency ${order.currencyCode}`;
+    if (settings.foreignCurrency === 'fail') reasons.push(`${what}: foreignCurrency is 'fail'; enter it in Sentos by hand or set foreignCurrency to 'shop-money'`);
+    else warnings.push(`${what}: sent the ${order.currencyCode} amounts Shopify converted at checkout`);
+  }
+  return settings.currencyMap[order.currencyCode] ?? order.currencyCode;
+}
+
+/**
+ * Customer name: the customer's, else the billing then shipping name. Shopify redacts names for apps without
+ * protected-data access (shopify-admin-api.md §5): rather than fail every order, the e-mail or the order name
+ * stands in, with a warning.
+ */
+function customerOf(order: ShopifyOrder, settings: OrderSyncSettings, warnings: string[]): SentosOrderPayload['customer'] {
+  const c = order.customer;
+  const email = c?.email?.trim() || order.email?.trim() || undefined;
+  let name =
+    personName(c?.firstName, c?.lastName) ??
+    personName(order.billingAddress?.firstName, order.billingAddress?.lastName, order.billingAddress?.name) ??
+    personName(order.shippingAddress?.firstName, order.shippingAddress?.lastName, order.shippingAddress?.name);
+  if (!name) {
+    name = email ?? `Shopify ${order.name}`;
+    warnings.push(`${order.name}: no customer name (protected customer data not granted?); sent "${name}"`);
+  }
+  const rawPhone = c?.phone || order.phone || order.billingAddress?.phone || order.shippingAddress?.phone;
+  return compact({ name, phone: normalizePhone(rawPhone, settings.defaultPhoneCountryCode), mail_address: email });
+}
+
+/** The merchant's note first; the Shopify order name always, so a person in Sentos can find the source. */
+function noteOf(order: ShopifyOrder): string {
+  const note = order.note?.trim();
+  return note ? `${note} | Shopify ${order.name}` : `Shopify ${order.name}`;
+}
+
+/**
+ * POST /orders has no order-level discount field (sentos-api.md §9 q5), so an order-level discount code, or
+ * prices entered without tax, leave Sentos's total off Shopify's. Say so instead of hiding it. Only meaningful
+ * while no line was edited or refunded (totalPrice is the original total).
+ */
+function totalsWarning(order: ShopifyOrder, payload: SentosOrderPayload): string[] {
+  if (order.lineItems.some((line) => line.currentQuantity !== line.quantity)) return [];
+  const lines = order.lineItems.reduce((sum, line) => sum + line.discountedUnitPrice * line.quantity, 0);
+  const sent = lines + order.shippingTotal;
+  if (sent === order.totalPrice || payload.lines.length !== order.lineItems.length) return [];
+  return [`${order.name}: lines + shipping come to ${minorToNumber(sent)} but the order total is ${minorToNumber(order.totalPrice)} (order-level discount or tax added on top); Sentos will show the line prices`];
+}

@@ -1,0 +1,183 @@
+/**
+ * Which Shopify product a Sentos product is (issue 3 §2, design.md "Matching key"). The link (metafield
+ * sentos_sync.product_id, or the local link map) comes first; then the SKU, byte-equal after trim; the
+ * barcode only when opted in and no SKU is found. Titles never decide: see suggestions in plan.ts.
+ * Every ambiguity is a conflict: reported, product not touched.
+ */
+import type { SentosProduct } from '../../sentos/types.js';
+import type { ShopifyProduct, ShopifyVariant } from '../../shopify/types.js';
+import type { MatchKind } from './types.js';
+import { skuKey } from './text.js';
+import { pushTo, type ShopifyHit, type ShopifyIndex } from './match-index.js';
+
+export { indexShopify, indexSentos, reverseLinks, type ShopifyIndex, type ShopifyHit } from './match-index.js';
+
+export interface MatchContext {
+  shopify: ShopifyIndex;
+  /** Trimmed SKU → the Sentos product id of every occurrence (a repeat inside one product counts twice). */
+  owners: Map<string, string[]>;
+  /** Local state: Sentos product id → Shopify product GID. */
+  links: Map<string, string>;
+  /** The reverse of `links`: GID → Sentos ids pointing at it. */
+  linkedTo: Map<string, string[]>;
+  matchByBarcode: boolean;
+}
+
+export type MatchResult =
+  | { kind: 'none'; warnings: string[] }
+  | { kind: 'conflict'; reasons: string[]; warnings: string[] }
+  | {
+      kind: 'matched';
+      product: ShopifyProduct;
+      by: MatchKind;
+      /** Sentos variant SKU → its Shopify variant. */
+      variants: Map<string, ShopifyVariant>;
+      warnings: string[];
+    };
+
+/** The variant keys of a Sentos product: a simple product is one variant with its product SKU. */
+export function sentosKeys(product: SentosProduct): Array<{ sku: string; barcode?: string }> {
+  if (product.variants.length === 0) return [{ sku: skuKey(product.sku), barcode: product.barcode?.trim() }];
+  return product.variants.map((v) => ({ sku: skuKey(v.sku), barcode: v.barcode?.trim() }));
+}
+
+export function matchProduct(product: SentosProduct, ctx: MatchContext): MatchResult {
+  const keys = sentosKeys(product).filter((k) => k.sku !== '');
+  const skus = keys.map((k) => k.sku);
+  const warnings: string[] = [];
+  const reasons = [...sentosDuplicates(product.id, skus, ctx), ...shopifyDuplicates(skus, ctx.shopify.bySku, 'SKU')];
+  const linked = findLinked(product.id, ctx, reasons, warnings);
+  const { target, by } = locate(keys, linked, ctx, reasons);
+  if (target) reasons.push(...foreignClaims(product.id, target, ctx));
+  if (reasons.length > 0) return { kind: 'conflict', reasons: [...new Set(reasons)], warnings };
+  if (!target) return { kind: 'none', warnings };
+  const variants = matchVariants(keys, target, ctx.matchByBarcode);
+  // Linked and single-variant on both sides: the link says which product, so the lone variant is the same one
+  // even when its SKU was renamed in Sentos (else the old variant would be kept beside the new one).
+  const [key] = keys;
+  const [lone] = target.variants;
+  if (by === 'link' && keys.length === 1 && target.variants.length === 1 && variants.size === 0 && key && lone) {
+    variants.set(key.sku, lone);
+  }
+  return { kind: 'matched', product: target, by, variants, warnings };
+}
+
+/** The link first; else the one Shopify product holding the SKUs; else (opt-in) the barcodes. */
+function locate(
+  keys: Array<{ sku: string; barcode?: string }>,
+  linked: ShopifyProduct | undefined,
+  ctx: MatchContext,
+  reasons: string[],
+): { target?: ShopifyProduct; by: MatchKind } {
+  const holders = holdersOf(keys.map((k) => k.sku), ctx.shopify.bySku);
+  if (linked) {
+    for (const [id, held] of holders) {
+      if (id !== linked.id) reasons.push(`SKU ${quote(held)} sits in Shopify product ${id}, not in the linked product ${linked.id}`);
+    }
+    return { target: linked, by: 'link' };
+  }
+  if (holders.size > 1) {
+    reasons.push(`SKUs of this product sit in ${holders.size} Shopify products (${[...holders.keys()].join(', ')})`);
+    return { by: 'sku' };
+  }
+  if (holders.size === 1) return { target: ctx.shopify.byId.get([...holders.keys()][0] as string), by: 'sku' };
+  if (!ctx.matchByBarcode) return { by: 'sku' };
+  const barcodes = keys.map((k) => k.barcode ?? '').filter((b) => b !== '');
+  reasons.push(...shopifyDuplicates(barcodes, ctx.shopify.byBarcode, 'barcode'));
+  const byBarcode = holdersOf(barcodes, ctx.shopify.byBarcode);
+  if (byBarcode.size > 1) reasons.push(`barcodes of this product sit in ${byBarcode.size} Shopify products`);
+  if (byBarcode.size !== 1) return { by: 'barcode' };
+  return { target: ctx.shopify.byId.get([...byBarcode.keys()][0] as string), by: 'barcode' };
+}
+
+function quote(skus: string[]): string {
+  return skus.map((s) => `"${s}"`).join(', ');
+}
+
+function sentosDuplicates(id: string, skus: string[], ctx: MatchContext): string[] {
+  return skus.flatMap((sku) => {
+    const owners = ctx.owners.get(sku) ?? [];
+    return owners.length > 1 ? [`SKU "${sku}" appears ${owners.length} times in Sentos (products ${[...new Set(owners)].join(', ')})`] : [];
+  });
+}
+
+function shopifyDuplicates(keys: string[], index: Map<string, ShopifyHit[]>, what: string): string[] {
+  return keys.flatMap((key) => {
+    const hits = index.get(key) ?? [];
+    const products = [...new Set(hits.map((h) => h.product.id))].join(', ');
+    return hits.length > 1 ? [`${what} "${key}" is on ${hits.length} Shopify variants (products ${products})`] : [];
+  });
+}
+
+/** Shopify product id → the keys of this Sentos product it holds. */
+function holdersOf(keys: string[], index: Map<string, ShopifyHit[]>): Map<string, string[]> {
+  const holders = new Map<string, string[]>();
+  for (const key of keys) for (const hit of index.get(key) ?? []) pushTo(holders, hit.product.id, key);
+  return holders;
+}
+
+function findLinked(id: string, ctx: MatchContext, reasons: string[], warnings: string[]): ShopifyProduct | undefined {
+  const viaMetafield = ctx.shopify.bySentosId.get(id) ?? [];
+  if (viaMetafield.length > 1) {
+    reasons.push(`Shopify products ${viaMetafield.map((p) => p.id).join(', ')} all carry the link to this product`);
+    return undefined;
+  }
+  const gid = ctx.links.get(id);
+  const viaMap = gid === undefined ? undefined : ctx.shopify.byId.get(gid);
+  if (gid !== undefined && viaMap === undefined && viaMetafield.length === 0) {
+    warnings.push(`linked Shopify product ${gid} no longer exists`);
+  }
+  const [meta] = viaMetafield;
+  if (meta && viaMap && meta.id !== viaMap.id) {
+    reasons.push(`the saved link points to ${viaMap.id} but Shopify product ${meta.id} carries the link`);
+    return undefined;
+  }
+  return meta ?? viaMap;
+}
+
+/** The target must not belong to another Sentos product, by link or by holding its SKUs. */
+function foreignClaims(id: string, target: ShopifyProduct, ctx: MatchContext): string[] {
+  const reasons: string[] = [];
+  if (target.sentosProductId !== undefined && target.sentosProductId !== id) {
+    reasons.push(`Shopify product ${target.id} is linked to Sentos product ${target.sentosProductId}`);
+  }
+  const others = (ctx.linkedTo.get(target.id) ?? []).filter((other) => other !== id);
+  if (others.length > 0) reasons.push(`Shopify product ${target.id} is linked to Sentos product ${others.join(', ')}`);
+  for (const variant of target.variants) {
+    const sku = skuKey(variant.sku);
+    const foreign = [...new Set(ctx.owners.get(sku) ?? [])].filter((owner) => owner !== id);
+    if (sku !== '' && foreign.length > 0) {
+      reasons.push(`Shopify product ${target.id} also holds SKU "${sku}" of Sentos product ${foreign.join(', ')}`);
+    }
+  }
+  return reasons;
+}
+
+/** SKU first; with the barcode fallback on, an unclaimed variant with the same barcode (a renamed SKU). */
+function matchVariants(
+  keys: Array<{ sku: string; barcode?: string }>,
+  target: ShopifyProduct,
+  byBarcode: boolean,
+): Map<string, ShopifyVariant> {
+  const bySku = new Map(target.variants.map((v) => [skuKey(v.sku), v] as const));
+  const matched = new Map<string, ShopifyVariant>();
+  const claimed = new Set<string>();
+  const claim = (sku: string, variant: ShopifyVariant): void => {
+    matched.set(sku, variant);
+    claimed.add(variant.id);
+  };
+  for (const key of keys) {
+    const variant = bySku.get(key.sku);
+    if (variant) claim(key.sku, variant);
+  }
+  if (!byBarcode) return matched;
+  const ours = new Set(keys.map((k) => k.sku));
+  for (const key of keys) {
+    if (matched.has(key.sku) || !key.barcode) continue;
+    const variant = target.variants.find(
+      (v) => !claimed.has(v.id) && !ours.has(skuKey(v.sku)) && v.barcode?.trim() === key.barcode,
+    );
+    if (variant) claim(key.sku, variant);
+  }
+  return matched;
+}

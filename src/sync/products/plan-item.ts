@@ -1,0 +1,106 @@
+/** One Sentos product → exactly one plan item (issue 3 §4). */
+import type { SentosProduct } from '../../sentos/types.js';
+import type { ShopifyVariant } from '../../shopify/types.js';
+import { diffProduct } from './diff.js';
+import { mapProduct, type MapContext, type MappedProduct, type MappedVariant } from './map.js';
+import { matchProduct, type MatchContext, type MatchResult } from './match.js';
+import type { ProductSyncSettings } from './settings.js';
+import { stockRows, type LocationPlan } from './stock.js';
+import type { PlanItem, StockChange } from './types.js';
+import { validateMapped } from './validate.js';
+import { createWrite, handleFor } from './write.js';
+
+export interface PlanEnv {
+  settings: ProductSyncSettings;
+  mapContext: MapContext;
+  match: MatchContext;
+  locations: LocationPlan;
+  pendingBySku: Map<string, Map<string, number>>;
+  pendingActivation: Set<string>;
+  /** Handles in Shopify plus those planned so far (updated by creates). */
+  takenHandles: Set<string>;
+  /** Warehouse ids seen in stock that no location takes (filled while planning). */
+  unknownWarehouses: Set<string>;
+}
+
+export interface PlannedItem {
+  item: PlanItem;
+  /** Variants of this item that already exist in Shopify: the guard's denominator. */
+  matchedVariants: number;
+}
+
+export function planItem(product: SentosProduct, env: PlanEnv): PlannedItem {
+  const mapped = mapProduct(product, env.mapContext);
+  const validation = validateMapped(mapped);
+  const match = matchProduct(product, env.match);
+  const item: PlanItem = {
+    key: product.id,
+    sku: mapped.sku,
+    title: mapped.title,
+    action: 'unchanged',
+    reasons: [],
+    warnings: [...validation.warnings, ...match.warnings],
+    changes: [],
+    stock: [],
+    activate: false,
+  };
+  if (match.kind === 'matched') {
+    item.shopifyProductId = match.product.id;
+    item.matchedBy = match.by;
+  }
+  if (validation.reasons.length > 0) {
+    const conflicts = match.kind === 'conflict' ? match.reasons : [];
+    return { item: { ...item, action: 'invalid', reasons: [...validation.reasons, ...conflicts] }, matchedVariants: 0 };
+  }
+  if (match.kind === 'conflict') return { item: { ...item, action: 'conflict', reasons: match.reasons }, matchedVariants: 0 };
+  if (match.kind === 'none') return { item: planCreate(mapped, item, env), matchedVariants: 0 };
+  return planUpdate(mapped, match, item, env);
+}
+
+function planCreate(mapped: MappedProduct, item: PlanItem, env: PlanEnv): PlanItem {
+  const handle = handleFor(mapped, env.settings.handlePrefix, env.takenHandles);
+  return {
+    ...item,
+    action: 'create',
+    productWrite: createWrite(mapped, env.settings, handle),
+    stock: stockFor(mapped.variants.map((mv) => ({ mapped: mv })), env),
+    // Creates are drafts; 'ACTIVE' means: activate once the product and its stock are written (issue 3 §5).
+    activate: env.settings.newProductStatus === 'ACTIVE',
+  };
+}
+
+function planUpdate(
+  mapped: MappedProduct,
+  match: Extract<MatchResult, { kind: 'matched' }>,
+  item: PlanItem,
+  env: PlanEnv,
+): PlannedItem {
+  const diff = diffProduct(mapped, match.product, match.variants, env.settings);
+  const warnings = [...item.warnings, ...diff.warnings];
+  if (diff.skipReasons.length > 0) {
+    return { item: { ...item, action: 'skip', reasons: diff.skipReasons, warnings }, matchedVariants: 0 };
+  }
+  const changes = [...diff.changes];
+  // A create whose activation never ran (the run stopped): finish it. A merchant's own draft is not in the set.
+  const activate =
+    env.settings.newProductStatus === 'ACTIVE' &&
+    match.product.status === 'DRAFT' &&
+    env.pendingActivation.has(mapped.sentosId);
+  if (activate) changes.push({ field: 'status', from: match.product.status, to: 'ACTIVE' });
+  const stock = stockFor(diff.stocked, env);
+  const changed = changes.length > 0 || stock.length > 0;
+  return {
+    item: { ...item, action: changed ? 'update' : 'unchanged', warnings, changes, stock, productWrite: diff.productWrite, activate },
+    matchedVariants: match.variants.size,
+  };
+}
+
+function stockFor(variants: Array<{ mapped: MappedVariant; variant?: ShopifyVariant }>, env: PlanEnv): StockChange[] {
+  if (!env.settings.owned.stock) return [];
+  return variants.flatMap(({ mapped, variant }) => {
+    const pending = env.pendingBySku.get(mapped.sku);
+    const result = stockRows({ sku: mapped.sku, stocks: mapped.stocks, variant, pending }, env.locations);
+    for (const id of result.unknownWarehouses) env.unknownWarehouses.add(id);
+    return result.rows;
+  });
+}

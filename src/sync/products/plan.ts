@@ -1,0 +1,115 @@
+/**
+ * planProducts: the pure planner behind both `--dry-run` and the real run (design.md "Data flows one way").
+ * Indexes are Maps built once, so 10,000 products plan in linear time.
+ */
+import type { SentosProduct, SentosWarehouse } from '../../sentos/types.js';
+import type { ShopifyLocation, ShopifyProduct } from '../../shopify/types.js';
+import { indexSentos, indexShopify, reverseLinks, type ShopifyIndex } from './match.js';
+import { planItem, type PlanEnv } from './plan-item.js';
+import type { ProductSyncSettings } from './settings.js';
+import { resolveLocations } from './stock.js';
+import { normalizeTitle, skuKey } from './text.js';
+import type { PlanItem, PlanSummary, ProductPlan, TitleSuggestion, UnmappedWarehouse } from './types.js';
+
+export interface PlanInput {
+  /** The complete Sentos read: duplicate detection needs all of it even when `only` selects a few. */
+  sentos: SentosProduct[];
+  /** The Shopify products the tool manages (complete read). */
+  shopify: ShopifyProduct[];
+  locations: ShopifyLocation[];
+  warehouses: SentosWarehouse[];
+  /** categoryId → category path names, root first. */
+  categories: Map<string, string[]>;
+  /** Local state: Sentos product id → Shopify product GID. */
+  links?: Map<string, string>;
+  /** sku → location id → units sold on Shopify that Sentos has not seen yet (issue 6 §2). */
+  pendingBySku?: Map<string, Map<string, number>>;
+  /** Sentos ids created by this tool and not yet activated (local state), so a stopped run completes. */
+  pendingActivation?: Set<string>;
+  settings: ProductSyncSettings;
+  /** `--sku` (product or variant SKU) and `--limit` (first N products). */
+  only?: { skus?: string[]; limit?: number };
+}
+
+export function planProducts(input: PlanInput): ProductPlan {
+  const { settings } = input;
+  const links = input.links ?? new Map<string, string>();
+  const shopify = indexShopify(input.shopify);
+  const locations = resolveLocations(input.warehouses, input.locations, settings.warehouseMap);
+  const env: PlanEnv = {
+    settings,
+    mapContext: { settings, categories: input.categories },
+    match: {
+      shopify,
+      owners: indexSentos(input.sentos),
+      links,
+      linkedTo: reverseLinks(links),
+      matchByBarcode: settings.matchByBarcode,
+    },
+    locations,
+    pendingBySku: input.pendingBySku ?? new Map(),
+    pendingActivation: input.pendingActivation ?? new Set(),
+    takenHandles: new Set(shopify.handles),
+    unknownWarehouses: new Set(),
+  };
+  const items: PlanItem[] = [];
+  let existingVariants = 0;
+  for (const product of selectProducts(input.sentos, input.only)) {
+    const planned = planItem(product, env);
+    items.push(planned.item);
+    existingVariants += planned.matchedVariants;
+  }
+  const summary = summarize(items);
+  return {
+    items,
+    summary,
+    suggestions: suggest(items, shopify),
+    unmappedWarehouses: [...locations.unmapped, ...unknown(env.unknownWarehouses, input.warehouses)],
+    totals: { sentosProducts: input.sentos.length, existingProducts: summary.update + summary.unchanged, existingVariants },
+  };
+}
+
+export function selectProducts(products: SentosProduct[], only: PlanInput['only']): SentosProduct[] {
+  let selected = products;
+  if (only?.skus && only.skus.length > 0) {
+    const wanted = new Set(only.skus.map(skuKey));
+    selected = selected.filter((p) => wanted.has(skuKey(p.sku)) || p.variants.some((v) => wanted.has(skuKey(v.sku))));
+  }
+  return only?.limit !== undefined ? selected.slice(0, Math.max(0, only.limit)) : selected;
+}
+
+export function summarize(items: PlanItem[]): PlanSummary {
+  const summary: PlanSummary = {
+    create: 0, update: 0, unchanged: 0, skip: 0, conflict: 0, invalid: 0,
+    total: items.length, productWrites: 0, stockRows: 0,
+  };
+  for (const item of items) {
+    summary[item.action] += 1;
+    if (item.productWrite) summary.productWrites += 1;
+    summary.stockRows += item.stock.length;
+  }
+  return summary;
+}
+
+/** Title look-alikes of products about to be created (issue 3 §2: reported, never acted on). */
+function suggest(items: PlanItem[], shopify: ShopifyIndex): TitleSuggestion[] {
+  return items
+    .filter((item) => item.action === 'create' && item.title !== '')
+    .flatMap((item) =>
+      (shopify.byTitle.get(normalizeTitle(item.title)) ?? []).map((product) => ({
+        sentosId: item.key,
+        sku: item.sku,
+        title: item.title,
+        shopifyProductId: product.id,
+        shopifyTitle: product.title,
+      })),
+    );
+}
+
+/** Warehouse ids in stock rows that no location takes and the warehouse list does not name (reported once). */
+function unknown(ids: Set<string>, warehouses: SentosWarehouse[]): UnmappedWarehouse[] {
+  const listed = new Set(warehouses.map((w) => w.id));
+  return [...ids]
+    .filter((id) => !listed.has(id))
+    .map((id) => ({ id, name: '', reason: 'not in the Sentos warehouse list and not mapped' }));
+}

@@ -1,0 +1,100 @@
+/**
+ * Settings of the product sync (issue 3 §3, §5, §6). The config layer validates and resolves them; this
+ * module only names their shape and the defaults the planner assumes.
+ */
+
+/** Per field: does Sentos own it? A field Sentos does not own is never overwritten in Shopify (issue 3 §3). */
+export interface OwnedFields {
+  title: boolean;
+  description: boolean;
+  vendor: boolean;
+  productType: boolean;
+  tags: boolean;
+  /** The option structure and the variant list (adding variants, option values, removal when allowed). */
+  variants: boolean;
+  price: boolean;
+  compareAtPrice: boolean;
+  barcode: boolean;
+  images: boolean;
+  stock: boolean;
+}
+
+export interface GuardSettings {
+  /** Abort when more than this share of the existing catalog would be updated (issue 3 §6). */
+  maxChangeShare: number;
+  /** Abort when more than this share of existing variants would have stock set from > 0 to 0. */
+  maxZeroStockShare: number;
+}
+
+export interface ProductSyncSettings {
+  /**
+   * 'sale_price' = the product/variant sale_price; any other value is a key of Sentos `prices`
+   * (sentos-api.md §2.6), e.g. 'b2c' → prices.b2c.sale_price, with prices.b2c.list_price as compare-at candidate.
+   */
+  priceList: string;
+  owned: OwnedFields;
+  /**
+   * Creates are always written as DRAFT (issue 3 §5: "created as drafts and made active only once complete");
+   * 'ACTIVE' plans a follow-up activation that apply runs after the stock is written.
+   */
+  newProductStatus: 'DRAFT' | 'ACTIVE';
+  /** tags ← the category path names. */
+  tagsFromCategory: boolean;
+  /** productType ← the leaf category name, or not derived at all. */
+  productTypeFromCategory: 'leaf' | 'none';
+  /** Opt-in fallback key when no SKU of a product is found in Shopify (issue 3 §2). */
+  matchByBarcode: boolean;
+  /**
+   * Sentos warehouse id or name → Shopify location id or name. Empty: with exactly one active location the
+   * sum of all warehouses goes there; otherwise no warehouse has a location and none is written (issue 3 §5).
+   */
+  warehouseMap: Record<string, string>;
+  guard: GuardSettings;
+  /** New products get the handle `${handlePrefix}${slug(product SKU)}`. */
+  handlePrefix: string;
+  /** productSet deletes variants missing from its input; only plan that when explicitly allowed (§3.6 step 5). */
+  allowVariantRemoval: boolean;
+}
+
+export const DEFAULT_OWNED_FIELDS: Readonly<OwnedFields> = Object.freeze({
+  title: true,
+  description: true,
+  vendor: true,
+  productType: true,
+  tags: true,
+  variants: true,
+  price: true,
+  compareAtPrice: true,
+  barcode: true,
+  // Off by default: productSet replaces a product's media list, which would drop images a merchant added.
+  images: false,
+  stock: true,
+});
+
+export const DEFAULT_PRODUCT_SETTINGS: Readonly<ProductSyncSettings> = Object.freeze({
+  priceList: 'sale_price',
+  owned: DEFAULT_OWNED_FIELDS,
+  newProductStatus: 'DRAFT',
+  tagsFromCategory: false,
+  productTypeFromCategory: 'leaf',
+  matchByBarcode: false,
+  warehouseMap: Object.freeze({}) as Record<string, string>,
+  guard: Object.freeze({ maxChangeShare: 0.5, maxZeroStockShare: 0.3 }),
+  handlePrefix: 'sentos-',
+  allowVariantRemoval: false,
+});
+
+/** Defaults overlaid with a partial (owned and guard merged per key): handy for config resolution and tests. */
+export function productSettings(
+  overrides: Partial<Omit<ProductSyncSettings, 'owned' | 'guard'>> & {
+    owned?: Partial<OwnedFields>;
+    guard?: Partial<GuardSettings>;
+  } = {},
+): ProductSyncSettings {
+  return {
+    ...DEFAULT_PRODUCT_SETTINGS,
+    ...overrides,
+    owned: { ...DEFAULT_OWNED_FIELDS, ...overrides.owned },
+    guard: { ...DEFAULT_PRODUCT_SETTINGS.guard, ...overrides.guard },
+  };
+}

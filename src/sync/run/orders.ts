@@ -1,0 +1,181 @@
+import type { Clock } from '../../core/clock.js';
+import { AuthError, OutcomeUnknownError, errorMessage, type CliError } from '../../core/errors.js';
+import type { SentosClient } from '../../sentos/client.js';
+import type { SentosOrder, SentosOrderPayload } from '../../sentos/types.js';
+import type { ShopifyClient } from '../../shopify/client.js';
+import type { ShopifyOrder } from '../../shopify/types.js';
+import type { EventSink } from '../events.js';
+import { decideOrderAction, mapShopifyOrder, type KnownSkus, type MappedOrder, type OrderAction, type OrderSyncSettings } from '../orders/index.js';
+import type { ReportItem } from '../report.js';
+import type { CheckpointStore } from '../state/checkpoint.js';
+import type { OrderLedger } from '../state/order-ledger.js';
+
+/**
+ * `orders`: Shopify → Sentos, exactly once (issue 4). For each order, in updatedAt order: map (pure), skip
+ * it when the ledger says it is unchanged, else look it up in Sentos — the lookup, not the ledger, is the
+ * guarantee — and create, update or leave it. The checkpoint moves after every order.
+ */
+export interface OrdersRunInput {
+  sentos: SentosClient;
+  shopify: ShopifyClient;
+  settings: OrderSyncSettings;
+  ledger: OrderLedger;
+  checkpoint: CheckpointStore;
+  /** Sentos SKU index from a catalog read: unknown SKUs fail before a POST, product_id is filled in. */
+  knownSkus?: KnownSkus;
+  clock: Clock;
+  signal: AbortSignal;
+  onEvent: EventSink;
+  options: OrdersRunOptions;
+}
+
+export interface OrdersRunOptions {
+  dryRun: boolean;
+  /** ISO time; default: the checkpoint (minus the overlap), else the last 7 days. */
+  since?: string;
+  /** Extra Shopify search terms from --status, --financial-status, --fulfillment-status. */
+  search?: string;
+  /** --order: Shopify order names (#1042) or numeric ids. */
+  orders?: string[];
+  limit?: number;
+}
+
+export interface OrdersRunResult {
+  items: ReportItem[];
+  interrupted: boolean;
+  warnings: string[];
+  /** Every order read (window + retried failures): `sync` counts their pending quantities (issue 6). */
+  orders: ShopifyOrder[];
+}
+
+/** Windows overlap so an order updated while the last run was reading is not missed; the ledger dedupes. */
+export const CHECKPOINT_OVERLAP_MS = 10 * 60_000;
+const DEFAULT_LOOKBACK_MS = 7 * 24 * 60 * 60_000;
+/** A POST whose outcome was unknown and that the lookup did not find is sent again at most this often. */
+const MAX_CREATE_ATTEMPTS = 3;
+
+export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult> {
+  const { onEvent, options } = input;
+  onEvent({ type: 'phase', phase: 'read-shopify', message: 'Reading Shopify orders…' });
+  const orders = await readOrders(input);
+  const selected = options.limit ? orders.slice(0, options.limit) : orders;
+  onEvent({ type: 'planned', total: selected.length, toApply: selected.length });
+  const items: ReportItem[] = [];
+  const warnings: string[] = [];
+  let interrupted = false;
+  for (const order of selected) {
+    if (input.signal.aborted) {
+      interrupted = true;
+      break;
+    }
+    const item = await processOrder(input, order, warnings);
+    items.push(item);
+    onEvent(item.status === 'failed' ? { type: 'item-failed', key: item.key, message: item.error?.message ?? '' } : { type: 'item-done', key: item.key, action: item.action });
+    if (!options.dryRun && !options.orders) input.checkpoint.save({ updatedAt: order.updatedAt, orderId: order.id, savedAtMs: input.clock.now() });
+  }
+  return { items, interrupted, warnings, orders };
+}
+
+async function readOrders(input: OrdersRunInput): Promise<ShopifyOrder[]> {
+  const { options, shopify } = input;
+  const byId = new Map<string, ShopifyOrder>();
+  const add = (order: ShopifyOrder) => byId.set(order.id, order);
+  if (options.orders?.length) {
+    const ids = options.orders.filter((ref) => /^\d+$|^gid:/.test(ref));
+    const names = options.orders.filter((ref) => !ids.includes(ref));
+    if (ids.length) for await (const page of shopify.listOrders({ ids })) page.forEach(add);
+    for (const name of names) {
+      for await (const page of shopify.listOrders({ search: `name:${JSON.stringify(name.startsWith('#') ? name : `#${name}`)}` })) page.forEach(add);
+    }
+  } else {
+    const updatedAfter = options.since ?? windowStart(input);
+    for await (const page of shopify.listOrders({ updatedAfter, search: options.search })) {
+      page.forEach(add);
+      input.onEvent({ type: 'read-progress', source: 'shopify', what: 'orders', count: byId.size });
+    }
+    // Orders that failed before are retried every run until they go through (they may not be updated again).
+    const failed = input.ledger.pendingFailures().map((f) => f.shopifyId).filter((id) => ![...byId.values()].some((o) => o.legacyId === id));
+    for (let i = 0; i < failed.length; i += 50) for await (const page of shopify.listOrders({ ids: failed.slice(i, i + 50) })) page.forEach(add);
+  }
+  return [...byId.values()].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
+}
+
+function windowStart(input: OrdersRunInput): string {
+  const saved = input.checkpoint.load();
+  const startMs = saved ? Date.parse(saved.updatedAt) - CHECKPOINT_OVERLAP_MS : input.clock.now() - DEFAULT_LOOKBACK_MS;
+  return new Date(startMs).toISOString();
+}
+
+async function processOrder(input: OrdersRunInput, order: ShopifyOrder, warnings: string[]): Promise<ReportItem> {
+  const key = order.name;
+  const mapped = mapShopifyOrder(order, { settings: input.settings, knownSkus: input.knownSkus });
+  if (!mapped.ok) return failed(input, order, mapped.reasons.join('; '), 'Fix the order or the SKU in Sentos; it is retried on every run until it goes through.');
+  warnings.push(...mapped.warnings);
+  try {
+    const ledgerEntry = input.ledger.get(order.legacyId);
+    let action = decideOrderAction({ order, mapped, ledgerEntry, includeTestOrders: input.settings.includeTestOrders });
+    if (action.action === 'lookup') action = decideOrderAction({ order, mapped, ledgerEntry, remote: await lookup(input.sentos, mapped.payload), includeTestOrders: input.settings.includeTestOrders });
+    return await apply(input, order, mapped, action);
+  } catch (error) {
+    if (error instanceof AuthError) throw error; // every other order would fail the same way: stop the run
+    const cliError = error as CliError;
+    return failed(input, order, errorMessage(error), cliError.hint);
+  }
+}
+
+async function lookup(sentos: SentosClient, payload: SentosOrderPayload): Promise<SentosOrder[]> {
+  const byId = await sentos.findOrders({ orderId: payload.order_id });
+  if (byId.length > 0) return byId;
+  return sentos.findOrders({ orderCode: payload.order_code });
+}
+
+async function apply(input: OrdersRunInput, order: ShopifyOrder, mapped: MappedOrder, action: OrderAction): Promise<ReportItem> {
+  const base = { key: order.name, title: mapped.payload.customer.name };
+  if (action.action === 'conflict') return { ...base, action: 'conflict', status: 'skipped', reasons: [action.reason] };
+  if (action.action === 'skip') {
+    if (action.sentosId && !input.options.dryRun) remember(input, order, mapped, action.sentosId);
+    return { ...base, action: action.action === 'skip' && action.reason === 'unchanged' ? 'unchanged' : 'skip', status: 'skipped', reasons: [action.detail] };
+  }
+  if (action.action === 'lookup') return { ...base, action: 'failed', status: 'failed', error: { message: 'could not decide without a Sentos lookup' } };
+  if (input.options.dryRun) {
+    const changes = action.action === 'create' ? [action.payload, ...(action.followUp ? [action.followUp] : [])] : [{ sentosId: action.sentosId, ...action.payload }];
+    return { ...base, action: action.action, status: 'planned', changes };
+  }
+  if (action.action === 'create') {
+    const created = await createOnce(input.sentos, action.payload);
+    if (action.followUp) await input.sentos.updateOrder(created.id, action.followUp);
+    remember(input, order, mapped, created.id);
+    return { ...base, action: 'create', status: 'done', changes: [{ sentosId: created.id, status: action.followUp?.status ?? action.payload.status }] };
+  }
+  await input.sentos.updateOrder(action.sentosId, action.payload);
+  remember(input, order, mapped, action.sentosId);
+  return { ...base, action: 'update', status: 'done', changes: [{ sentosId: action.sentosId, ...action.payload }] };
+}
+
+/**
+ * POST /orders is not idempotent. When its outcome is unknown (timeout, reset, 5xx), look the order up
+ * before anything is re-sent: found → it was created; not found → send again (bounded).
+ */
+async function createOnce(sentos: SentosClient, payload: SentosOrderPayload): Promise<SentosOrder> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await sentos.createOrder(payload);
+    } catch (error) {
+      if (!(error instanceof OutcomeUnknownError)) throw error;
+      const found = (await sentos.findOrders({ orderId: payload.order_id })).filter((o) => String(o.orderId) === payload.order_id);
+      if (found.length > 0) return found[0] as SentosOrder;
+      if (attempt >= MAX_CREATE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+function remember(input: OrdersRunInput, order: ShopifyOrder, mapped: MappedOrder, sentosId: string): void {
+  const previous = input.ledger.get(order.legacyId);
+  if (previous && previous.hash === mapped.hash && previous.sentosId === sentosId) return;
+  input.ledger.recordSent({ shopifyId: order.legacyId, sentosId, hash: mapped.hash, status: mapped.payload.status, sentAtMs: previous?.sentAtMs ?? input.clock.now(), orderName: order.name });
+}
+
+function failed(input: OrdersRunInput, order: ShopifyOrder, message: string, hint?: string): ReportItem {
+  if (!input.options.dryRun) input.ledger.recordFailed({ shopifyId: order.legacyId, orderName: order.name, reason: message, atMs: input.clock.now() });
+  return { key: order.name, action: 'failed', status: 'failed', error: { message, hint } };
+}

@@ -1,0 +1,190 @@
+import type { Clock } from '../../core/clock.js';
+import { AuthError, CliError, ExitCode, errorMessage } from '../../core/errors.js';
+import type { ShopifyClient } from '../../shopify/client.js';
+import type { MetafieldWrite, ShopifyLocation, ShopifyProduct } from '../../shopify/types.js';
+import type { EventSink } from '../events.js';
+import { checkGuard, planProducts, type PlanItem, type ProductPlan, type ProductSyncSettings } from '../products/index.js';
+import type { ReportItem } from '../report.js';
+import type { IdSet } from '../state/id-set.js';
+import type { ProductLinks } from '../state/product-links.js';
+import type { SentosSnapshot } from './sentos-snapshot.js';
+import { writeStock } from './stock-writer.js';
+
+/**
+ * `products`: read both sides completely → plan (pure) → show or apply exactly that plan → report.
+ * `--dry-run` stops after the plan; the real run applies the same plan (design.md "Data flows one way").
+ */
+export interface ProductsRunInput {
+  sentosSnapshot: SentosSnapshot;
+  shopify: ShopifyClient;
+  settings: ProductSyncSettings;
+  links: ProductLinks;
+  pendingActivation: IdSet;
+  /** sku → location id → units sold on Shopify that Sentos has not seen (issue 6). */
+  pendingBySku?: Map<string, Map<string, number>>;
+  runId: string;
+  clock: Clock;
+  signal: AbortSignal;
+  onEvent: EventSink;
+  options: { dryRun: boolean; force: boolean; limit?: number; skus?: string[] };
+}
+
+export interface ProductsRunResult {
+  plan: ProductPlan;
+  items: ReportItem[];
+  interrupted: boolean;
+  warnings: string[];
+}
+
+export interface ShopifySnapshot {
+  products: ShopifyProduct[];
+  locations: ShopifyLocation[];
+}
+
+export async function readShopifySnapshot(shopify: ShopifyClient, onEvent: EventSink): Promise<ShopifySnapshot> {
+  onEvent({ type: 'phase', phase: 'read-shopify', message: 'Reading Shopify products and locations…' });
+  const locations = await shopify.listLocations();
+  const products: ShopifyProduct[] = [];
+  for await (const page of shopify.listProducts()) {
+    products.push(...page);
+    onEvent({ type: 'read-progress', source: 'shopify', what: 'products', count: products.length });
+  }
+  return { products, locations };
+}
+
+export async function runProducts(input: ProductsRunInput): Promise<ProductsRunResult> {
+  const snapshot = await readShopifySnapshot(input.shopify, input.onEvent);
+  input.onEvent({ type: 'phase', phase: 'plan', message: 'Planning…' });
+  const plan = planProducts({
+    sentos: input.sentosSnapshot.products,
+    shopify: snapshot.products,
+    locations: snapshot.locations,
+    warehouses: input.sentosSnapshot.warehouses,
+    categories: input.sentosSnapshot.categories,
+    links: input.links.asMap(),
+    pendingBySku: input.pendingBySku,
+    pendingActivation: input.pendingActivation.asSet(),
+    settings: input.settings,
+    only: { skus: input.options.skus, limit: input.options.limit },
+  });
+  const warnings = planWarnings(plan, input);
+  const violations = checkGuard(plan, input.settings.guard);
+  if (violations.length > 0 && !input.options.force) {
+    if (!input.options.dryRun) {
+      throw new CliError(`Safety guard: ${violations.map((v) => v.message).join('; ')}. Nothing was written.`, {
+        hint: 'Check the plan with --dry-run. If it is what you want, run again with --force (or raise products.maxChangeShare / products.maxZeroStockShare).',
+        exitCode: ExitCode.failure,
+      });
+    }
+    warnings.push(...violations.map((v) => `Safety guard would stop a real run: ${v.message} (use --force)`));
+  }
+  const toApply = plan.items.filter((i) => i.action === 'create' || i.action === 'update');
+  input.onEvent({ type: 'planned', total: plan.items.length, toApply: input.options.dryRun ? 0 : toApply.length });
+  const unreadable = unreadableItems(input.sentosSnapshot);
+  if (input.options.dryRun) return { plan, items: [...plan.items.map((i) => reportItem(i, 'planned')), ...unreadable], interrupted: false, warnings };
+  const applied = await applyPlan(plan, snapshot, input);
+  return { plan, items: [...applied.items, ...unreadable], interrupted: applied.interrupted, warnings };
+}
+
+async function applyPlan(plan: ProductPlan, snapshot: ShopifySnapshot, input: ProductsRunInput): Promise<{ items: ReportItem[]; interrupted: boolean }> {
+  const byId = new Map(snapshot.products.map((p) => [p.id, p]));
+  const failures = new Map<string, { message: string; hint?: string }>();
+  const createdItems = new Map<string, string>();
+  // Items whose product write is done (or not needed): only their stock may be written.
+  const ready: PlanItem[] = [];
+  let interrupted = false;
+  for (const item of plan.items) {
+    if (item.action !== 'create' && item.action !== 'update') continue;
+    if (!item.productWrite) {
+      ready.push(item);
+      continue;
+    }
+    if (input.signal.aborted) {
+      interrupted = true;
+      break;
+    }
+    const failure = await writeProduct(item, byId, input, createdItems);
+    if (failure) failures.set(item.key, failure);
+    else ready.push(item);
+    input.onEvent(failure ? { type: 'item-failed', key: item.sku, message: failure.message } : { type: 'item-done', key: item.sku, action: item.action });
+  }
+  input.links.save();
+  const stock = await writeStock({ plan: { ...plan, items: interrupted ? ready.filter((i) => i.productWrite) : ready }, createdItems, shopify: input.shopify, runId: input.runId, signal: input.signal });
+  for (const [key, failure] of stock.failures) failures.set(key, failure);
+  await publishDrafts(plan, input, failures, stock.writtenKeys);
+  const readyKeys = new Set(ready.map((i) => i.key));
+  const items = plan.items.map((item): ReportItem => {
+    const failure = failures.get(item.key);
+    if (failure) return { ...reportItem(item, 'failed'), error: failure };
+    if (item.action !== 'create' && item.action !== 'update') return reportItem(item, 'skipped');
+    const done = readyKeys.has(item.key) && (item.stock.length === 0 || stock.writtenKeys.has(item.key));
+    return reportItem(item, done ? 'done' : 'planned');
+  });
+  return { items, interrupted: interrupted || stock.interrupted };
+}
+
+/** productSet, then the link and image metafields; returns the failure, if any. */
+async function writeProduct(item: PlanItem, byId: Map<string, ShopifyProduct>, input: ProductsRunInput, createdItems: Map<string, string>): Promise<{ message: string; hint?: string } | undefined> {
+  const write = item.productWrite!;
+  try {
+    const result = await input.shopify.productSet(write);
+    if (result.userErrors.length > 0 || !result.product) {
+      return { message: `Shopify rejected the product: ${result.userErrors.map((e) => `${e.message}${e.field ? ` (${e.field.join('.')})` : ''}`).join('; ') || 'no product returned'}`, hint: 'Fix the data in Sentos (or the conflicting product in Shopify); the next run tries again.' };
+    }
+    const product = result.product;
+    for (const variant of product.variants) createdItems.set(variant.sku, variant.inventoryItemId);
+    input.links.set(item.key, product.id);
+    if (item.action === 'create' && item.activate) input.pendingActivation.add(item.key);
+    const metafields: MetafieldWrite[] = [];
+    if (byId.get(product.id)?.sentosProductId !== item.key && item.action !== 'create') metafields.push({ ownerId: product.id, key: 'product_id', value: item.key });
+    if (write.imageSources) metafields.push({ ownerId: product.id, key: 'image_sources', value: JSON.stringify(write.imageSources) });
+    if (metafields.length > 0) {
+      const set = await input.shopify.metafieldsSet(metafields);
+      if (!set.ok) return { message: `The product was written, but its sentos_sync metafields were not: ${set.userErrors.map((e) => e.message).join('; ')}` };
+    }
+    return undefined;
+  } catch (error) {
+    if (error instanceof AuthError) throw error;
+    return { message: errorMessage(error), hint: error instanceof CliError ? error.hint : undefined };
+  }
+}
+
+/** New products go live only once their variants and stock are written (issue 3 §5). */
+async function publishDrafts(plan: ProductPlan, input: ProductsRunInput, failures: Map<string, { message: string; hint?: string }>, stocked: Set<string>): Promise<void> {
+  for (const item of plan.items) {
+    if (!item.activate || failures.has(item.key) || input.signal.aborted) continue;
+    if (item.stock.length > 0 && !stocked.has(item.key)) continue;
+    const id = input.links.asMap().get(item.key);
+    if (!id) continue;
+    try {
+      const result = await input.shopify.setProductStatus(id, 'ACTIVE');
+      if (result.userErrors.length > 0) failures.set(item.key, { message: `Could not publish the product: ${result.userErrors.map((e) => e.message).join('; ')}` });
+      else input.pendingActivation.delete(item.key);
+    } catch (error) {
+      if (error instanceof AuthError) throw error;
+      failures.set(item.key, { message: `Could not publish the product: ${errorMessage(error)}` });
+    }
+  }
+}
+
+export function reportItem(item: PlanItem, status: ReportItem['status']): ReportItem {
+  return {
+    key: item.sku,
+    title: item.title,
+    action: item.action,
+    status,
+    reasons: [...item.reasons, ...item.warnings].length > 0 ? [...item.reasons, ...item.warnings] : undefined,
+    changes: item.changes.length > 0 || item.stock.length > 0 ? [...item.changes, ...item.stock.map((s) => ({ field: 'stock', sku: s.sku, location: s.locationId, from: s.current ?? null, to: s.target, sentos: s.sentos, pending: s.pending }))] : undefined,
+  };
+}
+
+/** Sentos products whose data could not be parsed at all: failed alone, with the reason (issue 3). */
+function unreadableItems(snapshot: SentosSnapshot): ReportItem[] {
+  return snapshot.invalid.map((bad) => ({ key: bad.sku ?? bad.id ?? '?', action: 'invalid', status: 'failed', reasons: [bad.reason], error: { message: `Sentos sent data that cannot be read: ${bad.reason}`, hint: 'Fix the product in Sentos; the next run picks it up.' } }));
+}
+
+function planWarnings(plan: ProductPlan, input: ProductsRunInput): string[] {
+  const warnings = plan.unmappedWarehouses.map((w) => `Sentos warehouse ${w.name} (${w.id}) is not written to Shopify: ${w.reason}`);
+  for (const s of plan.suggestions.slice(0, 20)) warnings.push(`Suggestion only: Sentos ${s.sku} "${s.title}" looks like Shopify "${s.shopifyTitle}" (${s.shopifyProductId}) but no SKU matches; nothing was done`);
+  return warnings;
+}
