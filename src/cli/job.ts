@@ -36,7 +36,7 @@ export async function runJob(runtime: Runtime, command: string, locks: string[],
   const started = runtime.clock.now();
   const entry = (level: LogLevel, message: string, item?: string, data?: Record<string, unknown>) =>
     log.append({ time: new Date(runtime.clock.now()).toISOString(), runId, command, level, message: runtime.output.scrub(message), ...(item ? { item } : {}), ...(data ? { data } : {}) });
-  entry('info', `${command} started`);
+  entry('info', `${command} started (run ${runId})`);
   try {
     const result = await body({ runId, sink: progress.sink, startedAtMs: started });
     progress.stop();
@@ -88,7 +88,8 @@ function recordLastRun(runtime: Runtime, command: string, run: LastRun): void {
   writeFileAtomic(file, `${JSON.stringify(all, null, 2)}\n`);
 }
 
+/** The rotation cap: config `log.maxEntries` (file < SENTOS_SYNC_LOG_MAX_ENTRIES < flag; default in resolve.ts). */
 function maxEntries(runtime: Runtime): number {
-  const raw = runtime.env.SENTOS_SYNC_LOG_MAX_ENTRIES;
-  return raw && /^\d+$/.test(raw) ? Number(raw) : 5000;
+  const value = runtime.config().values['log.maxEntries'];
+  return typeof value === 'number' && value > 0 ? value : 5000;
 }

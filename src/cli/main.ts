@@ -35,7 +35,21 @@ function handleError(error: unknown, argv: string[], overrides: RuntimeOverrides
   return renderError(error, output ?? fallback);
 }
 
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+
+/**
+ * conf → atomically → when-exit hooks SIGINT/SIGTERM at import time and, after its clean-up, sends the same
+ * signal to this process again: every first Ctrl-C became a second one ("stop at once"). Its clean-up also
+ * runs on 'exit', so the listeners found when the first command starts are set aside while commands run and
+ * put back when the last one ends (counted, as tests run several commands in one process).
+ */
+const handlers = { active: 0, setAside: [] as Array<readonly [NodeJS.Signals, Function[]]> };
+
 function installSignalHandlers(controller: AbortController): () => void {
+  if (handlers.active++ === 0) {
+    handlers.setAside = STOP_SIGNALS.map((signal) => [signal, process.rawListeners(signal)] as const);
+    for (const signal of STOP_SIGNALS) process.removeAllListeners(signal);
+  }
   const onSignal = (signal: NodeJS.Signals) => {
     if (controller.signal.aborted) {
       process.stderr.write('\nStopped at once.\n');
@@ -44,10 +58,13 @@ function installSignalHandlers(controller: AbortController): () => void {
     process.stderr.write(`\n${signal}: finishing the item in flight and saving progress (press Ctrl-C again to stop at once)…\n`);
     controller.abort(new Error(signal));
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   return () => {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    // Once stopping, keep listening until the process ends: a Ctrl-C while it winds down still exits with 130.
+    if (controller.signal.aborted) return;
+    for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
+    if (--handlers.active > 0) return;
+    for (const [signal, listeners] of handlers.setAside) for (const listener of listeners) process.on(signal, listener as (signal: NodeJS.Signals) => void);
+    handlers.setAside = [];
   };
 }

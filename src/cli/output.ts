@@ -34,9 +34,14 @@ export class Output {
     this.chalk = new Chalk({ level: options.color && !options.json ? 1 : 0 });
   }
 
-  /** Progress and spinners only where a person watches: stderr is a TTY, not --json/--quiet, not CI. */
+  /**
+   * Progress and spinners only where a person watches: stderr is a TTY, not --json/--quiet, not CI. A terminal
+   * that reports a width of 0 (a pty nobody sized, as some CI runners and `script` give) gets plain lines:
+   * ora redraws by counting wrapped lines against the width and never finishes there.
+   */
   get interactive(): boolean {
-    return Boolean(this.stderr.isTTY) && !this.json && !this.quiet && !process.env.CI;
+    const columns = (this.stderr as { columns?: number }).columns;
+    return Boolean(this.stderr.isTTY) && columns !== 0 && !this.json && !this.quiet && !process.env.CI;
   }
 
   /** The result: text. */

@@ -1,6 +1,9 @@
 import { Command, Option } from 'commander';
 import { registerConfigCommand } from './commands/config.js';
+import { registerDemoCommand } from './commands/demo.js';
+import { registerLogsCommand } from './commands/logs.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
+import { registerStatusCommand } from './commands/status.js';
 import { registerSyncCommands } from './commands/sync-commands.js';
 import { registerTestConnectionCommand } from './commands/test-connection.js';
 import { createRuntime, type Runtime, type RuntimeOverrides } from './runtime.js';
@@ -46,5 +49,8 @@ export function createProgram(overrides: RuntimeOverrides = {}): ProgramHandle {
   registerSyncCommands(program, runtimeFor);
   registerTestConnectionCommand(program, runtimeFor);
   registerSandboxCommand(program, runtimeFor);
+  registerDemoCommand(program, runtimeFor);
+  registerStatusCommand(program, runtimeFor);
+  registerLogsCommand(program, runtimeFor);
   return { program, lastRuntime: () => last };
 }

@@ -25,6 +25,7 @@ export function sentosClientFor(runtime: Runtime, config: ResolvedConfig, sink: 
     authMethod: connection.authMethod === 'auto' ? (remembered ?? 'auto') : connection.authMethod,
     clock: runtime.clock,
     stats: runtime.stats,
+    retry: retryOverride(runtime.env),
     limits: { postsPerWindow: num(config, 'sentos.postsPerMinute', 12), sameGetPerWindow: num(config, 'sentos.sameGetPerMinute', 2), ...windowOverride(runtime.env) },
     onEvent: (e) => runtime.output.debug(`sentos ${e.method} ${e.url} → ${e.status} ${e.durationMs}ms${e.requestId ? ` [${e.requestId}]` : ''}`),
     onRetry: (r) => runtime.output.debug(`sentos retry ${r.operation} in ${r.delayMs}ms (${r.reason})`),
@@ -38,6 +39,7 @@ export function shopifyClientFor(runtime: Runtime, config: ResolvedConfig, sink:
     store: connection.store,
     auth: connection.auth,
     apiVersion: connection.apiVersion,
+    retry: retryOverride(runtime.env),
     clock: runtime.clock,
     stats: runtime.stats,
     onEvent: (e) => runtime.output.debug(`shopify ${e.method} ${e.url} → ${e.status} ${e.durationMs}ms${e.requestId ? ` [${e.requestId}]` : ''}`),
@@ -70,6 +72,12 @@ function rememberedAuth(runtime: Runtime, apiUrl: string): SentosAuthMethod | un
 function windowOverride(env: NodeJS.ProcessEnv): { windowMs?: number } {
   const raw = env.SENTOS_SYNC_SENTOS_WINDOW_MS;
   return raw && /^\d+$/.test(raw) ? { windowMs: Number(raw) } : {};
+}
+
+/** SENTOS_SYNC_RETRY_BASE_MS shortens the retry backoff (default 1 s); only tests and benchmarks set it. */
+function retryOverride(env: NodeJS.ProcessEnv): { baseDelayMs?: number } {
+  const raw = env.SENTOS_SYNC_RETRY_BASE_MS;
+  return raw && /^\d+$/.test(raw) ? { baseDelayMs: Number(raw) } : {};
 }
 
 export function productSettingsFrom(config: ResolvedConfig): ProductSyncSettings {

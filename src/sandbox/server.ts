@@ -1,5 +1,6 @@
 import type { FaultOptions } from './faults.js';
 import { generateCatalog, catalogItems } from './seed/catalog.js';
+import { startShoppers, type Shoppers, type ShoppersOptions } from './shoppers.js';
 import { startSentosSimulator, type SentosSimulator, type SentosSimulatorOptions } from './sentos/index.js';
 import { startShopifySimulator, type ShopifySimulator, type ShopifySimulatorOptions } from './shopify/index.js';
 
@@ -17,11 +18,15 @@ export interface SandboxOptions {
   faults?: FaultOptions;
   sentos?: Partial<SentosSimulatorOptions>;
   shopify?: Partial<ShopifySimulatorOptions>;
+  /** Customers buying on Shopify while the sandbox runs (issue 6); the seed defaults to the sandbox's. */
+  shoppers?: ShoppersOptions;
 }
 
 export interface Sandbox {
   sentos: SentosSimulator;
   shopify: ShopifySimulator;
+  /** Present when `shoppers` was given: pause, resume, stop, and every order they placed. */
+  shoppers?: Shoppers;
   /** Environment variables that point sentos-sync at this sandbox. */
   env: Record<string, string>;
   close(): Promise<void>;
@@ -42,9 +47,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       faults: options.faults && { ...options.faults, seed: (options.faults.seed ?? seed) + 1 },
       ...options.shopify,
     });
+    const shoppers = options.shoppers && startShoppers(shopify.state, { ...options.shoppers, seed: options.shoppers.seed ?? seed });
     return {
       sentos,
       shopify,
+      shoppers,
       env: {
         SENTOS_API_URL: sentos.url,
         SENTOS_API_KEY: sentos.apiKey,
@@ -55,6 +62,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         SENTOS_SYNC_WAREHOUSE_MAP: warehouseMap(catalog.warehouses.map((w) => w.name), shopify.state.locations.map((l) => l.name)),
       },
       close: async () => {
+        shoppers?.stop();
         await Promise.all([sentos.close(), shopify.close()]);
       },
     };

@@ -3,8 +3,9 @@ import type { Clock } from '../core/clock.js';
 
 /**
  * A sliding-window limit: at most `capacity` starts in any `windowMs`. Bottleneck queues the jobs
- * (`maxConcurrent: capacity`); each job keeps its slot until `windowMs` after it started, so the next
- * queued request starts exactly when the oldest start leaves the window. A fixed-window reservoir would
+ * (`maxConcurrent: capacity`); each job keeps its slot until `windowMs` after its answer arrived (the
+ * server counted it at some moment before that), so the next queued request starts as soon as the oldest
+ * request has surely left the server's window. A fixed-window reservoir would
  * let 2×capacity through around a refresh, which a server counting "per minute" may not forgive.
  */
 export class WindowSlots {
@@ -56,7 +57,7 @@ export class WindowSlots {
   }
 
   /**
-   * Runs `task` in a slot. `holdMs(result)` says how long after the start the slot stays taken (normally
+   * Runs `task` in a slot. `holdMs(result)` says how long after the answer the slot stays taken (normally
    * the window; 0 for a request the server did not count).
    */
   run<T>(task: () => Promise<T>, holdMs: (result: T) => number): Promise<T> {
@@ -67,7 +68,6 @@ export class WindowSlots {
           this.leaveQueue();
           await this.waitForPause();
           const release = { at: this.clock.now() + this.windowMs };
-          const startedAt = this.clock.now();
           this.releases.add(release);
           let hold = this.windowMs;
           try {
@@ -77,7 +77,9 @@ export class WindowSlots {
           } catch (error) {
             reject(error);
           }
-          release.at = startedAt + hold;
+          // Counted from the answer, not the start: Sentos stamps the request somewhere in between, and a
+          // window counted from our start ends before the server's, so the 13th POST can land inside it (429).
+          release.at = this.clock.now() + hold;
           await holdSlot(release.at - this.clock.now());
           this.releases.delete(release);
           if (this.idle) this.onIdle?.();

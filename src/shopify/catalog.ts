@@ -1,11 +1,15 @@
 /**
  * Catalog reads and the productSet write. A product's variants and an item's levels can outgrow one page:
- * they are completed here, so callers always get whole products.
+ * they are completed here, so callers always get whole products. Large catalogs are read by bulk export
+ * instead of pages (bulk/catalog.ts): ProductsPage costs ≈ 700 points per product (§7.1), so 10,000
+ * products would take hours of a Standard plan's 100 points/s.
  */
 import { RemoteError } from '../core/errors.js';
+import { listProductsByBulk } from './bulk/catalog.js';
+import type { BulkDeps } from './bulk/operation.js';
 import type { GraphqlTransport } from './graphql.js';
 import { toLevels, toShopifyProduct, toShopifyVariant } from './map-product.js';
-import { InventoryLevelsByItems, ProductSet, ProductStatusUpdate, ProductVariantsPage, ProductsPage } from './operations/index.js';
+import { InventoryLevelsByItems, ProductSet, ProductStatusUpdate, ProductVariantsPage, ProductsCount, ProductsPage } from './operations/index.js';
 import type { WireProduct, WireVariant } from './operations/wire.js';
 import * as size from './page-size.js';
 import { chunk, paginate } from './paginate.js';
@@ -13,14 +17,45 @@ import { toProductSetInput } from './product-set-input.js';
 import type { ProductWrite, ProductWriteResult, ShopifyInventoryLevel, ShopifyProduct } from './types.js';
 import { toUserErrors } from './user-errors.js';
 
+/** Above this many products the catalog is read by bulk export (issue 3: "a bulk operation for large stores"). */
+export const DEFAULT_BULK_THRESHOLD = 250;
+
 export interface ListProductsOptions {
-  /** Products per page; default: start at 1 and follow the measured cost (page-size.ts). */
+  /** Products per page of the paginated read; default: start at 1 and follow the measured cost (page-size.ts). */
   pageSize?: number;
   /** Shopify product search syntax, e.g. "sku:ABC-1" or "updated_at:>'2026-11-01'". */
   query?: string;
+  /** 'auto' (default): ProductsCount first, then pages up to `bulkThreshold` products and a bulk export above. */
+  mode?: 'auto' | 'paginated' | 'bulk';
+  /** Overrides the client's threshold for this read. */
+  bulkThreshold?: number;
 }
 
-export function listProducts(gql: GraphqlTransport, options: ListProductsOptions = {}): AsyncGenerator<ShopifyProduct[]> {
+/** What the bulk path needs; without it listProducts always pages. */
+export interface BulkReading {
+  deps: BulkDeps;
+  threshold: number;
+}
+
+export async function* listProducts(gql: GraphqlTransport, options: ListProductsOptions = {}, bulk?: BulkReading): AsyncGenerator<ShopifyProduct[]> {
+  if (bulk && (await chooseBulk(gql, options, bulk.threshold))) {
+    yield* listProductsByBulk(bulk.deps, { search: options.query, readLevels: (ids) => getInventoryLevels(gql, ids) });
+    return;
+  }
+  if (options.mode === 'bulk') throw new RemoteError('Bulk catalog reads are not available on this client.', { service: 'shopify', code: 'BULK_UNAVAILABLE' });
+  yield* listProductsByPage(gql, options);
+}
+
+/** ProductsCount costs one point; counting stops just above the threshold (limit), which is all we need to know. */
+async function chooseBulk(gql: GraphqlTransport, options: ListProductsOptions, clientThreshold: number): Promise<boolean> {
+  if (options.mode === 'paginated') return false;
+  if (options.mode === 'bulk') return true;
+  const threshold = options.bulkThreshold ?? clientThreshold;
+  const { data } = await gql.execute(ProductsCount, { query: options.query ?? null, limit: threshold + 1 });
+  return (data.productsCount?.count ?? 0) > threshold;
+}
+
+function listProductsByPage(gql: GraphqlTransport, options: ListProductsOptions): AsyncGenerator<ShopifyProduct[]> {
   const variables = { query: options.query ?? null, variantsFirst: size.PRODUCT_VARIANTS_FIRST, levelsFirst: size.LEVELS_FIRST };
   return paginate(
     async ({ first, after }) => {

@@ -5,11 +5,12 @@
  */
 import type { Dispatcher } from 'undici';
 import { systemClock, type Clock } from '../core/clock.js';
-import { HttpClient, createAgent, type HttpEvent, type RetryOptions } from '../core/http/client.js';
+import { DEFAULT_RETRY, HttpClient, createAgent, type HttpEvent, type RetryOptions } from '../core/http/client.js';
 import { secrets as defaultSecrets, type SecretRegistry } from '../core/http/redact.js';
 import type { RequestStats } from '../core/http/stats.js';
 import { createTokenSource } from './auth.js';
-import { getInventoryLevels, listProducts, productSet, setProductStatus, type ListProductsOptions } from './catalog.js';
+import { DEFAULT_BULK_POLLING, type BulkPolling } from './bulk/operation.js';
+import { DEFAULT_BULK_THRESHOLD, getInventoryLevels, listProducts, productSet, setProductStatus, type BulkReading, type ListProductsOptions } from './catalog.js';
 import { CostPacer, type ThrottleEvent } from './cost-pacer.js';
 import { GraphqlTransport } from './graphql.js';
 import { activateInventory, metafieldsSet, setInventoryQuantities, type InventoryActivateResult, type MetafieldsSetResult, type SetQuantitiesOptions } from './inventory.js';
@@ -39,6 +40,10 @@ export interface ShopifyClientOptions {
   onRetry?: (info: { delayMs: number; reason: string; operation: string }) => void;
   onThrottle?: (event: ThrottleEvent) => void;
   secrets?: SecretRegistry;
+  /** listProducts reads by bulk export above this many products (default 250; 0: always). */
+  bulkThreshold?: number;
+  /** Polling of bulk operations: first wait, longest wait, give-up time. */
+  bulkPolling?: Partial<BulkPolling>;
 }
 
 export interface ShopifyClient {
@@ -50,7 +55,11 @@ export interface ShopifyClient {
   getPublicApiVersions(): Promise<Array<{ handle: string; supported: boolean }>>;
   /** Locations: every active location, all pages. */
   listLocations(): Promise<T.ShopifyLocation[]>;
-  /** ProductsPage (+ ProductVariantsPage, InventoryLevelsByItems): one page of complete products per yield. */
+  /**
+   * Complete products, one page per yield. ProductsCount decides: up to the bulk threshold ProductsPage (+
+   * ProductVariantsPage, InventoryLevelsByItems); above it two bulk exports (BulkCatalogProducts,
+   * BulkCatalogLevels) downloaded from their signed URLs without the access token.
+   */
   listProducts(options?: ListProductsOptions): AsyncGenerator<T.ShopifyProduct[]>;
   /** ProductSet: declarative upsert of one product; userErrors are returned, not thrown. */
   productSet(write: T.ProductWrite): Promise<T.ProductWriteResult>;
@@ -90,6 +99,14 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
   // The token endpoint is not GraphQL: no cost bucket for it.
   const tokens = createTokenSource(options.auth, { http: new HttpClient(shared), clock, secrets });
   const gql = new GraphqlTransport({ http, tokens, apiVersion, secrets });
+  const bulk: BulkReading = {
+    threshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
+    deps: {
+      gql, clock, secrets, dispatcher: shared.dispatcher, stats: options.stats, onEvent: options.onEvent,
+      retry: { ...DEFAULT_RETRY, ...options.retry },
+      polling: { ...DEFAULT_BULK_POLLING, ...options.bulkPolling },
+    },
+  };
 
   return {
     baseUrl,
@@ -97,7 +114,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
     getShop: async () => (await gql.execute(ShopInfo, {})).data.shop,
     getPublicApiVersions: async () => (await gql.execute(PublicApiVersions, {})).data.publicApiVersions,
     listLocations: () => collectLocations(gql),
-    listProducts: (listOptions) => listProducts(gql, listOptions),
+    listProducts: (listOptions) => listProducts(gql, listOptions, bulk),
     productSet: (write) => productSet(gql, write),
     setProductStatus: (id, status) => setProductStatus(gql, id, status),
     metafieldsSet: (rows) => metafieldsSet(gql, rows),

@@ -7,8 +7,16 @@ import { RemoteError } from '../core/errors.js';
 import type { WireLevels, WireProduct, WireVariant } from './operations/wire.js';
 import type { ShopifyInventoryLevel, ShopifyProduct, ShopifyVariant } from './types.js';
 
+/** A product's own fields, as ProductsPage and the bulk export's product lines carry them. */
+export type WireProductFields = Omit<WireProduct, 'variants'>;
+
+/** A variant; the bulk export carries no levels inline (they come from a second export). */
+export type WireVariantFields = Omit<WireVariant, 'inventoryItem'> & {
+  inventoryItem: { id: string; tracked: boolean; inventoryLevels?: WireLevels };
+};
+
 /** `variants`: the complete list (first page plus any ProductVariantsPage pages), with levels complete. */
-export function toShopifyProduct(wire: WireProduct, variants: ShopifyVariant[]): ShopifyProduct {
+export function toShopifyProduct(wire: WireProductFields, variants: ShopifyVariant[]): ShopifyProduct {
   const product: ShopifyProduct = {
     id: wire.id,
     handle: wire.handle,
@@ -27,8 +35,10 @@ export function toShopifyProduct(wire: WireProduct, variants: ShopifyVariant[]):
   return product;
 }
 
-/** `levels` overrides the inline page when the item had more levels than the page held. */
-export function toShopifyVariant(wire: WireVariant, levels?: ShopifyInventoryLevel[]): ShopifyVariant {
+/** `levels` overrides the inline page (more levels than the page held, or levels read by bulk export). */
+export function toShopifyVariant(wire: WireVariantFields, levels?: ShopifyInventoryLevel[]): ShopifyVariant {
+  const inline = wire.inventoryItem.inventoryLevels;
+  if (!levels && !inline) throw new RemoteError(`Shopify sent variant ${wire.id} without its inventory levels`, { service: 'shopify', code: 'UNEXPECTED_RESPONSE' });
   const variant: ShopifyVariant = {
     id: wire.id,
     sku: wire.sku ?? '',
@@ -36,7 +46,7 @@ export function toShopifyVariant(wire: WireVariant, levels?: ShopifyInventoryLev
     selectedOptions: wire.selectedOptions.map((o) => ({ name: o.name, value: o.value })),
     inventoryItemId: wire.inventoryItem.id,
     tracked: wire.inventoryItem.tracked,
-    levels: levels ?? toLevels(wire.inventoryItem.inventoryLevels),
+    levels: levels ?? toLevels(inline as WireLevels),
   };
   if (wire.barcode) variant.barcode = wire.barcode;
   if (wire.compareAtPrice !== null) variant.compareAtPrice = money(wire.compareAtPrice, `variant ${wire.id} compareAtPrice`);

@@ -46,10 +46,12 @@ export interface RequestFigures {
   cost?: number;
 }
 
-export function summarize(items: ReportItem[]): Summary {
+export function summarize(items: ReportItem[], dryRun = true): Summary {
   const summary: Summary = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, conflicts: 0, total: items.length };
   for (const item of items) {
     if (item.status === 'failed' || item.action === 'invalid' || item.action === 'failed') summary.failed += 1;
+    // In a real run, "planned" means not reached (the run was interrupted first): not created, not updated.
+    else if (!dryRun && item.status === 'planned') summary.skipped += 1;
     else if (item.action === 'create') summary.created += 1;
     else if (item.action === 'update') summary.updated += 1;
     else if (item.action === 'unchanged') summary.unchanged += 1;
@@ -91,7 +93,7 @@ export interface ReportInput {
 }
 
 export function buildReport(input: ReportInput): RunReport {
-  const summary = summarize(input.items);
+  const summary = summarize(input.items, input.dryRun);
   return {
     command: input.command,
     runId: input.runId,

@@ -209,6 +209,7 @@ const wireProduct = (n: number, over: Record<string, unknown> = {}) => ({
 describe('catalog', () => {
   it('listProducts paginates, grows the page from the measured cost, completes variants and maps', async () => {
     const { client, requests } = await setup((req) => {
+      if (req.operationName === 'ProductsCount') return data({ productsCount: { count: 2, precision: 'EXACT' } });
       if (req.operationName === 'ProductVariantsPage') return data({ product: { variants: page([wireVariant(3, { compareAtPrice: '20', barcode: '869' })]) } });
       if (req.variables?.after === null) return data({ products: page([wireProduct(1)], 'c1') }, cost(100, 20, 1900));
       return data({ products: page([wireProduct(2, { variants: page([wireVariant(2)], 'v1'), sentosProductId: null, imageSources: { value: 'not json' } })]) });
@@ -216,11 +217,13 @@ describe('catalog', () => {
     const pages = [];
     for await (const products of client.listProducts({ query: 'status:active' })) pages.push(products);
     expect(requests.map((r) => [r.operationName, r.variables?.first, r.variables?.after])).toEqual([
+      ['ProductsCount', undefined, undefined], // 2 products: at most the bulk threshold, so pages
       ['ProductsPage', 1, null],
       ['ProductsPage', 2, 'c1'], // 100 points for one product → two fit the target
       ['ProductVariantsPage', 20, 'v1'],
     ]);
-    expect(requests[0]?.variables).toMatchObject({ query: 'status:active', variantsFirst: 20, levelsFirst: 10 });
+    expect(requests[0]?.variables).toEqual({ query: 'status:active', limit: 251 });
+    expect(requests[1]?.variables).toMatchObject({ query: 'status:active', variantsFirst: 20, levelsFirst: 10 });
     expect(pages).toHaveLength(2);
     expect(pages[0]?.[0]).toEqual({
       id: 'gid://shopify/Product/1', handle: 'p-1', title: 'Product 1', descriptionHtml: '<p>x</p>', vendor: 'ACME', productType: 'Shirts',
@@ -241,7 +244,7 @@ describe('catalog', () => {
         ? data({ nodes: [{ id: 'gid://shopify/InventoryItem/1', inventoryLevels: levels(many) }] })
         : data({ products: page([wireProduct(1, { variants: page([wireVariant(1, { inventoryItem: { id: 'gid://shopify/InventoryItem/1', tracked: true, inventoryLevels: levels(many.slice(0, 10), true) } })]) })]) }),
     );
-    const [products] = await collect(client.listProducts({ pageSize: 5 }));
+    const [products] = await collect(client.listProducts({ pageSize: 5, mode: 'paginated' }));
     expect(requests.map((r) => r.operationName)).toEqual(['ProductsPage', 'InventoryLevelsByItems']);
     expect(requests[1]?.variables).toEqual({ ids: ['gid://shopify/InventoryItem/1'], levelsFirst: 250 });
     expect(products?.[0]?.variants[0]?.levels).toHaveLength(12);
@@ -250,7 +253,7 @@ describe('catalog', () => {
   it('shrinks the page after MAX_COST_EXCEEDED instead of retrying the same query', async () => {
     const tooBig = { errors: [{ message: 'Query cost is 2000', extensions: { code: 'MAX_COST_EXCEEDED', cost: 2000, maxCost: 1000 } }] };
     const { client, requests } = await setup((req) => (req.variables?.first === 4 ? { json: tooBig } : data({ products: page([wireProduct(1)]) })));
-    const pages = await collect(client.listProducts({ pageSize: 4 }));
+    const pages = await collect(client.listProducts({ pageSize: 4, mode: 'paginated' }));
     expect(requests.map((r) => r.variables?.first)).toEqual([4, 1]); // 4 × 1000/2000 × 0.8
     expect(pages[0]).toHaveLength(1);
   });

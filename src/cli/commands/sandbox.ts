@@ -1,4 +1,4 @@
-import { Option, type Command } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { positiveInt } from '../options.js';
 import type { RuntimeFactory } from './config.js';
@@ -9,6 +9,8 @@ interface SandboxFlags {
   orders?: number;
   seed?: number;
   faults?: number;
+  shoppers?: number;
+  sentosStockStatuses?: number[];
 }
 
 /** `sandbox`: both simulators on loopback until Ctrl-C, so anyone can try the tool without a live store. */
@@ -21,6 +23,12 @@ export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFact
     .addOption(new Option('--orders <n>', 'seeded Shopify orders').argParser(Number).default(20))
     .addOption(new Option('--seed <n>', 'seed of the generated data and faults').argParser(positiveInt).default(1))
     .addOption(new Option('--faults <rate>', 'share of requests that meet a fault (429, 5xx, drops, slow, THROTTLED), 0..1').argParser(rate).default(0))
+    .addOption(new Option('--shoppers <rate>', 'customers buying stocked variants on Shopify, RATE orders per second on average (0 = none)').argParser(perSecond).default(0))
+    .addOption(
+      new Option('--sentos-stock-statuses <codes>', 'Sentos order statuses that take warehouse stock (our model of Sentos, to be confirmed on a real tenant)')
+        .argParser(statusCodes)
+        .default([2, 3, 4, 5, 99], '2,3,4,5,99'),
+    )
     .action(async (flags: SandboxFlags, command: Command) => {
       const runtime = runtimeFor(command);
       const sandbox = await startSandbox({
@@ -30,20 +38,24 @@ export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFact
         orders: flags.orders,
         seed: flags.seed,
         faults: flags.faults ? { rate: flags.faults, seed: flags.seed } : undefined,
+        shoppers: flags.shoppers ? { ratePerSecond: flags.shoppers } : undefined,
+        sentos: { stockRule: { decrementOnStatuses: flags.sentosStockStatuses ?? [2, 3, 4, 5, 99] } },
       });
-      if (runtime.output.json) runtime.output.stdout.write(`${JSON.stringify(describe(sandbox))}\n`);
+      if (runtime.output.json) runtime.output.stdout.write(`${JSON.stringify(describe(sandbox, flags.shoppers ?? 0))}\n`);
       else runtime.output.result(humanDescription(sandbox));
       await waitForStop(runtime.signal);
       await sandbox.close();
-      runtime.output.info('Sandbox stopped.');
+      const sold = sandbox.shoppers ? ` Shoppers placed ${sandbox.shoppers.placed.length} orders.` : '';
+      runtime.output.info(`Sandbox stopped.${sold}`);
     });
 }
 
-function describe(sandbox: Sandbox) {
+function describe(sandbox: Sandbox, ratePerSecond: number) {
   return {
     sentos: { url: sandbox.sentos.url, apiKey: sandbox.sentos.apiKey, apiSecret: sandbox.sentos.apiSecret },
     shopify: { store: sandbox.shopify.url, accessToken: sandbox.shopify.accessToken, clientId: sandbox.shopify.clientId, clientSecret: sandbox.shopify.clientSecret },
     env: sandbox.env,
+    shoppers: sandbox.shoppers ? { ratePerSecond } : undefined,
   };
 }
 
@@ -57,6 +69,9 @@ function humanDescription(sandbox: Sandbox): string {
     '  export SENTOS_SYNC_HOME=$(mktemp -d)   # keep your real settings out of it',
     '  sentos-sync test-connection && sentos-sync sync --dry-run',
     '',
+    ...(sandbox.shoppers
+      ? ['Shoppers are buying on Shopify now: its stock drops at checkout; Sentos takes the units when `sentos-sync sync` pushes', 'the orders (in an approved status: our model of Sentos, to be confirmed on a real tenant).', '']
+      : []),
     'Press Ctrl-C to stop.',
   ].join('\n');
 }
@@ -68,8 +83,20 @@ function waitForStop(signal: AbortSignal): Promise<void> {
   });
 }
 
+function perSecond(value: string): number {
+  const n = Number(value);
+  if (!(Number.isFinite(n) && n >= 0)) throw new InvalidArgumentError('expected orders per second, 0 or more (e.g. 0.5)');
+  return n;
+}
+
+function statusCodes(value: string): number[] {
+  const codes = value.split(',').map((part) => Number(part.trim()));
+  if (codes.some((code) => !Number.isInteger(code) || code < 1)) throw new InvalidArgumentError('expected Sentos status codes, comma-separated (e.g. 2,3,4,5,99)');
+  return codes;
+}
+
 function rate(value: string): number {
   const n = Number(value);
-  if (!(n >= 0 && n <= 1)) throw new Error('expected a share between 0 and 1');
+  if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a share between 0 and 1');
   return n;
 }

@@ -4,7 +4,7 @@ import { readSentosSnapshot } from '../../sync/run/sentos-snapshot.js';
 import { worseExitCode } from '../../sync/report.js';
 import { runJob, type JobContext } from '../job.js';
 import { dryRunOption, forceOption, limitOption, parseSince } from '../options.js';
-import { ordersPhase, pendingBySku, productsPhase, type PhaseDeps } from '../phases.js';
+import { ordersPhase, pendingReader, pendingWindowStart, productsPhase, type PhaseDeps } from '../phases.js';
 import type { Runtime } from '../runtime.js';
 import { rememberAuth, sentosClientFor, shopifyClientFor } from '../services.js';
 import type { RuntimeFactory } from './config.js';
@@ -67,15 +67,18 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
 
 async function syncBoth(deps: PhaseDeps, snapshot: Awaited<ReturnType<typeof readSentosSnapshot>>, flags: SyncFlags, productOptions: Parameters<typeof productsPhase>[2], orderOptions: Parameters<typeof ordersPhase>[2]) {
   const reports = [];
-  let pending: Map<string, Map<string, number>> | undefined;
+  // Read before the orders phase moves the checkpoint: the pending read covers every order it could have seen.
+  const windowStart = pendingWindowStart(deps.runtime);
+  let ordersRun: Awaited<ReturnType<typeof ordersPhase>>['result'] | undefined;
   if (flags.only !== 'products') {
     const orders = await ordersPhase(deps, snapshot, orderOptions);
     reports.push({ title: 'Orders (Shopify → Sentos)', report: orders.report });
-    pending = pendingBySku(deps, orders.result.orders, snapshot);
+    ordersRun = orders.result;
     if (orders.report.interrupted) return done(reports);
   }
   if (flags.only !== 'orders') {
-    const report = await productsPhase(deps, snapshot, productOptions, pending);
+    // Orders are re-read after Shopify's levels (issue 6): see pendingReader. `--only products` holds back too.
+    const report = await productsPhase(deps, snapshot, productOptions, pendingReader(deps, snapshot, windowStart, ordersRun));
     reports.push({ title: 'Products and stock (Sentos → Shopify)', report });
   }
   return done(reports);

@@ -50,6 +50,10 @@ export interface SentosSimulatorOptions {
   limits?: Partial<SentosSimLimits>;
   faults?: FaultOptions;
   quirks?: Partial<SentosSimQuirks>;
+  /**
+   * Which order statuses take warehouse stock (default 2, 3, 4, 5, 99; 6 gives it back). Our model of Sentos,
+   * to be confirmed on a real tenant [I] (see stock-rule.ts).
+   */
   stockRule?: { decrementOnStatuses: number[] };
   pageSizeMax?: number;
   /** Clock for rate windows and timestamps (epoch ms). */

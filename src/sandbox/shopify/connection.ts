@@ -50,6 +50,8 @@ export function checkPageArgs(args: ConnectionArgs): void {
   if (!hasFirst && !hasLast) throw new GraphQLError('you must provide one of first or last', { extensions: { code: 'BAD_REQUEST' } });
   if (hasFirst && hasLast) throw new GraphQLError('providing both first and last is not supported', { extensions: { code: 'BAD_REQUEST' } });
   const size = (hasFirst ? args.first : args.last) as number;
+  // Only the bulk executor passes Infinity (a GraphQL Int cannot be infinite): bulk exports read every node.
+  if (size === Number.POSITIVE_INFINITY) return;
   if (size < 0 || size > MAX_PAGE_SIZE) {
     throw new GraphQLError(`The ${hasFirst ? 'first' : 'last'} argument must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_REQUEST' } });
   }

@@ -1,4 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { BulkOperationStore } from './bulk/operations.js';
 import type { IdempotencyStore } from './resolvers/idempotency.js';
 import type { ApiVersion } from './schema-loader.js';
 import type { ShopifyStore } from './state/store.js';
@@ -9,6 +10,7 @@ export interface RequestContext {
   store: ShopifyStore;
   version: ApiVersion;
   idempotency: IdempotencyStore;
+  bulk: BulkOperationStore;
   stats: StatsRecorder;
   /** Search terms the sandbox ignored, reported under extensions.search like Shopify's warnings. */
   searchWarnings: Array<{ path: string; field: string }>;

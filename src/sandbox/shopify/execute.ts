@@ -1,5 +1,5 @@
 import {
-  execute, GraphQLError, isNonNullType, Kind,
+  execute, getNamedType, GraphQLError, isNonNullType, Kind,
   type DocumentNode, type ExecutionResult, type GraphQLFieldResolver, type GraphQLSchema, type GraphQLTypeResolver,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -18,6 +18,8 @@ export function runOperation(params: {
   variables: Record<string, unknown>;
   context: RequestContext;
   resolvers: ResolverMap;
+  /** Bulk exports (bulk/): connections without first/last return every node instead of failing. */
+  unboundedConnections?: boolean;
 }): ExecutionResult {
   return execute({
     schema: params.schema,
@@ -26,15 +28,15 @@ export function runOperation(params: {
     variableValues: params.variables,
     contextValue: params.context,
     rootValue: {},
-    fieldResolver: fieldResolverFor(params.resolvers),
+    fieldResolver: fieldResolverFor(params.resolvers, params.unboundedConnections ?? false),
     typeResolver,
   }) as ExecutionResult;
 }
 
-function fieldResolverFor(resolvers: ResolverMap): GraphQLFieldResolver<unknown, RequestContext> {
+function fieldResolverFor(resolvers: ResolverMap, unbounded: boolean): GraphQLFieldResolver<unknown, RequestContext> {
   return (source, args, context, info) => {
     const resolver = resolvers[info.parentType.name]?.[info.fieldName];
-    if (resolver) return resolver(source, args, context, info);
+    if (resolver) return resolver(source, unbounded ? unboundedArgs(args, info.returnType) : args, context, info);
     const value = typeof source === 'object' && source !== null ? (source as Record<string, unknown>)[info.fieldName] : undefined;
     if (value === undefined && isNonNullType(info.returnType)) {
       throw new GraphQLError(`The sandbox does not implement ${info.parentType.name}.${info.fieldName}`, {
@@ -43,6 +45,13 @@ function fieldResolverFor(resolvers: ResolverMap): GraphQLFieldResolver<unknown,
     }
     return value ?? null;
   };
+}
+
+/** A connection read in full: `first: Infinity` is the marker connection.ts lets through. */
+function unboundedArgs(args: Record<string, unknown>, returnType: Parameters<typeof getNamedType>[0]): Record<string, unknown> {
+  const isConnection = getNamedType(returnType)?.name.endsWith('Connection') ?? false;
+  if (!isConnection || args.first != null || args.last != null) return args;
+  return { ...args, first: Number.POSITIVE_INFINITY };
 }
 
 /** Stored records carry __typename; interface and union fields resolve through it. */

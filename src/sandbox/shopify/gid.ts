@@ -22,6 +22,7 @@ export const ID_BASES: Readonly<Record<string, number>> = {
   Refund: 9_100_000_000,
   InventoryAdjustmentGroup: 31_000_000_000,
   ProductSetOperation: 19_700_000_000,
+  BulkOperation: 7_600_000_000_000,
 };
 
 export interface ParsedGid {

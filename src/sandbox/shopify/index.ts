@@ -1,12 +1,14 @@
 import type { AddressInfo } from 'node:net';
 import { createFaultInjector } from '../faults.js';
 import { TokenStore } from './auth.js';
+import { BulkOperationStore } from './bulk/operations.js';
 import { CostBucket } from './bucket.js';
 import type { RequestContext } from './context.js';
+import { runOperation } from './execute.js';
 import { resolveOptions, type ShopifySimulatorOptions } from './options.js';
 import { allResolvers } from './resolvers/index.js';
 import { IdempotencyStore } from './resolvers/idempotency.js';
-import type { ApiVersion } from './schema-loader.js';
+import { loadSchema, type ApiVersion } from './schema-loader.js';
 import { createShopifyServer } from './server.js';
 import { SimulatorState } from './state/facade.js';
 import { createSeededStore } from './state/seed-state.js';
@@ -15,6 +17,7 @@ import { StatsRecorder, type SimulatorStats } from './stats.js';
 export type { ShopifySimulatorOptions } from './options.js';
 export type { SimulatorStats } from './stats.js';
 export type { SimulatorState, LevelSnapshot } from './state/facade.js';
+export type { BulkOperationRecord, BulkErrorCode } from './bulk/operations.js';
 export type { PlaceOrderInput, Tracking } from './state/order-ops.js';
 export { SUPPORTED_VERSIONS } from './schema-loader.js';
 
@@ -44,19 +47,26 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
   const tokens = new TokenStore(resolved, resolved.clock);
   const bucket = new CostBucket(resolved.bucket.maximumAvailable, resolved.bucket.restoreRate, resolved.clock);
   const resolvers = allResolvers();
-  const context = (version: ApiVersion): RequestContext => ({ store, version, idempotency, stats, searchWarnings: [] });
-  const server = createShopifyServer({ endpoint: { bucket, maxQueryCost: resolved.maxQueryCost, resolvers, context }, tokens, faults, stats });
+  // The export runs the checked inner query over the same resolvers, every connection read in full.
+  const bulk = new BulkOperationStore(resolved.bulk, resolved.clock, (query, version) => {
+    const schema = loadSchema(version);
+    return { schema, result: runOperation({ schema, document: query.document, variables: {}, context: context(version), resolvers, unboundedConnections: true }) };
+  });
+  const context = (version: ApiVersion): RequestContext => ({ store, version, idempotency, bulk, stats, searchWarnings: [] });
+  const server = createShopifyServer({ endpoint: { bucket, maxQueryCost: resolved.maxQueryCost, resolvers, context }, tokens, faults, stats, bulk });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(resolved.port, resolved.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const url = `http://${resolved.host}:${port}`;
+  bulk.setBaseUrl(url);
   return {
-    url: `http://${resolved.host}:${port}`,
+    url,
     accessToken: resolved.accessToken,
     clientId: resolved.clientId,
     clientSecret: resolved.clientSecret,
-    state: new SimulatorState(store),
+    state: new SimulatorState(store, bulk),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     close: () => new Promise<void>((resolve, reject) => {

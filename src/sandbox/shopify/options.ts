@@ -1,6 +1,7 @@
 import { createRandom } from '../seed/random.js';
 import type { SeedOrderItem } from '../seed/orders.js';
 import type { FaultOptions } from '../faults.js';
+import type { BulkOptions } from './bulk/operations.js';
 
 export interface ShopifySimulatorOptions {
   host?: string;
@@ -20,6 +21,8 @@ export interface ShopifySimulatorOptions {
   bucket?: { maximumAvailable?: number; restoreRate?: number };
   maxQueryCost?: number;
   faults?: FaultOptions;
+  /** Bulk query operations: polls until COMPLETED (default 2), forced failure, concurrency (default 5). */
+  bulk?: Partial<BulkOptions>;
   /** Milliseconds since the epoch; inject to make timestamps and the cost bucket deterministic. */
   clock?: () => number;
 }
@@ -39,6 +42,7 @@ export interface ResolvedOptions {
   bucket: { maximumAvailable: number; restoreRate: number };
   maxQueryCost: number;
   faults?: FaultOptions;
+  bulk: BulkOptions;
   clock: () => number;
 }
 
@@ -64,6 +68,8 @@ export function resolveOptions(options: ShopifySimulatorOptions = {}): ResolvedO
     bucket: { maximumAvailable: options.bucket?.maximumAvailable ?? 2000, restoreRate: options.bucket?.restoreRate ?? 100 },
     maxQueryCost: options.maxQueryCost ?? 1000,
     faults: options.faults,
+    // Five concurrent bulk queries per shop since 2026-01 (shopify-admin-api.md §4.2 [V]).
+    bulk: { pollsToComplete: options.bulk?.pollsToComplete ?? 2, maxConcurrent: options.bulk?.maxConcurrent ?? 5, failWith: options.bulk?.failWith },
     clock: options.clock ?? Date.now,
   };
 }

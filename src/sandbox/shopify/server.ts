@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { INVALID_TOKEN_BODY, parseGrantBody, type TokenStore } from './auth.js';
+import type { BulkOperationStore } from './bulk/operations.js';
 import type { FaultInjector, FaultKind } from '../faults.js';
 import { throttledBody } from './errors.js';
 import { handleGraphQL, type EndpointDeps, type EndpointResult, type GraphQLRequestBody } from './graphql-endpoint.js';
@@ -12,9 +14,11 @@ export interface ServerDeps {
   tokens: TokenStore;
   faults: FaultInjector;
   stats: StatsRecorder;
+  bulk: BulkOperationStore;
 }
 
 const GRAPHQL_PATH = /^\/admin\/api\/([^/]+)\/graphql\.json$/;
+const BULK_FILE_PATH = /^\/__sandbox\/bulk\/(\d+)\.jsonl$/;
 const SUPPORTED_FAULTS: readonly FaultKind[] = ['rate-limit', 'server-error', 'drop-before', 'drop-after', 'slow', 'throttled'];
 /** Shopify's payload ceiling is 10 MB (metafieldsSet description [V]); refuse bigger bodies. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
@@ -34,6 +38,8 @@ export function createShopifyServer(deps: ServerDeps): Server {
 async function route(deps: ServerDeps, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = (request.url ?? '/').split('?')[0] ?? '/';
   if (request.method === 'GET' && path === '/__sandbox/stats') return send(response, { status: 200, body: deps.stats.snapshot() });
+  const bulkFile = BULK_FILE_PATH.exec(path);
+  if (request.method === 'GET' && bulkFile) return serveBulkFile(deps, Number(bulkFile[1]), request, response);
   if (request.method === 'POST' && path === '/admin/oauth/access_token') {
     const raw = await readBody(request);
     return send(response, deps.tokens.exchange(parseGrantBody(request.headers['content-type'], raw)));
@@ -82,6 +88,33 @@ function answer(deps: ServerDeps, version: string, request: IncomingMessage, raw
     return { status: 400, body: { errors: 'Bad Request: the body is not valid JSON' } };
   }
   return handleGraphQL(deps.endpoint, version, typeof body === 'object' && body !== null ? body : {});
+}
+
+/**
+ * A bulk operation's JSONL, streamed line by line. Like the signed storage URL Shopify hands out (§4.2), it
+ * needs no Shopify token, only the signature in the URL; a token sent anyway is counted as a leak in stats.
+ */
+function serveBulkFile(deps: ServerDeps, legacyId: number, request: IncomingMessage, response: ServerResponse): void {
+  const signature = new URL(request.url ?? '/', 'http://sandbox').searchParams.get('signature');
+  const lines = deps.bulk.file(legacyId, signature);
+  deps.stats.bulkDownload(request.headers['x-shopify-access-token'] !== undefined);
+  if (!lines) return send(response, { status: 403, body: { errors: 'The signed URL is invalid or has expired.' } });
+  const size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+  response.writeHead(200, { 'content-type': 'application/jsonl', 'content-length': size });
+  Readable.from(jsonlChunks(lines)).pipe(response);
+}
+
+function* jsonlChunks(lines: readonly string[]): Generator<string> {
+  // ~64 KB chunks: a real stream for the client to parse incrementally, without one write per line.
+  let chunk = '';
+  for (const line of lines) {
+    chunk += `${line}\n`;
+    if (chunk.length >= 65_536) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

@@ -5,6 +5,8 @@ export interface SimulatorStats {
   throttled: number;
   faults: Record<string, number>;
   idempotentReplays: number;
+  /** GETs of bulk operation result files, and how many of them carried an X-Shopify-Access-Token (a leak: the URL is signed). */
+  bulkDownloads: { total: number; withAccessToken: number };
 }
 
 export class StatsRecorder {
@@ -15,7 +17,10 @@ export class StatsRecorder {
   constructor(private readonly faultCounts: () => Record<string, number>) {}
 
   private static empty(): SimulatorStats {
-    return { requests: { total: 0, queries: 0, mutations: 0, byOperation: {} }, costSpent: 0, throttled: 0, faults: {}, idempotentReplays: 0 };
+    return {
+      requests: { total: 0, queries: 0, mutations: 0, byOperation: {} }, costSpent: 0, throttled: 0, faults: {}, idempotentReplays: 0,
+      bulkDownloads: { total: 0, withAccessToken: 0 },
+    };
   }
 
   request(): void {
@@ -36,6 +41,11 @@ export class StatsRecorder {
 
   replayed(): void {
     this.stats.idempotentReplays += 1;
+  }
+
+  bulkDownload(withAccessToken: boolean): void {
+    this.stats.bulkDownloads.total += 1;
+    if (withAccessToken) this.stats.bulkDownloads.withAccessToken += 1;
   }
 
   snapshot(): SimulatorStats {

@@ -2,6 +2,9 @@
  * Every GraphQL document the client sends. operations.test.ts validates each against the offline Admin
  * schemas and checks that every operation file is listed here, so no document escapes validation.
  */
+import { BulkCatalogLevels, BulkCatalogProducts } from './bulk-catalog-export.js';
+import { BulkOperationPoll } from './bulk-operation-poll.js';
+import { BulkOperationRunQuery } from './bulk-operation-run-query.js';
 import { InventoryActivate } from './inventory-activate.js';
 import { InventoryLevelsByItems } from './inventory-levels-by-items.js';
 import { InventorySetQuantities } from './inventory-set-quantities.js';
@@ -13,11 +16,16 @@ import { OrdersPage } from './orders-page.js';
 import { ProductSet } from './product-set.js';
 import { ProductStatusUpdate } from './product-status-update.js';
 import { ProductVariantsPage } from './product-variants-page.js';
+import { ProductsCount } from './products-count.js';
 import { ProductsPage } from './products-page.js';
 import { PublicApiVersions } from './public-api-versions.js';
 import { ShopInfo } from './shop-info.js';
 
 export {
+  BulkCatalogLevels,
+  BulkCatalogProducts,
+  BulkOperationPoll,
+  BulkOperationRunQuery,
   InventoryActivate,
   InventoryLevelsByItems,
   InventorySetQuantities,
@@ -28,6 +36,7 @@ export {
   ProductSet,
   ProductStatusUpdate,
   ProductVariantsPage,
+  ProductsCount,
   ProductsPage,
   PublicApiVersions,
   ShopInfo,
@@ -37,9 +46,14 @@ export const ALL_OPERATIONS: readonly OperationDocument[] = [
   ShopInfo,
   PublicApiVersions,
   Locations,
+  ProductsCount,
   ProductsPage,
   ProductVariantsPage,
   InventoryLevelsByItems,
+  BulkOperationRunQuery,
+  BulkOperationPoll,
+  BulkCatalogProducts,
+  BulkCatalogLevels,
   ProductSet,
   ProductStatusUpdate,
   MetafieldsSet,

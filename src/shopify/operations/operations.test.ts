@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { buildClientSchema, coerceInputValue, isInputType, Kind, parse, typeFromAST, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { buildClientSchema, coerceInputValue, isInputType, Kind, parse, typeFromAST, validate, visit, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as sizes from '../page-size.js';
 import { toProductSetInput } from '../product-set-input.js';
 import { estimateQueryCost } from './estimate-cost.js';
+import { bulkCatalogProductsDocument } from './bulk-catalog-export.js';
 import { ALL_OPERATIONS } from './index.js';
 import { isOperationDocument } from './operation.js';
 
@@ -40,6 +41,15 @@ describe('GraphQL documents', () => {
     },
   );
 
+  it.each(Object.entries(schemas))('the bulk products export with a search literal is valid against admin %s', (_version, schema) => {
+    const search = 'status:active title:"Kadın \\ Tişört" \n';
+    const document = parse(bulkCatalogProductsDocument(search));
+    expect(validate(schema, document).map((error) => error.message)).toEqual([]);
+    let literal: string | undefined;
+    visit(document, { Argument: (node) => void (node.name.value === 'query' && node.value.kind === Kind.STRING && (literal = node.value.value)) });
+    expect(literal).toBe(search);
+  });
+
   it('lists every operation exported by every operation file', async () => {
     const files = readdirSync(fileURLToPath(here)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_OPERATIONS.has(f));
     expect(files.length).toBeGreaterThanOrEqual(12);
@@ -58,6 +68,9 @@ describe('estimated requestedQueryCost with default page sizes (shopify-admin-ap
   const levels = { levelsFirst: sizes.LEVELS_FIRST, variantsFirst: sizes.PRODUCT_VARIANTS_FIRST };
   const cases: Array<[string, Record<string, unknown>]> = [
     ['ShopInfo', {}],
+    ['ProductsCount', { limit: 251 }],
+    ['BulkOperationPoll', { id: 'gid://shopify/BulkOperation/1' }],
+    ['BulkOperationRunQuery', { query: '{ products { edges { node { id } } } }' }],
     ['Locations', { first: sizes.LOCATIONS_FIRST }],
     ['ProductsPage', { first: sizes.INITIAL_PRODUCTS_FIRST, ...levels }],
     ['ProductVariantsPage', { first: sizes.VARIANTS_PAGE_FIRST, levelsFirst: sizes.LEVELS_FIRST }],

@@ -26,4 +26,4 @@ export {
   type OrderLedgerEntry,
   type OrderSkipReason,
 } from './decide.js';
-export { pendingQuantities, type PendingOptions } from './pending.js';
+export { DEFAULT_STOCK_TAKING_STATUSES, pendingQuantities, type PendingOptions, type SentRecord } from './pending.js';

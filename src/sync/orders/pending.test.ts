@@ -10,11 +10,14 @@ const belt = 'STD-KMR-0007';
 const order = (legacyId: string, overrides: Partial<ShopifyOrder> = {}): ShopifyOrder =>
   aShopifyOrder({ legacyId, id: `gid://shopify/Order/${legacyId}`, name: `#${legacyId}`, ...overrides });
 
-type Case = [string, ShopifyOrder[], Array<[string, number]>, Record<string, number>];
+type Case = [string, ShopifyOrder[], Array<[string, number, number?]>, Record<string, number>];
 
 const cases: Case[] = [
   ['never pushed → all open quantities', [order('1')], [], { [dress]: 1, [belt]: 2 }],
   ['pushed before the Sentos read → nothing', [order('1')], [['1', READ_AT - 1]], {}],
+  ['pushed before the read as approved (2) → nothing', [order('1')], [['1', READ_AT - 1, 2]], {}],
+  ['pushed before the read as shipped (5) → nothing', [order('1')], [['1', READ_AT - 1, 5]], {}],
+  ['pushed before the read but awaiting approval (1): Sentos took no stock → held back', [order('1')], [['1', READ_AT - 1, 1]], { [dress]: 1, [belt]: 2 }],
   ['pushed at the read instant → still held back', [order('1')], [['1', READ_AT]], { [dress]: 1, [belt]: 2 }],
   ['pushed after the Sentos read → held back', [order('1')], [['1', READ_AT + 5_000]], { [dress]: 1, [belt]: 2 }],
   ['failed to push (not in the sent map) → held back', [order('1'), order('2')], [['2', READ_AT - 10]], { [dress]: 1, [belt]: 2 }],
@@ -31,8 +34,13 @@ const cases: Case[] = [
 
 describe('pendingQuantities', () => {
   it.each(cases)('%s', (_label, orders, sent, expected) => {
-    const sentAt = new Map(sent.map(([id, sentAtMs]) => [id, { sentAtMs }]));
+    const sentAt = new Map(sent.map(([id, sentAtMs, status]) => [id, { sentAtMs, status }]));
     expect(Object.fromEntries(pendingQuantities(orders, sentAt, READ_AT))).toEqual(expected);
+  });
+
+  it('takes the stock-taking statuses from the options (a tenant that books stock on approval request)', () => {
+    const sentAt = new Map([['1', { sentAtMs: READ_AT - 1, status: 1 }]]);
+    expect(Object.fromEntries(pendingQuantities([order('1')], sentAt, READ_AT, { stockTakingStatuses: [1, 2] }))).toEqual({});
   });
 
   it('counts test orders when asked to', () => {

@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock.js';
-import { AuthError, OutcomeUnknownError, errorMessage, type CliError } from '../../core/errors.js';
+import { AuthError, ConfigError, OutcomeUnknownError, errorMessage, type CliError } from '../../core/errors.js';
 import type { SentosClient } from '../../sentos/client.js';
 import type { SentosOrder, SentosOrderPayload } from '../../sentos/types.js';
 import type { ShopifyClient } from '../../shopify/client.js';
@@ -62,6 +62,8 @@ export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult>
   onEvent({ type: 'planned', total: selected.length, toApply: selected.length });
   const items: ReportItem[] = [];
   const warnings: string[] = [];
+  if (selected.length > 0) await checkChannel(input, warnings);
+  const moveCheckpoint = checkpointMayMove(input);
   let interrupted = false;
   for (const order of selected) {
     if (input.signal.aborted) {
@@ -71,7 +73,7 @@ export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult>
     const item = await processOrder(input, order, warnings);
     items.push(item);
     onEvent(item.status === 'failed' ? { type: 'item-failed', key: item.key, message: item.error?.message ?? '' } : { type: 'item-done', key: item.key, action: item.action });
-    if (!options.dryRun && !options.orders) input.checkpoint.save({ updatedAt: order.updatedAt, orderId: order.id, savedAtMs: input.clock.now() });
+    if (moveCheckpoint) input.checkpoint.save({ updatedAt: order.updatedAt, orderId: order.id, savedAtMs: input.clock.now() });
   }
   return { items, interrupted, warnings, orders };
 }
@@ -100,6 +102,42 @@ async function readOrders(input: OrdersRunInput): Promise<ShopifyOrder[]> {
   return [...byId.values()].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
 }
 
+/**
+ * A channel_id Sentos does not have fails every POST with the same 422 (sentos-api.md §4.6): say it once,
+ * before anything is sent, naming the channels there are (issue 4 §2: checked when the list is available).
+ */
+async function checkChannel(input: OrdersRunInput, warnings: string[]): Promise<void> {
+  const wanted = input.settings.channelId;
+  if (wanted === undefined) return;
+  let channels: Awaited<ReturnType<SentosClient['listSalesChannels']>>;
+  try {
+    channels = await input.sentos.listSalesChannels();
+  } catch (error) {
+    if (error instanceof AuthError) throw error;
+    warnings.push(`Could not check orders.channelId ${wanted} against Sentos's sales channels: ${errorMessage(error)}`);
+    return;
+  }
+  if (channels.some((c) => c.id === String(wanted))) return;
+  const known = channels.map((c) => `${c.id} (${c.name})`).join(', ') || 'none';
+  throw new ConfigError(`orders.channelId ${wanted} is not one of Sentos's sales channels: ${known}.`, {
+    hint: 'Set orders.channelId (SENTOS_SYNC_ORDER_CHANNEL_ID) to one of these ids, or unset it.',
+  });
+}
+
+/**
+ * The checkpoint says "everything updated before this was read", so only a run that read everything since it
+ * may move it. --order and the status filters leave orders out; a --since later than the checkpoint never
+ * read the orders in between. Moving it then would lose those orders to every later run (issue 4 §3, §4).
+ */
+function checkpointMayMove(input: OrdersRunInput): boolean {
+  const { options } = input;
+  if (options.dryRun || options.orders?.length || options.search) return false;
+  if (options.since === undefined) return true;
+  const saved = input.checkpoint.load();
+  // No checkpoint yet: the first --since chooses where the incremental runs start.
+  return !saved || Date.parse(options.since) <= Date.parse(saved.updatedAt);
+}
+
 function windowStart(input: OrdersRunInput): string {
   const saved = input.checkpoint.load();
   const startMs = saved ? Date.parse(saved.updatedAt) - CHECKPOINT_OVERLAP_MS : input.clock.now() - DEFAULT_LOOKBACK_MS;
@@ -108,6 +146,12 @@ function windowStart(input: OrdersRunInput): string {
 
 async function processOrder(input: OrdersRunInput, order: ShopifyOrder, warnings: string[]): Promise<ReportItem> {
   const key = order.name;
+  // Before mapping: a test order that cannot be mapped (no SKU) is still not a sale, and must not enter the
+  // ledger as a failure (retried forever, its stock held back, issue 6).
+  if (order.test && !input.settings.includeTestOrders) {
+    if (!input.options.dryRun) input.ledger.resolveFailure(order.legacyId);
+    return { key, action: 'skip', status: 'skipped', reasons: [`${order.name} is a Shopify test order`] };
+  }
   const mapped = mapShopifyOrder(order, { settings: input.settings, knownSkus: input.knownSkus });
   if (!mapped.ok) return failed(input, order, mapped.reasons.join('; '), 'Fix the order or the SKU in Sentos; it is retried on every run until it goes through.');
   warnings.push(...mapped.warnings);

@@ -20,8 +20,11 @@ export interface ProductsRunInput {
   settings: ProductSyncSettings;
   links: ProductLinks;
   pendingActivation: IdSet;
-  /** sku → location id → units sold on Shopify that Sentos has not seen (issue 6). */
-  pendingBySku?: Map<string, Map<string, number>>;
+  /**
+   * sku → location id ('*' = every location) → units sold on Shopify that Sentos has not seen (issue 6). A
+   * function is called after Shopify's levels are read, so no sale falls between the two reads.
+   */
+  pendingBySku?: Map<string, Map<string, number>> | (() => Promise<Map<string, Map<string, number>>>);
   runId: string;
   clock: Clock;
   signal: AbortSignal;
@@ -54,6 +57,7 @@ export async function readShopifySnapshot(shopify: ShopifyClient, onEvent: Event
 
 export async function runProducts(input: ProductsRunInput): Promise<ProductsRunResult> {
   const snapshot = await readShopifySnapshot(input.shopify, input.onEvent);
+  const pendingBySku = typeof input.pendingBySku === 'function' ? await input.pendingBySku() : input.pendingBySku;
   input.onEvent({ type: 'phase', phase: 'plan', message: 'Planning…' });
   const plan = planProducts({
     sentos: input.sentosSnapshot.products,
@@ -62,7 +66,7 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
     warehouses: input.sentosSnapshot.warehouses,
     categories: input.sentosSnapshot.categories,
     links: input.links.asMap(),
-    pendingBySku: input.pendingBySku,
+    pendingBySku,
     pendingActivation: input.pendingActivation.asSet(),
     settings: input.settings,
     only: { skus: input.options.skus, limit: input.options.limit },
@@ -83,10 +87,10 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
   const unreadable = unreadableItems(input.sentosSnapshot);
   if (input.options.dryRun) return { plan, items: [...plan.items.map((i) => reportItem(i, 'planned')), ...unreadable], interrupted: false, warnings };
   const applied = await applyPlan(plan, snapshot, input);
-  return { plan, items: [...applied.items, ...unreadable], interrupted: applied.interrupted, warnings };
+  return { plan, items: [...applied.items, ...unreadable], interrupted: applied.interrupted, warnings: [...warnings, ...applied.warnings] };
 }
 
-async function applyPlan(plan: ProductPlan, snapshot: ShopifySnapshot, input: ProductsRunInput): Promise<{ items: ReportItem[]; interrupted: boolean }> {
+async function applyPlan(plan: ProductPlan, snapshot: ShopifySnapshot, input: ProductsRunInput): Promise<{ items: ReportItem[]; interrupted: boolean; warnings: string[] }> {
   const byId = new Map(snapshot.products.map((p) => [p.id, p]));
   const failures = new Map<string, { message: string; hint?: string }>();
   const createdItems = new Map<string, string>();
@@ -111,30 +115,35 @@ async function applyPlan(plan: ProductPlan, snapshot: ShopifySnapshot, input: Pr
   input.links.save();
   const stock = await writeStock({ plan: { ...plan, items: interrupted ? ready.filter((i) => i.productWrite) : ready }, createdItems, shopify: input.shopify, runId: input.runId, signal: input.signal });
   for (const [key, failure] of stock.failures) failures.set(key, failure);
-  await publishDrafts(plan, input, failures, stock.writtenKeys);
+  const unpublished = await publishDrafts(plan, input, failures, stock.writtenKeys);
   const readyKeys = new Set(ready.map((i) => i.key));
   const items = plan.items.map((item): ReportItem => {
     const failure = failures.get(item.key);
     if (failure) return { ...reportItem(item, 'failed'), error: failure };
+    if (item.action === 'invalid') return invalidItem(item);
     if (item.action !== 'create' && item.action !== 'update') return reportItem(item, 'skipped');
-    const done = readyKeys.has(item.key) && (item.stock.length === 0 || stock.writtenKeys.has(item.key));
-    return reportItem(item, done ? 'done' : 'planned');
+    const done = readyKeys.has(item.key) && (item.stock.length === 0 || stock.writtenKeys.has(item.key)) && !unpublished.has(item.key);
+    return reportItem(item, done ? 'done' : 'planned', stock.carried);
   });
-  return { items, interrupted: interrupted || stock.interrupted };
+  return { items, interrupted: interrupted || stock.interrupted || unpublished.size > 0, warnings: stockWarnings(stock) };
 }
 
 /** productSet, then the link and image metafields; returns the failure, if any. */
 async function writeProduct(item: PlanItem, byId: Map<string, ShopifyProduct>, input: ProductsRunInput, createdItems: Map<string, string>): Promise<{ message: string; hint?: string } | undefined> {
   const write = item.productWrite!;
+  // Before the call: a create whose answer is lost (dropped connection, retries exhausted) may still have
+  // happened, and its draft must be published by a later run that finds it by SKU.
+  if (item.action === 'create' && item.activate) input.pendingActivation.add(item.key);
   try {
     const result = await input.shopify.productSet(write);
     if (result.userErrors.length > 0 || !result.product) {
+      // A rejected productSet wrote nothing: there is no draft to publish later.
+      if (item.action === 'create' && !result.product) input.pendingActivation.delete(item.key);
       return { message: `Shopify rejected the product: ${result.userErrors.map((e) => `${e.message}${e.field ? ` (${e.field.join('.')})` : ''}`).join('; ') || 'no product returned'}`, hint: 'Fix the data in Sentos (or the conflicting product in Shopify); the next run tries again.' };
     }
     const product = result.product;
     for (const variant of product.variants) createdItems.set(variant.sku, variant.inventoryItemId);
     input.links.set(item.key, product.id);
-    if (item.action === 'create' && item.activate) input.pendingActivation.add(item.key);
     const metafields: MetafieldWrite[] = [];
     if (byId.get(product.id)?.sentosProductId !== item.key && item.action !== 'create') metafields.push({ ownerId: product.id, key: 'product_id', value: item.key });
     if (write.imageSources) metafields.push({ ownerId: product.id, key: 'image_sources', value: JSON.stringify(write.imageSources) });
@@ -150,11 +159,18 @@ async function writeProduct(item: PlanItem, byId: Map<string, ShopifyProduct>, i
 }
 
 /** New products go live only once their variants and stock are written (issue 3 §5). */
-async function publishDrafts(plan: ProductPlan, input: ProductsRunInput, failures: Map<string, { message: string; hint?: string }>, stocked: Set<string>): Promise<void> {
+async function publishDrafts(plan: ProductPlan, input: ProductsRunInput, failures: Map<string, { message: string; hint?: string }>, stocked: Set<string>): Promise<Set<string>> {
+  // Stopped before their publish: still drafts, so neither done nor a success (the next run publishes them).
+  const unpublished = new Set<string>();
   for (const item of plan.items) {
-    if (!item.activate || failures.has(item.key) || input.signal.aborted) continue;
+    if (!item.activate || failures.has(item.key)) continue;
     if (item.stock.length > 0 && !stocked.has(item.key)) continue;
-    const id = input.links.asMap().get(item.key);
+    if (input.signal.aborted) {
+      unpublished.add(item.key);
+      continue;
+    }
+    // The matched product when this run did not write it (a draft left by a create that looked failed).
+    const id = input.links.asMap().get(item.key) ?? item.shopifyProductId;
     if (!id) continue;
     try {
       const result = await input.shopify.setProductStatus(id, 'ACTIVE');
@@ -165,17 +181,46 @@ async function publishDrafts(plan: ProductPlan, input: ProductsRunInput, failure
       failures.set(item.key, { message: `Could not publish the product: ${errorMessage(error)}` });
     }
   }
+  return unpublished;
 }
 
-export function reportItem(item: PlanItem, status: ReportItem['status']): ReportItem {
+/** Sales that landed between the plan and the write (issue 6 §3): kept, and said so. */
+function stockWarnings(stock: { rewrites: number; gaveUp: number; carried: Map<string, { soldDuringRun: number }> }): string[] {
+  const warnings: string[] = [];
+  if (stock.rewrites > 0) {
+    const sold = [...stock.carried.values()].reduce((sum, c) => sum + c.soldDuringRun, 0);
+    warnings.push(`Stock changed on Shopify between the plan and the write for ${stock.rewrites} row(s) (stale compare-and-set): re-read and written again with ${sold} unit(s) sold meanwhile kept off sale`);
+  }
+  if (stock.gaveUp > 0) warnings.push(`${stock.gaveUp} stock row(s) kept changing on Shopify while we wrote them and were left as they are; the next run writes them again`);
+  return warnings;
+}
+
+type Carried = ReadonlyMap<string, { quantity: number; soldDuringRun: number }>;
+
+export function reportItem(item: PlanItem, status: ReportItem['status'], carried?: Carried): ReportItem {
   return {
     key: item.sku,
     title: item.title,
     action: item.action,
     status,
     reasons: [...item.reasons, ...item.warnings].length > 0 ? [...item.reasons, ...item.warnings] : undefined,
-    changes: item.changes.length > 0 || item.stock.length > 0 ? [...item.changes, ...item.stock.map((s) => ({ field: 'stock', sku: s.sku, location: s.locationId, from: s.current ?? null, to: s.target, sentos: s.sentos, pending: s.pending }))] : undefined,
+    changes: item.changes.length > 0 || item.stock.length > 0 ? [...item.changes, ...item.stock.map((s) => stockChange(s, carried))] : undefined,
   };
+}
+
+/** Sentos 10, pending 2 → 8; when sales landed mid-run, `to` is what was written and `soldDuringRun` says why. */
+function stockChange(s: PlanItem['stock'][number], carried?: Carried) {
+  const row = { field: 'stock', sku: s.sku, location: s.locationId, from: s.current ?? null, to: s.target, sentos: s.sentos, pending: s.pending };
+  const after = s.inventoryItemId ? carried?.get(`${s.inventoryItemId}|${s.locationId}`) : undefined;
+  return after ? { ...row, to: after.quantity, planned: s.target, soldDuringRun: after.soldDuringRun } : row;
+}
+
+/**
+ * A product that failed validation is a failure of this run (the summary counts it so): its status says so and
+ * its error carries every reason, like an unreadable product, so a `--json` reader filtering on status sees it.
+ */
+function invalidItem(item: PlanItem): ReportItem {
+  return { ...reportItem(item, 'failed'), error: { message: `Not written: ${item.reasons.join('; ')}`, hint: 'Fix the product in Sentos; the next run picks it up.' } };
 }
 
 /** Sentos products whose data could not be parsed at all: failed alone, with the reason (issue 3). */

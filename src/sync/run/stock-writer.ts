@@ -9,6 +9,11 @@ import { INVENTORY_BATCH_SIZE, chunk, type ProductPlan } from '../products/index
  * time as changeFromQuantity; when Shopify says it is stale (a sale or another app changed it since), the
  * item is re-read, the difference is carried over (it is a sale Sentos has not seen either) and the row is
  * written again — bounded, and never as a blind absolute set.
+ *
+ * Only a DROP is carried over: units that left Shopify since the plan are sales (or another app's removals)
+ * Sentos has not seen. A rise (a cancellation's restock, a count in the Shopify admin) is not added: Sentos is
+ * the source of truth for stock, and promising units it may not have is the oversell this writer exists to
+ * prevent; at worst a restocked unit waits for the next run.
  */
 export interface StockOutcome {
   failures: Map<string, { message: string; hint?: string }>;
@@ -17,6 +22,10 @@ export interface StockOutcome {
   interrupted: boolean;
   /** Rows re-read and rewritten after a stale compare (sales landed mid-run). */
   rewrites: number;
+  /** Rows that still failed the compare after MAX_STALE_ROUNDS and were left as they are (reported as failures). */
+  gaveUp: number;
+  /** `inventoryItemId|locationId` → what was finally written, for rows whose sales mid-run were carried over. */
+  carried: Map<string, { quantity: number; soldDuringRun: number }>;
 }
 
 export interface StockWriterInput {
@@ -30,12 +39,17 @@ export interface StockWriterInput {
 
 interface Row extends InventoryWrite {
   itemKey: string;
+  /** Units that left Shopify between the plan and the write, already taken off `quantity`. */
+  soldDuringRun?: number;
+  staleRounds?: number;
 }
 
+/** Attempts per batch; a row found stale this many times is given up on alone (reported, rewritten next run). */
 const MAX_STALE_ROUNDS = 4;
+const HOT_AFTER_STALE_ROUNDS = 3;
 
 export async function writeStock(input: StockWriterInput): Promise<StockOutcome> {
-  const outcome: StockOutcome = { failures: new Map(), writtenKeys: new Set(), interrupted: false, rewrites: 0 };
+  const outcome: StockOutcome = { failures: new Map(), writtenKeys: new Set(), interrupted: false, rewrites: 0, gaveUp: 0, carried: new Map() };
   const rows = collectRows(input, outcome);
   const pendingByKey = countByKey(rows);
   if (needsExplicitActivation(input.shopify.apiVersion)) await activate(input, rows, outcome);
@@ -45,7 +59,10 @@ export async function writeStock(input: StockWriterInput): Promise<StockOutcome>
       break;
     }
     const written = await writeBatch(input, batch, outcome);
-    for (const row of written) pendingByKey.set(row.itemKey, (pendingByKey.get(row.itemKey) ?? 1) - 1);
+    for (const row of written) {
+      pendingByKey.set(row.itemKey, (pendingByKey.get(row.itemKey) ?? 1) - 1);
+      if (row.soldDuringRun !== undefined) outcome.carried.set(`${row.inventoryItemId}|${row.locationId}`, { quantity: row.quantity, soldDuringRun: row.soldDuringRun });
+    }
   }
   for (const item of input.plan.items) {
     if (item.stock.length > 0 && pendingByKey.get(item.key) === 0 && !outcome.failures.has(item.key)) outcome.writtenKeys.add(item.key);
@@ -114,11 +131,20 @@ async function writeBatch(input: StockWriterInput, batch: Row[], outcome: StockO
       continue;
     }
     rows = await carryOverSales(input, rows, result.stale, outcome);
+    // Shopify applies a batch all or nothing: a row that keeps selling is set aside so it cannot hold back the rest.
+    const hot = rows.filter((r) => (r.staleRounds ?? 0) >= HOT_AFTER_STALE_ROUNDS);
+    giveUp(hot, outcome);
+    rows = rows.filter((r) => !hot.includes(r));
   }
+  giveUp(rows, outcome);
+  return [];
+}
+
+function giveUp(rows: Row[], outcome: StockOutcome): void {
+  outcome.gaveUp += rows.length;
   for (const row of rows) {
     outcome.failures.set(row.itemKey, { message: 'stock kept changing on Shopify while we wrote it (sales in progress); left as it is', hint: 'The next run writes it again from fresh numbers.' });
   }
-  return [];
 }
 
 /** Re-reads stale rows: units that left Shopify since the plan are subtracted from what we write. */
@@ -129,8 +155,8 @@ async function carryOverSales(input: StockWriterInput, rows: Row[], stale: Array
     if (!isStale(row)) return row;
     outcome.rewrites += 1;
     const now = levels.get(row.inventoryItemId)?.find((l) => l.locationId === row.locationId)?.available ?? 0;
-    const movedSincePlan = now - (row.changeFromQuantity ?? 0);
-    return { ...row, quantity: Math.max(0, row.quantity + movedSincePlan), changeFromQuantity: now };
+    const sold = Math.max(0, (row.changeFromQuantity ?? 0) - now);
+    return { ...row, quantity: Math.max(0, row.quantity - sold), changeFromQuantity: now, soldDuringRun: (row.soldDuringRun ?? 0) + sold, staleRounds: (row.staleRounds ?? 0) + 1 };
   });
 }
 

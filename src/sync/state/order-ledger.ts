@@ -55,6 +55,11 @@ export class OrderLedger {
     this.write({ type: 'failed', ...entry });
   }
 
+  /** The order will not be pushed and that is fine (e.g. a test order): stop retrying it and holding its stock. */
+  resolveFailure(shopifyId: string): void {
+    if (this.failures.has(shopifyId)) this.write({ type: 'resolved', shopifyId });
+  }
+
   private write(line: Line): void {
     appendLine(this.file, JSON.stringify(line));
     this.apply(line);

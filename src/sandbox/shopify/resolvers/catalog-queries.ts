@@ -7,7 +7,7 @@ import type { ProductRecord, VariantRecord } from '../state/types.js';
 import { APP_NAMESPACE, variantSortKey } from './catalog-types.js';
 
 /**
- * Catalog queries: products, product, productByIdentifier, productVariants, productVariant, node(s).
+ * Catalog queries: products, productsCount, product, productByIdentifier, productVariants, productVariant, node(s).
  *
  * SKU search is deliberately NOT exact: like Shopify's tokenised index (shopify-admin-api.md §3.2 [I]) it is
  * case-insensitive and `sku:TEE-1001` also finds `TEE-1001-RED`. A client must compare SKUs itself.
@@ -77,6 +77,12 @@ export const catalogQueryResolvers: ResolverMap = {
     products: (_source, args, ctx, info) => {
       const matched = filterBySearch(ctx.store.products, args.query, productMatchers(ctx.store.nowMs()), warnSearch(ctx, info));
       return paginate(matched, productSortKey(args.sortKey ?? 'ID'), args);
+    },
+    /** "Limited to a maximum of 10000 by default"; `limit: null` counts everything (schema 2026-10 [V]). */
+    productsCount: (_source, args, ctx, info) => {
+      const matched = filterBySearch(ctx.store.products, args.query, productMatchers(ctx.store.nowMs()), warnSearch(ctx, info)).length;
+      const limit = typeof args.limit === 'number' ? args.limit : Number.POSITIVE_INFINITY;
+      return { count: Math.min(matched, limit), precision: matched > limit ? 'AT_LEAST' : 'EXACT' };
     },
     product: (_source, args, ctx) => (requireGid(args.id), ctx.store.productById(args.id) ?? null),
     productByIdentifier: (_source, args, ctx) => {

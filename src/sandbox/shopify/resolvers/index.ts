@@ -1,4 +1,5 @@
 import type { ResolverMap } from '../context.js';
+import { bulkOperationResolvers } from './bulk-operations.js';
 import { catalogQueryResolvers } from './catalog-queries.js';
 import { catalogTypeResolvers } from './catalog-types.js';
 import { inventoryMutationResolvers } from './inventory-mutations.js';
@@ -15,7 +16,7 @@ import { shopResolvers } from './shop.js';
 export function allResolvers(): ResolverMap {
   const maps = [
     shopResolvers, catalogQueryResolvers, catalogTypeResolvers, productSetResolvers, productUpdateResolvers, metafieldResolvers,
-    inventoryTypeResolvers, inventoryMutationResolvers, orderQueryResolvers, orderTypeResolvers, orderPartResolvers,
+    inventoryTypeResolvers, inventoryMutationResolvers, orderQueryResolvers, orderTypeResolvers, orderPartResolvers, bulkOperationResolvers,
   ];
   const merged: ResolverMap = {};
   for (const map of maps) {

@@ -1,3 +1,4 @@
+import type { BulkErrorCode, BulkOperationRecord, BulkOperationStore } from '../bulk/operations.js';
 import { activate, levelAt, quantityOf, setQuantity } from './inventory-ops.js';
 import { cancelOrder, fulfillOrder, placeOrder, type PlaceOrderInput, type Tracking } from './order-ops.js';
 import type { ShopifyStore } from './store.js';
@@ -17,7 +18,20 @@ export interface LevelSnapshot {
  * the shop's own channels (checkout, cancel, fulfil, a stock count) so sync tests can script the world.
  */
 export class SimulatorState {
-  constructor(readonly store: ShopifyStore) {}
+  constructor(
+    readonly store: ShopifyStore,
+    private readonly bulk: BulkOperationStore,
+  ) {}
+
+  /** Bulk query operations, newest first. */
+  get bulkOperations(): BulkOperationRecord[] {
+    return this.bulk.list();
+  }
+
+  /** End a bulk operation the way Shopify may: FAILED (with its code), CANCELED or EXPIRED. */
+  settleBulkOperation(id: string, status: 'FAILED' | 'CANCELED' | 'EXPIRED', errorCode?: BulkErrorCode): void {
+    this.bulk.settle(id, status, errorCode ?? null);
+  }
 
   get products(): ProductRecord[] {
     return this.store.products;

@@ -1,0 +1,156 @@
+import { randomBytes } from 'node:crypto';
+import type { ExecutionResult, GraphQLSchema } from 'graphql';
+import { gid, IdAllocator } from '../gid.js';
+import type { ApiVersion } from '../schema-loader.js';
+import { toJsonl } from './jsonl.js';
+import { checkBulkQuery, type BulkUserError, type CheckedBulkQuery } from './rules.js';
+
+/**
+ * Bulk query operations of the shop (shopify-admin-api.md §4.2): status CREATED → RUNNING → COMPLETED as the
+ * client polls, the JSONL kept in memory and served by server.ts at a signed-looking loopback URL.
+ *
+ * - Since 2026-01 up to five bulk query operations may run at once per shop [V: schema 2026-10 description,
+ *   bulk-operations guide]; the sixth is refused with LIMIT_REACHED [I: code chosen from the enum's wording
+ *   "Bulk operations limit reached. Please try again later."].
+ * - Result URLs expire seven days after completion [V]; the operation then reads EXPIRED and `url` is null.
+ * - The export runs when the operation completes, so it reflects the store at that moment [I].
+ */
+export type BulkStatus = 'CREATED' | 'RUNNING' | 'COMPLETED' | 'FAILED' | 'CANCELED' | 'CANCELING' | 'EXPIRED';
+export type BulkErrorCode = 'ACCESS_DENIED' | 'INTERNAL_SERVER_ERROR' | 'TIMEOUT';
+
+export interface BulkOperationRecord {
+  __typename: 'BulkOperation';
+  id: string;
+  legacyId: number;
+  type: 'QUERY';
+  status: BulkStatus;
+  errorCode: BulkErrorCode | null;
+  query: string;
+  createdAt: string;
+  completedAt: string | null;
+  /** UnsignedInt64 values travel as strings (§10.12 [V]). */
+  objectCount: string;
+  rootObjectCount: string;
+  fileSize: string | null;
+  url: string | null;
+  partialDataUrl: string | null;
+}
+
+export interface BulkOptions {
+  /** bulkOperation(id:) reads until COMPLETED (the first read after creation shows RUNNING when > 1). Default 2. */
+  pollsToComplete: number;
+  /** Operations end FAILED with this code instead of COMPLETED (to exercise a client's error path). */
+  failWith?: BulkErrorCode;
+  /** Concurrent bulk query operations per shop; 5 since 2026-01 [V]. */
+  maxConcurrent: number;
+}
+
+/** Runs the checked inner query over the store, every connection unbounded. */
+export type BulkExecutor = (query: CheckedBulkQuery, version: ApiVersion) => { schema: GraphQLSchema; result: ExecutionResult };
+
+interface Internal {
+  record: BulkOperationRecord;
+  checked: CheckedBulkQuery;
+  version: ApiVersion;
+  groupObjects: boolean;
+  polls: number;
+  signature: string;
+  lines?: string[];
+}
+
+const RETENTION_MS = 7 * 86_400_000;
+const IN_PROGRESS: readonly BulkStatus[] = ['CREATED', 'RUNNING', 'CANCELING'];
+
+export class BulkOperationStore {
+  private readonly operations = new Map<string, Internal>();
+  private readonly ids = new IdAllocator();
+  private baseUrl = 'http://127.0.0.1';
+
+  constructor(
+    private readonly options: BulkOptions,
+    private readonly clockMs: () => number,
+    private readonly execute: BulkExecutor,
+  ) {}
+
+  /** The simulator's own URL, known once it listens. */
+  setBaseUrl(url: string): void {
+    this.baseUrl = url.replace(/\/+$/, '');
+  }
+
+  run(schema: GraphQLSchema, version: ApiVersion, query: string, groupObjects: boolean): { bulkOperation: BulkOperationRecord | null; userErrors: BulkUserError[] } {
+    const checked = checkBulkQuery(schema, query);
+    if ('errors' in checked) return { bulkOperation: null, userErrors: checked.errors };
+    const running = this.list().filter((op) => IN_PROGRESS.includes(op.status));
+    if (running.length >= this.options.maxConcurrent) {
+      const message = `A maximum of ${this.options.maxConcurrent} bulk query operations can run at the same time for this app and shop. In progress: ${running.map((op) => op.id).join(', ')}.`;
+      return { bulkOperation: null, userErrors: [{ code: 'LIMIT_REACHED', field: null, message }] };
+    }
+    const legacyId = this.ids.allocate('BulkOperation');
+    const record: BulkOperationRecord = {
+      __typename: 'BulkOperation', id: gid('BulkOperation', legacyId), legacyId, type: 'QUERY', status: 'CREATED', errorCode: null, query,
+      createdAt: this.now(), completedAt: null, objectCount: '0', rootObjectCount: '0', fileSize: null, url: null, partialDataUrl: null,
+    };
+    this.operations.set(record.id, { record, checked, version, groupObjects, polls: 0, signature: randomBytes(16).toString('hex') });
+    return { bulkOperation: record, userErrors: [] };
+  }
+
+  /** bulkOperation(id:): each read moves a running operation on (see BulkOptions.pollsToComplete). */
+  poll(id: string): BulkOperationRecord | undefined {
+    const op = this.operations.get(id);
+    if (!op) return undefined;
+    if (op.record.status === 'CREATED' || op.record.status === 'RUNNING') {
+      op.polls += 1;
+      if (op.polls >= Math.max(1, this.options.pollsToComplete)) this.finish(op);
+      else op.record.status = 'RUNNING';
+    }
+    this.expire(op);
+    return op.record;
+  }
+
+  /** Newest first, as bulkOperations sorts by default (schema 2026-10 description [V]). */
+  list(): BulkOperationRecord[] {
+    for (const op of this.operations.values()) this.expire(op);
+    return [...this.operations.values()].map((op) => op.record).sort((a, b) => b.legacyId - a.legacyId);
+  }
+
+  /** The JSONL of a completed operation, when the signature matches: what the download route serves. */
+  file(legacyId: number, signature: string | null): string[] | undefined {
+    const op = this.operations.get(gid('BulkOperation', legacyId));
+    if (!op || op.signature !== signature) return undefined;
+    this.expire(op);
+    return op.record.status === 'COMPLETED' ? op.lines : undefined;
+  }
+
+  /** Test helper: end an operation as Shopify may (FAILED with a code, CANCELED, EXPIRED). */
+  settle(id: string, status: 'FAILED' | 'CANCELED' | 'EXPIRED', errorCode: BulkErrorCode | null = null): void {
+    const op = this.operations.get(id);
+    if (!op) throw new Error(`settle: no bulk operation ${id}`);
+    Object.assign(op.record, { status, errorCode, url: null, completedAt: op.record.completedAt ?? this.now() });
+    op.lines = undefined;
+  }
+
+  private finish(op: Internal): void {
+    op.record.completedAt = this.now();
+    if (this.options.failWith) return this.settle(op.record.id, 'FAILED', this.options.failWith);
+    const { schema, result } = this.execute(op.checked, op.version);
+    if (result.errors?.length || !result.data) return this.settle(op.record.id, 'FAILED', 'INTERNAL_SERVER_ERROR');
+    const { lines, rootCount } = toJsonl(schema, op.checked, result.data as Record<string, unknown>, op.groupObjects);
+    const size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
+    op.lines = lines;
+    // An export without results has no file [I].
+    const url = lines.length > 0 ? `${this.baseUrl}/__sandbox/bulk/${op.record.legacyId}.jsonl?signature=${op.signature}` : null;
+    Object.assign(op.record, { status: 'COMPLETED', objectCount: String(lines.length), rootObjectCount: String(rootCount), fileSize: lines.length > 0 ? String(size) : null, url });
+  }
+
+  private expire(op: Internal): void {
+    const completed = op.record.completedAt ? Date.parse(op.record.completedAt) : undefined;
+    if (op.record.status !== 'COMPLETED' || completed === undefined || this.clockMs() - completed < RETENTION_MS) return;
+    op.record.status = 'EXPIRED';
+    op.record.url = null;
+    op.lines = undefined;
+  }
+
+  private now(): string {
+    return new Date(this.clockMs()).toISOString();
+  }
+}
