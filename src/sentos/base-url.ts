@@ -1,4 +1,5 @@
 import { ConfigError } from '../core/errors.js';
+import { isLoopback } from '../core/http/loopback.js';
 
 /**
  * Turns what a user types (a firm name, a panel URL, the panel's "API Url") into the API base URL.
@@ -46,9 +47,5 @@ function parseUrl(text: string, original: string): URL {
   }
 }
 
-/** The sandbox serves http://127.0.0.1:PORT/api; plain http is fine when nothing leaves the machine. */
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  if (host === 'localhost' || host === '[::1]') return true;
-  return /^127(\.\d{1,3}){3}$/.test(host);
-}
+
+export { isLoopback };

@@ -8,7 +8,7 @@ import type { Clock } from '../core/clock.js';
 import type { BodyRetrySignal, HttpRequest, HttpResponse } from '../core/http/client.js';
 import type { RequestStats } from '../core/http/stats.js';
 import { hasErrorCode, readCost } from './envelope.js';
-import { INITIAL_THROTTLE, observeCost, planRequest, throttledRetryMs, type ThrottleState } from './throttle.js';
+import { INITIAL_THROTTLE, observeCost, planRequest, refundReservation, throttledRetryMs, type ThrottleState } from './throttle.js';
 
 export interface ThrottleEvent {
   operation: string;
@@ -56,8 +56,11 @@ export class CostPacer {
   }
 
   private observe(operation: string, response: HttpResponse | undefined): void {
-    if (!response) return;
-    const cost = readCost(response.body);
+    const cost = response ? readCost(response.body) : undefined;
+    if (!response || !cost) {
+      this.state = refundReservation(this.state, operation);
+      return;
+    }
     this.state = observeCost(this.state, operation, cost, this.options.clock.now());
     if (typeof cost?.actualQueryCost === 'number') this.options.stats?.recordCost('shopify', cost.actualQueryCost);
     if (hasErrorCode(response.body, 'THROTTLED')) {

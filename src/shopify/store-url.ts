@@ -5,6 +5,7 @@
  * the token would travel in clear text.
  */
 import { ConfigError } from '../core/errors.js';
+import { isLoopback } from '../core/http/loopback.js';
 
 export interface ShopifyStore {
   /** e.g. https://mystore.myshopify.com, or http://127.0.0.1:PORT for the sandbox. */
@@ -64,7 +65,5 @@ function defaultScheme(text: string): 'http' | 'https' {
   return isLoopback(host) ? 'http' : 'https';
 }
 
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.toLowerCase();
-  return host === 'localhost' || host === '[::1]' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
-}
+
+export { isLoopback };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_COST_GUESS, INITIAL_THROTTLE, availableAt, observeCost, planRequest, throttledRetryMs, type ThrottleState } from './throttle.js';
+import { FIRST_COST_GUESS, INITIAL_THROTTLE, availableAt, observeCost, planRequest, refundReservation, throttledRetryMs, type ThrottleState } from './throttle.js';
 
 const status = (currentlyAvailable: number, maximumAvailable = 1000, restoreRate = 50) => ({ currentlyAvailable, maximumAvailable, restoreRate });
 const known = (available: number, lastCost: Record<string, number> = {}, at = 0): ThrottleState => ({
@@ -63,5 +63,16 @@ describe('throttledRetryMs', () => {
     { cost: undefined, expected: undefined },
   ])('$expected ms for %j', ({ cost, expected }) => {
     expect(throttledRetryMs(cost)).toBe(expected);
+  });
+});
+
+describe('refundReservation', () => {
+  it('gives back what planRequest reserved when no cost came back, capped at the bucket size', () => {
+    const observed = observeCost(INITIAL_THROTTLE, 'ProductSet', { requestedQueryCost: 300, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1000, restoreRate: 100 } }, 0);
+    const planned = planRequest(observed, 'ProductSet', 0);
+    expect(planned.state.bucket?.currentlyAvailable).toBe(700);
+    expect(refundReservation(planned.state, 'ProductSet').bucket?.currentlyAvailable).toBe(1000);
+    const full = observeCost(INITIAL_THROTTLE, 'ProductSet', { requestedQueryCost: 300, throttleStatus: { maximumAvailable: 2000, currentlyAvailable: 1900, restoreRate: 100 } }, 0);
+    expect(refundReservation(full, 'ProductSet').bucket?.currentlyAvailable).toBe(2000);
   });
 });

@@ -70,6 +70,17 @@ export function observeCost(state: ThrottleState, operation: string, cost: Query
   return { bucket, lastCost };
 }
 
+/**
+ * A request that came back without cost data (network error, 429, 5xx) was not charged: give its
+ * reservation back, or two failures in a row leave the pacer waiting for a bucket that is in fact full.
+ */
+export function refundReservation(state: ThrottleState, operation: string): ThrottleState {
+  const { bucket } = state;
+  if (!bucket) return state;
+  const currentlyAvailable = Math.min(bucket.maximumAvailable, bucket.currentlyAvailable + expectedCost(state, operation));
+  return { ...state, bucket: { ...bucket, currentlyAvailable } };
+}
+
 /** How long to wait after THROTTLED before the same query can be afforded; undefined when unknown. */
 export function throttledRetryMs(cost: QueryCost | undefined): number | undefined {
   const status = cost?.throttleStatus;

@@ -216,7 +216,11 @@ export class HttpClient {
   }
 }
 
-type AttemptOutcome =
+/**
+ * What each attempt's task resolves to inside the `schedule` hook: limiters read the response from it
+ * (Sentos's window bookkeeping, Shopify's cost bucket), since it is the one place that sees every attempt.
+ */
+export type AttemptOutcome =
   | { kind: 'response'; response: HttpResponse }
   | { kind: 'failure'; failure: FailureKind; response?: HttpResponse; retryAfterMs?: number };
 

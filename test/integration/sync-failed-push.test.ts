@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WireProduct } from '../../src/sandbox/seed/catalog.js';
+import type { OrderRecord } from '../../src/sandbox/shopify/state/types.js';
+import { runCli, startTestSandbox, type CliRun, type TestSandbox } from '../helpers/cli-harness.js';
+import { warehouseLocations } from './sync-stock-oracle.js';
+
+/**
+ * Issue 6 (c): an order Sentos refuses (one of its SKUs is unknown there) keeps ALL its units held back from
+ * Shopify's stock on every run — also when Sentos's number changes and the stock is written again — until it
+ * goes through; then the hold is released and Sentos's own stock (which now includes the order) takes over.
+ * The plan shows the subtraction: Sentos 10, pending 2 → 8.
+ */
+describe('an order that fails to push stays held back until it goes through', () => {
+  let t: TestSandbox;
+  let kept: string;
+  let gone: WireProduct;
+  let order: OrderRecord;
+  let locations: Map<number, string>;
+
+  /** Shopify available at every mapped location, keyed by Sentos warehouse id. */
+  const shopifyByWarehouse = () => Object.fromEntries([...locations].map(([w, l]) => [w, t.sandbox.shopify.state.available(kept, l)]));
+  const stockRows = (run: CliRun) =>
+    (run.json().phases.products.items as Array<{ changes?: Array<{ field: string; sku?: string }> }>).flatMap((i) => i.changes ?? []).filter((c) => c.field === 'stock' && c.sku === kept);
+
+  beforeAll(async () => {
+    // Shopify Plus bucket (shopify-admin-api.md §7.1), so the cost throttle does not pace these back-to-back runs.
+    t = await startTestSandbox({ seed: 5, products: 4, orders: 0, shopify: { bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } } });
+    locations = warehouseLocations(t.sandbox, t.env);
+    const [first, second] = t.sandbox.sentos.state.products.filter((p) => p.variants.length > 0);
+    kept = first!.variants[0]!.sku;
+    gone = second!;
+    for (const w of t.sandbox.sentos.state.warehouses) t.sandbox.sentos.state.setVariantStock(kept, w.id, 10);
+    expect((await runCli(['sync', '--json'], t.env)).code).toBe(0);
+    // The second product leaves Sentos (Shopify keeps it); a customer buys from both in one order.
+    t.sandbox.sentos.state.products.splice(t.sandbox.sentos.state.products.indexOf(gone), 1);
+    order = t.sandbox.shopify.state.placeOrder({ lines: [{ sku: kept, quantity: 2 }, { sku: gone.variants[0]!.sku, quantity: 1 }], locationId: locations.get(1) });
+  });
+  afterAll(() => t.close());
+
+  it('fails the push, and holds its 2 units back at every location (Sentos 10, pending 2 → 8)', async () => {
+    const run = await runCli(['sync', '--json'], t.env);
+    expect(run.code).toBe(1); // the worse of the two phases: the only order failed
+    expect(run.json().phases.orders.items).toContainEqual(expect.objectContaining({ key: order.name, status: 'failed' }));
+    expect(t.sandbox.sentos.state.orders).toHaveLength(0);
+    expect(shopifyByWarehouse()).toEqual({ 1: 8, 2: 8, 3: 8 });
+    // The sale made at warehouse 1's location already took it to 8: only the other two are written.
+    expect(stockRows(run)).toEqual([
+      expect.objectContaining({ location: locations.get(2), from: 10, sentos: 10, pending: 2, to: 8 }),
+      expect.objectContaining({ location: locations.get(3), from: 10, sentos: 10, pending: 2, to: 8 }),
+    ]);
+  });
+
+  it('keeps holding them on the next runs, also when Sentos counts new stock in', async () => {
+    for (const w of [1, 2, 3]) t.sandbox.sentos.state.setVariantStock(kept, w, 15);
+    const run = await runCli(['sync', '--json'], t.env);
+    expect(run.code).toBe(1); // the worse of the two phases: the only order failed
+    expect(shopifyByWarehouse()).toEqual({ 1: 13, 2: 13, 3: 13 });
+    expect(stockRows(run)).toContainEqual(expect.objectContaining({ sentos: 15, pending: 2, to: 13 }));
+    expect((await runCli(['sync', '--json'], t.env)).code).toBe(1);
+    expect(shopifyByWarehouse()).toEqual({ 1: 13, 2: 13, 3: 13 });
+  });
+
+  it('releases the hold once the order goes through: Sentos took the units, nothing is counted twice', async () => {
+    t.sandbox.sentos.state.products.push(gone);
+    const pushed = await runCli(['sync', '--json'], t.env);
+    expect(pushed.code).toBe(0);
+    expect(t.sandbox.sentos.state.orders.map((o) => String(o.order_id))).toEqual([String(order.legacyId)]);
+    // Sentos booked the order at its default warehouse (1): 15 − 2 there.
+    expect(t.sandbox.sentos.state.stockOf(kept)).toMatchObject({ 1: 13, 2: 15, 3: 15 });
+    // Pushed after this run's Sentos read: still held back this run (Sentos read 15).
+    expect(shopifyByWarehouse()).toEqual({ 1: 13, 2: 13, 3: 13 });
+    const settled = await runCli(['sync', '--json'], t.env);
+    expect(settled.code).toBe(0);
+    expect(shopifyByWarehouse()).toEqual({ 1: 13, 2: 15, 3: 15 });
+    expect(stockRows(settled)).toEqual(expect.arrayContaining([expect.objectContaining({ location: locations.get(2), sentos: 15, pending: 0, to: 15 })]));
+  });
+});

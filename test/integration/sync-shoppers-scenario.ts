@@ -1,0 +1,107 @@
+import { expect } from 'vitest';
+import { runCli, startTestSandbox, type CliRun } from '../helpers/cli-harness.js';
+import { oversells, sentosCopies, sentosTotal, stockCells, unreflectedOrders } from './sync-stock-oracle.js';
+
+/**
+ * Issue 6 "Done when" (a): shoppers buy on Shopify while `sync` runs, again and again. After every run the
+ * no-oversell invariants hold on the simulators' own numbers; after the shoppers stop and the tool catches up,
+ * every order is in Sentos exactly once and every unit is accounted for on both sides.
+ */
+export interface ScenarioOptions {
+  seed: number;
+  /** Shopify locations; every Sentos warehouse is mapped to the first when there is only one. */
+  locations?: string[];
+  ratePerSecond: number;
+  runs: number;
+  unpaidShare: number;
+}
+
+export interface ScenarioFigures {
+  seed: number;
+  runs: number;
+  orders: number;
+  unpaid: number;
+  /** Orders placed while a sync run was in progress. */
+  placedMidRun: number;
+  /** Stock rows re-read and rewritten after a stale compare-and-set, and the units they kept off sale. */
+  staleRows: number;
+  soldMidWrite: number;
+  /** Largest number of units held back for a SKU in a plan (pending), to show the subtraction was exercised. */
+  maxPending: number;
+  violations: string[];
+}
+
+/** Shopify Plus figures (shopify-admin-api.md §7.1): the order reads keep pace with busy shoppers. */
+const PLUS_BUCKET = { maximumAvailable: 20_000, restoreRate: 1_000 };
+/** Sentos's one-minute window scaled down further than the harness's 300 ms: many short runs per seed. */
+const SENTOS_WINDOW_MS = 100;
+
+export async function shopperScenario(options: ScenarioOptions): Promise<ScenarioFigures> {
+  const locations = options.locations?.map((name) => ({ name }));
+  const t = await startTestSandbox({
+    seed: options.seed, products: 4, orders: 0,
+    shoppers: { ratePerSecond: options.ratePerSecond, paused: true, unpaidShare: options.unpaidShare },
+    shopify: { bucket: PLUS_BUCKET, ...(locations ? { locations } : {}) },
+    sentos: { limits: { windowMs: SENTOS_WINDOW_MS } },
+  });
+  const base = { ...t.env, SENTOS_SYNC_SENTOS_WINDOW_MS: String(SENTOS_WINDOW_MS) };
+  const env = options.locations?.length === 1 ? { ...base, SENTOS_SYNC_WAREHOUSE_MAP: t.sandbox.sentos.state.warehouses.map((w) => `${w.name}=${options.locations?.[0]}`).join(',') } : base;
+  const figures: ScenarioFigures = { seed: options.seed, runs: 0, orders: 0, unpaid: 0, placedMidRun: 0, staleRows: 0, soldMidWrite: 0, maxPending: 0, violations: [] };
+  try {
+    const skus = t.sandbox.sentos.state.products.flatMap((p) => (p.variants.length > 0 ? p.variants.map((v) => v.sku) : [p.sku]));
+    const initial = new Map(skus.map((sku) => [sku, sentosTotal(t.sandbox, sku)]));
+    expect((await runCli(['sync', '--json'], env)).code).toBe(0);
+    const shoppers = t.sandbox.shoppers!;
+    shoppers.resume();
+    for (let run = 1; run <= options.runs; run += 1) {
+      const before = shoppers.placed.length;
+      const result = await runCli(['sync', '--json'], env);
+      // Checked synchronously after the run: no shopper can buy between the run's end and the check.
+      figures.violations.push(...oversells(t.sandbox, env).map((v) => `seed ${options.seed} run ${run}: ${v}`));
+      expect(result.code, result.stdout.slice(0, 500)).toBe(0);
+      tally(figures, result, shoppers.placed.length - before);
+    }
+    shoppers.pause();
+    // Catch up with no one buying: the first run pushes the last orders, the second writes from settled numbers.
+    for (let run = 0; run < 2; run += 1) expect((await runCli(['sync', '--json'], env)).code).toBe(0);
+    figures.orders = shoppers.placed.length;
+    figures.unpaid = shoppers.placed.filter((o) => o.financialStatus === 'PENDING').length;
+    expectSettled(t.sandbox, env, initial);
+    return figures;
+  } finally {
+    await t.close();
+  }
+}
+
+function tally(figures: ScenarioFigures, result: CliRun, placedMidRun: number): void {
+  figures.runs += 1;
+  figures.placedMidRun += placedMidRun;
+  const rows = (result.json().phases.products.items as Array<{ changes?: Array<Record<string, number | string>> }>).flatMap((i) => i.changes ?? []).filter((c) => c.field === 'stock');
+  for (const row of rows) {
+    figures.maxPending = Math.max(figures.maxPending, Number(row.pending ?? 0));
+    if (row.soldDuringRun !== undefined) {
+      figures.staleRows += 1;
+      figures.soldMidWrite += Number(row.soldDuringRun);
+    }
+  }
+}
+
+/** No sale lost: each order once in Sentos, units conserved in Sentos, Shopify = Sentos − what Sentos has not taken. */
+function expectSettled(sandbox: Parameters<typeof oversells>[0], env: Record<string, string>, initial: Map<string, number>): void {
+  const placed = sandbox.shopify.state.orders;
+  const copies = sentosCopies(sandbox);
+  expect([...copies.keys()].sort()).toEqual(placed.map((o) => String(o.legacyId)).sort());
+  expect([...copies.values()].every((n) => n === 1)).toBe(true);
+  const unreflected = unreflectedOrders(sandbox);
+  // Only unpaid orders may still be untaken: Sentos holds them as "awaiting approval" (1).
+  expect(unreflected.every((o) => o.financialStatus === 'PENDING')).toBe(true);
+  for (const [sku, before] of initial) {
+    const taken = placed.filter((o) => !unreflected.includes(o)).flatMap((o) => o.lines).filter((l) => l.sku === sku).reduce((s, l) => s + l.quantity, 0);
+    expect(sentosTotal(sandbox, sku), `Sentos units of ${sku}`).toBe(before - taken);
+  }
+  const held = new Map<string, number>();
+  for (const line of unreflected.flatMap((o) => o.lines)) held.set(line.sku ?? '', (held.get(line.sku ?? '') ?? 0) + line.quantity);
+  for (const cell of stockCells(sandbox, env)) {
+    expect(cell.available, `Shopify ${cell.sku} at ${cell.locationId}`).toBe(Math.max(0, cell.sentos - (held.get(cell.sku) ?? 0)));
+  }
+}
