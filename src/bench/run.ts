@@ -69,7 +69,9 @@ async function runAndCount(sandbox: Sandbox, args: string[], env: NodeJS.Process
     console.log(`  (run exited ${run.code}; stderr tail: ${run.stderr.slice(-400)})`);
   }
   const stats = sandbox.shopify.stats();
-  return { run, report, shopifyMutations: stats.requests.mutations, shopifyCost: stats.costSpent };
+  // bulkOperationRunQuery is a GraphQL mutation that only starts an export: not a data write.
+  const exports = stats.requests.byOperation.bulkOperationRunQuery ?? 0;
+  return { run, report, shopifyMutations: stats.requests.mutations - exports, shopifyCost: stats.costSpent };
 }
 
 function row(label: string, products: number, c: Counted): void {
@@ -79,7 +81,7 @@ function row(label: string, products: number, c: Counted): void {
   const s = c.report.summary ?? {};
   console.log(
     `- ${label}: exit ${c.run.code} · wall ${(c.run.wallMs / 1000).toFixed(1)} s · Sentos ${sentosRequests} requests · Shopify ${shopifyRequests} requests ` +
-      `(${c.shopifyMutations} mutations, cost ${Math.round(c.shopifyCost)}) · ${((sentosRequests + shopifyRequests) / products).toFixed(2)} requests/product · ` +
+      `(${c.shopifyMutations} data mutations, cost ${Math.round(c.shopifyCost)}) · ${((sentosRequests + shopifyRequests) / products).toFixed(2)} requests/product · ` +
       `peak RSS ${c.run.peakRssMb ?? '?'} MB · created ${s.created ?? 0}, updated ${s.updated ?? 0}, unchanged ${s.unchanged ?? 0}, failed ${s.failed ?? 0}`,
   );
 }

@@ -91,12 +91,17 @@ async function readOrders(input: OrdersRunInput): Promise<ShopifyOrder[]> {
     }
   } else {
     const updatedAfter = options.since ?? windowStart(input);
-    for await (const page of shopify.listOrders({ updatedAfter, search: options.search })) {
+    // An upper bound: on a busy shop new orders keep arriving while we page, and a run must end. Orders
+    // updated after it are the next run's (the checkpoint stays below them).
+    const until = `updated_at:<='${new Date(input.clock.now()).toISOString()}'`;
+    const search = options.search ? `${options.search} ${until}` : until;
+    for await (const page of shopify.listOrders({ updatedAfter, search })) {
       page.forEach(add);
       input.onEvent({ type: 'read-progress', source: 'shopify', what: 'orders', count: byId.size });
     }
     // Orders that failed before are retried every run until they go through (they may not be updated again).
-    const failed = input.ledger.pendingFailures().map((f) => f.shopifyId).filter((id) => ![...byId.values()].some((o) => o.legacyId === id));
+    const seen = new Set([...byId.values()].map((o) => o.legacyId));
+    const failed = input.ledger.pendingFailures().map((f) => f.shopifyId).filter((id) => !seen.has(id));
     for (let i = 0; i < failed.length; i += 50) for await (const page of shopify.listOrders({ ids: failed.slice(i, i + 50) })) page.forEach(add);
   }
   return [...byId.values()].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ActivityLog } from './activity-log.js';
-import { LockedError } from './errors.js';
-import { acquireLock } from './lock.js';
-import { OrderLedger } from '../sync/state/order-ledger.js';
-import { CheckpointStore } from '../sync/state/checkpoint.js';
+import { ActivityLog } from '../../core/activity-log.js';
+import { LockedError } from '../../core/errors.js';
+import { acquireLock } from '../../core/lock.js';
+import { OrderLedger } from './order-ledger.js';
+import { CheckpointStore } from './checkpoint.js';
 
 let dir: string;
 beforeEach(() => {
