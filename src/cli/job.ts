@@ -32,7 +32,7 @@ export async function runJob(runtime: Runtime, command: string, locks: string[],
   const held = locks.map((name) => acquireLock(runtime.paths.lockDir, name));
   const runId = `${new Date(runtime.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
   const log = new ActivityLog(runtime.paths.logFile, maxEntries(runtime));
-  const progress = createProgress(runtime.output);
+  const progress = createProgress(runtime.output, runtime.signal);
   const started = runtime.clock.now();
   const entry = (level: LogLevel, message: string, item?: string, data?: Record<string, unknown>) =>
     log.append({ time: new Date(runtime.clock.now()).toISOString(), runId, command, level, message: runtime.output.scrub(message), ...(item ? { item } : {}), ...(data ? { data } : {}) });

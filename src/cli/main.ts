@@ -55,8 +55,9 @@ function installSignalHandlers(controller: AbortController): () => void {
       process.stderr.write('\nStopped at once.\n');
       process.exit(ExitCode.interrupted);
     }
-    process.stderr.write(`\n${signal}: finishing the item in flight and saving progress (press Ctrl-C again to stop at once)…\n`);
+    // Abort first: the progress bar listens and clears its line, so the notice below is not drawn over.
     controller.abort(new Error(signal));
+    process.stderr.write(`\n${signal}: finishing the item in flight and saving progress (press Ctrl-C again to stop at once)…\n`);
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   return () => {

@@ -13,10 +13,12 @@ export interface Progress {
   stop(): void;
 }
 
-export function createProgress(output: Output): Progress {
+export function createProgress(output: Output, signal?: AbortSignal): Progress {
   if (output.json || output.quiet) return { sink: () => {}, stop: () => {} };
   if (!output.interactive) return { sink: (event) => plainLine(output, event), stop: () => {} };
-  return interactiveProgress(output);
+  const progress = interactiveProgress(output);
+  signal?.addEventListener('abort', () => progress.stop(), { once: true });
+  return progress;
 }
 
 function plainLine(output: Output, event: SyncEvent): void {
@@ -27,21 +29,25 @@ function plainLine(output: Output, event: SyncEvent): void {
   else if (event.type === 'item-failed') output.debug(`failed ${event.key}: ${event.message}`);
 }
 
+// discardStdin: false keeps the terminal in cooked mode, so Ctrl-C is a real SIGINT at any moment (ora's raw
+// mode turns it into a keystroke that is only seen when the event loop is free).
 function interactiveProgress(output: Output): Progress {
-  let spinner: Ora | undefined = ora({ stream: output.stderr, text: 'Starting…' }).start();
+  let spinner: Ora | undefined = ora({ stream: output.stderr, text: 'Starting…', discardStdin: false }).start();
   let bar: cliProgress.SingleBar | undefined;
   let done = 0;
   const stopSpinner = () => {
     spinner?.stop();
     spinner = undefined;
   };
+  let stopped = false;
   const sink: EventSink = (event) => {
+    if (stopped) return; // after Ctrl-C or the end: nothing more is drawn over the summary
     switch (event.type) {
       case 'phase':
         bar?.stop();
         bar = undefined;
         if (spinner) spinner.text = event.message;
-        else spinner = ora({ stream: output.stderr, text: event.message }).start();
+        else spinner = ora({ stream: output.stderr, text: event.message, discardStdin: false }).start();
         break;
       case 'read-progress':
         if (spinner) spinner.text = `Reading ${event.what} from ${event.source}: ${event.count}${event.total ? ` / ${event.total}` : ''}`;
@@ -49,7 +55,7 @@ function interactiveProgress(output: Output): Progress {
       case 'planned':
         stopSpinner();
         if (event.toApply > 0) {
-          bar = new cliProgress.SingleBar({ stream: output.stderr, format: ' {bar} {value}/{total} {status}', hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+          bar = new cliProgress.SingleBar({ stream: output.stderr, format: ' {bar} {value}/{total} · ETA {eta_formatted} · {status}', hideCursor: true, clearOnComplete: true, etaBuffer: 20 }, cliProgress.Presets.shades_classic);
           bar.start(event.toApply, 0, { status: '' });
           done = 0;
         }
@@ -72,7 +78,9 @@ function interactiveProgress(output: Output): Progress {
   return {
     sink,
     stop: () => {
+      stopped = true;
       bar?.stop();
+      bar = undefined;
       stopSpinner();
     },
   };

@@ -115,3 +115,14 @@ export class BugError extends CliError {
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
+
+/** Ctrl-C / SIGTERM before anything was written (while reading): stop at once, nothing to save. */
+export class InterruptedError extends CliError {
+  constructor(message = 'Interrupted while reading; nothing was written.') {
+    super(message, { exitCode: ExitCode.interrupted, hint: 'Run the command again when you are ready.' });
+  }
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new InterruptedError();
+}

@@ -49,7 +49,7 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
   const locks = command === 'sync' ? ['orders', 'products'] : [command];
   await runJob(runtime, command, locks, async (ctx) => {
     const deps = depsFor(runtime, config, ctx);
-    const snapshot = await readSentosSnapshot(deps.sentos, runtime.clock.now, ctx.sink);
+    const snapshot = await readSentosSnapshot(deps.sentos, runtime.clock.now, ctx.sink, runtime.signal);
     rememberAuth(runtime, config, deps.sentos);
     const productOptions = { dryRun: Boolean(flags.dryRun), force: Boolean(flags.force), limit: flags.limit, skus: flags.sku };
     if (command === 'products') {

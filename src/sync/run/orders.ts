@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock.js';
-import { AuthError, ConfigError, OutcomeUnknownError, errorMessage, type CliError } from '../../core/errors.js';
+import { AuthError, ConfigError, OutcomeUnknownError, errorMessage, type CliError, throwIfAborted } from '../../core/errors.js';
 import type { SentosClient } from '../../sentos/client.js';
 import type { SentosOrder, SentosOrderPayload } from '../../sentos/types.js';
 import type { ShopifyClient } from '../../shopify/client.js';
@@ -96,6 +96,7 @@ async function readOrders(input: OrdersRunInput): Promise<ShopifyOrder[]> {
     const until = `updated_at:<='${new Date(input.clock.now()).toISOString()}'`;
     const search = options.search ? `${options.search} ${until}` : until;
     for await (const page of shopify.listOrders({ updatedAfter, search })) {
+      throwIfAborted(input.signal); // nothing is written while reading: Ctrl-C stops at once
       page.forEach(add);
       input.onEvent({ type: 'read-progress', source: 'shopify', what: 'orders', count: byId.size });
     }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../core/clock.js';
-import { AuthError, CliError, ExitCode, errorMessage } from '../../core/errors.js';
+import { AuthError, CliError, ExitCode, errorMessage, throwIfAborted } from '../../core/errors.js';
 import type { ShopifyClient } from '../../shopify/client.js';
 import type { MetafieldWrite, ShopifyLocation, ShopifyProduct } from '../../shopify/types.js';
 import type { EventSink } from '../events.js';
@@ -44,11 +44,12 @@ export interface ShopifySnapshot {
   locations: ShopifyLocation[];
 }
 
-export async function readShopifySnapshot(shopify: ShopifyClient, onEvent: EventSink): Promise<ShopifySnapshot> {
+export async function readShopifySnapshot(shopify: ShopifyClient, onEvent: EventSink, signal?: AbortSignal): Promise<ShopifySnapshot> {
   onEvent({ type: 'phase', phase: 'read-shopify', message: 'Reading Shopify products and locations…' });
   const locations = await shopify.listLocations();
   const products: ShopifyProduct[] = [];
   for await (const page of shopify.listProducts()) {
+    throwIfAborted(signal); // nothing is written while reading: Ctrl-C stops at once
     products.push(...page);
     onEvent({ type: 'read-progress', source: 'shopify', what: 'products', count: products.length });
   }
@@ -56,7 +57,7 @@ export async function readShopifySnapshot(shopify: ShopifyClient, onEvent: Event
 }
 
 export async function runProducts(input: ProductsRunInput): Promise<ProductsRunResult> {
-  const snapshot = await readShopifySnapshot(input.shopify, input.onEvent);
+  const snapshot = await readShopifySnapshot(input.shopify, input.onEvent, input.signal);
   const pendingBySku = typeof input.pendingBySku === 'function' ? await input.pendingBySku() : input.pendingBySku;
   input.onEvent({ type: 'phase', phase: 'plan', message: 'Planning…' });
   const plan = planProducts({
@@ -123,7 +124,12 @@ async function applyPlan(plan: ProductPlan, snapshot: ShopifySnapshot, input: Pr
     if (item.action === 'invalid') return invalidItem(item);
     if (item.action !== 'create' && item.action !== 'update') return reportItem(item, 'skipped');
     const done = readyKeys.has(item.key) && (item.stock.length === 0 || stock.writtenKeys.has(item.key)) && !unpublished.has(item.key);
-    return reportItem(item, done ? 'done' : 'planned', stock.carried);
+    if (done) return reportItem(item, 'done', stock.carried);
+    // Interrupted after this product was written but before its stock or publishing: it exists in Shopify
+    // (as a draft for a create), so the report must count it; the next run completes it.
+    const written = readyKeys.has(item.key) && item.productWrite !== undefined;
+    const partial = reportItem(item, written ? 'done' : 'planned', stock.carried);
+    return written ? { ...partial, reasons: [...(partial.reasons ?? []), 'interrupted before its stock or publishing was written; the next run completes it'] } : partial;
   });
   return { items, interrupted: interrupted || stock.interrupted || unpublished.size > 0, warnings: stockWarnings(stock) };
 }

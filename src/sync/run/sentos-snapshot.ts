@@ -1,3 +1,4 @@
+import { throwIfAborted } from '../../core/errors.js';
 import type { SentosClient } from '../../sentos/client.js';
 import type { SentosProduct, SentosWarehouse } from '../../sentos/types.js';
 import type { EventSink } from '../events.js';
@@ -18,13 +19,14 @@ export interface SentosSnapshot {
   readAtMs: number;
 }
 
-export async function readSentosSnapshot(sentos: SentosClient, now: () => number, onEvent: EventSink): Promise<SentosSnapshot> {
+export async function readSentosSnapshot(sentos: SentosClient, now: () => number, onEvent: EventSink, signal?: AbortSignal): Promise<SentosSnapshot> {
   onEvent({ type: 'phase', phase: 'read-sentos', message: 'Reading the Sentos catalog…' });
   const readAtMs = now();
   const [warehouses, categoryRows] = [await sentos.listWarehouses(), await sentos.listCategories()];
   const products: SentosProduct[] = [];
   const invalid: SentosSnapshot['invalid'] = [];
   for await (const page of sentos.listProducts()) {
+    throwIfAborted(signal); // reads write nothing: Ctrl-C stops them at once
     products.push(...page.products);
     invalid.push(...page.invalid);
     onEvent({ type: 'read-progress', source: 'sentos', what: 'products', count: products.length + invalid.length, total: page.totalElements });
