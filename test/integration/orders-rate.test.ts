@@ -53,7 +53,8 @@ describe('orders: the POST rate against Sentos limits', () => {
     const idealMs = (Math.ceil(writes / POSTS_PER_WINDOW) - 1) * WINDOW_MS;
     // Never faster than the limit allows (the client paces itself)...
     expect(spanMs).toBeGreaterThanOrEqual(idealMs - WINDOW_MS);
-    // ...and not needlessly slower: less than one window of slack for the lookups.
-    expect(spanMs, JSON.stringify({ writes, spanMs, idealMs })).toBeLessThan(idealMs + WINDOW_MS);
+    // ...and not needlessly slower: an idle window per 12 writes would double the span. (Two windows of slack
+    // for the lookups and a loaded machine; a bound on time, so generous on purpose.)
+    expect(spanMs, JSON.stringify({ writes, spanMs, idealMs })).toBeLessThan(idealMs + 2 * WINDOW_MS);
   });
 });

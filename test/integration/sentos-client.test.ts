@@ -220,7 +220,8 @@ describe('limits (sentos-api.md §5 [V: MSO])', () => {
     const [first, , third] = byPath('/api/products/1');
     expect(byPath('/api/products/1')).toHaveLength(3);
     expect((third?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(290);
-    expect((byPath('/api/products/2')[0]?.at ?? Infinity) - (first?.at ?? 0)).toBeLessThan(150);
+    // Well under the 300 ms window the third /products/1 waited for (generous: a bound on time).
+    expect((byPath('/api/products/2')[0]?.at ?? Infinity) - (first?.at ?? 0)).toBeLessThan(250);
     expect(waits).toEqual([expect.objectContaining({ limit: 'same-get', reason: expect.stringContaining('GET /products/1') })]);
   });
 });
