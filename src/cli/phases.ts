@@ -1,4 +1,5 @@
 import type { ResolvedConfig } from '../config/resolve.js';
+import { statsSince } from '../core/http/stats.js';
 import type { SentosClient } from '../sentos/client.js';
 import type { ShopifyClient } from '../shopify/client.js';
 import type { ShopifyOrder } from '../shopify/types.js';
@@ -20,6 +21,8 @@ export interface PhaseDeps {
   sentos: SentosClient;
   shopify: ShopifyClient;
   ctx: JobContext;
+  /** Request counts when this phase started (set by `sync` for its second phase). */
+  statsBefore?: ReturnType<Runtime['stats']['snapshot']>;
 }
 
 export interface ProductsOptions {
@@ -31,6 +34,8 @@ export interface ProductsOptions {
 
 export async function productsPhase(deps: PhaseDeps, snapshot: SentosSnapshot, options: ProductsOptions, pendingBySku?: () => Promise<PendingBySku>): Promise<RunReport> {
   const { runtime, ctx } = deps;
+  // In `sync` the orders phase ran first: this report counts only what this phase sent.
+  const before = deps.statsBefore;
   const state = productState(runtime);
   const result = await runProducts({
     sentosSnapshot: snapshot,
@@ -45,7 +50,7 @@ export async function productsPhase(deps: PhaseDeps, snapshot: SentosSnapshot, o
     onEvent: ctx.sink,
     options,
   });
-  return buildReport({ command: 'products', runId: ctx.runId, dryRun: options.dryRun, startedAtMs: ctx.startedAtMs, nowMs: runtime.clock.now(), items: result.items, interrupted: result.interrupted, warnings: result.warnings, stats: runtime.stats.snapshot() });
+  return buildReport({ command: 'products', runId: ctx.runId, dryRun: options.dryRun, startedAtMs: ctx.startedAtMs, nowMs: runtime.clock.now(), items: result.items, interrupted: result.interrupted, warnings: result.warnings, stats: statsSince(runtime.stats.snapshot(), before) });
 }
 
 export async function ordersPhase(deps: PhaseDeps, snapshot: SentosSnapshot, options: OrdersRunOptions): Promise<{ report: RunReport; result: OrdersRunResult }> {

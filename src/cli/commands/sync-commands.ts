@@ -78,7 +78,8 @@ async function syncBoth(deps: PhaseDeps, snapshot: Awaited<ReturnType<typeof rea
   }
   if (flags.only !== 'orders') {
     // Orders are re-read after Shopify's levels (issue 6): see pendingReader. `--only products` holds back too.
-    const report = await productsPhase(deps, snapshot, productOptions, pendingReader(deps, snapshot, windowStart, ordersRun));
+    const phaseDeps = { ...deps, statsBefore: ordersRun ? deps.runtime.stats.snapshot() : undefined };
+    const report = await productsPhase(phaseDeps, snapshot, productOptions, pendingReader(phaseDeps, snapshot, windowStart, ordersRun));
     reports.push({ title: 'Products and stock (Sentos → Shopify)', report });
   }
   return done(reports);

@@ -227,5 +227,7 @@ function remember(input: OrdersRunInput, order: ShopifyOrder, mapped: MappedOrde
 
 function failed(input: OrdersRunInput, order: ShopifyOrder, message: string, hint?: string): ReportItem {
   if (!input.options.dryRun) input.ledger.recordFailed({ shopifyId: order.legacyId, orderName: order.name, reason: message, atMs: input.clock.now() });
-  return { key: order.name, action: 'failed', status: 'failed', error: { message, hint } };
+  // The mapping's reasons name the order for the ledger and logs; the report item is keyed by it already.
+  const shown = message.split('; ').map((part) => (part.startsWith(`${order.name}: `) ? part.slice(order.name.length + 2) : part)).join('; ');
+  return { key: order.name, action: 'failed', status: 'failed', error: { message: shown, hint } };
 }
