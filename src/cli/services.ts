@@ -75,7 +75,7 @@ function windowOverride(env: NodeJS.ProcessEnv): { windowMs?: number } {
 }
 
 /** SENTOS_SYNC_RETRY_BASE_MS shortens the retry backoff (default 1 s); only tests and benchmarks set it. */
-function retryOverride(env: NodeJS.ProcessEnv): { baseDelayMs?: number } {
+export function retryOverride(env: NodeJS.ProcessEnv): { baseDelayMs?: number } {
   const raw = env.SENTOS_SYNC_RETRY_BASE_MS;
   return raw && /^\d+$/.test(raw) ? { baseDelayMs: Number(raw) } : {};
 }

@@ -6,7 +6,7 @@ import { runJob, type JobContext } from '../job.js';
 import { dryRunOption, forceOption, limitOption, parseSince } from '../options.js';
 import { ordersPhase, pendingReader, pendingWindowStart, productsPhase, type PhaseDeps } from '../phases.js';
 import type { Runtime } from '../runtime.js';
-import { rememberAuth, sentosClientFor, shopifyClientFor } from '../services.js';
+import { rememberAuth, retryOverride, sentosClientFor, shopifyClientFor } from '../services.js';
 import type { RuntimeFactory } from './config.js';
 
 interface SyncFlags {
@@ -56,7 +56,7 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
       const report = await productsPhase(deps, snapshot, productOptions);
       return { reports: [{ title: 'Products', report }], exitCode: report.exitCode };
     }
-    const orderOptions = { dryRun: Boolean(flags.dryRun), since: flags.since ? sinceOf(flags.since, runtime) : undefined, search: searchOf(flags), orders: flags.order, limit: flags.limit };
+    const orderOptions = { dryRun: Boolean(flags.dryRun), since: flags.since ? sinceOf(flags.since, runtime) : undefined, search: searchOf(flags), orders: flags.order, limit: flags.limit, settleMs: retryOverride(runtime.env).baseDelayMs };
     if (command === 'orders') {
       const { report } = await ordersPhase(deps, snapshot, orderOptions);
       return { reports: [{ title: 'Orders', report }], exitCode: report.exitCode };

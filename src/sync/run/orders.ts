@@ -38,6 +38,8 @@ export interface OrdersRunOptions {
   /** --order: Shopify order names (#1042) or numeric ids. */
   orders?: string[];
   limit?: number;
+  /** Wait before looking an order up after a POST whose outcome is unknown (tests shorten it). */
+  settleMs?: number;
 }
 
 export interface OrdersRunResult {
@@ -53,6 +55,8 @@ export const CHECKPOINT_OVERLAP_MS = 10 * 60_000;
 const DEFAULT_LOOKBACK_MS = 7 * 24 * 60 * 60_000;
 /** A POST whose outcome was unknown and that the lookup did not find is sent again at most this often. */
 const MAX_CREATE_ATTEMPTS = 3;
+/** Wait before the lookup that follows an unknown outcome [I: Sentos's write latency is not documented]. */
+const DEFAULT_SETTLE_MS = 2_000;
 
 export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult> {
   const { onEvent, options } = input;
@@ -192,7 +196,7 @@ async function apply(input: OrdersRunInput, order: ShopifyOrder, mapped: MappedO
     return { ...base, action: action.action, status: 'planned', changes };
   }
   if (action.action === 'create') {
-    const created = await createOnce(input.sentos, action.payload);
+    const created = await createOnce(input, action.payload);
     if (action.followUp) await input.sentos.updateOrder(created.id, action.followUp);
     remember(input, order, mapped, created.id);
     return { ...base, action: 'create', status: 'done', changes: [{ sentosId: created.id, status: action.followUp?.status ?? action.payload.status }] };
@@ -206,12 +210,15 @@ async function apply(input: OrdersRunInput, order: ShopifyOrder, mapped: MappedO
  * POST /orders is not idempotent. When its outcome is unknown (timeout, reset, 5xx), look the order up
  * before anything is re-sent: found → it was created; not found → send again (bounded).
  */
-async function createOnce(sentos: SentosClient, payload: SentosOrderPayload): Promise<SentosOrder> {
+async function createOnce(input: OrdersRunInput, payload: SentosOrderPayload): Promise<SentosOrder> {
+  const { sentos } = input;
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await sentos.createOrder(payload);
     } catch (error) {
       if (!(error instanceof OutcomeUnknownError)) throw error;
+      // A slow server is often why the outcome is unknown: give it a moment to store the order before looking.
+      await input.clock.sleep(input.options.settleMs ?? DEFAULT_SETTLE_MS);
       const found = (await sentos.findOrders({ orderId: payload.order_id })).filter((o) => String(o.orderId) === payload.order_id);
       if (found.length > 0) return found[0] as SentosOrder;
       if (attempt >= MAX_CREATE_ATTEMPTS) throw error;
