@@ -29,6 +29,12 @@ export interface ListProductsOptions {
   mode?: 'auto' | 'paginated' | 'bulk';
   /** Overrides the client's threshold for this read. */
   bulkThreshold?: number;
+  /**
+   * Inventory levels asked per variant in the paginated read (default 10). The requested cost counts `first`,
+   * so a caller that knows the shop's location count passes it: a 3-location shop then pays for 3, not 10.
+   * Items stocked at more locations are still read in full (overflow read).
+   */
+  levelsFirst?: number;
 }
 
 /** What the bulk path needs; without it listProducts always pages. */
@@ -56,11 +62,12 @@ async function chooseBulk(gql: GraphqlTransport, options: ListProductsOptions, c
 }
 
 function listProductsByPage(gql: GraphqlTransport, options: ListProductsOptions): AsyncGenerator<ShopifyProduct[]> {
-  const variables = { query: options.query ?? null, variantsFirst: size.PRODUCT_VARIANTS_FIRST, levelsFirst: size.LEVELS_FIRST };
+  const levelsFirst = Math.min(Math.max(options.levelsFirst ?? size.LEVELS_FIRST, 1), size.LEVELS_FIRST);
+  const variables = { query: options.query ?? null, variantsFirst: size.PRODUCT_VARIANTS_FIRST, levelsFirst };
   return paginate(
     async ({ first, after }) => {
       const { data, requestedCost } = await gql.execute(ProductsPage, { ...variables, first, after });
-      return { items: await completeProducts(gql, data.products.nodes), pageInfo: data.products.pageInfo, requestedCost };
+      return { items: await completeProducts(gql, data.products.nodes, { levels: true, levelsFirst }), pageInfo: data.products.pageInfo, requestedCost };
     },
     { first: options.pageSize ?? size.INITIAL_PRODUCTS_FIRST, adaptive: options.pageSize === undefined },
   );
@@ -105,20 +112,20 @@ export async function getInventoryLevels(gql: GraphqlTransport, inventoryItemIds
 }
 
 /** `levels: false` (after a write): variant levels come back empty instead of being read in full. */
-async function completeProducts(gql: GraphqlTransport, wires: WireProduct[], options: { levels: boolean } = { levels: true }): Promise<ShopifyProduct[]> {
+async function completeProducts(gql: GraphqlTransport, wires: WireProduct[], options: { levels: boolean; levelsFirst?: number } = { levels: true }): Promise<ShopifyProduct[]> {
   const variantLists: WireVariant[][] = [];
-  for (const wire of wires) variantLists.push(await allVariants(gql, wire));
+  for (const wire of wires) variantLists.push(await allVariants(gql, wire, options.levelsFirst ?? size.LEVELS_FIRST));
   if (!options.levels) return wires.map((wire, i) => toShopifyProduct(wire, (variantLists[i] ?? []).map((v) => ({ ...toShopifyVariant(v, []), levels: [] }))));
   const overflow = variantLists.flat().filter((v) => v.inventoryItem.inventoryLevels.pageInfo.hasNextPage);
   const levels = await readOverflowLevels(gql, overflow.map((v) => v.inventoryItem.id));
   return wires.map((wire, i) => toShopifyProduct(wire, (variantLists[i] ?? []).map((v) => toShopifyVariant(v, levels.get(v.inventoryItem.id)))));
 }
 
-async function allVariants(gql: GraphqlTransport, product: WireProduct): Promise<WireVariant[]> {
+async function allVariants(gql: GraphqlTransport, product: WireProduct, levelsFirst: number): Promise<WireVariant[]> {
   const variants = [...product.variants.nodes];
   let pageInfo = product.variants.pageInfo;
   while (pageInfo.hasNextPage && pageInfo.endCursor) {
-    const variables = { id: product.id, first: size.VARIANTS_PAGE_FIRST, after: pageInfo.endCursor, levelsFirst: size.LEVELS_FIRST };
+    const variables = { id: product.id, first: size.VARIANTS_PAGE_FIRST, after: pageInfo.endCursor, levelsFirst };
     const { data } = await gql.execute(ProductVariantsPage, variables);
     if (!data.product) throw vanished(`product ${product.id}`);
     variants.push(...data.product.variants.nodes);

@@ -49,7 +49,7 @@ export async function readShopifySnapshot(shopify: ShopifyClient, onEvent: Event
   onEvent({ type: 'phase', phase: 'read-shopify', message: 'Reading Shopify products and locations…' });
   const locations = await shopify.listLocations();
   const products: ShopifyProduct[] = [];
-  for await (const page of shopify.listProducts()) {
+  for await (const page of shopify.listProducts({ levelsFirst: locations.length })) {
     throwIfAborted(signal); // nothing is written while reading: Ctrl-C stops at once
     products.push(...page);
     onEvent({ type: 'read-progress', source: 'shopify', what: 'products', count: products.length });
