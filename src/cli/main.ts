@@ -10,6 +10,7 @@ import type { RuntimeOverrides } from './runtime.js';
  * First Ctrl-C / SIGTERM asks the running command to stop after the item in flight; a second exits at once.
  */
 export async function main(argv: string[], overrides: RuntimeOverrides = {}): Promise<number> {
+  if (!overrides.stdout) quietOnClosedPipe();
   const controller = new AbortController();
   const stopSignals = overrides.signal ? undefined : installSignalHandlers(controller);
   const { program, lastRuntime } = createProgram({ ...overrides, signal: overrides.signal ?? controller.signal });
@@ -68,4 +69,15 @@ function installSignalHandlers(controller: AbortController): () => void {
     for (const [signal, listeners] of handlers.setAside) for (const listener of listeners) process.on(signal, listener as (signal: NodeJS.Signals) => void);
     handlers.setAside = [];
   };
+}
+
+/** `sentos-sync … | head` closes stdout early: that is the reader's choice, not a crash. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.listenerCount('error') > 0) continue;
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
 }
