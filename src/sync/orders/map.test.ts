@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { aBeltLine, aLineItem, anAddress, aShopifyOrder } from '../../../test/builders/shopify-order.js';
 import type { ShopifyOrder } from '../../shopify/types.js';
-import { mapShopifyOrder, type MapOrderResult, type MappedOrder } from './map.js';
-import { orderSettings, type OrderSettingsOverrides } from './settings.js';
+import { mapShopifyOrder } from './map.js';
+import { map, mapOk } from './map-test-kit.js';
+import { orderSettings } from './settings.js';
 
-const knownSkus = new Map([
-  ['STD-ELB-1042-SYH-S', { productId: '1842' }],
-  ['STD-KMR-0007', {}],
-]);
-
-function map(order: ShopifyOrder, overrides: OrderSettingsOverrides = {}, skus: typeof knownSkus | undefined = knownSkus): MapOrderResult {
-  return mapShopifyOrder(order, { settings: orderSettings({ channelId: 3, warehouseId: 1, ...overrides }), knownSkus: skus });
-}
-
-function mapOk(order: ShopifyOrder, overrides: OrderSettingsOverrides = {}): MappedOrder {
-  const result = map(order, overrides);
-  if (!result.ok) throw new Error(`expected ok, got ${result.reasons.join('; ')}`);
-  return result;
-}
 
 describe('mapShopifyOrder: the reference order (sentos-api.md §8.3)', () => {
   it('maps every field', () => {

@@ -3,7 +3,7 @@ import type { RequestContext, ResolverMap } from '../context.js';
 import type { ProductRecord } from '../state/types.js';
 import { APP_NAMESPACE } from './catalog-types.js';
 import { upsertMetafields } from './product-set-apply.js';
-import { normalizeHandle, type MetafieldInput, type ProductSetIdentifier } from './product-set-input.js';
+import { normalizeHandle, type ProductSetIdentifier, type ProductSetInput } from './product-set-input.js';
 import { validateMetafields } from './product-set-validate.js';
 
 /**
@@ -11,17 +11,8 @@ import { validateMetafields } from './product-set-validate.js';
  * productSet its `metafields` are upserted, not a replacement list. Options, variants and media are not
  * touched. The deprecated `input:` and the `media:` argument are not modelled by the sandbox.
  */
-interface ProductUpdateInput {
-  id?: string | null;
-  title?: string | null;
-  handle?: string | null;
-  descriptionHtml?: string | null;
-  vendor?: string | null;
-  productType?: string | null;
-  status?: ProductRecord['status'] | null;
-  tags?: string[] | null;
-  metafields?: MetafieldInput[] | null;
-}
+/** The productSet input's scalar fields and metafields: the two inputs share these in the schema. */
+type ProductUpdateInput = Pick<ProductSetInput, 'id' | 'title' | 'handle' | 'descriptionHtml' | 'vendor' | 'productType' | 'status' | 'tags' | 'metafields'>;
 
 interface UserErrorOut { field: string[] | null; message: string }
 
