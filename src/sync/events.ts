@@ -12,5 +12,3 @@ export type SyncEvent =
   | { type: 'warning'; message: string };
 
 export type EventSink = (event: SyncEvent) => void;
-
-export const ignoreEvents: EventSink = () => {};

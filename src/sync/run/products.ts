@@ -178,7 +178,7 @@ async function publishDrafts(plan: ProductPlan, input: ProductsRunInput, failure
       continue;
     }
     // The matched product when this run did not write it (a draft left by a create that looked failed).
-    const id = input.links.asMap().get(item.key) ?? item.shopifyProductId;
+    const id = input.links.get(item.key) ?? item.shopifyProductId;
     if (!id) continue;
     try {
       const result = await input.shopify.setProductStatus(id, 'ACTIVE');
@@ -189,5 +189,6 @@ async function publishDrafts(plan: ProductPlan, input: ProductsRunInput, failure
       failures.set(item.key, { message: `Could not publish the product: ${errorMessage(error)}` });
     }
   }
+  input.pendingActivation.save(); // one write for the whole batch of publishes
   return unpublished;
 }

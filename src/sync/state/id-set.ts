@@ -19,16 +19,21 @@ export class IdSet {
     return new Set(this.ids);
   }
 
+  /** Saved at once: the id must survive a crash right after (a create whose publish never ran). */
   add(id: string): void {
     this.ids.add(id);
     this.save();
   }
 
+  /**
+   * In memory only; call save() after a batch. A removal lost to a crash is harmless: the planner only
+   * publishes a product that is still a DRAFT.
+   */
   delete(id: string): void {
-    if (this.ids.delete(id)) this.save();
+    this.ids.delete(id);
   }
 
-  private save(): void {
+  save(): void {
     writeFileAtomic(this.file, `${JSON.stringify([...this.ids])}\n`);
   }
 }

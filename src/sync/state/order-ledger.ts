@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import { appendLine, readJsonLines, writeFileAtomic } from '../../core/files.js';
 
 /**
@@ -90,7 +89,4 @@ export class OrderLedger {
     this.lines = lines.length;
   }
 
-  static exists(file: string): boolean {
-    return fs.existsSync(file);
-  }
 }

@@ -16,6 +16,10 @@ export class ProductLinks {
     return new Map(this.links);
   }
 
+  get(sentosId: string): string | undefined {
+    return this.links.get(sentosId);
+  }
+
   set(sentosId: string, shopifyId: string): void {
     this.links.set(sentosId, shopifyId);
   }
