@@ -5,13 +5,27 @@ import { OrderLedger } from '../sync/state/order-ledger.js';
 import { ProductLinks } from '../sync/state/product-links.js';
 import type { Runtime } from './runtime.js';
 
-/** The state files of a profile, all under <home>[/profiles/<name>]/state. */
+/**
+ * The state files of a profile, all under <home>[/profiles/<name>]/state. Loaded once per run (per runtime):
+ * the phases of `sync` share one ledger in memory instead of re-reading the file.
+ */
+interface OrderState {
+  ledger: OrderLedger;
+  checkpoint: CheckpointStore;
+}
+
+const orderStates = new WeakMap<Runtime, OrderState>();
+
 export function productState(runtime: Runtime): { links: ProductLinks; pendingActivation: IdSet } {
   const dir = runtime.paths.stateDir;
   return { links: new ProductLinks(path.join(dir, 'product-links.json')), pendingActivation: new IdSet(path.join(dir, 'pending-activation.json')) };
 }
 
-export function orderState(runtime: Runtime): { ledger: OrderLedger; checkpoint: CheckpointStore } {
+export function orderState(runtime: Runtime): OrderState {
+  const known = orderStates.get(runtime);
+  if (known) return known;
   const dir = runtime.paths.stateDir;
-  return { ledger: new OrderLedger(path.join(dir, 'orders-ledger.jsonl')), checkpoint: new CheckpointStore(path.join(dir, 'orders-checkpoint.json')) };
+  const state = { ledger: new OrderLedger(path.join(dir, 'orders-ledger.jsonl')), checkpoint: new CheckpointStore(path.join(dir, 'orders-checkpoint.json')) };
+  orderStates.set(runtime, state);
+  return state;
 }
