@@ -16,7 +16,10 @@ function importsOf(dir: string): Array<{ file: string; target: string }> {
     const file = path.join(src, dir, entry);
     const text = fs.readFileSync(file, 'utf8');
     for (const match of text.matchAll(/from '(\.[^']+)'/g)) {
-      out.push({ file: path.relative(src, file), target: path.relative(src, path.resolve(path.dirname(file), match[1] as string)) });
+      out.push({
+        file: path.relative(src, file),
+        target: path.relative(src, path.resolve(path.dirname(file), match[1] as string)),
+      });
     }
   }
   return out;
@@ -24,7 +27,9 @@ function importsOf(dir: string): Array<{ file: string; target: string }> {
 
 const offending = (dir: string, forbidden: string[]) =>
   importsOf(dir)
-    .filter(({ target }) => forbidden.some((f) => target === f || target.startsWith(`${f}/`) || target.startsWith(`${f}.`)))
+    .filter(({ target }) =>
+      forbidden.some((f) => target === f || target.startsWith(`${f}/`) || target.startsWith(`${f}.`)),
+    )
     .map(({ file, target }) => `${file} → ${target}`);
 
 describe('dependency direction (design.md "The shape")', () => {

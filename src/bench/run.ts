@@ -29,7 +29,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const BIN = path.resolve(here, '../../bin/sentos-sync.js');
 
 export async function runBench(options: BenchOptions): Promise<void> {
-  console.log(`sentos-sync benchmark · node ${process.version} · ${os.cpus().length} cores · Shopify bucket: ${options.plan} ${JSON.stringify(BUCKETS[options.plan])}`);
+  console.log(
+    `sentos-sync benchmark · node ${process.version} · ${os.cpus().length} cores · Shopify bucket: ${options.plan} ${JSON.stringify(BUCKETS[options.plan])}`,
+  );
   for (const size of options.sizes) await benchProducts(size, options);
   if (options.orders > 0) await benchOrders(options);
 }
@@ -53,7 +55,10 @@ async function benchProducts(size: number, options: BenchOptions): Promise<void>
 
 interface Counted {
   run: Measured;
-  report: { summary?: Record<string, number>; requests?: { sentos: { reads: number; writes: number }; shopify: { reads: number; writes: number; cost?: number } } };
+  report: {
+    summary?: Record<string, number>;
+    requests?: { sentos: { reads: number; writes: number }; shopify: { reads: number; writes: number; cost?: number } };
+  };
   shopifyMutations: number;
   shopifyCost: number;
 }
@@ -91,8 +96,16 @@ async function benchOrders(options: BenchOptions): Promise<void> {
   const sandbox = await startSandbox({ products: 50, orders: options.orders, sentos: { limits: { windowMs } } });
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-bench-'));
   try {
-    const env = { ...process.env, ...sandbox.env, SENTOS_SYNC_HOME: home, SENTOS_SYNC_SENTOS_WINDOW_MS: String(windowMs), CI: '1' };
-    console.log(`\n## orders: ${options.orders} seeded Shopify orders · Sentos limit 12 POST per ${windowMs / 1000} s window (scaled from 60 s)`);
+    const env = {
+      ...process.env,
+      ...sandbox.env,
+      SENTOS_SYNC_HOME: home,
+      SENTOS_SYNC_SENTOS_WINDOW_MS: String(windowMs),
+      CI: '1',
+    };
+    console.log(
+      `\n## orders: ${options.orders} seeded Shopify orders · Sentos limit 12 POST per ${windowMs / 1000} s window (scaled from 60 s)`,
+    );
     const c = await runAndCount(sandbox, ['orders', '--json', '--since', '30d'], env);
     const created = c.report.summary?.created ?? 0;
     const posts = sandbox.sentos.stats().requests.byRoute['POST /orders'] ?? 0;
@@ -115,7 +128,10 @@ function parseArgs(argv: string[]): BenchOptions {
     return at >= 0 ? argv[at + 1] : undefined;
   };
   return {
-    sizes: (get('products') ?? '1000,10000').split(',').map(Number).filter((n) => n > 0),
+    sizes: (get('products') ?? '1000,10000')
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0),
     orders: Number(get('orders') ?? 36),
     plan: get('plan') === 'standard' ? 'standard' : 'plus',
     sentosWindowMs: Number(get('sentos-window-ms') ?? 5000),

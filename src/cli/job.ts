@@ -28,27 +28,55 @@ export interface JobResult {
   json?: unknown;
 }
 
-export async function runJob(runtime: Runtime, command: string, locks: string[], body: (ctx: JobContext) => Promise<JobResult>): Promise<void> {
+export async function runJob(
+  runtime: Runtime,
+  command: string,
+  locks: string[],
+  body: (ctx: JobContext) => Promise<JobResult>,
+): Promise<void> {
   const held = locks.map((name) => acquireLock(runtime.paths.lockDir, name));
   const runId = `${new Date(runtime.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
   const log = new ActivityLog(runtime.paths.logFile, maxEntries(runtime));
   const progress = createProgress(runtime.output, runtime.signal);
   const started = runtime.clock.now();
   const entry = (level: LogLevel, message: string, item?: string, data?: Record<string, unknown>) =>
-    log.append({ time: new Date(runtime.clock.now()).toISOString(), runId, command, level, message: runtime.output.scrub(message), ...(item ? { item } : {}), ...(data ? { data } : {}) });
+    log.append({
+      time: new Date(runtime.clock.now()).toISOString(),
+      runId,
+      command,
+      level,
+      message: runtime.output.scrub(message),
+      ...(item ? { item } : {}),
+      ...(data ? { data } : {}),
+    });
   entry('info', `${command} started (run ${runId})`);
   try {
     const result = await body({ runId, sink: progress.sink, startedAtMs: started });
     progress.stop();
     for (const { report } of result.reports) logReport(report, entry);
-    recordLastRun(runtime, command, { at: new Date(started).toISOString(), runId, durationMs: runtime.clock.now() - started, exitCode: result.exitCode, summaries: Object.fromEntries(result.reports.map((r) => [r.report.command, r.report.summary])) });
+    recordLastRun(runtime, command, {
+      at: new Date(started).toISOString(),
+      runId,
+      durationMs: runtime.clock.now() - started,
+      exitCode: result.exitCode,
+      summaries: Object.fromEntries(result.reports.map((r) => [r.report.command, r.report.summary])),
+    });
     if (runtime.output.json) runtime.output.resultJson(result.json ?? result.reports[0]?.report);
-    else runtime.output.result(result.reports.map((r) => renderSummary(r.report, r.title, runtime.output.chalk)).join('\n\n'));
+    else
+      runtime.output.result(
+        result.reports.map((r) => renderSummary(r.report, r.title, runtime.output.chalk)).join('\n\n'),
+      );
     runtime.exitCode = result.exitCode;
   } catch (error) {
     progress.stop();
     entry('error', `${command} stopped: ${errorMessage(error)}`);
-    recordLastRun(runtime, command, { at: new Date(started).toISOString(), runId, durationMs: runtime.clock.now() - started, exitCode: error instanceof CliError ? error.exitCode : ExitCode.bug, error: runtime.output.scrub(errorMessage(error)) });
+    recordLastRun(runtime, command, {
+      at: new Date(started).toISOString(),
+      runId,
+      durationMs: runtime.clock.now() - started,
+      exitCode: error instanceof CliError ? error.exitCode : ExitCode.bug,
+      error: runtime.output.scrub(errorMessage(error)),
+    });
     throw error;
   } finally {
     log.rotate();
@@ -56,7 +84,10 @@ export async function runJob(runtime: Runtime, command: string, locks: string[],
   }
 }
 
-function logReport(report: RunReport, entry: (level: LogLevel, message: string, item?: string, data?: Record<string, unknown>) => void): void {
+function logReport(
+  report: RunReport,
+  entry: (level: LogLevel, message: string, item?: string, data?: Record<string, unknown>) => void,
+): void {
   for (const item of report.items) {
     if (item.status === 'failed') entry('error', item.error?.message ?? item.reasons?.join('; ') ?? 'failed', item.key);
     else if (item.action === 'conflict') entry('warn', item.reasons?.join('; ') ?? 'conflict', item.key);
@@ -65,7 +96,12 @@ function logReport(report: RunReport, entry: (level: LogLevel, message: string, 
   for (const warning of report.warnings) entry('warn', warning);
   const s = report.summary;
   const level: LogLevel = report.exitCode === 0 ? 'success' : report.exitCode === ExitCode.partial ? 'warn' : 'error';
-  entry(level, `${report.command}${report.dryRun ? ' (dry run)' : ''}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.conflicts} conflicts, ${s.failed} failed of ${s.total}`, undefined, { summary: s, requests: report.requests, exitCode: report.exitCode, interrupted: report.interrupted });
+  entry(
+    level,
+    `${report.command}${report.dryRun ? ' (dry run)' : ''}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.conflicts} conflicts, ${s.failed} failed of ${s.total}`,
+    undefined,
+    { summary: s, requests: report.requests, exitCode: report.exitCode, interrupted: report.interrupted },
+  );
 }
 
 export interface LastRun {

@@ -32,7 +32,14 @@ function handleError(error: unknown, argv: string[], overrides: RuntimeOverrides
     // Help and version print and exit 0; other commander errors are usage errors (message already printed).
     return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
-  const fallback = new Output({ json: argv.includes('--json'), quiet: false, verbose: argv.includes('--verbose') || argv.includes('-v'), color: !argv.includes('--no-color'), stdout: overrides.stdout, stderr: overrides.stderr });
+  const fallback = new Output({
+    json: argv.includes('--json'),
+    quiet: false,
+    verbose: argv.includes('--verbose') || argv.includes('-v'),
+    color: !argv.includes('--no-color'),
+    stdout: overrides.stdout,
+    stderr: overrides.stderr,
+  });
   return renderError(error, output ?? fallback);
 }
 
@@ -58,7 +65,9 @@ function installSignalHandlers(controller: AbortController): () => void {
     }
     // Abort first: the progress bar listens and clears its line, so the notice below is not drawn over.
     controller.abort(new Error(signal));
-    process.stderr.write(`\n${signal}: finishing the item in flight and saving progress (press Ctrl-C again to stop at once)…\n`);
+    process.stderr.write(
+      `\n${signal}: finishing the item in flight and saving progress (press Ctrl-C again to stop at once)…\n`,
+    );
   };
   for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   return () => {
@@ -66,7 +75,8 @@ function installSignalHandlers(controller: AbortController): () => void {
     if (controller.signal.aborted) return;
     for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
     if (--handlers.active > 0) return;
-    for (const [signal, listeners] of handlers.setAside) for (const listener of listeners) process.on(signal, listener as (signal: NodeJS.Signals) => void);
+    for (const [signal, listeners] of handlers.setAside)
+      for (const listener of listeners) process.on(signal, listener as (signal: NodeJS.Signals) => void);
     handlers.setAside = [];
   };
 }

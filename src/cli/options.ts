@@ -18,6 +18,7 @@ export function parseSince(value: string, nowMs: number): string {
     return new Date(nowMs - Number(duration[1]) * unitMs).toISOString();
   }
   const parsed = Date.parse(value);
-  if (Number.isNaN(parsed)) throw new InvalidArgumentError('expected a date (2026-11-20), an ISO time, or a duration like 36h or 7d');
+  if (Number.isNaN(parsed))
+    throw new InvalidArgumentError('expected a date (2026-11-20), an ISO time, or a duration like 36h or 7d');
   return new Date(parsed).toISOString();
 }

@@ -32,7 +32,12 @@ export interface ProductsOptions {
   skus?: string[];
 }
 
-export async function productsPhase(deps: PhaseDeps, snapshot: SentosSnapshot, options: ProductsOptions, pendingBySku?: () => Promise<PendingBySku>): Promise<RunReport> {
+export async function productsPhase(
+  deps: PhaseDeps,
+  snapshot: SentosSnapshot,
+  options: ProductsOptions,
+  pendingBySku?: () => Promise<PendingBySku>,
+): Promise<RunReport> {
   const { runtime, ctx } = deps;
   // In `sync` the orders phase ran first: this report counts only what this phase sent.
   const before = deps.statsBefore;
@@ -50,10 +55,24 @@ export async function productsPhase(deps: PhaseDeps, snapshot: SentosSnapshot, o
     onEvent: ctx.sink,
     options,
   });
-  return buildReport({ command: 'products', runId: ctx.runId, dryRun: options.dryRun, startedAtMs: ctx.startedAtMs, nowMs: runtime.clock.now(), items: result.items, interrupted: result.interrupted, warnings: result.warnings, stats: statsSince(runtime.stats.snapshot(), before) });
+  return buildReport({
+    command: 'products',
+    runId: ctx.runId,
+    dryRun: options.dryRun,
+    startedAtMs: ctx.startedAtMs,
+    nowMs: runtime.clock.now(),
+    items: result.items,
+    interrupted: result.interrupted,
+    warnings: result.warnings,
+    stats: statsSince(runtime.stats.snapshot(), before),
+  });
 }
 
-export async function ordersPhase(deps: PhaseDeps, snapshot: SentosSnapshot, options: OrdersRunOptions): Promise<{ report: RunReport; result: OrdersRunResult }> {
+export async function ordersPhase(
+  deps: PhaseDeps,
+  snapshot: SentosSnapshot,
+  options: OrdersRunOptions,
+): Promise<{ report: RunReport; result: OrdersRunResult }> {
   const { runtime, ctx } = deps;
   const state = orderState(runtime);
   const result = await runOrders({
@@ -68,7 +87,17 @@ export async function ordersPhase(deps: PhaseDeps, snapshot: SentosSnapshot, opt
     onEvent: ctx.sink,
     options,
   });
-  const report = buildReport({ command: 'orders', runId: ctx.runId, dryRun: options.dryRun, startedAtMs: ctx.startedAtMs, nowMs: runtime.clock.now(), items: result.items, interrupted: result.interrupted, warnings: result.warnings, stats: runtime.stats.snapshot() });
+  const report = buildReport({
+    command: 'orders',
+    runId: ctx.runId,
+    dryRun: options.dryRun,
+    startedAtMs: ctx.startedAtMs,
+    nowMs: runtime.clock.now(),
+    items: result.items,
+    interrupted: result.interrupted,
+    warnings: result.warnings,
+    stats: runtime.stats.snapshot(),
+  });
   return { report, result };
 }
 
@@ -82,7 +111,9 @@ const IDS_PER_READ = 50;
 /** Where the pending read starts: the orders checkpoint as it was BEFORE this run (minus the overlap). */
 export function pendingWindowStart(runtime: Runtime): string {
   const saved = orderState(runtime).checkpoint.load();
-  const startMs = saved ? Date.parse(saved.updatedAt) - CHECKPOINT_OVERLAP_MS : runtime.clock.now() - DEFAULT_LOOKBACK_MS;
+  const startMs = saved
+    ? Date.parse(saved.updatedAt) - CHECKPOINT_OVERLAP_MS
+    : runtime.clock.now() - DEFAULT_LOOKBACK_MS;
   return new Date(startMs).toISOString();
 }
 
@@ -98,18 +129,33 @@ export function pendingWindowStart(runtime: Runtime): string {
  * Shopify orders do not say which Sentos warehouse will book them (orders.warehouseId or Sentos's default),
  * so the hold is applied at every location that stocks the SKU ('*'): too much for a run, never too little.
  */
-export function pendingReader(deps: PhaseDeps, snapshot: SentosSnapshot, windowStart: string, ordersRun?: OrdersRunResult): () => Promise<PendingBySku> {
+export function pendingReader(
+  deps: PhaseDeps,
+  snapshot: SentosSnapshot,
+  windowStart: string,
+  ordersRun?: OrdersRunResult,
+): () => Promise<PendingBySku> {
   return async () => {
     const { ledger } = orderState(deps.runtime);
     const orders = await readPendingOrders(deps, windowStart, ledger, ordersRun);
     const options = { includeTestOrders: orderSettingsFrom(deps.config).includeTestOrders };
-    const totals = pendingQuantities([...orders.values()], sentRecords(ledger.all(), ordersRun, orders, snapshot.readAtMs), snapshot.readAtMs, options);
+    const totals = pendingQuantities(
+      [...orders.values()],
+      sentRecords(ledger.all(), ordersRun, orders, snapshot.readAtMs),
+      snapshot.readAtMs,
+      options,
+    );
     return new Map([...totals].map(([sku, quantity]) => [sku, new Map([['*', quantity]])]));
   };
 }
 
 /** The orders phase's list, the window read again now, and the ledger's failed or waiting orders; newest copy wins. */
-async function readPendingOrders(deps: PhaseDeps, windowStart: string, ledger: OrderLedger, ordersRun?: OrdersRunResult): Promise<Map<string, ShopifyOrder>> {
+async function readPendingOrders(
+  deps: PhaseDeps,
+  windowStart: string,
+  ledger: OrderLedger,
+  ordersRun?: OrdersRunResult,
+): Promise<Map<string, ShopifyOrder>> {
   const orders = new Map<string, ShopifyOrder>();
   const add = (order: ShopifyOrder) => {
     const known = orders.get(order.id);
@@ -118,8 +164,13 @@ async function readPendingOrders(deps: PhaseDeps, windowStart: string, ledger: O
   ordersRun?.orders.forEach(add);
   await readWindow(deps, windowStart, add);
   const seen = new Set([...orders.values()].map((o) => o.legacyId));
-  const waiting = ledger.all().filter((e) => !DEFAULT_STOCK_TAKING_STATUSES.includes(e.status) && e.status !== SENTOS_CANCELLED).map((e) => e.shopifyId);
-  const missing = [...new Set([...ledger.pendingFailures().map((f) => f.shopifyId), ...waiting])].filter((id) => !seen.has(id));
+  const waiting = ledger
+    .all()
+    .filter((e) => !DEFAULT_STOCK_TAKING_STATUSES.includes(e.status) && e.status !== SENTOS_CANCELLED)
+    .map((e) => e.shopifyId);
+  const missing = [...new Set([...ledger.pendingFailures().map((f) => f.shopifyId), ...waiting])].filter(
+    (id) => !seen.has(id),
+  );
   for (let i = 0; i < missing.length; i += IDS_PER_READ) {
     for await (const page of deps.shopify.listOrders({ ids: missing.slice(i, i + IDS_PER_READ) })) page.forEach(add);
   }
@@ -147,7 +198,12 @@ async function readWindow(deps: PhaseDeps, windowStart: string, add: (order: Sho
  * first-sent time: `sync` reads Sentos before it pushes, so a status change made now (1 → 2 takes stock) is
  * not in the numbers it read.
  */
-function sentRecords(entries: LedgerEntry[], ordersRun: OrdersRunResult | undefined, orders: Map<string, ShopifyOrder>, readAtMs: number): Map<string, SentRecord> {
+function sentRecords(
+  entries: LedgerEntry[],
+  ordersRun: OrdersRunResult | undefined,
+  orders: Map<string, ShopifyOrder>,
+  readAtMs: number,
+): Map<string, SentRecord> {
   const records = new Map(entries.map((e) => [e.shopifyId, { sentAtMs: e.sentAtMs, status: e.status }]));
   const byName = new Map([...orders.values()].map((o) => [o.name, o.legacyId]));
   for (const item of ordersRun?.items ?? []) {

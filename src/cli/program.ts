@@ -44,7 +44,10 @@ export function createProgram(overrides: RuntimeOverrides = {}): ProgramHandle {
     .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  program.configureOutput({ writeErr: (text) => (overrides.stderr ?? process.stderr).write(text), writeOut: (text) => (overrides.stdout ?? process.stdout).write(text) });
+  program.configureOutput({
+    writeErr: (text) => (overrides.stderr ?? process.stderr).write(text),
+    writeOut: (text) => (overrides.stdout ?? process.stdout).write(text),
+  });
   registerConfigCommand(program, runtimeFor);
   registerSyncCommands(program, runtimeFor);
   registerTestConnectionCommand(program, runtimeFor);

@@ -24,7 +24,8 @@ export function createProgress(output: Output, signal?: AbortSignal): Progress {
 function plainLine(output: Output, event: SyncEvent): void {
   if (event.type === 'phase') output.info(event.message);
   else if (event.type === 'planned') output.info(`Plan: ${event.toApply} of ${event.total} to write`);
-  else if (event.type === 'waiting' && event.waitMs >= 5000) output.info(`Waiting ${Math.ceil(event.waitMs / 1000)}s: ${event.reason}`);
+  else if (event.type === 'waiting' && event.waitMs >= 5000)
+    output.info(`Waiting ${Math.ceil(event.waitMs / 1000)}s: ${event.reason}`);
   else if (event.type === 'warning') output.warn(event.message);
   else if (event.type === 'item-failed') output.debug(`failed ${event.key}: ${event.message}`);
 }
@@ -50,12 +51,22 @@ function interactiveProgress(output: Output): Progress {
         else spinner = ora({ stream: output.stderr, text: event.message, discardStdin: false }).start();
         break;
       case 'read-progress':
-        if (spinner) spinner.text = `Reading ${event.what} from ${event.source}: ${event.count}${event.total ? ` / ${event.total}` : ''}`;
+        if (spinner)
+          spinner.text = `Reading ${event.what} from ${event.source}: ${event.count}${event.total ? ` / ${event.total}` : ''}`;
         break;
       case 'planned':
         stopSpinner();
         if (event.toApply > 0) {
-          bar = new cliProgress.SingleBar({ stream: output.stderr, format: ' {bar} {value}/{total} · ETA {eta_formatted} · {status}', hideCursor: true, clearOnComplete: true, etaBuffer: 20 }, cliProgress.Presets.shades_classic);
+          bar = new cliProgress.SingleBar(
+            {
+              stream: output.stderr,
+              format: ' {bar} {value}/{total} · ETA {eta_formatted} · {status}',
+              hideCursor: true,
+              clearOnComplete: true,
+              etaBuffer: 20,
+            },
+            cliProgress.Presets.shades_classic,
+          );
           bar.start(event.toApply, 0, { status: '' });
           done = 0;
         }

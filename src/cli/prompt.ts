@@ -4,10 +4,17 @@ import { UsageError } from '../core/errors.js';
  * Reads a value for `config set` without putting it in shell history: a hidden prompt on a TTY, else all of
  * stdin. Never prompts without a TTY (design.md house style 9): an empty pipe is a usage error.
  */
-export async function readSecretValue(label: string, options: { secret: boolean }, stdin: NodeJS.ReadStream = process.stdin): Promise<string> {
+export async function readSecretValue(
+  label: string,
+  options: { secret: boolean },
+  stdin: NodeJS.ReadStream = process.stdin,
+): Promise<string> {
   const value = stdin.isTTY ? await promptHidden(label, options.secret, stdin) : await readAll(stdin);
   const trimmed = value.replace(/\r?\n$/, '');
-  if (trimmed.trim() === '') throw new UsageError('No value given.', { hint: 'Pass it as an argument, type it at the prompt, or pipe it: `printf %s "$VALUE" | sentos-sync config set KEY`.' });
+  if (trimmed.trim() === '')
+    throw new UsageError('No value given.', {
+      hint: 'Pass it as an argument, type it at the prompt, or pipe it: `printf %s "$VALUE" | sentos-sync config set KEY`.',
+    });
   return trimmed;
 }
 

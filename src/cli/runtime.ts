@@ -47,7 +47,11 @@ export function createRuntime(globals: GlobalOptions, overrides: RuntimeOverride
     quiet: Boolean(globals.quiet),
     verbose: Boolean(globals.verbose),
     // chalk decides nothing by itself here: colour only for a person at a terminal (design.md style 9).
-    color: globals.color !== false && !('NO_COLOR' in env) && env.TERM !== 'dumb' && Boolean((overrides.stdout ?? process.stdout).isTTY),
+    color:
+      globals.color !== false &&
+      !('NO_COLOR' in env) &&
+      env.TERM !== 'dumb' &&
+      Boolean((overrides.stdout ?? process.stdout).isTTY),
     stdout: overrides.stdout,
     stderr: overrides.stderr,
   });

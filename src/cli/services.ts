@@ -8,14 +8,24 @@ import { createSentosClient, type SentosClient } from '../sentos/client.js';
 import { createShopifyClient, type ShopifyClient } from '../shopify/client.js';
 import type { EventSink } from '../sync/events.js';
 import { orderSettings, type OrderSyncSettings } from '../sync/orders/index.js';
-import { DEFAULT_OWNED_FIELDS, productSettings, type OwnedFields, type ProductSyncSettings } from '../sync/products/index.js';
+import {
+  DEFAULT_OWNED_FIELDS,
+  productSettings,
+  type OwnedFields,
+  type ProductSyncSettings,
+} from '../sync/products/index.js';
 import type { Runtime } from './runtime.js';
 
 /**
  * Builds the clients and settings from the resolved config: the one place where configuration meets the
  * injectable constructors (clients never read process.env themselves).
  */
-export function sentosClientFor(runtime: Runtime, config: ResolvedConfig, sink: EventSink, options: { detectFresh?: boolean } = {}): SentosClient {
+export function sentosClientFor(
+  runtime: Runtime,
+  config: ResolvedConfig,
+  sink: EventSink,
+  options: { detectFresh?: boolean } = {},
+): SentosClient {
   const connection = sentosConnection(config);
   const remembered = options.detectFresh ? undefined : rememberedAuth(runtime, connection.apiUrl);
   return createSentosClient({
@@ -26,8 +36,15 @@ export function sentosClientFor(runtime: Runtime, config: ResolvedConfig, sink: 
     clock: runtime.clock,
     stats: runtime.stats,
     retry: retryOverride(runtime.env),
-    limits: { postsPerWindow: num(config, 'sentos.postsPerMinute', 12), sameGetPerWindow: num(config, 'sentos.sameGetPerMinute', 2), ...windowOverride(runtime.env) },
-    onEvent: (e) => runtime.output.debug(`sentos ${e.method} ${e.url} → ${e.status} ${e.durationMs}ms${e.requestId ? ` [${e.requestId}]` : ''}`),
+    limits: {
+      postsPerWindow: num(config, 'sentos.postsPerMinute', 12),
+      sameGetPerWindow: num(config, 'sentos.sameGetPerMinute', 2),
+      ...windowOverride(runtime.env),
+    },
+    onEvent: (e) =>
+      runtime.output.debug(
+        `sentos ${e.method} ${e.url} → ${e.status} ${e.durationMs}ms${e.requestId ? ` [${e.requestId}]` : ''}`,
+      ),
     onRetry: (r) => runtime.output.debug(`sentos retry ${r.operation} in ${r.delayMs}ms (${r.reason})`),
     onWait: (w) => sink({ type: 'waiting', service: 'sentos', waitMs: w.waitMs, reason: w.reason }),
   });
@@ -42,9 +59,18 @@ export function shopifyClientFor(runtime: Runtime, config: ResolvedConfig, sink:
     retry: retryOverride(runtime.env),
     clock: runtime.clock,
     stats: runtime.stats,
-    onEvent: (e) => runtime.output.debug(`shopify ${e.method} ${e.url} → ${e.status} ${e.durationMs}ms${e.requestId ? ` [${e.requestId}]` : ''}`),
+    onEvent: (e) =>
+      runtime.output.debug(
+        `shopify ${e.method} ${e.url} → ${e.status} ${e.durationMs}ms${e.requestId ? ` [${e.requestId}]` : ''}`,
+      ),
     onRetry: (r) => runtime.output.debug(`shopify retry ${r.operation} in ${r.delayMs}ms (${r.reason})`),
-    onThrottle: (t) => sink({ type: 'waiting', service: 'shopify', waitMs: t.waitMs, reason: `Shopify query cost bucket (${t.operation})` }),
+    onThrottle: (t) =>
+      sink({
+        type: 'waiting',
+        service: 'shopify',
+        waitMs: t.waitMs,
+        reason: `Shopify query cost bucket (${t.operation})`,
+      }),
   });
 }
 
@@ -85,7 +111,10 @@ export function productSettingsFrom(config: ResolvedConfig): ProductSyncSettings
   const notOwned = (v['products.notOwned'] as string[] | undefined) ?? [];
   const owned: Partial<OwnedFields> = {};
   for (const field of notOwned) {
-    if (!(field in DEFAULT_OWNED_FIELDS)) throw new UsageError(`products.notOwned: unknown field "${field}".`, { hint: `Fields: ${Object.keys(DEFAULT_OWNED_FIELDS).join(', ')}` });
+    if (!(field in DEFAULT_OWNED_FIELDS))
+      throw new UsageError(`products.notOwned: unknown field "${field}".`, {
+        hint: `Fields: ${Object.keys(DEFAULT_OWNED_FIELDS).join(', ')}`,
+      });
     owned[field as keyof OwnedFields] = false;
   }
   return productSettings({
@@ -93,12 +122,18 @@ export function productSettingsFrom(config: ResolvedConfig): ProductSyncSettings
     newProductStatus: (v['products.newStatus'] as 'ACTIVE' | 'DRAFT') ?? 'ACTIVE',
     warehouseMap: (v['products.warehouseMap'] as Record<string, string>) ?? {},
     ...(v['products.matchByBarcode'] !== undefined ? { matchByBarcode: v['products.matchByBarcode'] as boolean } : {}),
-    ...(v['products.tagsFromCategory'] !== undefined ? { tagsFromCategory: v['products.tagsFromCategory'] as boolean } : {}),
-    ...(v['products.allowVariantRemoval'] !== undefined ? { allowVariantRemoval: v['products.allowVariantRemoval'] as boolean } : {}),
+    ...(v['products.tagsFromCategory'] !== undefined
+      ? { tagsFromCategory: v['products.tagsFromCategory'] as boolean }
+      : {}),
+    ...(v['products.allowVariantRemoval'] !== undefined
+      ? { allowVariantRemoval: v['products.allowVariantRemoval'] as boolean }
+      : {}),
     owned,
     guard: {
       ...(v['products.maxChangeShare'] !== undefined ? { maxChangeShare: v['products.maxChangeShare'] as number } : {}),
-      ...(v['products.maxZeroStockShare'] !== undefined ? { maxZeroStockShare: v['products.maxZeroStockShare'] as number } : {}),
+      ...(v['products.maxZeroStockShare'] !== undefined
+        ? { maxZeroStockShare: v['products.maxZeroStockShare'] as number }
+        : {}),
     },
   });
 }
@@ -108,8 +143,12 @@ export function orderSettingsFrom(config: ResolvedConfig): OrderSyncSettings {
   return orderSettings({
     ...(v['orders.channelId'] !== undefined ? { channelId: v['orders.channelId'] as number } : {}),
     ...(v['orders.warehouseId'] !== undefined ? { warehouseId: v['orders.warehouseId'] as number } : {}),
-    ...(v['orders.unknownSku'] !== undefined ? { unknownSkuPolicy: v['orders.unknownSku'] as 'fail' | 'skip-line' } : {}),
-    ...(v['orders.defaultPaymentMethod'] !== undefined ? { defaultPaymentMethod: v['orders.defaultPaymentMethod'] as OrderSyncSettings['defaultPaymentMethod'] } : {}),
+    ...(v['orders.unknownSku'] !== undefined
+      ? { unknownSkuPolicy: v['orders.unknownSku'] as 'fail' | 'skip-line' }
+      : {}),
+    ...(v['orders.defaultPaymentMethod'] !== undefined
+      ? { defaultPaymentMethod: v['orders.defaultPaymentMethod'] as OrderSyncSettings['defaultPaymentMethod'] }
+      : {}),
   });
 }
 

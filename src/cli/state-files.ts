@@ -18,14 +18,20 @@ const orderStates = new WeakMap<Runtime, OrderState>();
 
 export function productState(runtime: Runtime): { links: ProductLinks; pendingActivation: IdSet } {
   const dir = runtime.paths.stateDir;
-  return { links: new ProductLinks(path.join(dir, 'product-links.json')), pendingActivation: new IdSet(path.join(dir, 'pending-activation.json')) };
+  return {
+    links: new ProductLinks(path.join(dir, 'product-links.json')),
+    pendingActivation: new IdSet(path.join(dir, 'pending-activation.json')),
+  };
 }
 
 export function orderState(runtime: Runtime): OrderState {
   const known = orderStates.get(runtime);
   if (known) return known;
   const dir = runtime.paths.stateDir;
-  const state = { ledger: new OrderLedger(path.join(dir, 'orders-ledger.jsonl')), checkpoint: new CheckpointStore(path.join(dir, 'orders-checkpoint.json')) };
+  const state = {
+    ledger: new OrderLedger(path.join(dir, 'orders-ledger.jsonl')),
+    checkpoint: new CheckpointStore(path.join(dir, 'orders-checkpoint.json')),
+  };
   orderStates.set(runtime, state);
   return state;
 }

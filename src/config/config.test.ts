@@ -14,7 +14,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(home, { recursive: true, force: true }));
 
-const storeFor = (passphrase?: string, profile?: string) => new ConfigStore(resolvePaths({ SENTOS_SYNC_HOME: home }, profile), passphrase);
+const storeFor = (passphrase?: string, profile?: string) =>
+  new ConfigStore(resolvePaths({ SENTOS_SYNC_HOME: home }, profile), passphrase);
 
 describe('ConfigStore encryption', () => {
   it('never writes a secret in plain text, and the key lives in its own 0600 file', () => {
@@ -37,7 +38,9 @@ describe('ConfigStore encryption', () => {
     expect(fs.existsSync(path.join(home, 'secret.key'))).toBe(false);
     expect(fs.readFileSync(store.path, 'utf8')).toContain('enc:v1:p:');
     expect(storeFor('correct horse battery staple').get('shopify.accessToken')).toBe('shpat_abcdef123456');
-    expect(() => storeFor('wrong passphrase').get('shopify.accessToken')).toThrow(/Cannot decrypt the stored value of shopify.accessToken/);
+    expect(() => storeFor('wrong passphrase').get('shopify.accessToken')).toThrow(
+      /Cannot decrypt the stored value of shopify.accessToken/,
+    );
     expect(() => storeFor().get('shopify.accessToken')).toThrow(/SENTOS_SYNC_PASSPHRASE/);
   });
 
@@ -78,7 +81,9 @@ describe('ConfigStore encryption', () => {
     store.set('products.warehouseMap', '1=Merkez Depo, DEPO=gid://shopify/Location/2');
     const listed = store.list();
     expect(JSON.stringify(listed)).not.toContain('hidden-value-1');
-    expect(listed.find((e) => e.key === 'products.warehouseMap')?.value).toBe('1=Merkez Depo,DEPO=gid://shopify/Location/2');
+    expect(listed.find((e) => e.key === 'products.warehouseMap')?.value).toBe(
+      '1=Merkez Depo,DEPO=gid://shopify/Location/2',
+    );
     expect(storeFor(undefined, 'magaza2').get('sentos.apiSecret')).toBeUndefined();
   });
 
@@ -90,10 +95,22 @@ describe('ConfigStore encryption', () => {
 });
 
 describe('resolveConfig', () => {
-  const stored = { values: { 'sentos.apiUrl': 'file-firm', 'sentos.apiKey': 'file-key', 'sentos.apiSecret': 'file-secret', 'products.priceList': 'b2c' }, errors: new Map() };
+  const stored = {
+    values: {
+      'sentos.apiUrl': 'file-firm',
+      'sentos.apiKey': 'file-key',
+      'sentos.apiSecret': 'file-secret',
+      'products.priceList': 'b2c',
+    },
+    errors: new Map(),
+  };
 
   it('layers defaults < file < env < flags', () => {
-    const config = resolveConfig({ stored, env: { SENTOS_API_URL: 'env-firm', SENTOS_SYNC_PRICE_LIST: 'trendyol' }, flags: { 'products.priceList': 'n11' } });
+    const config = resolveConfig({
+      stored,
+      env: { SENTOS_API_URL: 'env-firm', SENTOS_SYNC_PRICE_LIST: 'trendyol' },
+      flags: { 'products.priceList': 'n11' },
+    });
     expect(config.values['sentos.apiUrl']).toBe('env-firm');
     expect(config.sources['sentos.apiUrl']).toBe('env');
     expect(config.values['sentos.apiKey']).toBe('file-key');
@@ -103,8 +120,14 @@ describe('resolveConfig', () => {
   });
 
   it('lets an env variable stand in for a secret that cannot be decrypted', () => {
-    const broken = { values: {}, errors: new Map([['sentos.apiSecret', new ConfigError('Cannot decrypt the stored value of sentos.apiSecret')]]) };
-    const withEnv = resolveConfig({ stored: broken, env: { SENTOS_API_URL: 'firm', SENTOS_API_KEY: 'k-123', SENTOS_API_SECRET: 's-123' } });
+    const broken = {
+      values: {},
+      errors: new Map([['sentos.apiSecret', new ConfigError('Cannot decrypt the stored value of sentos.apiSecret')]]),
+    };
+    const withEnv = resolveConfig({
+      stored: broken,
+      env: { SENTOS_API_URL: 'firm', SENTOS_API_KEY: 'k-123', SENTOS_API_SECRET: 's-123' },
+    });
     expect(sentosConnection(withEnv).apiSecret).toBe('s-123');
     const withoutEnv = resolveConfig({ stored: broken, env: { SENTOS_API_URL: 'firm', SENTOS_API_KEY: 'k-123' } });
     expect(() => sentosConnection(withoutEnv)).toThrow(/Cannot decrypt/);
@@ -112,18 +135,28 @@ describe('resolveConfig', () => {
 
   it('names every missing variable', () => {
     const config = resolveConfig({ stored: { values: {}, errors: new Map() }, env: { SENTOS_API_URL: 'firm' } });
-    expect(() => sentosConnection(config)).toThrow('Sentos is not configured: missing SENTOS_API_KEY, SENTOS_API_SECRET.');
+    expect(() => sentosConnection(config)).toThrow(
+      'Sentos is not configured: missing SENTOS_API_KEY, SENTOS_API_SECRET.',
+    );
     expect(() => shopifyConnection(config)).toThrow(/SHOPIFY_STORE/);
   });
 
   it('picks the Shopify auth: token first, else client credentials', () => {
-    const token = resolveConfig({ stored: { values: {}, errors: new Map() }, env: { SHOPIFY_STORE: 's', SHOPIFY_ACCESS_TOKEN: 'shpat_1', SHOPIFY_CLIENT_ID: 'id' } });
+    const token = resolveConfig({
+      stored: { values: {}, errors: new Map() },
+      env: { SHOPIFY_STORE: 's', SHOPIFY_ACCESS_TOKEN: 'shpat_1', SHOPIFY_CLIENT_ID: 'id' },
+    });
     expect(shopifyConnection(token).auth).toEqual({ type: 'token', accessToken: 'shpat_1' });
-    const cc = resolveConfig({ stored: { values: {}, errors: new Map() }, env: { SHOPIFY_STORE: 's', SHOPIFY_CLIENT_ID: 'id', SHOPIFY_CLIENT_SECRET: 'sec' } });
+    const cc = resolveConfig({
+      stored: { values: {}, errors: new Map() },
+      env: { SHOPIFY_STORE: 's', SHOPIFY_CLIENT_ID: 'id', SHOPIFY_CLIENT_SECRET: 'sec' },
+    });
     expect(shopifyConnection(cc).auth).toEqual({ type: 'client-credentials', clientId: 'id', clientSecret: 'sec' });
   });
 
   it('rejects an invalid environment value, naming the variable', () => {
-    expect(() => resolveConfig({ stored: { values: {}, errors: new Map() }, env: { SENTOS_AUTH_METHOD: 'magic' } })).toThrow(/SENTOS_AUTH_METHOD/);
+    expect(() =>
+      resolveConfig({ stored: { values: {}, errors: new Map() }, env: { SENTOS_AUTH_METHOD: 'magic' } }),
+    ).toThrow(/SENTOS_AUTH_METHOD/);
   });
 });

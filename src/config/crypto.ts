@@ -25,19 +25,35 @@ export function encryptSecret(plaintext: string, source: KeySource, aad: string)
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(aad, 'utf8')); // binds the value to its key name: it cannot be moved to another key
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  const parts = [source.mode === 'passphrase' ? 'p' : 'k', salt ? salt.toString('base64') : '-', iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')];
+  const parts = [
+    source.mode === 'passphrase' ? 'p' : 'k',
+    salt ? salt.toString('base64') : '-',
+    iv.toString('base64'),
+    cipher.getAuthTag().toString('base64'),
+    ciphertext.toString('base64'),
+  ];
   return PREFIX + parts.join(':');
 }
 
 /** `getSource` is lazy so a mode mismatch is reported before any key file is looked for. */
-export function decryptSecret(stored: string, getSource: KeySource | ((mode: KeySource['mode']) => KeySource), aad: string): string {
+export function decryptSecret(
+  stored: string,
+  getSource: KeySource | ((mode: KeySource['mode']) => KeySource),
+  aad: string,
+): string {
   const parts = stored.slice(PREFIX.length).split(':');
   const [mode, saltText, ivText, tagText, dataText] = parts;
-  if (parts.length !== 5 || !ivText || !tagText || dataText === undefined) throw undecryptable(aad, 'the stored value is malformed');
+  if (parts.length !== 5 || !ivText || !tagText || dataText === undefined)
+    throw undecryptable(aad, 'the stored value is malformed');
   const wanted = mode === 'p' ? 'passphrase' : 'key-file';
   const source = typeof getSource === 'function' ? getSource(wanted) : getSource;
   if ((mode === 'p') !== (source.mode === 'passphrase')) {
-    throw undecryptable(aad, mode === 'p' ? 'it was encrypted with SENTOS_SYNC_PASSPHRASE, which is not set now' : 'it was encrypted with the key file, but SENTOS_SYNC_PASSPHRASE is set now');
+    throw undecryptable(
+      aad,
+      mode === 'p'
+        ? 'it was encrypted with SENTOS_SYNC_PASSPHRASE, which is not set now'
+        : 'it was encrypted with the key file, but SENTOS_SYNC_PASSPHRASE is set now',
+    );
   }
   try {
     const key = deriveKey(source, saltText && saltText !== '-' ? Buffer.from(saltText, 'base64') : undefined);

@@ -23,9 +23,13 @@ const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
 
 export function resolvePaths(env: NodeJS.ProcessEnv, profile = env.SENTOS_SYNC_PROFILE ?? 'default'): ToolPaths {
   if (!PROFILE_NAME.test(profile)) {
-    throw new UsageError(`Profile name "${profile}" is not allowed.`, { hint: 'Use letters, digits, "-" and "_" (at most 40).' });
+    throw new UsageError(`Profile name "${profile}" is not allowed.`, {
+      hint: 'Use letters, digits, "-" and "_" (at most 40).',
+    });
   }
-  const home = path.resolve(env.SENTOS_SYNC_HOME ?? path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'sentos-sync'));
+  const home = path.resolve(
+    env.SENTOS_SYNC_HOME ?? path.join(env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config'), 'sentos-sync'),
+  );
   const profileDir = profile === 'default' ? home : path.join(home, 'profiles', profile);
   return {
     home,

@@ -45,7 +45,8 @@ export function resolveConfig(input: {
       sources[key.key] = source;
     }
     const storedError = input.stored.errors.get(key.key);
-    if (storedError && (sources[key.key] === undefined || sources[key.key] === 'default')) storedErrors.set(key.key, storedError);
+    if (storedError && (sources[key.key] === undefined || sources[key.key] === 'default'))
+      storedErrors.set(key.key, storedError);
   }
   return { values, sources, storedErrors };
 }
@@ -54,7 +55,9 @@ function parseEnv(key: ConfigKey, raw: string | undefined): unknown {
   if (raw === undefined || raw.trim() === '') return undefined;
   const parsed = key.parse.safeParse(raw);
   if (!parsed.success) {
-    throw new UsageError(`Invalid ${key.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}.`, { hint: key.description });
+    throw new UsageError(`Invalid ${key.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}.`, {
+      hint: key.description,
+    });
   }
   return parsed.data;
 }
@@ -81,7 +84,12 @@ export function sentosConnection(config: ResolvedConfig): SentosConnection {
     ['sentos.apiKey', 'SENTOS_API_KEY', apiKey],
     ['sentos.apiSecret', 'SENTOS_API_SECRET', apiSecret],
   ]);
-  return { apiUrl: apiUrl!, apiKey: apiKey!, apiSecret: apiSecret!, authMethod: (config.values['sentos.authMethod'] as SentosConnection['authMethod']) ?? 'auto' };
+  return {
+    apiUrl: apiUrl!,
+    apiKey: apiKey!,
+    apiSecret: apiSecret!,
+    authMethod: (config.values['sentos.authMethod'] as SentosConnection['authMethod']) ?? 'auto',
+  };
 }
 
 export function shopifyConnection(config: ResolvedConfig): ShopifyConnection {
@@ -96,9 +104,17 @@ export function shopifyConnection(config: ResolvedConfig): ShopifyConnection {
   }
   throwMissing('Shopify', config, [
     ['shopify.store', 'SHOPIFY_STORE', store],
-    ['shopify.accessToken', 'SHOPIFY_ACCESS_TOKEN (or SHOPIFY_CLIENT_ID + SHOPIFY_CLIENT_SECRET)', clientId && clientSecret ? 'set' : undefined],
+    [
+      'shopify.accessToken',
+      'SHOPIFY_ACCESS_TOKEN (or SHOPIFY_CLIENT_ID + SHOPIFY_CLIENT_SECRET)',
+      clientId && clientSecret ? 'set' : undefined,
+    ],
   ]);
-  return { store: store!, auth: { type: 'client-credentials', clientId: clientId!, clientSecret: clientSecret! }, apiVersion };
+  return {
+    store: store!,
+    auth: { type: 'client-credentials', clientId: clientId!, clientSecret: clientSecret! },
+    apiVersion,
+  };
 }
 
 function str(config: ResolvedConfig, key: string): string | undefined {
@@ -106,7 +122,11 @@ function str(config: ResolvedConfig, key: string): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
-function throwMissing(service: string, config: ResolvedConfig, required: Array<[string, string, string | undefined]>): void {
+function throwMissing(
+  service: string,
+  config: ResolvedConfig,
+  required: Array<[string, string, string | undefined]>,
+): void {
   for (const [key] of required) {
     const error = config.storedErrors.get(key);
     if (error) throw error;

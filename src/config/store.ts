@@ -50,7 +50,9 @@ export class ConfigStore {
     const key = requireKey(name);
     const parsed = key.parse.safeParse(raw);
     if (!parsed.success) {
-      throw new UsageError(`Invalid value for ${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}.`, { hint: key.description });
+      throw new UsageError(`Invalid value for ${name}: ${parsed.error.issues.map((i) => i.message).join('; ')}.`, {
+        hint: key.description,
+      });
     }
     const value = key.secret ? encryptSecret(String(parsed.data), this.keySource(true), key.key) : parsed.data;
     guard(() => this.conf.set(key.key, value));
@@ -97,12 +99,17 @@ export class ConfigStore {
 
   private decrypt(key: ConfigKey, stored: unknown): string {
     if (!isEncrypted(stored)) {
-      throw new ConfigError(`The stored value of ${key.key} is not encrypted.`, { hint: `Set it again with \`sentos-sync config set ${key.key}\`.` });
+      throw new ConfigError(`The stored value of ${key.key} is not encrypted.`, {
+        hint: `Set it again with \`sentos-sync config set ${key.key}\`.`,
+      });
     }
     if (stored.startsWith('enc:v1:p:') && !this.passphrase) {
-      throw new ConfigError(`Cannot decrypt the stored value of ${key.key}: it was encrypted with SENTOS_SYNC_PASSPHRASE, which is not set now.`, {
-        hint: 'Set SENTOS_SYNC_PASSPHRASE to the passphrase used when it was stored. Nothing was deleted.',
-      });
+      throw new ConfigError(
+        `Cannot decrypt the stored value of ${key.key}: it was encrypted with SENTOS_SYNC_PASSPHRASE, which is not set now.`,
+        {
+          hint: 'Set SENTOS_SYNC_PASSPHRASE to the passphrase used when it was stored. Nothing was deleted.',
+        },
+      );
     }
     return decryptSecret(stored, () => this.keySource(false), key.key);
   }
@@ -116,11 +123,20 @@ export class ConfigStore {
 function readOrCreateKey(file: string, create: boolean): Buffer {
   try {
     const key = fs.readFileSync(file);
-    if (key.length !== 32) throw new ConfigError(`The key file ${file} is damaged (expected 32 bytes).`, { hint: 'Restore it from a backup, or delete it and set every secret again.' });
+    if (key.length !== 32)
+      throw new ConfigError(`The key file ${file} is damaged (expected 32 bytes).`, {
+        hint: 'Restore it from a backup, or delete it and set every secret again.',
+      });
     return key;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error instanceof ConfigError ? error : new ConfigError(`Cannot read the key file ${file}: ${errorMessage(error)}`);
-    if (!create) throw new ConfigError(`The key file ${file} is missing, so stored secrets cannot be decrypted.`, { hint: 'Restore it, or set the secrets again with `sentos-sync config set`.' });
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+      throw error instanceof ConfigError
+        ? error
+        : new ConfigError(`Cannot read the key file ${file}: ${errorMessage(error)}`);
+    if (!create)
+      throw new ConfigError(`The key file ${file} is missing, so stored secrets cannot be decrypted.`, {
+        hint: 'Restore it, or set the secrets again with `sentos-sync config set`.',
+      });
     const key = randomBytes(32);
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // 'wx': never overwrite a key another process just created; 0600: readable by this user only.
@@ -131,7 +147,10 @@ function readOrCreateKey(file: string, create: boolean): Buffer {
 
 function requireKey(name: string): ConfigKey {
   const key = findConfigKey(name);
-  if (!key) throw new UsageError(`Unknown config key "${name}".`, { hint: `Known keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}` });
+  if (!key)
+    throw new UsageError(`Unknown config key "${name}".`, {
+      hint: `Known keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`,
+    });
   return key;
 }
 
@@ -142,7 +161,10 @@ export function maskSecret(): string {
 function displayValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.join(',');
-  if (value && typeof value === 'object') return Object.entries(value).map(([k, v]) => `${k}=${String(v)}`).join(',');
+  if (value && typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(',');
   return String(value);
 }
 
@@ -152,7 +174,9 @@ function guard<T>(fn: () => T): T {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      throw new ConfigError(`Cannot write the configuration: ${errorMessage(error)}`, { hint: 'Check the permissions of the folder, or point SENTOS_SYNC_HOME somewhere writable.' });
+      throw new ConfigError(`Cannot write the configuration: ${errorMessage(error)}`, {
+        hint: 'Check the permissions of the folder, or point SENTOS_SYNC_HOME somewhere writable.',
+      });
     }
     throw error;
   }

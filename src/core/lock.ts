@@ -28,15 +28,20 @@ export function acquireLock(dir: string, name: string, now: Date = new Date()): 
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(file);
       if (holder && isAlive(holder.pid)) {
-        throw new LockedError(`Another "${name}" run is in progress (pid ${holder.pid}, started ${holder.startedAt}).`, {
-          hint: 'Runs of the same command and profile never overlap. Wait for it to finish; if cron overlaps often, run less often.',
-        });
+        throw new LockedError(
+          `Another "${name}" run is in progress (pid ${holder.pid}, started ${holder.startedAt}).`,
+          {
+            hint: 'Runs of the same command and profile never overlap. Wait for it to finish; if cron overlaps often, run less often.',
+          },
+        );
       }
       // Stale: its process died (crash, kill -9, reboot). Remove and try once more.
       fs.rmSync(file, { force: true });
     }
   }
-  throw new LockedError(`Could not take the "${name}" lock at ${file}.`, { hint: 'Another run took it at the same moment; try again.' });
+  throw new LockedError(`Could not take the "${name}" lock at ${file}.`, {
+    hint: 'Another run took it at the same moment; try again.',
+  });
 }
 
 function readHolder(file: string): LockInfo | undefined {

@@ -48,7 +48,8 @@ export function parseTurkishMoney(value: unknown): MoneyResult {
   const thousands = separator === ',' ? '.' : ',';
   const whole = text.slice(0, decimalAt);
   const fraction = text.slice(decimalAt + 1);
-  if (whole.includes(separator as string)) return { ok: false, raw: value, reason: `"${value}" has more than one decimal separator` };
+  if (whole.includes(separator as string))
+    return { ok: false, raw: value, reason: `"${value}" has more than one decimal separator` };
   if (whole.includes(thousands) && !/^-?\d{1,3}([.,]\d{3})*$/.test(whole)) {
     return { ok: false, raw: value, reason: `"${value}" has misplaced thousands separators` };
   }

@@ -14,7 +14,14 @@ import { createRandom, type Random } from './seed/random.js';
  */
 export type FaultKind = 'rate-limit' | 'server-error' | 'drop-before' | 'drop-after' | 'slow' | 'throttled';
 
-export const ALL_FAULTS: readonly FaultKind[] = ['rate-limit', 'server-error', 'drop-before', 'drop-after', 'slow', 'throttled'];
+export const ALL_FAULTS: readonly FaultKind[] = [
+  'rate-limit',
+  'server-error',
+  'drop-before',
+  'drop-after',
+  'slow',
+  'throttled',
+];
 
 export interface FaultOptions {
   /** Probability in [0, 1] that a request meets a fault. */

@@ -36,7 +36,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seed = options.seed ?? 1;
   const host = options.host ?? '127.0.0.1';
   const catalog = generateCatalog({ seed, count: options.products ?? 40 });
-  const sentos = await startSentosSimulator({ host, port: options.sentosPort ?? 0, seed, catalog, faults: options.faults, ...options.sentos });
+  const sentos = await startSentosSimulator({
+    host,
+    port: options.sentosPort ?? 0,
+    seed,
+    catalog,
+    faults: options.faults,
+    ...options.sentos,
+  });
   try {
     const shopify = await startShopifySimulator({
       host,
@@ -47,7 +54,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       faults: options.faults && { ...options.faults, seed: (options.faults.seed ?? seed) + 1 },
       ...options.shopify,
     });
-    const shoppers = options.shoppers && startShoppers(shopify.state, { ...options.shoppers, seed: options.shoppers.seed ?? seed });
+    const shoppers =
+      options.shoppers && startShoppers(shopify.state, { ...options.shoppers, seed: options.shoppers.seed ?? seed });
     return {
       sentos,
       shopify,
@@ -59,7 +67,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         SHOPIFY_STORE: shopify.url,
         SHOPIFY_ACCESS_TOKEN: shopify.accessToken,
         // The sandbox's warehouses and locations, paired the way a merchant would map theirs.
-        SENTOS_SYNC_WAREHOUSE_MAP: warehouseMap(catalog.warehouses.map((w) => w.name), shopify.state.locations.map((l) => l.name)),
+        SENTOS_SYNC_WAREHOUSE_MAP: warehouseMap(
+          catalog.warehouses.map((w) => w.name),
+          shopify.state.locations.map((l) => l.name),
+        ),
       },
       close: async () => {
         shoppers?.stop();

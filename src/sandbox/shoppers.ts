@@ -78,7 +78,11 @@ class Arrivals {
   private timer: NodeJS.Timeout | undefined;
   private stopped = false;
 
-  constructor(private readonly ratePerSecond: number, private readonly random: Random, private readonly arrive: () => void) {}
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly random: Random,
+    private readonly arrive: () => void,
+  ) {}
 
   get running(): boolean {
     return this.timer !== undefined;
@@ -115,8 +119,22 @@ function buy(state: SimulatorState, random: Random, unpaidShare: number): Shoppe
   const quantity = random.int(1, Math.min(2, where.available));
   const financialStatus = random.chance(unpaidShare) ? 'PENDING' : 'PAID';
   const gateway = financialStatus === 'PAID' ? 'shopify_payments' : 'Havale/EFT';
-  const order = state.placeOrder({ lines: [{ sku: candidate.sku, quantity }], locationId: where.locationId, financialStatus, gateway });
-  return { id: order.id, legacyId: order.legacyId, name: order.name, sku: candidate.sku, quantity, locationId: where.locationId, financialStatus, atMs: state.store.nowMs() };
+  const order = state.placeOrder({
+    lines: [{ sku: candidate.sku, quantity }],
+    locationId: where.locationId,
+    financialStatus,
+    gateway,
+  });
+  return {
+    id: order.id,
+    legacyId: order.legacyId,
+    name: order.name,
+    sku: candidate.sku,
+    quantity,
+    locationId: where.locationId,
+    financialStatus,
+    atMs: state.store.nowMs(),
+  };
 }
 
 /** A variant a storefront would sell now, with the locations that can ship it. */
@@ -128,9 +146,12 @@ function pickCandidate(state: SimulatorState, random: Random): Candidate | undef
       if (!variant.sku) continue;
       const item = state.store.itemOf(variant);
       if (!item.tracked) continue;
-      const locations = item.levels.filter((l) => l.isActive && l.quantities.available > 0).map((l) => ({ locationId: l.locationId, available: l.quantities.available }));
+      const locations = item.levels
+        .filter((l) => l.isActive && l.quantities.available > 0)
+        .map((l) => ({ locationId: l.locationId, available: l.quantities.available }));
       // Duplicated SKUs: placeOrder takes the oldest variant, so only that one is a fair pick.
-      if (locations.length > 0 && state.variantBySku(variant.sku)?.id === variant.id) candidates.push({ sku: variant.sku, locations });
+      if (locations.length > 0 && state.variantBySku(variant.sku)?.id === variant.id)
+        candidates.push({ sku: variant.sku, locations });
     }
   }
   return candidates.length > 0 ? random.pick(candidates) : undefined;

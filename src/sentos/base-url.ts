@@ -8,7 +8,8 @@ import { isLoopback } from '../core/http/loopback.js';
  */
 const SENTOS_DOMAIN = 'sentos.com.tr';
 const FIRM_NAME = /^[a-z0-9][a-z0-9-]*$/i;
-const HINT = 'Set SENTOS_API_URL (or `sentos-sync config set sentos.apiUrl`) to your firm name, e.g. "firma", or to https://firma.sentos.com.tr/api.';
+const HINT =
+  'Set SENTOS_API_URL (or `sentos-sync config set sentos.apiUrl`) to your firm name, e.g. "firma", or to https://firma.sentos.com.tr/api.';
 
 export function normalizeSentosBaseUrl(input: string): string {
   const text = input.trim();
@@ -16,14 +17,18 @@ export function normalizeSentosBaseUrl(input: string): string {
   if (FIRM_NAME.test(text)) return tenantUrl(text.toLowerCase());
   const url = parseUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`, input);
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new ConfigError(`Refusing plain http for the Sentos API URL "${url.host}": the API key would travel unencrypted.`, {
-      hint: `Use https in SENTOS_API_URL. ${HINT}`,
-    });
+    throw new ConfigError(
+      `Refusing plain http for the Sentos API URL "${url.host}": the API key would travel unencrypted.`,
+      {
+        hint: `Use https in SENTOS_API_URL. ${HINT}`,
+      },
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`The Sentos API URL must use https, not "${url.protocol}".`, { hint: HINT });
   }
-  if (url.protocol === 'https:' && isTenantHost(url.hostname)) return tenantUrl(url.hostname.slice(0, -SENTOS_DOMAIN.length - 1));
+  if (url.protocol === 'https:' && isTenantHost(url.hostname))
+    return tenantUrl(url.hostname.slice(0, -SENTOS_DOMAIN.length - 1));
   // Anything else (a proxy, the loopback sandbox) is kept as given; only a missing path gets the usual /api.
   const path = url.pathname.replace(/\/+$/, '');
   return `${url.origin}${path === '' ? '/api' : path}`;
@@ -46,6 +51,5 @@ function parseUrl(text: string, original: string): URL {
     throw new ConfigError(`"${original}" is not a valid Sentos API URL.`, { hint: HINT });
   }
 }
-
 
 export { isLoopback };

@@ -88,7 +88,13 @@ export function createSentosClient(options: SentosClientOptions): SentosClient {
     onEvent: options.onEvent,
     onRetry: options.onRetry,
   });
-  const transport = new SentosTransport({ http, apiKey: options.apiKey, apiSecret: options.apiSecret, authMethod: options.authMethod ?? 'auto', secrets });
+  const transport = new SentosTransport({
+    http,
+    apiKey: options.apiKey,
+    apiSecret: options.apiSecret,
+    authMethod: options.authMethod ?? 'auto',
+    secrets,
+  });
   return {
     get authMethod() {
       return transport.authMethod;

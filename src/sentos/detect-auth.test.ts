@@ -11,7 +11,13 @@ const KEY = 'test-key-0001';
 const SECRET = 'test-secret-0002';
 
 function client() {
-  return createSentosClient({ baseUrl: 'firma', apiKey: KEY, apiSecret: SECRET, secrets: new SecretRegistry(), retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+  return createSentosClient({
+    baseUrl: 'firma',
+    apiKey: KEY,
+    apiSecret: SECRET,
+    secrets: new SecretRegistry(),
+    retry: { baseDelayMs: 1, maxDelayMs: 5 },
+  });
 }
 
 /** Which method a request used, read from its headers. */
@@ -37,7 +43,9 @@ describe('detectAuth against a nock-scripted Sentos', () => {
       .reply(function () {
         const method = methodOf(this.req.headers);
         seen.push(method);
-        return method === 'token' ? [200, { data: [], page: 1, size: 1, total_elements: 0, total_pages: 0 }] : [401, { message: 'Unauthorized' }];
+        return method === 'token'
+          ? [200, { data: [], page: 1, size: 1, total_elements: 0, total_pages: 0 }]
+          : [401, { message: 'Unauthorized' }];
       })
       .get('/api/warehouses')
       .reply(function () {
@@ -65,7 +73,9 @@ describe('detectAuth against a nock-scripted Sentos', () => {
       .times(2)
       .reply(function () {
         headers.push({ ...this.req.headers });
-        return methodOf(this.req.headers) === 'headers' ? [200, { data: [], total_pages: 0 }] : [403, { message: 'Forbidden' }];
+        return methodOf(this.req.headers) === 'headers'
+          ? [200, { data: [], total_pages: 0 }]
+          : [403, { message: 'Forbidden' }];
       })
       .get('/api/sales-channels')
       .matchHeader('x-api-key', KEY)
@@ -81,17 +91,31 @@ describe('detectAuth against a nock-scripted Sentos', () => {
   });
 
   it('fails with an AuthError naming the settings when every method is refused', async () => {
-    const scope = nock(HOST).get('/api/products').query({ page: '1', size: '1' }).times(4).reply(401, { message: `bad key ${KEY}` });
-    const error = await client().detectAuth().catch((e: unknown) => e);
+    const scope = nock(HOST)
+      .get('/api/products')
+      .query({ page: '1', size: '1' })
+      .times(4)
+      .reply(401, { message: `bad key ${KEY}` });
+    const error = await client()
+      .detectAuth()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
-    expect(error).toMatchObject({ service: 'sentos', hint: expect.stringMatching(/SENTOS_API_KEY.*SENTOS_API_SECRET.*sentos-sync config set sentos\.apiKey/s) });
+    expect(error).toMatchObject({
+      service: 'sentos',
+      hint: expect.stringMatching(/SENTOS_API_KEY.*SENTOS_API_SECRET.*sentos-sync config set sentos\.apiKey/s),
+    });
     expect(String((error as Error).message)).not.toContain(KEY);
     expect(scope.isDone()).toBe(true);
   });
 
   it('stops on a 404 and points at SENTOS_API_URL instead of blaming the credentials', async () => {
-    const scope = nock(HOST).get('/api/products').query({ page: '1', size: '1' }).reply(404, { message: 'Firma adı (subdomain) bulunamadı' });
-    const error = await client().detectAuth().catch((e: unknown) => e);
+    const scope = nock(HOST)
+      .get('/api/products')
+      .query({ page: '1', size: '1' })
+      .reply(404, { message: 'Firma adı (subdomain) bulunamadı' });
+    const error = await client()
+      .detectAuth()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'NOT_FOUND', status: 404, hint: expect.stringMatching(/SENTOS_API_URL/) });
     scope.done();
   });

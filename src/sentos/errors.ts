@@ -13,7 +13,8 @@ import { writeErrors } from './wire/order.js';
 
 export const CREDENTIALS_HINT =
   'Check SENTOS_API_KEY and SENTOS_API_SECRET (panel: "API Anahtar" / "API Şifre"), or run `sentos-sync config set sentos.apiKey` and `sentos-sync config set sentos.apiSecret`.';
-export const BASE_URL_HINT = 'Check SENTOS_API_URL (firm name / subdomain): it should look like https://firma.sentos.com.tr/api.';
+export const BASE_URL_HINT =
+  'Check SENTOS_API_URL (firm name / subdomain): it should look like https://firma.sentos.com.tr/api.';
 const BODY_EXCERPT_CHARS = 500;
 
 export interface SentosErrorContext {
@@ -31,35 +32,71 @@ export function sentosErrorFor(response: HttpResponse, context: SentosErrorConte
   const scrub = (text: string) => context.secrets.redact(text);
   const about = context.subject ? ` for ${context.subject}` : '';
   const said = serverMessage(response.body);
-  const details = { service: 'sentos' as const, status, requestId: response.requestId, body: scrub(excerpt(response.body)) };
+  const details = {
+    service: 'sentos' as const,
+    status,
+    requestId: response.requestId,
+    body: scrub(excerpt(response.body)),
+  };
   if (isAuthRejection(status)) {
-    return new AuthError('sentos', scrub(`Sentos rejected the API credentials (HTTP ${status}) on ${context.operation}.`), { hint: CREDENTIALS_HINT });
+    return new AuthError(
+      'sentos',
+      scrub(`Sentos rejected the API credentials (HTTP ${status}) on ${context.operation}.`),
+      { hint: CREDENTIALS_HINT },
+    );
   }
   if (status === 404 && context.collection) {
-    return new RemoteError(scrub(`Sentos answered 404 on ${context.operation}: no such API at this address.`), { ...details, code: 'NOT_FOUND' }, { hint: BASE_URL_HINT });
+    return new RemoteError(
+      scrub(`Sentos answered 404 on ${context.operation}: no such API at this address.`),
+      { ...details, code: 'NOT_FOUND' },
+      { hint: BASE_URL_HINT },
+    );
   }
   const code = codeFor(status);
-  const what = code === 'VALIDATION' ? `Sentos rejected ${context.operation}${about}` : `Sentos ${context.operation}${about} failed with HTTP ${status}`;
+  const what =
+    code === 'VALIDATION'
+      ? `Sentos rejected ${context.operation}${about}`
+      : `Sentos ${context.operation}${about} failed with HTTP ${status}`;
   return new RemoteError(scrub(said ? `${what}: ${said}` : what), { ...details, code }, hintFor(code));
 }
 
 /** A 2xx write whose body lists errors (§5 [V: SAL response models]) is a validation failure too. */
-export function sentosValidationError(response: HttpResponse, messages: string[], context: SentosErrorContext): RemoteError {
+export function sentosValidationError(
+  response: HttpResponse,
+  messages: string[],
+  context: SentosErrorContext,
+): RemoteError {
   const scrub = (text: string) => context.secrets.redact(text);
   const about = context.subject ? ` for ${context.subject}` : '';
   return new RemoteError(
     scrub(`Sentos rejected ${context.operation}${about}: ${messages.join('; ')}`),
-    { service: 'sentos', status: response.status, requestId: response.requestId, body: scrub(excerpt(response.body)), code: 'VALIDATION' },
+    {
+      service: 'sentos',
+      status: response.status,
+      requestId: response.requestId,
+      body: scrub(excerpt(response.body)),
+      code: 'VALIDATION',
+    },
     hintFor('VALIDATION'),
   );
 }
 
 /** A body we cannot read: a bug on one side or the other, never retried. */
-export function sentosInvalidResponse(response: HttpResponse, reason: string, context: SentosErrorContext): RemoteError {
+export function sentosInvalidResponse(
+  response: HttpResponse,
+  reason: string,
+  context: SentosErrorContext,
+): RemoteError {
   const scrub = (text: string) => context.secrets.redact(text);
   return new RemoteError(
     scrub(`Sentos ${context.operation} returned a body sentos-sync cannot read: ${reason}`),
-    { service: 'sentos', status: response.status, requestId: response.requestId, body: scrub(excerpt(response.body)), code: 'INVALID_RESPONSE' },
+    {
+      service: 'sentos',
+      status: response.status,
+      requestId: response.requestId,
+      body: scrub(excerpt(response.body)),
+      code: 'INVALID_RESPONSE',
+    },
     { hint: `${BASE_URL_HINT} If it is right, report this with the request id.` },
   );
 }
@@ -75,8 +112,12 @@ function codeFor(status: number): string {
 }
 
 function hintFor(code: string): { hint?: string } {
-  if (code === 'VALIDATION') return { hint: 'Fix the data named above in Shopify or Sentos; sending it again unchanged will fail the same way.' };
-  if (code === 'RATE_LIMITED') return { hint: 'Sentos allows 12 POST per minute and the same GET twice per minute; wait a minute and run again.' };
+  if (code === 'VALIDATION')
+    return {
+      hint: 'Fix the data named above in Shopify or Sentos; sending it again unchanged will fail the same way.',
+    };
+  if (code === 'RATE_LIMITED')
+    return { hint: 'Sentos allows 12 POST per minute and the same GET twice per minute; wait a minute and run again.' };
   if (code === 'SERVER_ERROR') return { hint: 'Sentos kept failing after retries; try again later.' };
   return {};
 }

@@ -2,7 +2,15 @@
 export { normalizeSentosBaseUrl, isLoopback } from './base-url.js';
 export { basicToken, isAuthRejection, sentosAuthHeaders, SENTOS_AUTH_METHODS } from './auth.js';
 export { createSentosClient, type SentosClient, type SentosClientOptions } from './client.js';
-export { createSentosScheduler, DEFAULT_SENTOS_LIMITS, sameGetKey, type SentosLimits, type SentosScheduler, type SentosWait, type SentosWaitLimit } from './limits.js';
+export {
+  createSentosScheduler,
+  DEFAULT_SENTOS_LIMITS,
+  sameGetKey,
+  type SentosLimits,
+  type SentosScheduler,
+  type SentosWait,
+  type SentosWaitLimit,
+} from './limits.js';
 export { BASE_URL_HINT, CREDENTIALS_HINT } from './errors.js';
 export type { ListProductsOptions, SentosProductPage } from './products.js';
 export { parseSentosProduct, parseSentosProducts, type InvalidProduct } from './wire/product.js';

@@ -2,9 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { HttpRequest } from '../core/http/client.js';
 import { createSentosScheduler, DEFAULT_SENTOS_LIMITS, describeLimit, sameGetKey, type SentosWait } from './limits.js';
 
-const get = (path: string, query?: HttpRequest['query']): HttpRequest => ({ method: 'GET', path, query, kind: 'read', operation: 'op' });
+const get = (path: string, query?: HttpRequest['query']): HttpRequest => ({
+  method: 'GET',
+  path,
+  query,
+  kind: 'read',
+  operation: 'op',
+});
 /** What HttpClient hands the limiter for an attempt that got an answer. */
-const answered = (status: number, headers: Record<string, string> = {}) => async () => ({ kind: 'response', response: { status, headers: new Headers(headers) } });
+const answered =
+  (status: number, headers: Record<string, string> = {}) =>
+  async () => ({ kind: 'response', response: { status, headers: new Headers(headers) } });
 
 describe('sameGetKey ("the same GET", sentos-api.md §5)', () => {
   it.each([
@@ -29,12 +37,17 @@ describe('createSentosScheduler', () => {
 
   it('announces a noticeable wait with its reason, and only then', async () => {
     const waits: SentosWait[] = [];
-    const scheduler = createSentosScheduler({ limits: { postsPerWindow: 1, windowMs: 120, noticeWaitMs: 60 }, onWait: (w) => waits.push(w) });
+    const scheduler = createSentosScheduler({
+      limits: { postsPerWindow: 1, windowMs: 120, noticeWaitMs: 60 },
+      onWait: (w) => waits.push(w),
+    });
     const post: HttpRequest = { method: 'POST', path: '/orders', kind: 'write', operation: 'createOrder' };
     const started = Date.now();
     await Promise.all([scheduler.schedule(post, answered(200)), scheduler.schedule(post, answered(200))]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(110);
-    expect(waits).toEqual([{ limit: 'writes', operation: 'createOrder', reason: "Sentos's 1 POST/120ms limit", waitMs: expect.any(Number) }]);
+    expect(waits).toEqual([
+      { limit: 'writes', operation: 'createOrder', reason: "Sentos's 1 POST/120ms limit", waitMs: expect.any(Number) },
+    ]);
     expect(waits[0]?.waitMs).toBeGreaterThanOrEqual(100);
   });
 

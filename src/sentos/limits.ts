@@ -17,7 +17,12 @@ export interface SentosLimits {
   noticeWaitMs: number;
 }
 
-export const DEFAULT_SENTOS_LIMITS: SentosLimits = { postsPerWindow: 12, sameGetPerWindow: 2, windowMs: 60_000, noticeWaitMs: 1_000 };
+export const DEFAULT_SENTOS_LIMITS: SentosLimits = {
+  postsPerWindow: 12,
+  sameGetPerWindow: 2,
+  windowMs: 60_000,
+  noticeWaitMs: 1_000,
+};
 
 export type SentosWaitLimit = 'writes' | 'same-get' | 'rate-limited';
 
@@ -52,7 +57,12 @@ export function createSentosScheduler(options: SentosSchedulerOptions = {}): Sen
     const key = sameGetKey(request);
     let slots = gets.get(key);
     if (!slots) {
-      const created = new WindowSlots(limits.sameGetPerWindow, limits.windowMs, clock, () => gets.get(key) === created && gets.delete(key));
+      const created = new WindowSlots(
+        limits.sameGetPerWindow,
+        limits.windowMs,
+        clock,
+        () => gets.get(key) === created && gets.delete(key),
+      );
       gets.set(key, (slots = created));
     }
     return { slots, limit: 'same-get', key };
@@ -64,7 +74,12 @@ export function createSentosScheduler(options: SentosSchedulerOptions = {}): Sen
       const estimate = slots.estimateWait();
       if (estimate.waitMs > 0 && estimate.waitMs >= limits.noticeWaitMs) {
         const kind: SentosWaitLimit = estimate.paused ? 'rate-limited' : limit;
-        options.onWait?.({ reason: describeLimit(kind, limits, key), waitMs: estimate.waitMs, limit: kind, operation: request.operation });
+        options.onWait?.({
+          reason: describeLimit(kind, limits, key),
+          waitMs: estimate.waitMs,
+          limit: kind,
+          operation: request.operation,
+        });
       }
       const holdMs = (outcome: T): number => {
         const status = statusOf(outcome);
@@ -104,7 +119,9 @@ export function describeLimit(kind: SentosWaitLimit, limits: SentosLimits, key: 
 function responseOf(outcome: unknown): { status?: unknown; headers?: unknown } | undefined {
   if (typeof outcome !== 'object' || outcome === null) return undefined;
   const response = (outcome as { response?: unknown }).response;
-  return typeof response === 'object' && response !== null ? (response as { status?: unknown; headers?: unknown }) : undefined;
+  return typeof response === 'object' && response !== null
+    ? (response as { status?: unknown; headers?: unknown })
+    : undefined;
 }
 
 function statusOf(outcome: unknown): number | undefined {

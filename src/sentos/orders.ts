@@ -24,12 +24,22 @@ export async function findOrders(transport: SentosTransport, query: SentosOrderQ
   };
   const exact = query.orderId !== undefined || query.orderCode !== undefined;
   const orders: SentosOrder[] = [];
-  const pages = fetchPages(transport, { path: '/orders', query: wireQuery, pageSize: ORDER_PAGE_SIZE, operation: 'findOrders', listKeys: ['data', 'content', 'orders'], notFoundIsEmpty: exact });
+  const pages = fetchPages(transport, {
+    path: '/orders',
+    query: wireQuery,
+    pageSize: ORDER_PAGE_SIZE,
+    operation: 'findOrders',
+    listKeys: ['data', 'content', 'orders'],
+    notFoundIsEmpty: exact,
+  });
   for await (const { envelope } of pages) {
     for (const raw of envelope.items) {
       const parsed = parseSentosOrder(raw);
       if (!parsed.ok) {
-        throw new RemoteError(transport.secrets.redact(`Sentos findOrders returned an order sentos-sync cannot read: ${parsed.reason}`), { service: 'sentos', code: 'INVALID_RESPONSE' });
+        throw new RemoteError(
+          transport.secrets.redact(`Sentos findOrders returned an order sentos-sync cannot read: ${parsed.reason}`),
+          { service: 'sentos', code: 'INVALID_RESPONSE' },
+        );
       }
       orders.push(parsed.order);
     }
@@ -43,7 +53,14 @@ export async function findOrders(transport: SentosTransport, query: SentosOrderQ
  * 400/405/422, or a 2xx that lists `errors` (§5 [V: SAL, SFB]), is a VALIDATION RemoteError naming the order.
  */
 export async function createOrder(transport: SentosTransport, payload: SentosOrderPayload): Promise<SentosOrder> {
-  const call: SentosCall = { method: 'POST', path: '/orders', body: payload, kind: 'write', idempotent: false, operation: 'createOrder' };
+  const call: SentosCall = {
+    method: 'POST',
+    path: '/orders',
+    body: payload,
+    kind: 'write',
+    idempotent: false,
+    operation: 'createOrder',
+  };
   const subject = `order ${payload.order_code}`;
   const response = await transport.send(call).catch((error: unknown) => {
     throw error instanceof OutcomeUnknownError ? nameOrder(error, subject) : error;
@@ -54,14 +71,31 @@ export async function createOrder(transport: SentosTransport, payload: SentosOrd
   const created = readCreated(response.body, payload);
   if (created) return created;
   // A 2xx that does not say which order it made: find it by our key rather than guess (§4.7).
-  const found = (await findOrders(transport, { orderId: payload.order_id })).find((o) => o.orderId === String(payload.order_id));
+  const found = (await findOrders(transport, { orderId: payload.order_id })).find(
+    (o) => o.orderId === String(payload.order_id),
+  );
   if (found) return found;
-  throw sentosInvalidResponse(response, `no order id in the answer for ${subject}, and no order with order_id ${payload.order_id} was found`, transport.context(call, { subject }));
+  throw sentosInvalidResponse(
+    response,
+    `no order id in the answer for ${subject}, and no order with order_id ${payload.order_id} was found`,
+    transport.context(call, { subject }),
+  );
 }
 
 /** PUT /orders/{id} (§4.8 [V: SFB markShipped]). The same body twice leaves the same state: idempotent. */
-export async function updateOrder(transport: SentosTransport, id: string, payload: SentosOrderUpdatePayload): Promise<void> {
-  const call: SentosCall = { method: 'PUT', path: `/orders/${encodeURIComponent(id)}`, body: payload, kind: 'write', idempotent: true, operation: 'updateOrder' };
+export async function updateOrder(
+  transport: SentosTransport,
+  id: string,
+  payload: SentosOrderUpdatePayload,
+): Promise<void> {
+  const call: SentosCall = {
+    method: 'PUT',
+    path: `/orders/${encodeURIComponent(id)}`,
+    body: payload,
+    kind: 'write',
+    idempotent: true,
+    operation: 'updateOrder',
+  };
   const subject = `Sentos order ${id}`;
   const response = await transport.sendOk(call, { subject });
   const errors = writeErrors(response.body);
@@ -75,9 +109,15 @@ export async function updateOrder(transport: SentosTransport, id: string, payloa
 function readCreated(body: unknown, payload: SentosOrderPayload): SentosOrder | undefined {
   const answer = createdOrderOf(body);
   if (!isPlainObject(answer) || answer.id === undefined || answer.id === null) return undefined;
-  const sent = { order_id: payload.order_id, order_code: payload.order_code, status: payload.status, lines: payload.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) };
+  const sent = {
+    order_id: payload.order_id,
+    order_code: payload.order_code,
+    status: payload.status,
+    lines: payload.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })),
+  };
   const merged: Record<string, unknown> = { ...sent };
-  for (const [key, value] of Object.entries(answer)) if (value !== null && value !== undefined && value !== '') merged[key] = value;
+  for (const [key, value] of Object.entries(answer))
+    if (value !== null && value !== undefined && value !== '') merged[key] = value;
   const parsed = parseSentosOrder(merged);
   return parsed.ok ? parsed.order : undefined;
 }
@@ -88,6 +128,9 @@ function nameOrder(error: OutcomeUnknownError, subject: string): OutcomeUnknownE
   return new OutcomeUnknownError(
     `${message} (${subject})`,
     { service: 'sentos', status: response.status, requestId: response.requestId, code: 'OUTCOME_UNKNOWN' },
-    { hint: `Do not resend ${subject} blindly: sentos-sync looks it up by order_id first on the next run.`, cause: error },
+    {
+      hint: `Do not resend ${subject} blindly: sentos-sync looks it up by order_id first on the next run.`,
+      cause: error,
+    },
   );
 }

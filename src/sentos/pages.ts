@@ -22,24 +22,37 @@ export interface PagedCall {
  * A known total_pages wins over the short-page rule, because a server that ignores `size` (open question 1)
  * would otherwise end a full scan after page 1 without a word.
  */
-export async function* fetchPages(transport: SentosTransport, call: PagedCall): AsyncGenerator<{ page: number; envelope: WirePage }> {
+export async function* fetchPages(
+  transport: SentosTransport,
+  call: PagedCall,
+): AsyncGenerator<{ page: number; envelope: WirePage }> {
   let previousFirst: string | undefined;
   for (let page = 1; ; page += 1) {
-    const request = { method: 'GET' as const, path: call.path, query: { ...call.query, page, size: call.pageSize }, kind: 'read' as const, operation: call.operation };
+    const request = {
+      method: 'GET' as const,
+      path: call.path,
+      query: { ...call.query, page, size: call.pageSize },
+      kind: 'read' as const,
+      operation: call.operation,
+    };
     const response = await transport.send(request);
     if (response.status === 404 && call.notFoundIsEmpty) return;
-    if (response.status < 200 || response.status >= 300) throw transport.errorFor(request, response, { collection: true });
+    if (response.status < 200 || response.status >= 300)
+      throw transport.errorFor(request, response, { collection: true });
     const envelope = readPage(response.body, call.listKeys) ?? singleObject(response.body);
     if (!envelope) throw sentosInvalidResponse(response, 'no list in the response', transport.context(request));
     // A server that ignores `page` would send page 1 forever: fail loudly rather than loop or stop silently.
     const first = firstId(envelope.items);
     if (page > 1 && first !== undefined && first === previousFirst) {
-      throw new RemoteError(`Sentos ${call.operation} sent the same page again for page=${page}; pagination is not honoured.`, {
-        service: 'sentos',
-        status: response.status,
-        requestId: response.requestId,
-        code: 'PAGINATION',
-      });
+      throw new RemoteError(
+        `Sentos ${call.operation} sent the same page again for page=${page}; pagination is not honoured.`,
+        {
+          service: 'sentos',
+          status: response.status,
+          requestId: response.requestId,
+          code: 'PAGINATION',
+        },
+      );
     }
     previousFirst = first;
     yield { page, envelope };

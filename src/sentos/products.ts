@@ -21,11 +21,20 @@ export interface SentosProductPage {
   totalElements?: number;
 }
 
-export async function* listProducts(transport: SentosTransport, options: ListProductsOptions = {}): AsyncGenerator<SentosProductPage> {
+export async function* listProducts(
+  transport: SentosTransport,
+  options: ListProductsOptions = {},
+): AsyncGenerator<SentosProductPage> {
   const pageSize = options.pageSize ?? 100;
   // orderby_id=ASC keeps a full scan stable while products change (§2.2 [V: MSO, SCX]).
   const query = { orderby_id: 'ASC', sku: options.sku };
-  for await (const { page, envelope } of fetchPages(transport, { path: '/products', query, pageSize, operation: 'listProducts', listKeys: ['data'] })) {
+  for await (const { page, envelope } of fetchPages(transport, {
+    path: '/products',
+    query,
+    pageSize,
+    operation: 'listProducts',
+    listKeys: ['data'],
+  })) {
     const parsed = parseSentosProducts(envelope.items);
     const out: SentosProductPage = { ...parsed, page };
     if (envelope.totalPages !== undefined) out.totalPages = envelope.totalPages;
@@ -36,10 +45,16 @@ export async function* listProducts(transport: SentosTransport, options: ListPro
 
 /** GET /products/{id}: the product itself (§2.3 [V: SA2]); `data`/`product` wrappers tolerated [V: MSO extractOne]. */
 export async function getProduct(transport: SentosTransport, id: string): Promise<SentosProduct | undefined> {
-  const call = { method: 'GET' as const, path: `/products/${encodeURIComponent(id)}`, kind: 'read' as const, operation: 'getProduct' };
+  const call = {
+    method: 'GET' as const,
+    path: `/products/${encodeURIComponent(id)}`,
+    kind: 'read' as const,
+    operation: 'getProduct',
+  };
   const response = await transport.send(call);
   if (response.status === 404) return undefined;
-  if (response.status < 200 || response.status >= 300) throw transport.errorFor(call, response, { subject: `product ${id}` });
+  if (response.status < 200 || response.status >= 300)
+    throw transport.errorFor(call, response, { subject: `product ${id}` });
   const parsed = parseSentosProduct(unwrap(response.body));
   if (parsed.ok) return parsed.product;
   throw sentosInvalidResponse(response, `product ${id}: ${parsed.invalid.reason}`, transport.context(call));

@@ -21,7 +21,12 @@ export function listCategories(transport: SentosTransport): Promise<SentosCatego
   return fetchList(transport, '/categories', 'listCategories', (items) => flattenCategories(items));
 }
 
-async function fetchList<T>(transport: SentosTransport, path: string, operation: string, parse: (items: unknown[]) => T[]): Promise<T[]> {
+async function fetchList<T>(
+  transport: SentosTransport,
+  path: string,
+  operation: string,
+  parse: (items: unknown[]) => T[],
+): Promise<T[]> {
   const call = { method: 'GET' as const, path, kind: 'read' as const, operation };
   const response = await transport.sendOk(call, { collection: true });
   const items = listIn(response.body);

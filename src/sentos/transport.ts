@@ -11,7 +11,13 @@ export type SentosCall = Omit<HttpRequest, 'headers'>;
  * The cheap GET used to probe auth methods: one product (§2.3 [V: VGP test_connection uses the same call]).
  * Not /warehouses: a run reads that right after detecting, and Sentos allows the same GET only twice a minute.
  */
-const PROBE: SentosCall = { method: 'GET', path: '/products', query: { page: 1, size: 1 }, kind: 'read', operation: 'detectAuth' };
+const PROBE: SentosCall = {
+  method: 'GET',
+  path: '/products',
+  query: { page: 1, size: 1 },
+  kind: 'read',
+  operation: 'detectAuth',
+};
 
 export interface SentosTransportOptions {
   http: HttpClient;
@@ -44,17 +50,27 @@ export class SentosTransport {
   /** Sends with auth; returns any final response (the caller decides what a 404 means). */
   async send(call: SentosCall): Promise<HttpResponse> {
     const method = this.method ?? (await this.detect());
-    return this.options.http.send({ ...call, headers: sentosAuthHeaders(method, this.options.apiKey, this.options.apiSecret) });
+    return this.options.http.send({
+      ...call,
+      headers: sentosAuthHeaders(method, this.options.apiKey, this.options.apiSecret),
+    });
   }
 
   /** Sends and requires a 2xx; anything else becomes the mapped error. */
-  async sendOk(call: SentosCall, context: Omit<SentosErrorContext, 'secrets' | 'operation'> = {}): Promise<HttpResponse> {
+  async sendOk(
+    call: SentosCall,
+    context: Omit<SentosErrorContext, 'secrets' | 'operation'> = {},
+  ): Promise<HttpResponse> {
     const response = await this.send(call);
     if (response.status >= 200 && response.status < 300) return response;
     throw this.errorFor(call, response, context);
   }
 
-  errorFor(call: SentosCall, response: HttpResponse, context: Omit<SentosErrorContext, 'secrets' | 'operation'> = {}): CliError {
+  errorFor(
+    call: SentosCall,
+    response: HttpResponse,
+    context: Omit<SentosErrorContext, 'secrets' | 'operation'> = {},
+  ): CliError {
     return sentosErrorFor(response, this.context(call, context));
   }
 
@@ -83,8 +99,12 @@ export class SentosTransport {
       this.method = method;
       return method;
     }
-    throw new AuthError('sentos', `Sentos rejected the API key and secret with every known auth method (${SENTOS_AUTH_METHODS.join(', ')}).`, {
-      hint: CREDENTIALS_HINT,
-    });
+    throw new AuthError(
+      'sentos',
+      `Sentos rejected the API key and secret with every known auth method (${SENTOS_AUTH_METHODS.join(', ')}).`,
+      {
+        hint: CREDENTIALS_HINT,
+      },
+    );
   }
 }

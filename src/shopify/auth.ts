@@ -75,7 +75,11 @@ class ClientCredentialsSource implements AccessTokenSource {
       operation: 'AccessToken',
     });
     if (response.status === 400 || response.status === 401 || response.status === 403) {
-      throw new AuthError('shopify', `Shopify refused the client credentials (HTTP ${response.status}${oauthError(response.body)}).`, { hint: AUTH_HINT });
+      throw new AuthError(
+        'shopify',
+        `Shopify refused the client credentials (HTTP ${response.status}${oauthError(response.body)}).`,
+        { hint: AUTH_HINT },
+      );
     }
     const parsed = tokenResponseSchema.safeParse(response.body);
     if (response.status >= 300 || !parsed.success) {
@@ -89,7 +93,10 @@ class ClientCredentialsSource implements AccessTokenSource {
     const { access_token: token, expires_in: lifetimeS = DEFAULT_LIFETIME_S } = parsed.data;
     this.deps.secrets.add(token);
     const lifetimeMs = lifetimeS * 1000;
-    this.cached = { token, expiresAt: this.deps.clock.now() + lifetimeMs - Math.min(REFRESH_MARGIN_MS, lifetimeMs / 10) };
+    this.cached = {
+      token,
+      expiresAt: this.deps.clock.now() + lifetimeMs - Math.min(REFRESH_MARGIN_MS, lifetimeMs / 10),
+    };
     return token;
   }
 }

@@ -9,7 +9,14 @@ import { listProductsByBulk } from './bulk/catalog.js';
 import type { BulkDeps } from './bulk/operation.js';
 import type { GraphqlTransport } from './graphql.js';
 import { toLevels, toShopifyProduct, toShopifyVariant } from './map-product.js';
-import { InventoryLevelsByItems, ProductSet, ProductStatusUpdate, ProductVariantsPage, ProductsCount, ProductsPage } from './operations/index.js';
+import {
+  InventoryLevelsByItems,
+  ProductSet,
+  ProductStatusUpdate,
+  ProductVariantsPage,
+  ProductsCount,
+  ProductsPage,
+} from './operations/index.js';
 import type { WireProduct, WireVariant } from './operations/wire.js';
 import * as size from './page-size.js';
 import { chunk, paginate } from './paginate.js';
@@ -43,17 +50,29 @@ export interface BulkReading {
   threshold: number;
 }
 
-export async function* listProducts(gql: GraphqlTransport, options: ListProductsOptions = {}, bulk?: BulkReading): AsyncGenerator<ShopifyProduct[]> {
+export async function* listProducts(
+  gql: GraphqlTransport,
+  options: ListProductsOptions = {},
+  bulk?: BulkReading,
+): AsyncGenerator<ShopifyProduct[]> {
   if (bulk && (await chooseBulk(gql, options, bulk.threshold))) {
     yield* listProductsByBulk(bulk.deps, { search: options.query, readLevels: (ids) => getInventoryLevels(gql, ids) });
     return;
   }
-  if (options.mode === 'bulk') throw new RemoteError('Bulk catalog reads are not available on this client.', { service: 'shopify', code: 'BULK_UNAVAILABLE' });
+  if (options.mode === 'bulk')
+    throw new RemoteError('Bulk catalog reads are not available on this client.', {
+      service: 'shopify',
+      code: 'BULK_UNAVAILABLE',
+    });
   yield* listProductsByPage(gql, options);
 }
 
 /** ProductsCount costs one point; counting stops just above the threshold (limit), which is all we need to know. */
-async function chooseBulk(gql: GraphqlTransport, options: ListProductsOptions, clientThreshold: number): Promise<boolean> {
+async function chooseBulk(
+  gql: GraphqlTransport,
+  options: ListProductsOptions,
+  clientThreshold: number,
+): Promise<boolean> {
   if (options.mode === 'paginated') return false;
   if (options.mode === 'bulk') return true;
   const threshold = options.bulkThreshold ?? clientThreshold;
@@ -67,7 +86,11 @@ function listProductsByPage(gql: GraphqlTransport, options: ListProductsOptions)
   return paginate(
     async ({ first, after }) => {
       const { data, requestedCost } = await gql.execute(ProductsPage, { ...variables, first, after });
-      return { items: await completeProducts(gql, data.products.nodes, { levels: true, levelsFirst }), pageInfo: data.products.pageInfo, requestedCost };
+      return {
+        items: await completeProducts(gql, data.products.nodes, { levels: true, levelsFirst }),
+        pageInfo: data.products.pageInfo,
+        requestedCost,
+      };
     },
     { first: options.pageSize ?? size.INITIAL_PRODUCTS_FIRST, adaptive: options.pageSize === undefined },
   );
@@ -81,7 +104,11 @@ export async function productSet(gql: GraphqlTransport, write: ProductWrite): Pr
   const variables = { identifier, input, variantsFirst, levelsFirst: 1 };
   // productSet is declarative: the same input converges to the same product, so a retry is safe (§7.1 item 5).
   const { data } = await gql.execute(ProductSet, variables, { idempotent: true });
-  if (!data.productSet) throw new RemoteError('Shopify ProductSet returned no payload', { service: 'shopify', code: 'UNEXPECTED_RESPONSE' });
+  if (!data.productSet)
+    throw new RemoteError('Shopify ProductSet returned no payload', {
+      service: 'shopify',
+      code: 'UNEXPECTED_RESPONSE',
+    });
   const userErrors = toUserErrors(data.productSet.userErrors);
   if (!data.productSet.product) return { userErrors };
   const [product] = await completeProducts(gql, [data.productSet.product], { levels: false });
@@ -89,14 +116,27 @@ export async function productSet(gql: GraphqlTransport, write: ProductWrite): Pr
 }
 
 /** productUpdate of the status alone: publishes a draft without re-sending its variants. */
-export async function setProductStatus(gql: GraphqlTransport, id: string, status: ProductWrite['status'] & string): Promise<ProductWriteResult> {
+export async function setProductStatus(
+  gql: GraphqlTransport,
+  id: string,
+  status: ProductWrite['status'] & string,
+): Promise<ProductWriteResult> {
   const { data } = await gql.execute(ProductStatusUpdate, { product: { id, status } }, { idempotent: true });
-  if (!data.productUpdate) throw new RemoteError('Shopify ProductStatusUpdate returned no payload', { service: 'shopify', code: 'UNEXPECTED_RESPONSE' });
-  return { userErrors: data.productUpdate.userErrors.map((e) => ({ field: e.field ?? undefined, message: e.message })) };
+  if (!data.productUpdate)
+    throw new RemoteError('Shopify ProductStatusUpdate returned no payload', {
+      service: 'shopify',
+      code: 'UNEXPECTED_RESPONSE',
+    });
+  return {
+    userErrors: data.productUpdate.userErrors.map((e) => ({ field: e.field ?? undefined, message: e.message })),
+  };
 }
 
 /** Ids that are not inventory items are absent from the map. */
-export async function getInventoryLevels(gql: GraphqlTransport, inventoryItemIds: string[]): Promise<Map<string, ShopifyInventoryLevel[]>> {
+export async function getInventoryLevels(
+  gql: GraphqlTransport,
+  inventoryItemIds: string[],
+): Promise<Map<string, ShopifyInventoryLevel[]>> {
   const result = new Map<string, ShopifyInventoryLevel[]>();
   const overflow: string[] = [];
   for (const ids of chunk([...new Set(inventoryItemIds)], size.LEVEL_ITEMS_PER_CALL)) {
@@ -112,13 +152,31 @@ export async function getInventoryLevels(gql: GraphqlTransport, inventoryItemIds
 }
 
 /** `levels: false` (after a write): variant levels come back empty instead of being read in full. */
-async function completeProducts(gql: GraphqlTransport, wires: WireProduct[], options: { levels: boolean; levelsFirst?: number } = { levels: true }): Promise<ShopifyProduct[]> {
+async function completeProducts(
+  gql: GraphqlTransport,
+  wires: WireProduct[],
+  options: { levels: boolean; levelsFirst?: number } = { levels: true },
+): Promise<ShopifyProduct[]> {
   const variantLists: WireVariant[][] = [];
   for (const wire of wires) variantLists.push(await allVariants(gql, wire, options.levelsFirst ?? size.LEVELS_FIRST));
-  if (!options.levels) return wires.map((wire, i) => toShopifyProduct(wire, (variantLists[i] ?? []).map((v) => ({ ...toShopifyVariant(v, []), levels: [] }))));
+  if (!options.levels)
+    return wires.map((wire, i) =>
+      toShopifyProduct(
+        wire,
+        (variantLists[i] ?? []).map((v) => ({ ...toShopifyVariant(v, []), levels: [] })),
+      ),
+    );
   const overflow = variantLists.flat().filter((v) => v.inventoryItem.inventoryLevels.pageInfo.hasNextPage);
-  const levels = await readOverflowLevels(gql, overflow.map((v) => v.inventoryItem.id));
-  return wires.map((wire, i) => toShopifyProduct(wire, (variantLists[i] ?? []).map((v) => toShopifyVariant(v, levels.get(v.inventoryItem.id)))));
+  const levels = await readOverflowLevels(
+    gql,
+    overflow.map((v) => v.inventoryItem.id),
+  );
+  return wires.map((wire, i) =>
+    toShopifyProduct(
+      wire,
+      (variantLists[i] ?? []).map((v) => toShopifyVariant(v, levels.get(v.inventoryItem.id))),
+    ),
+  );
 }
 
 async function allVariants(gql: GraphqlTransport, product: WireProduct, levelsFirst: number): Promise<WireVariant[]> {
@@ -142,10 +200,13 @@ async function readOverflowLevels(gql: GraphqlTransport, ids: string[]): Promise
     const levels = data.nodes[0]?.inventoryLevels;
     if (!levels) throw vanished(`inventory item ${id}`);
     if (levels.pageInfo.hasNextPage) {
-      throw new RemoteError(`Inventory item ${id} is stocked at more than ${size.LEVELS_FIRST_OVERFLOW} locations, which sentos-sync cannot read.`, {
-        service: 'shopify',
-        code: 'TOO_MANY_LOCATIONS',
-      });
+      throw new RemoteError(
+        `Inventory item ${id} is stocked at more than ${size.LEVELS_FIRST_OVERFLOW} locations, which sentos-sync cannot read.`,
+        {
+          service: 'shopify',
+          code: 'TOO_MANY_LOCATIONS',
+        },
+      );
     }
     result.set(id, toLevels(levels));
   }
@@ -153,5 +214,8 @@ async function readOverflowLevels(gql: GraphqlTransport, ids: string[]): Promise
 }
 
 function vanished(what: string): RemoteError {
-  return new RemoteError(`Shopify ${what} disappeared while it was being read; run again.`, { service: 'shopify', code: 'NOT_FOUND' });
+  return new RemoteError(`Shopify ${what} disappeared while it was being read; run again.`, {
+    service: 'shopify',
+    code: 'NOT_FOUND',
+  });
 }

@@ -10,10 +10,25 @@ import { secrets as defaultSecrets, type SecretRegistry } from '../core/http/red
 import type { RequestStats } from '../core/http/stats.js';
 import { createTokenSource } from './auth.js';
 import { DEFAULT_BULK_POLLING, type BulkPolling } from './bulk/operation.js';
-import { DEFAULT_BULK_THRESHOLD, getInventoryLevels, listProducts, productSet, setProductStatus, type BulkReading, type ListProductsOptions } from './catalog.js';
+import {
+  DEFAULT_BULK_THRESHOLD,
+  getInventoryLevels,
+  listProducts,
+  productSet,
+  setProductStatus,
+  type BulkReading,
+  type ListProductsOptions,
+} from './catalog.js';
 import { CostPacer, type ThrottleEvent } from './cost-pacer.js';
 import { GraphqlTransport } from './graphql.js';
-import { activateInventory, metafieldsSet, setInventoryQuantities, type InventoryActivateResult, type MetafieldsSetResult, type SetQuantitiesOptions } from './inventory.js';
+import {
+  activateInventory,
+  metafieldsSet,
+  setInventoryQuantities,
+  type InventoryActivateResult,
+  type MetafieldsSetResult,
+  type SetQuantitiesOptions,
+} from './inventory.js';
 import { Locations, PublicApiVersions, ShopInfo } from './operations/index.js';
 import { listOrders, type ListOrdersOptions } from './orders.js';
 import { LOCATIONS_FIRST } from './page-size.js';
@@ -68,7 +83,11 @@ export interface ShopifyClient {
   /** MetafieldsSet: namespace sentos_sync, 25 per call; userErrors returned. */
   metafieldsSet(rows: T.MetafieldWrite[]): Promise<MetafieldsSetResult>;
   /** InventoryActivate: stock an item at a location (idempotent by key). */
-  activateInventory(inventoryItemId: string, locationId: string, idempotencyKey: string): Promise<InventoryActivateResult>;
+  activateInventory(
+    inventoryItemId: string,
+    locationId: string,
+    idempotencyKey: string,
+  ): Promise<InventoryActivateResult>;
   /** InventorySetQuantities: absolute `available`, ≤ 250 rows; stale compare-and-set rows listed in `stale`. */
   setInventoryQuantities(rows: T.InventoryWrite[], options: SetQuantitiesOptions): Promise<T.InventoryWriteResult>;
   /** InventoryLevelsByItems: current `available` per active location, keyed by inventory item id. */
@@ -82,7 +101,12 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
   const apiVersion = options.apiVersion ?? DEFAULT_API_VERSION;
   const clock = options.clock ?? systemClock;
   const secrets = options.secrets ?? defaultSecrets;
-  const pacer = new CostPacer({ clock, stats: options.stats, maxConcurrent: options.maxConcurrent, onThrottle: options.onThrottle });
+  const pacer = new CostPacer({
+    clock,
+    stats: options.stats,
+    maxConcurrent: options.maxConcurrent,
+    onThrottle: options.onThrottle,
+  });
   const shared = {
     service: 'shopify' as const,
     baseUrl,
@@ -102,7 +126,12 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
   const bulk: BulkReading = {
     threshold: options.bulkThreshold ?? DEFAULT_BULK_THRESHOLD,
     deps: {
-      gql, clock, secrets, dispatcher: shared.dispatcher, stats: options.stats, onEvent: options.onEvent,
+      gql,
+      clock,
+      secrets,
+      dispatcher: shared.dispatcher,
+      stats: options.stats,
+      onEvent: options.onEvent,
       retry: { ...DEFAULT_RETRY, ...options.retry },
       polling: { ...DEFAULT_BULK_POLLING, ...options.bulkPolling },
     },

@@ -8,7 +8,14 @@ import type { Clock } from '../core/clock.js';
 import type { BodyRetrySignal, HttpRequest, HttpResponse } from '../core/http/client.js';
 import type { RequestStats } from '../core/http/stats.js';
 import { hasErrorCode, readCost } from './envelope.js';
-import { INITIAL_THROTTLE, observeCost, planRequest, refundReservation, throttledRetryMs, type ThrottleState } from './throttle.js';
+import {
+  INITIAL_THROTTLE,
+  observeCost,
+  planRequest,
+  refundReservation,
+  throttledRetryMs,
+  type ThrottleState,
+} from './throttle.js';
 
 export interface ThrottleEvent {
   operation: string;

@@ -9,7 +9,10 @@ const errorSchema = z.object({
   message: z.string(),
   locations: z.array(z.unknown()).optional(),
   path: z.array(z.union([z.string(), z.number()])).optional(),
-  extensions: z.object({ code: z.string().optional(), cost: z.number().optional(), maxCost: z.number().optional() }).loose().optional(),
+  extensions: z
+    .object({ code: z.string().optional(), cost: z.number().optional(), maxCost: z.number().optional() })
+    .loose()
+    .optional(),
 });
 
 export type GraphqlErrorEntry = z.infer<typeof errorSchema>;

@@ -6,7 +6,14 @@ import { AuthError, CliError, RemoteError, type RemoteErrorDetails } from '../co
 import type { SecretRegistry } from '../core/http/redact.js';
 import { errorCode, type GraphqlErrorEntry } from './envelope.js';
 
-export const SHOPIFY_SCOPES = ['read_products', 'write_products', 'read_inventory', 'write_inventory', 'read_locations', 'read_orders'];
+export const SHOPIFY_SCOPES = [
+  'read_products',
+  'write_products',
+  'read_inventory',
+  'write_inventory',
+  'read_locations',
+  'read_orders',
+];
 
 /** Customer names/emails on orders need read_customers (schema offline_scopes: Customer → read_customers). */
 export const AUTH_HINT =
@@ -14,7 +21,8 @@ export const AUTH_HINT =
   `organization installed on this store). The app needs the scopes ${SHOPIFY_SCOPES.join(', ')} (and read_customers for ` +
   'customer names on orders).';
 
-const BUG_HINT = 'This is a bug in sentos-sync (a GraphQL document does not match the Admin API schema). Please report it with the command you ran (no secrets).';
+const BUG_HINT =
+  'This is a bug in sentos-sync (a GraphQL document does not match the Admin API schema). Please report it with the command you ran (no secrets).';
 
 /** MAX_COST_EXCEEDED: the caller may shrink its page size and try a smaller query (§7.1). */
 export class QueryCostExceededError extends RemoteError {
@@ -24,7 +32,11 @@ export class QueryCostExceededError extends RemoteError {
     readonly cost: number | undefined,
     readonly maxCost: number | undefined,
   ) {
-    super(message, { ...details, code: 'MAX_COST_EXCEEDED' }, { hint: 'Lower the page size; bulk operations have no cost limit.' });
+    super(
+      message,
+      { ...details, code: 'MAX_COST_EXCEEDED' },
+      { hint: 'Lower the page size; bulk operations have no cost limit.' },
+    );
   }
 }
 
@@ -39,17 +51,26 @@ export interface ErrorContext {
 export function graphqlError(errors: GraphqlErrorEntry[], ctx: ErrorContext): CliError {
   const first = errors[0];
   const code = first ? errorCode(first) : undefined;
-  const text = ctx.secrets.redact(errors.map((e) => e.message).join('; ').slice(0, 500));
+  const text = ctx.secrets.redact(
+    errors
+      .map((e) => e.message)
+      .join('; ')
+      .slice(0, 500),
+  );
   const message = `Shopify ${ctx.operation} failed: ${text}`;
   const details: RemoteErrorDetails = { service: 'shopify', status: ctx.status, requestId: ctx.requestId, code };
-  if (code === 'MAX_COST_EXCEEDED') return new QueryCostExceededError(message, details, first?.extensions?.cost, first?.extensions?.maxCost);
+  if (code === 'MAX_COST_EXCEEDED')
+    return new QueryCostExceededError(message, details, first?.extensions?.cost, first?.extensions?.maxCost);
   if (code === 'ACCESS_DENIED') {
     return new AuthError('shopify', message, { hint: `The app lacks an access scope this call needs. ${AUTH_HINT}` });
   }
   if (code === 'THROTTLED') {
-    return new RemoteError(message, details, { hint: 'The store\u2019s API cost budget stayed exhausted through every retry; run again later.' });
+    return new RemoteError(message, details, {
+      hint: 'The store\u2019s API cost budget stayed exhausted through every retry; run again later.',
+    });
   }
-  if (isValidationError(errors, code)) return new RemoteError(message, { ...details, code: 'GRAPHQL_VALIDATION' }, { hint: BUG_HINT });
+  if (isValidationError(errors, code))
+    return new RemoteError(message, { ...details, code: 'GRAPHQL_VALIDATION' }, { hint: BUG_HINT });
   return new RemoteError(message, { ...details, code: code ?? 'GRAPHQL_ERROR' });
 }
 
@@ -72,7 +93,9 @@ export function httpError(ctx: ErrorContext, bodyText: string | undefined): CliE
     code: `HTTP_${ctx.status}`,
   };
   if (ctx.status === 401 || ctx.status === 403) {
-    return new AuthError('shopify', `Shopify rejected the credentials for ${ctx.operation} (HTTP ${ctx.status}).`, { hint: AUTH_HINT });
+    return new AuthError('shopify', `Shopify rejected the credentials for ${ctx.operation} (HTTP ${ctx.status}).`, {
+      hint: AUTH_HINT,
+    });
   }
   if (ctx.status === 404) {
     return new RemoteError(`Shopify ${ctx.operation}: HTTP 404`, details, {

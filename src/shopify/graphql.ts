@@ -34,7 +34,12 @@ export class GraphqlTransport {
 
   async execute<V, D>(op: Operation<V, D>, variables: V, options: ExecuteOptions = {}): Promise<Executed<D>> {
     const response = await this.sendWithAuth(op, variables, options);
-    const ctx: ErrorContext = { operation: op.name, status: response.status, requestId: response.requestId, secrets: this.options.secrets };
+    const ctx: ErrorContext = {
+      operation: op.name,
+      status: response.status,
+      requestId: response.requestId,
+      secrets: this.options.secrets,
+    };
     if (response.status >= 300) throw httpError(ctx, typeof response.body === 'string' ? response.body : undefined);
     const envelope = readEnvelope(response.body);
     if (!envelope) throw this.unexpected(ctx, 'the response is not a GraphQL JSON document');
@@ -42,7 +47,10 @@ export class GraphqlTransport {
     const parsed = op.data.safeParse(envelope.data);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      throw this.unexpected(ctx, `unexpected response shape at data.${issue?.path.join('.') ?? ''} (${issue?.message ?? 'invalid'})`);
+      throw this.unexpected(
+        ctx,
+        `unexpected response shape at data.${issue?.path.join('.') ?? ''} (${issue?.message ?? 'invalid'})`,
+      );
     }
     return { data: parsed.data, requestedCost: envelope.cost?.requestedQueryCost };
   }

@@ -32,7 +32,10 @@ export interface SetQuantitiesOptions {
 }
 
 /** image_sources holds a JSON array, product_id a plain string (what map-product.ts reads back). */
-const METAFIELD_TYPES: Record<MetafieldWrite['key'], string> = { product_id: 'single_line_text_field', image_sources: 'json' };
+const METAFIELD_TYPES: Record<MetafieldWrite['key'], string> = {
+  product_id: 'single_line_text_field',
+  image_sources: 'json',
+};
 
 export async function metafieldsSet(gql: GraphqlTransport, rows: MetafieldWrite[]): Promise<MetafieldsSetResult> {
   const userErrors: UserError[] = [];
@@ -59,12 +62,17 @@ export async function activateInventory(
   idempotencyKey: string,
 ): Promise<InventoryActivateResult> {
   requireKey(idempotencyKey);
-  const { data } = await gql.execute(InventoryActivate, { inventoryItemId, locationId, idempotencyKey }, { idempotent: true });
+  const { data } = await gql.execute(
+    InventoryActivate,
+    { inventoryItemId, locationId, idempotencyKey },
+    { idempotent: true },
+  );
   const payload = data.inventoryActivate;
   if (!payload) throw noPayload('InventoryActivate');
   const userErrors = toUserErrors(payload.userErrors);
   const result: InventoryActivateResult = { ok: userErrors.length === 0, userErrors };
-  if (payload.inventoryLevel) result.level = toLevels({ nodes: [payload.inventoryLevel], pageInfo: { hasNextPage: false } })[0];
+  if (payload.inventoryLevel)
+    result.level = toLevels({ nodes: [payload.inventoryLevel], pageInfo: { hasNextPage: false } })[0];
   return result;
 }
 
@@ -74,7 +82,9 @@ export async function setInventoryQuantities(
   options: SetQuantitiesOptions,
 ): Promise<InventoryWriteResult> {
   if (rows.length > MAX_INVENTORY_ROWS) {
-    throw new BugError(`setInventoryQuantities takes at most ${MAX_INVENTORY_ROWS} rows, got ${rows.length}; chunk the batch.`);
+    throw new BugError(
+      `setInventoryQuantities takes at most ${MAX_INVENTORY_ROWS} rows, got ${rows.length}; chunk the batch.`,
+    );
   }
   requireKey(options.idempotencyKey);
   if (rows.length === 0) return { ok: true, stale: [], userErrors: [] };
@@ -85,7 +95,11 @@ export async function setInventoryQuantities(
     quantity: r.quantity,
     changeFromQuantity: r.changeFromQuantity,
   }));
-  const variables = { quantities, referenceDocumentUri: options.referenceDocumentUri, idempotencyKey: options.idempotencyKey };
+  const variables = {
+    quantities,
+    referenceDocumentUri: options.referenceDocumentUri,
+    idempotencyKey: options.idempotencyKey,
+  };
   const { data } = await gql.execute(InventorySetQuantities, variables, { idempotent: true });
   if (!data.inventorySetQuantities) throw noPayload('InventorySetQuantities');
   const userErrors = toUserErrors(data.inventorySetQuantities.userErrors);
@@ -115,5 +129,8 @@ function requireKey(key: string): void {
 }
 
 function noPayload(operation: string): RemoteError {
-  return new RemoteError(`Shopify ${operation} returned no payload`, { service: 'shopify', code: 'UNEXPECTED_RESPONSE' });
+  return new RemoteError(`Shopify ${operation} returned no payload`, {
+    service: 'shopify',
+    code: 'UNEXPECTED_RESPONSE',
+  });
 }

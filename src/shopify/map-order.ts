@@ -35,7 +35,12 @@ export function toShopifyOrder(wire: WireOrder, lineItems: WireLineItem[]): Shop
   };
   if (wire.customer) {
     const { firstName, lastName, defaultEmailAddress, defaultPhoneNumber } = wire.customer;
-    order.customer = defined({ firstName, lastName, email: defaultEmailAddress?.emailAddress, phone: defaultPhoneNumber?.phoneNumber });
+    order.customer = defined({
+      firstName,
+      lastName,
+      email: defaultEmailAddress?.emailAddress,
+      phone: defaultPhoneNumber?.phoneNumber,
+    });
   }
   const billing = toAddress(wire.billingAddress);
   if (billing) order.billingAddress = billing;
@@ -54,7 +59,10 @@ function toLineItem(item: WireLineItem, orderName: string): ShopifyLineItem {
     originalUnitPrice: money(item.originalUnitPriceSet.shopMoney.amount, `order ${orderName} line ${item.id}`),
     discountedUnitPrice: money(item.discountedUnitPriceSet.shopMoney.amount, `order ${orderName} line ${item.id}`),
     // ratePercentage is nullable; rate is the fraction (0.2 for 20 %).
-    taxLines: item.taxLines.map((t) => ({ title: t.title, ratePercentage: t.ratePercentage ?? Math.round((t.rate ?? 0) * 100_00) / 100 })),
+    taxLines: item.taxLines.map((t) => ({
+      title: t.title,
+      ratePercentage: t.ratePercentage ?? Math.round((t.rate ?? 0) * 100_00) / 100,
+    })),
     ...defined({ sku: item.sku, variantTitle: item.variantTitle, variantId: item.variant?.id }),
   };
 }
@@ -62,7 +70,10 @@ function toLineItem(item: WireLineItem, orderName: string): ShopifyLineItem {
 /** The first tracking entry: Sentos takes one carrier and number per shipment. */
 function toFulfillment(wire: WireOrder['fulfillments'][number]): ShopifyFulfillment {
   const tracking = wire.trackingInfo[0];
-  return { status: wire.status, ...defined({ trackingCompany: tracking?.company, trackingNumber: tracking?.number, trackingUrl: tracking?.url }) };
+  return {
+    status: wire.status,
+    ...defined({ trackingCompany: tracking?.company, trackingNumber: tracking?.number, trackingUrl: tracking?.url }),
+  };
 }
 
 function toAddress(wire: WireAddress): ShopifyMailingAddress | undefined {

@@ -38,7 +38,11 @@ export function toShopifyProduct(wire: WireProductFields, variants: ShopifyVaria
 /** `levels` overrides the inline page (more levels than the page held, or levels read by bulk export). */
 export function toShopifyVariant(wire: WireVariantFields, levels?: ShopifyInventoryLevel[]): ShopifyVariant {
   const inline = wire.inventoryItem.inventoryLevels;
-  if (!levels && !inline) throw new RemoteError(`Shopify sent variant ${wire.id} without its inventory levels`, { service: 'shopify', code: 'UNEXPECTED_RESPONSE' });
+  if (!levels && !inline)
+    throw new RemoteError(`Shopify sent variant ${wire.id} without its inventory levels`, {
+      service: 'shopify',
+      code: 'UNEXPECTED_RESPONSE',
+    });
   const variant: ShopifyVariant = {
     id: wire.id,
     sku: wire.sku ?? '',
@@ -49,7 +53,8 @@ export function toShopifyVariant(wire: WireVariantFields, levels?: ShopifyInvent
     levels: levels ?? toLevels(inline as WireLevels),
   };
   if (wire.barcode) variant.barcode = wire.barcode;
-  if (wire.compareAtPrice !== null) variant.compareAtPrice = money(wire.compareAtPrice, `variant ${wire.id} compareAtPrice`);
+  if (wire.compareAtPrice !== null)
+    variant.compareAtPrice = money(wire.compareAtPrice, `variant ${wire.id} compareAtPrice`);
   return variant;
 }
 
@@ -73,5 +78,8 @@ export function parseImageSources(value: string): string[] | undefined {
 export function money(amount: string, what: string): Minor {
   const result = parseDotDecimal(amount);
   if (result.ok) return result.minor;
-  throw new RemoteError(`Shopify sent an unreadable amount for ${what}: ${result.reason}`, { service: 'shopify', code: 'UNEXPECTED_RESPONSE' });
+  throw new RemoteError(`Shopify sent an unreadable amount for ${what}: ${result.reason}`, {
+    service: 'shopify',
+    code: 'UNEXPECTED_RESPONSE',
+  });
 }

@@ -15,7 +15,10 @@ describe('buildOrderSearch', () => {
     expect(buildOrderSearch(query)).toBe(expected);
   });
 
-  it.each([[{ updatedAfter: "2026' OR 1" }], [{ updatedAfter: 'yesterday' }], [{ ids: ['gid://shopify/Product/1'] }]])('refuses %j', (query) => {
-    expect(() => buildOrderSearch(query)).toThrow(UsageError);
-  });
+  it.each([[{ updatedAfter: "2026' OR 1" }], [{ updatedAfter: 'yesterday' }], [{ ids: ['gid://shopify/Product/1'] }]])(
+    'refuses %j',
+    (query) => {
+      expect(() => buildOrderSearch(query)).toThrow(UsageError);
+    },
+  );
 });

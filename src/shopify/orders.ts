@@ -10,7 +10,10 @@ import type { ShopifyOrder, ShopifyOrderQuery } from './types.js';
 
 export type ListOrdersOptions = ShopifyOrderQuery & { pageSize?: number };
 
-export async function* listOrders(gql: GraphqlTransport, options: ListOrdersOptions = {}): AsyncGenerator<ShopifyOrder[]> {
+export async function* listOrders(
+  gql: GraphqlTransport,
+  options: ListOrdersOptions = {},
+): AsyncGenerator<ShopifyOrder[]> {
   if (options.ids && options.ids.length === 0) return; // "these orders" with none listed: nothing to read
   const query = buildOrderSearch(options) ?? null;
   yield* paginate(
@@ -32,7 +35,9 @@ export function buildOrderSearch(query: ShopifyOrderQuery): string | undefined {
   const parts: string[] = [];
   if (query.updatedAfter !== undefined) {
     if (!/^[0-9TZ:.+-]+$/.test(query.updatedAfter) || Number.isNaN(Date.parse(query.updatedAfter))) {
-      throw new UsageError(`"${query.updatedAfter}" is not an ISO date-time.`, { hint: 'Use e.g. 2026-11-20T00:00:00Z.' });
+      throw new UsageError(`"${query.updatedAfter}" is not an ISO date-time.`, {
+        hint: 'Use e.g. 2026-11-20T00:00:00Z.',
+      });
     }
     parts.push(`updated_at:>'${query.updatedAfter}'`);
   }
@@ -46,7 +51,10 @@ export function buildOrderSearch(query: ShopifyOrderQuery): string | undefined {
 
 function legacyOrderId(id: string): string {
   const match = /^(?:gid:\/\/shopify\/Order\/)?(\d+)$/.exec(id.trim());
-  if (!match?.[1]) throw new UsageError(`"${id}" is not a Shopify order id.`, { hint: 'Give the numeric id or gid://shopify/Order/<id>.' });
+  if (!match?.[1])
+    throw new UsageError(`"${id}" is not a Shopify order id.`, {
+      hint: 'Give the numeric id or gid://shopify/Order/<id>.',
+    });
   return match[1];
 }
 
@@ -56,7 +64,10 @@ async function allLineItems(gql: GraphqlTransport, order: WireOrder): Promise<Wi
   while (pageInfo.hasNextPage && pageInfo.endCursor) {
     const { data } = await gql.execute(OrderLineItemsPage, { id: order.id, after: pageInfo.endCursor });
     if (!data.order) {
-      throw new RemoteError(`Shopify order ${order.name} disappeared while its line items were read; run again.`, { service: 'shopify', code: 'NOT_FOUND' });
+      throw new RemoteError(`Shopify order ${order.name} disappeared while its line items were read; run again.`, {
+        service: 'shopify',
+        code: 'NOT_FOUND',
+      });
     }
     items.push(...data.order.lineItems.nodes);
     pageInfo = data.order.lineItems.pageInfo;

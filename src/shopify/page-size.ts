@@ -65,7 +65,11 @@ export function nextPageSize(input: NextPageSizeInput): number {
  * After MAX_COST_EXCEEDED: scale `first` down by the ratio Shopify reported (cost vs maxCost) with a 20 %
  * margin. Returns undefined when the page cannot shrink any further (the query itself is too expensive).
  */
-export function shrinkPageSize(current: number, cost: number | undefined, maxCost: number | undefined): number | undefined {
+export function shrinkPageSize(
+  current: number,
+  cost: number | undefined,
+  maxCost: number | undefined,
+): number | undefined {
   if (current <= 1) return undefined;
   const ratio = cost && maxCost && cost > 0 ? maxCost / cost : 0.5;
   const next = Math.floor(current * ratio * 0.8);

@@ -24,7 +24,11 @@ export async function* paginate<T>(
   let first = sizing.first;
   let after: string | null = null;
   for (;;) {
-    const { page, usedFirst }: { page: FetchedPage<T>; usedFirst: number } = await fetchShrinking(fetchPage, first, after);
+    const { page, usedFirst }: { page: FetchedPage<T>; usedFirst: number } = await fetchShrinking(
+      fetchPage,
+      first,
+      after,
+    );
     yield page.items;
     if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return;
     after = page.pageInfo.endCursor;
@@ -42,7 +46,8 @@ async function fetchShrinking<T>(
     try {
       return { page: await fetchPage({ first: current, after }), usedFirst: current };
     } catch (error) {
-      const smaller = error instanceof QueryCostExceededError ? shrinkPageSize(current, error.cost, error.maxCost) : undefined;
+      const smaller =
+        error instanceof QueryCostExceededError ? shrinkPageSize(current, error.cost, error.maxCost) : undefined;
       if (smaller === undefined) throw error;
       current = smaller;
     }

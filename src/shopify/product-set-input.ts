@@ -12,7 +12,10 @@ import type { ProductWrite, VariantWrite } from './types.js';
 
 export const METAFIELD_NAMESPACE = 'sentos_sync';
 
-export function toProductSetInput(write: ProductWrite): { identifier: { id: string } | { handle: string }; input: ProductSetWireInput } {
+export function toProductSetInput(write: ProductWrite): {
+  identifier: { id: string } | { handle: string };
+  input: ProductSetWireInput;
+} {
   const identifier = 'id' in write.identifier ? { id: write.identifier.id } : { handle: write.identifier.handle };
   const handle = 'handle' in identifier ? identifier.handle : write.handle;
   const input: ProductSetWireInput = {
@@ -34,7 +37,14 @@ export function toProductSetInput(write: ProductWrite): { identifier: { id: stri
     input.files = write.imageSources.map((originalSource) => ({ originalSource, contentType: 'IMAGE' as const }));
   }
   if (write.sentosProductId !== undefined) {
-    input.metafields = [{ namespace: METAFIELD_NAMESPACE, key: 'product_id', type: 'single_line_text_field', value: write.sentosProductId }];
+    input.metafields = [
+      {
+        namespace: METAFIELD_NAMESPACE,
+        key: 'product_id',
+        type: 'single_line_text_field',
+        value: write.sentosProductId,
+      },
+    ];
   }
   return { identifier, input };
 }

@@ -25,9 +25,12 @@ export function normalizeShopifyStore(input: string): ShopifyStore {
   const url = parseUrl(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `${defaultScheme(text)}://${text}`, input);
   if (isLoopback(url.hostname)) return loopback(url);
   if (url.protocol !== 'https:') {
-    throw new ConfigError(`Refusing plain ${url.protocol.replace(':', '')} for the Shopify store "${url.host}": the access token would travel unencrypted.`, {
-      hint: `${HINT} Use https://.`,
-    });
+    throw new ConfigError(
+      `Refusing plain ${url.protocol.replace(':', '')} for the Shopify store "${url.host}": the access token would travel unencrypted.`,
+      {
+        hint: `${HINT} Use https://.`,
+      },
+    );
   }
   const adminLink = /^\/store\/([a-z0-9][a-z0-9-]*)/i.exec(url.pathname);
   if (url.hostname.toLowerCase() === 'admin.shopify.com' && adminLink?.[1]) return myshopify(adminLink[1]);
@@ -64,6 +67,5 @@ function defaultScheme(text: string): 'http' | 'https' {
   const host = /^(\[[^\]]+\]|[^:/]+)/.exec(text)?.[1] ?? '';
   return isLoopback(host) ? 'http' : 'https';
 }
-
 
 export { isLoopback };

@@ -53,7 +53,11 @@ export function expectedCost(state: ThrottleState, operation: string): number {
  * Reserves the expected cost of `operation` and says how long to wait first. Without any observation yet
  * there is nothing to pace against: go. The reservation lets a second concurrent request see the debt.
  */
-export function planRequest(state: ThrottleState, operation: string, now: number): { waitMs: number; state: ThrottleState } {
+export function planRequest(
+  state: ThrottleState,
+  operation: string,
+  now: number,
+): { waitMs: number; state: ThrottleState } {
   const { bucket } = state;
   if (!bucket) return { waitMs: 0, state };
   const remaining = availableAt(bucket, now) - expectedCost(state, operation);
@@ -62,10 +66,17 @@ export function planRequest(state: ThrottleState, operation: string, now: number
 }
 
 /** Takes the server's word for the bucket and remembers what this operation requested. */
-export function observeCost(state: ThrottleState, operation: string, cost: QueryCost | undefined, now: number): ThrottleState {
+export function observeCost(
+  state: ThrottleState,
+  operation: string,
+  cost: QueryCost | undefined,
+  now: number,
+): ThrottleState {
   if (!cost) return state;
   const lastCost =
-    typeof cost.requestedQueryCost === 'number' ? { ...state.lastCost, [operation]: cost.requestedQueryCost } : state.lastCost;
+    typeof cost.requestedQueryCost === 'number'
+      ? { ...state.lastCost, [operation]: cost.requestedQueryCost }
+      : state.lastCost;
   const bucket = cost.throttleStatus ? { ...cost.throttleStatus, at: now } : state.bucket;
   return { bucket, lastCost };
 }
@@ -77,7 +88,10 @@ export function observeCost(state: ThrottleState, operation: string, cost: Query
 export function refundReservation(state: ThrottleState, operation: string): ThrottleState {
   const { bucket } = state;
   if (!bucket) return state;
-  const currentlyAvailable = Math.min(bucket.maximumAvailable, bucket.currentlyAvailable + expectedCost(state, operation));
+  const currentlyAvailable = Math.min(
+    bucket.maximumAvailable,
+    bucket.currentlyAvailable + expectedCost(state, operation),
+  );
   return { ...state, bucket: { ...bucket, currentlyAvailable } };
 }
 

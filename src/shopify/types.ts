@@ -5,8 +5,7 @@
 import type { Minor } from '../core/money.js';
 
 export type ShopifyAuth =
-  | { type: 'token'; accessToken: string }
-  | { type: 'client-credentials'; clientId: string; clientSecret: string };
+  { type: 'token'; accessToken: string } | { type: 'client-credentials'; clientId: string; clientSecret: string };
 
 export interface ShopifyShop {
   name: string;

@@ -47,7 +47,15 @@ export interface RequestFigures {
 }
 
 export function summarize(items: ReportItem[], dryRun = true): Summary {
-  const summary: Summary = { created: 0, updated: 0, unchanged: 0, skipped: 0, failed: 0, conflicts: 0, total: items.length };
+  const summary: Summary = {
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+    conflicts: 0,
+    total: items.length,
+  };
   for (const item of items) {
     if (item.status === 'failed' || item.action === 'invalid' || item.action === 'failed') summary.failed += 1;
     // In a real run, "planned" means not reached (the run was interrupted first): not created, not updated.
@@ -70,13 +78,19 @@ export function exitCodeFor(summary: Summary, interrupted: boolean): number {
 }
 
 export function requestFigures(stats: Record<'sentos' | 'shopify', ServiceStats>): RunReport['requests'] {
-  const pick = (s: ServiceStats, withCost: boolean): RequestFigures => ({ reads: s.reads, writes: s.writes, retries: s.retries, ...(withCost ? { cost: Math.round(s.cost) } : {}) });
+  const pick = (s: ServiceStats, withCost: boolean): RequestFigures => ({
+    reads: s.reads,
+    writes: s.writes,
+    retries: s.retries,
+    ...(withCost ? { cost: Math.round(s.cost) } : {}),
+  });
   return { sentos: pick(stats.sentos, false), shopify: pick(stats.shopify, true) };
 }
 
 /** The worse of two exit codes, for `sync` (interrupted > failure > auth/remote > partial > ok). */
 export function worseExitCode(a: number, b: number): number {
-  const rank = (code: number) => (code === ExitCode.ok ? 0 : code === ExitCode.partial ? 1 : code === ExitCode.interrupted ? 3 : 2);
+  const rank = (code: number) =>
+    code === ExitCode.ok ? 0 : code === ExitCode.partial ? 1 : code === ExitCode.interrupted ? 3 : 2;
   return rank(b) > rank(a) ? b : a;
 }
 

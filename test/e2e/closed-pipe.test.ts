@@ -11,7 +11,10 @@ describe('stdout closed by the reader (spawned bin)', () => {
   afterAll(() => built?.remove());
 
   it('exits quietly when stdout is closed before it writes', async () => {
-    const child = spawn(process.execPath, [built.bin, '--help'], { stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '' } });
+    const child = spawn(process.execPath, [built.bin, '--help'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { PATH: process.env.PATH ?? '' },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.stdout.destroy(); // the reader is gone before the first write: the write gets EPIPE

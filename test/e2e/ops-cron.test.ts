@@ -8,7 +8,8 @@ import { buildBin, runBin, spawnBin, waitFor, type BuiltBin } from './spawn-bin.
 const PLUS_BUCKET = { maximumAvailable: 20_000, restoreRate: 1_000 };
 /** SGR sequences: colours and styles. */
 const COLOUR = /\u001b\[\d+(;\d+)*m/;
-const VERBOSE_LINE = /^(sentos|shopify) (GET|POST|PUT|DELETE) http:\/\/127\.0\.0\.1:\d+\/\S* → \d{3} \d+ms( \[[\w-]+\])?$/;
+const VERBOSE_LINE =
+  /^(sentos|shopify) (GET|POST|PUT|DELETE) http:\/\/127\.0\.0\.1:\d+\/\S* → \d{3} \d+ms( \[[\w-]+\])?$/;
 
 /** Cron safety (issue 5 item 4), checked on the built bin with pipes for stdout and stderr, as cron runs it. */
 describe('cron safety (spawned bin)', () => {
@@ -22,18 +23,34 @@ describe('cron safety (spawned bin)', () => {
     await t?.close();
     built?.remove();
   });
-  const secrets = () => [t.env.SHOPIFY_ACCESS_TOKEN!, t.env.SENTOS_API_KEY!, t.env.SENTOS_API_SECRET!, Buffer.from(`${t.env.SENTOS_API_KEY}:${t.env.SENTOS_API_SECRET}`).toString('base64')];
+  const secrets = () => [
+    t.env.SHOPIFY_ACCESS_TOKEN!,
+    t.env.SENTOS_API_KEY!,
+    t.env.SENTOS_API_SECRET!,
+    Buffer.from(`${t.env.SENTOS_API_KEY}:${t.env.SENTOS_API_SECRET}`).toString('base64'),
+  ];
 
   it('two overlapping runs of the same command and profile: one runs, the other exits 6', async () => {
     // Every Shopify request of this sandbox is slowed, so the first run is still going when the second starts.
-    const slow = await startTestSandbox({ products: 8, orders: 1, shopify: { bucket: PLUS_BUCKET, faults: { rate: 1, kinds: ['slow'], slowMs: 120 } } });
+    const slow = await startTestSandbox({
+      products: 8,
+      orders: 1,
+      shopify: { bucket: PLUS_BUCKET, faults: { rate: 1, kinds: ['slow'], slowMs: 120 } },
+    });
     try {
       const first = spawnBin(built.bin, ['products', '--json'], slow.env);
       await waitFor(() => fs.existsSync(path.join(slow.home, 'locks', 'products.lock')), 10_000);
       const second = await runBin(built.bin, ['products', '--json'], slow.env);
       expect(first.child.exitCode).toBeNull(); // still running when the second gave up
       expect(second.code).toBe(6);
-      expect(JSON.parse(second.stdout)).toMatchObject({ ok: false, exitCode: 6, error: { type: 'LockedError', message: expect.stringContaining(`Another "products" run is in progress (pid ${first.child.pid}, started `) } });
+      expect(JSON.parse(second.stdout)).toMatchObject({
+        ok: false,
+        exitCode: 6,
+        error: {
+          type: 'LockedError',
+          message: expect.stringContaining(`Another "products" run is in progress (pid ${first.child.pid}, started `),
+        },
+      });
       expect(second.stderr).toContain(`✖ Another "products" run is in progress (pid ${first.child.pid}`);
       expect(second.stderr).toContain('Runs of the same command and profile never overlap');
       const done = await first.done;

@@ -4,7 +4,10 @@ import { buildBin, runBin, spawnBin, waitFor, type BuiltBin } from './spawn-bin.
 
 const PRODUCTS = 30;
 /** Every Shopify request takes 100 ms more: 30 products take a few seconds to apply, room to interrupt. */
-const slowShopify = (slowMs: number) => ({ bucket: { maximumAvailable: 20_000, restoreRate: 1_000 }, faults: { rate: 1, kinds: ['slow' as const], slowMs } });
+const slowShopify = (slowMs: number) => ({
+  bucket: { maximumAvailable: 20_000, restoreRate: 1_000 },
+  faults: { rate: 1, kinds: ['slow' as const], slowMs },
+});
 
 /** Interrupts (issue 5 item 5) on the built bin: a real process, real signals. */
 describe('interrupts (spawned bin)', () => {
@@ -28,7 +31,11 @@ describe('interrupts (spawned bin)', () => {
       const { requests } = sandbox.sandbox.shopify.stats();
       return requests.total > requests.queries + requests.mutations;
     };
-    await waitFor(() => sandbox.sandbox.shopify.state.products.length >= 2 && inFlight(), 10_000, () => 'no product was created');
+    await waitFor(
+      () => sandbox.sandbox.shopify.state.products.length >= 2 && inFlight(),
+      10_000,
+      () => 'no product was created',
+    );
     return run;
   }
 
@@ -55,7 +62,10 @@ describe('interrupts (spawned bin)', () => {
 
     const rerun = await runBin(built.bin, ['products', '--json'], t.env);
     expect(rerun.code).toBe(0);
-    expect(JSON.parse(rerun.stdout)).toMatchObject({ interrupted: false, summary: { created: PRODUCTS - created, failed: 0, skipped: 0, total: PRODUCTS } });
+    expect(JSON.parse(rerun.stdout)).toMatchObject({
+      interrupted: false,
+      summary: { created: PRODUCTS - created, failed: 0, skipped: 0, total: PRODUCTS },
+    });
     expect(t.sandbox.shopify.state.products).toHaveLength(PRODUCTS);
     expect(t.sandbox.shopify.state.products.every((p) => p.status === 'ACTIVE')).toBe(true);
   });

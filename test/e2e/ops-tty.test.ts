@@ -41,8 +41,16 @@ describe('terminal output (spawned bin)', () => {
   });
 
   it('demo runs from the built bin, exit 0, one JSON document', async () => {
-    const run = await runBin(built.bin, ['demo', '--products', '5', '--orders', '2', '--window-ms', '300', '--json'], {});
+    const run = await runBin(
+      built.bin,
+      ['demo', '--products', '5', '--orders', '2', '--window-ms', '300', '--json'],
+      {},
+    );
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ command: 'demo', ok: true, steps: [{ ok: true }, { ok: true }, { ok: true }, { ok: true }, { ok: true }] });
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      command: 'demo',
+      ok: true,
+      steps: [{ ok: true }, { ok: true }, { ok: true }, { ok: true }, { ok: true }],
+    });
   });
 });

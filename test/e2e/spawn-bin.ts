@@ -25,8 +25,15 @@ export function buildBin(): BuiltBin {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'sentos-sync-e2e', type: 'module' }));
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   fs.symlinkSync(path.join(ROOT, 'src'), path.join(dir, 'src'), 'dir');
-  execFileSync('npx', ['tsup', '--entry.cli/main', 'src/cli/main.ts', '--out-dir', path.join(dir, 'dist'), '--no-sourcemap', '--silent'], { cwd: ROOT, stdio: 'pipe' });
-  return { bin: path.join(dir, 'bin', 'sentos-sync.js'), remove: () => fs.rmSync(dir, { recursive: true, force: true }) };
+  execFileSync(
+    'npx',
+    ['tsup', '--entry.cli/main', 'src/cli/main.ts', '--out-dir', path.join(dir, 'dist'), '--no-sourcemap', '--silent'],
+    { cwd: ROOT, stdio: 'pipe' },
+  );
+  return {
+    bin: path.join(dir, 'bin', 'sentos-sync.js'),
+    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 export interface Finished {
@@ -47,18 +54,28 @@ export interface Spawned {
 
 /** Spawns the bin with exactly `env` (plus PATH), stdout and stderr as pipes: what cron sees. */
 export function spawnBin(bin: string, args: string[], env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   let err = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString('utf8')));
-  const done = new Promise<Finished>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout: out, stderr: err })));
+  const done = new Promise<Finished>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout: out, stderr: err })),
+  );
   return {
     child,
     stdout: () => out,
     stderr: () => err,
     done,
-    waitForStderr: (pattern, timeoutMs = 15_000) => waitFor(() => pattern.test(err), timeoutMs, () => `stderr never matched ${pattern}:\n${err}`),
+    waitForStderr: (pattern, timeoutMs = 15_000) =>
+      waitFor(
+        () => pattern.test(err),
+        timeoutMs,
+        () => `stderr never matched ${pattern}:\n${err}`,
+      ),
   };
 }
 
@@ -66,7 +83,11 @@ export async function runBin(bin: string, args: string[], env: Record<string, st
   return spawnBin(bin, args, env).done;
 }
 
-export async function waitFor(condition: () => boolean, timeoutMs: number, describe: () => string = () => 'condition'): Promise<void> {
+export async function waitFor(
+  condition: () => boolean,
+  timeoutMs: number,
+  describe: () => string = () => 'condition',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error(`timed out: ${describe()}`);
@@ -78,13 +99,23 @@ export async function waitFor(condition: () => boolean, timeoutMs: number, descr
  * Runs the bin under a pseudo-terminal (util-linux `script`), for what only a TTY shows: colour, spinners.
  * stdout and stderr arrive merged, as on a screen. Async: the sandbox answering it lives in this process.
  */
-export async function runInTty(bin: string, args: string[], env: Record<string, string>, size = { columns: 100, rows: 40 }): Promise<Finished> {
+export async function runInTty(
+  bin: string,
+  args: string[],
+  env: Record<string, string>,
+  size = { columns: 100, rows: 40 },
+): Promise<Finished> {
   const quoted = [process.execPath, bin, ...args].map((part) => `'${part.replace(/'/g, `'\\''`)}'`).join(' ');
   // `script` gives a pty of 0 × 0 when it has no terminal itself: size it like a real window.
   const command = `stty cols ${size.columns} rows ${size.rows}; exec ${quoted}`;
-  const child = spawn('script', ['-qec', command, '/dev/null'], { env: { PATH: process.env.PATH ?? '', TERM: 'xterm-256color', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('script', ['-qec', command, '/dev/null'], {
+    env: { PATH: process.env.PATH ?? '', TERM: 'xterm-256color', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  return new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stdout: out, stderr: '' })));
+  return new Promise((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal, stdout: out, stderr: '' })),
+  );
 }

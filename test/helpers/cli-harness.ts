@@ -19,11 +19,20 @@ export interface CliRun {
 
 export const FAST_WINDOW_MS = 300;
 
-export async function runCli(args: string[], env: Record<string, string>, options: { signal?: AbortSignal } = {}): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string>,
+  options: { signal?: AbortSignal } = {},
+): Promise<CliRun> {
   const stdout = capture();
   const stderr = capture();
   const previous = process.exitCode;
-  const code = await main(['node', 'sentos-sync', ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdout: stdout.stream, stderr: stderr.stream, signal: options.signal });
+  const code = await main(['node', 'sentos-sync', ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    signal: options.signal,
+  });
   process.exitCode = previous;
   const out = stdout.text();
   return { code, stdout: out, stderr: stderr.text(), json: () => JSON.parse(out) };

@@ -41,8 +41,18 @@ export async function startGraphqlServer(handler: Handler): Promise<GraphqlTestS
     req.on('end', () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const body = parse(text);
-      const gql = typeof body === 'object' && body !== null ? (body as { operationName?: string; variables?: Record<string, unknown> }) : {};
-      const recorded: RecordedRequest = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, operationName: gql.operationName, variables: gql.variables };
+      const gql =
+        typeof body === 'object' && body !== null
+          ? (body as { operationName?: string; variables?: Record<string, unknown> })
+          : {};
+      const recorded: RecordedRequest = {
+        method: req.method ?? '',
+        path: req.url ?? '',
+        headers: req.headers,
+        body,
+        operationName: gql.operationName,
+        variables: gql.variables,
+      };
       requests.push(recorded);
       Promise.resolve(handler(recorded, requests.length - 1))
         .then((reply) => {

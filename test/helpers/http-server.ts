@@ -1,4 +1,10 @@
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
@@ -34,7 +40,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startHttpServer(handler: TestHandler = (_r, res) => sendJson(res, 404, { message: 'not found' })): Promise<TestServer> {
+export async function startHttpServer(
+  handler: TestHandler = (_r, res) => sendJson(res, 404, { message: 'not found' }),
+): Promise<TestServer> {
   const requests: LoggedRequest[] = [];
   let current = handler;
   const server: Server = createServer((raw, res) => {
@@ -76,9 +84,18 @@ export async function startHttpServer(handler: TestHandler = (_r, res) => sendJs
   };
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text), ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 

@@ -9,7 +9,11 @@ describe('sentos-sync demo', () => {
   // A home the demo must NOT touch: the demo makes its own and removes it.
   const userHome = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-user-'));
   afterAll(() => fs.rmSync(userHome, { recursive: true, force: true }));
-  const env = { SENTOS_SYNC_HOME: userHome, SHOPIFY_ACCESS_TOKEN: 'shpat_real_token_never_used_0000', SENTOS_SYNC_MAX_CHANGE_SHARE: '0.01' };
+  const env = {
+    SENTOS_SYNC_HOME: userHome,
+    SHOPIFY_ACCESS_TOKEN: 'shpat_real_token_never_used_0000',
+    SENTOS_SYNC_MAX_CHANGE_SHARE: '0.01',
+  };
 
   it('--json: one document with every step, the resync writes nothing, exit 0', async () => {
     const started = Date.now();
@@ -17,14 +21,41 @@ describe('sentos-sync demo', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const doc = run.json();
-    expect(doc).toMatchObject({ command: 'demo', ok: true, exitCode: 0, sandbox: { products: 25, orders: 10, windowMs: 1000, note: expect.stringContaining('one-minute rate window in 1000 ms') } });
-    expect(doc.steps.map((s: { id: string }) => s.id)).toEqual(['test-connection', 'products-plan', 'products', 'products-resync', 'orders']);
+    expect(doc).toMatchObject({
+      command: 'demo',
+      ok: true,
+      exitCode: 0,
+      sandbox: {
+        products: 25,
+        orders: 10,
+        windowMs: 1000,
+        note: expect.stringContaining('one-minute rate window in 1000 ms'),
+      },
+    });
+    expect(doc.steps.map((s: { id: string }) => s.id)).toEqual([
+      'test-connection',
+      'products-plan',
+      'products',
+      'products-resync',
+      'orders',
+    ]);
     const [connection, plan, products, resync, orders] = doc.steps;
     expect(connection).toMatchObject({ ok: true, report: { ok: true } });
-    expect(plan).toMatchObject({ ok: true, shopifyWrites: 0, report: { command: 'products', dryRun: true, summary: { created: 25, total: 25 } } });
-    expect(products).toMatchObject({ ok: true, report: { command: 'products', dryRun: false, exitCode: 0, summary: { created: 25, failed: 0 } } });
+    expect(plan).toMatchObject({
+      ok: true,
+      shopifyWrites: 0,
+      report: { command: 'products', dryRun: true, summary: { created: 25, total: 25 } },
+    });
+    expect(products).toMatchObject({
+      ok: true,
+      report: { command: 'products', dryRun: false, exitCode: 0, summary: { created: 25, failed: 0 } },
+    });
     expect(products.shopifyWrites).toBeGreaterThan(0);
-    expect(resync).toMatchObject({ ok: true, shopifyWrites: 0, report: { summary: { created: 0, updated: 0, unchanged: 25 } } });
+    expect(resync).toMatchObject({
+      ok: true,
+      shopifyWrites: 0,
+      report: { summary: { created: 0, updated: 0, unchanged: 25 } },
+    });
     // The sandbox seeds one order with a line that has no SKU: it fails on purpose, and only it.
     expect(orders).toMatchObject({ ok: true, report: { command: 'orders', summary: { created: 9, failed: 1 } } });
     expect(orders.note).toMatch(/^#\d+ failed on purpose: .*no SKU/);
@@ -37,7 +68,13 @@ describe('sentos-sync demo', () => {
     const run = await runCli(['demo', '--products', '8', '--orders', '3', '--window-ms', '400'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("The sandbox runs Sentos's one-minute rate window in 400 ms");
-    for (const heading of ['Step 1/5 · Test both connections', 'Step 2/5 · Products: the plan (dry run)', 'Step 3/5 · Products: apply the plan', 'Step 4/5 · Products: resync', 'Step 5/5 · Orders']) {
+    for (const heading of [
+      'Step 1/5 · Test both connections',
+      'Step 2/5 · Products: the plan (dry run)',
+      'Step 3/5 · Products: apply the plan',
+      'Step 4/5 · Products: resync',
+      'Step 5/5 · Orders',
+    ]) {
       expect(run.stdout).toContain(heading);
     }
     expect(run.stdout).toMatch(/Shopify\s+Connected ✅/);
@@ -49,12 +86,18 @@ describe('sentos-sync demo', () => {
   });
 
   it('--keep-home leaves a home that `status` and `logs` read', async () => {
-    const run = await runCli(['demo', '--products', '5', '--orders', '2', '--window-ms', '300', '--keep-home', '--json'], env);
+    const run = await runCli(
+      ['demo', '--products', '5', '--orders', '2', '--window-ms', '300', '--keep-home', '--json'],
+      env,
+    );
     expect(run.code).toBe(0);
     const { home } = run.json();
     try {
       const status = await runCli(['status', '--json'], { SENTOS_SYNC_HOME: home });
-      expect(status.json()).toMatchObject({ lastConnection: { results: [{ ok: true }, { ok: true }] }, lastRuns: { products: { exitCode: 0 }, orders: { exitCode: 0 } } });
+      expect(status.json()).toMatchObject({
+        lastConnection: { results: [{ ok: true }, { ok: true }] },
+        lastRuns: { products: { exitCode: 0 }, orders: { exitCode: 0 } },
+      });
       const logs = await runCli(['logs', '--json', '--type', 'success'], { SENTOS_SYNC_HOME: home });
       expect(logs.json().entries.length).toBeGreaterThan(0);
     } finally {

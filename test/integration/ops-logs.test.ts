@@ -17,7 +17,11 @@ describe('activity log and `logs`', () => {
 
   beforeAll(async () => {
     // 10 seeded orders include one with a line without a SKU: it fails, so the log has an error entry.
-    t = await startTestSandbox({ products: 6, orders: 10, shopify: { bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } } });
+    t = await startTestSandbox({
+      products: 6,
+      orders: 10,
+      shopify: { bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } },
+    });
     logFile = path.join(t.home, 'activity.jsonl');
     runIds.products = (await runCli(['products', '--json'], t.env)).json().runId;
     runIds.orders = (await runCli(['orders', '--json'], t.env)).json().runId;
@@ -27,9 +31,23 @@ describe('activity log and `logs`', () => {
 
   it('every run appends structured entries: time, run id, command, level, message, item', () => {
     expect(all.length).toBeGreaterThan(10);
-    for (const entry of all) expect(entry).toMatchObject({ time: expect.stringMatching(/Z$/), runId: expect.any(String), command: expect.any(String), level: expect.stringMatching(/^(success|error|info|warn)$/), message: expect.any(String) });
-    expect(all[0]).toMatchObject({ command: 'products', level: 'info', runId: runIds.products, message: `products started (run ${runIds.products})` });
-    expect(all).toContainEqual(expect.objectContaining({ command: 'products', level: 'success', item: expect.any(String), message: 'created' }));
+    for (const entry of all)
+      expect(entry).toMatchObject({
+        time: expect.stringMatching(/Z$/),
+        runId: expect.any(String),
+        command: expect.any(String),
+        level: expect.stringMatching(/^(success|error|info|warn)$/),
+        message: expect.any(String),
+      });
+    expect(all[0]).toMatchObject({
+      command: 'products',
+      level: 'info',
+      runId: runIds.products,
+      message: `products started (run ${runIds.products})`,
+    });
+    expect(all).toContainEqual(
+      expect.objectContaining({ command: 'products', level: 'success', item: expect.any(String), message: 'created' }),
+    );
   });
 
   it.each([
@@ -45,7 +63,13 @@ describe('activity log and `logs`', () => {
 
   it('--type error shows the failed order with its item key', async () => {
     const entries: LogEntry[] = (await runCli(['logs', '--json', '--type', 'error'], t.env)).json().entries;
-    expect(entries).toContainEqual(expect.objectContaining({ command: 'orders', item: expect.stringMatching(/^#\d+$/), message: expect.stringContaining('no SKU') }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        command: 'orders',
+        item: expect.stringMatching(/^#\d+$/),
+        message: expect.stringContaining('no SKU'),
+      }),
+    );
   });
 
   it('--run keeps one run, --limit the last N', async () => {
@@ -58,7 +82,13 @@ describe('activity log and `logs`', () => {
   });
 
   it('--since takes a duration or a date', async () => {
-    const old: LogEntry = { time: new Date(Date.now() - 3 * 3_600_000).toISOString(), runId: 'old-run', command: 'sync', level: 'info', message: 'an old entry' };
+    const old: LogEntry = {
+      time: new Date(Date.now() - 3 * 3_600_000).toISOString(),
+      runId: 'old-run',
+      command: 'sync',
+      level: 'info',
+      message: 'an old entry',
+    };
     const scratch = `${logFile}.since`;
     fs.copyFileSync(logFile, scratch);
     try {
@@ -100,7 +130,10 @@ describe('activity log and `logs`', () => {
     await runCli([...profile, 'products'], t.env);
     const entries: LogEntry[] = (await runCli([...profile, 'logs', '--json'], t.env)).json().entries;
     expect(entries).toHaveLength(7);
-    expect(entries.at(-1)).toMatchObject({ command: 'products', message: expect.stringMatching(/^products: 0 created, 0 updated, 6 unchanged/) });
+    expect(entries.at(-1)).toMatchObject({
+      command: 'products',
+      message: expect.stringMatching(/^products: 0 created, 0 updated, 6 unchanged/),
+    });
     // The environment overrides the file (precedence: file < env < flag).
     await runCli([...profile, 'products'], { ...t.env, SENTOS_SYNC_LOG_MAX_ENTRIES: '3' });
     expect((await runCli([...profile, 'logs', '--json'], t.env)).json().entries).toHaveLength(3);
@@ -108,9 +141,17 @@ describe('activity log and `logs`', () => {
 
   it('--follow prints entries as they are appended (and across a rotation) until stopped', async () => {
     const controller = new AbortController();
-    const running = runCli(['logs', '--follow', '--json', '--run', 'follow-run', '--type', 'warn'], t.env, { signal: controller.signal });
+    const running = runCli(['logs', '--follow', '--json', '--run', 'follow-run', '--type', 'warn'], t.env, {
+      signal: controller.signal,
+    });
     const log = new ActivityLog(logFile, 4);
-    const entry = (message: string, level: LogEntry['level'] = 'warn', runId = 'follow-run'): LogEntry => ({ time: new Date().toISOString(), runId, command: 'sync', level, message });
+    const entry = (message: string, level: LogEntry['level'] = 'warn', runId = 'follow-run'): LogEntry => ({
+      time: new Date().toISOString(),
+      runId,
+      command: 'sync',
+      level,
+      message,
+    });
     await sleep(400);
     log.append(entry('first'));
     log.append(entry('not this level', 'info'));
@@ -123,7 +164,10 @@ describe('activity log and `logs`', () => {
     controller.abort();
     const run = await running;
     expect(run.code).toBe(0);
-    const printed = run.stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as LogEntry);
+    const printed = run.stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as LogEntry);
     expect(printed.map((e) => e.message)).toEqual(['first', 'second', 'third']);
   });
 });
@@ -133,7 +177,12 @@ async function ttyRun(args: string[], env: Record<string, string>): Promise<stri
   const chunks: Buffer[] = [];
   stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
   const previous = process.exitCode;
-  await main(['node', 'sentos-sync', ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdout, stderr: new PassThrough(), signal: new AbortController().signal });
+  await main(['node', 'sentos-sync', ...args], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdout,
+    stderr: new PassThrough(),
+    signal: new AbortController().signal,
+  });
   process.exitCode = previous;
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -7,19 +7,30 @@ import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harne
 describe('profiles', () => {
   let t: TestSandbox;
   beforeAll(async () => {
-    t = await startTestSandbox({ products: 4, orders: 2, shopify: { bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } } });
+    t = await startTestSandbox({
+      products: 4,
+      orders: 2,
+      shopify: { bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } },
+    });
   });
   afterAll(() => t.close());
   const home = () => ({ SENTOS_SYNC_HOME: t.home });
 
   it('config set / list keep --profile and SENTOS_SYNC_PROFILE apart from the default profile', async () => {
     expect((await runCli(['config', 'set', 'shopify.store', 'first-shop.myshopify.com'], home())).code).toBe(0);
-    expect((await runCli(['--profile', 'shop2', 'config', 'set', 'shopify.store', 'second-shop.myshopify.com'], home())).code).toBe(0);
-    expect((await runCli(['config', 'set', 'sentos.apiKey', 'shop2-key-value', '--profile', 'shop2'], home())).code).toBe(0);
+    expect(
+      (await runCli(['--profile', 'shop2', 'config', 'set', 'shopify.store', 'second-shop.myshopify.com'], home()))
+        .code,
+    ).toBe(0);
+    expect(
+      (await runCli(['config', 'set', 'sentos.apiKey', 'shop2-key-value', '--profile', 'shop2'], home())).code,
+    ).toBe(0);
 
     const first = (await runCli(['config', 'list', '--json'], home())).json();
     const second = (await runCli(['config', 'list', '--json'], { ...home(), SENTOS_SYNC_PROFILE: 'shop2' })).json();
-    expect(first.entries).toEqual([expect.objectContaining({ key: 'shopify.store', value: 'first-shop.myshopify.com' })]);
+    expect(first.entries).toEqual([
+      expect.objectContaining({ key: 'shopify.store', value: 'first-shop.myshopify.com' }),
+    ]);
     expect(second.entries).toEqual([
       expect.objectContaining({ key: 'shopify.store', value: 'second-shop.myshopify.com' }),
       expect.objectContaining({ key: 'sentos.apiKey', secret: true }),
@@ -27,7 +38,9 @@ describe('profiles', () => {
     expect(second.path).not.toBe(first.path);
     expect(second.path.startsWith(path.join(t.home, 'profiles', 'shop2'))).toBe(true);
     // The flag wins over the variable.
-    const flagWins = (await runCli(['--profile', 'default', 'config', 'list', '--json'], { ...home(), SENTOS_SYNC_PROFILE: 'shop2' })).json();
+    const flagWins = (
+      await runCli(['--profile', 'default', 'config', 'list', '--json'], { ...home(), SENTOS_SYNC_PROFILE: 'shop2' })
+    ).json();
     expect(flagWins.path).toBe(first.path);
   });
 
@@ -39,7 +52,10 @@ describe('profiles', () => {
     expect((await runCli(['logs', '--json', '--profile', 'shop3'], t.env)).json().count).toBeGreaterThan(0);
     const other = (await runCli(['status', '--json'], { ...t.env, SENTOS_SYNC_PROFILE: 'shop4' })).json();
     expect(other).toMatchObject({ profile: 'shop4', lastRuns: {}, log: { entries: 0 } });
-    expect((await runCli(['logs', '--json', '--profile', 'shop4'], t.env)).json()).toMatchObject({ count: 0, entries: [] });
+    expect((await runCli(['logs', '--json', '--profile', 'shop4'], t.env)).json()).toMatchObject({
+      count: 0,
+      entries: [],
+    });
   });
 
   it('the lock is per profile and command', async () => {

@@ -18,7 +18,11 @@ describe('`status`: the dashboard', () => {
         profile: 'default',
         home,
         apis: {
-          shopify: { configured: false, problem: expect.stringContaining('missing SHOPIFY_STORE'), settings: expect.arrayContaining([{ key: 'shopify.accessToken', env: 'SHOPIFY_ACCESS_TOKEN', set: false }]) },
+          shopify: {
+            configured: false,
+            problem: expect.stringContaining('missing SHOPIFY_STORE'),
+            settings: expect.arrayContaining([{ key: 'shopify.accessToken', env: 'SHOPIFY_ACCESS_TOKEN', set: false }]),
+          },
           sentos: { configured: false, problem: expect.stringContaining('SENTOS_API_URL') },
         },
         lastConnection: null,
@@ -61,31 +65,55 @@ describe('`status`: the dashboard', () => {
       expect(run.code).toBe(0);
       const doc = run.json();
       expect(doc.apis.shopify).toMatchObject({ configured: true });
-      expect(doc.apis.shopify.settings).toEqual(expect.arrayContaining([
-        { key: 'shopify.store', env: 'SHOPIFY_STORE', set: true, source: 'file', value: t.env.SHOPIFY_STORE },
-        { key: 'shopify.accessToken', env: 'SHOPIFY_ACCESS_TOKEN', set: true, source: 'file' },
-        { key: 'shopify.apiVersion', env: 'SHOPIFY_API_VERSION', set: true, source: 'default', value: '2026-10' },
-        { key: 'shopify.clientSecret', env: 'SHOPIFY_CLIENT_SECRET', set: false },
-      ]));
+      expect(doc.apis.shopify.settings).toEqual(
+        expect.arrayContaining([
+          { key: 'shopify.store', env: 'SHOPIFY_STORE', set: true, source: 'file', value: t.env.SHOPIFY_STORE },
+          { key: 'shopify.accessToken', env: 'SHOPIFY_ACCESS_TOKEN', set: true, source: 'file' },
+          { key: 'shopify.apiVersion', env: 'SHOPIFY_API_VERSION', set: true, source: 'default', value: '2026-10' },
+          { key: 'shopify.clientSecret', env: 'SHOPIFY_CLIENT_SECRET', set: false },
+        ]),
+      );
       expect(doc.apis.sentos).toMatchObject({ configured: true, detectedAuth: 'basic' });
-      expect(doc.apis.sentos.settings).toEqual(expect.arrayContaining([
-        { key: 'sentos.apiUrl', env: 'SENTOS_API_URL', set: true, source: 'env', value: t.env.SENTOS_API_URL },
-        { key: 'sentos.apiKey', env: 'SENTOS_API_KEY', set: true, source: 'env' },
-        { key: 'sentos.apiSecret', env: 'SENTOS_API_SECRET', set: true, source: 'env' },
-      ]));
+      expect(doc.apis.sentos.settings).toEqual(
+        expect.arrayContaining([
+          { key: 'sentos.apiUrl', env: 'SENTOS_API_URL', set: true, source: 'env', value: t.env.SENTOS_API_URL },
+          { key: 'sentos.apiKey', env: 'SENTOS_API_KEY', set: true, source: 'env' },
+          { key: 'sentos.apiSecret', env: 'SENTOS_API_SECRET', set: true, source: 'env' },
+        ]),
+      );
       for (const secret of secretValues) expect(run.stdout + run.stderr).not.toContain(secret);
     });
 
     it('--json: last connection, last runs, checkpoint and the orders still failing', async () => {
       const doc = (await runCli(['status', '--json'], env)).json();
-      expect(doc.lastConnection).toMatchObject({ at: expect.any(String), results: [{ service: 'shopify', ok: true }, { service: 'sentos', ok: true }] });
+      expect(doc.lastConnection).toMatchObject({
+        at: expect.any(String),
+        results: [
+          { service: 'shopify', ok: true },
+          { service: 'sentos', ok: true },
+        ],
+      });
       expect(doc.lastRuns).toMatchObject({
-        products: { at: expect.any(String), runId: expect.any(String), durationMs: expect.any(Number), exitCode: 0, summaries: { products: { created: 5, failed: 0, total: 5 } } },
+        products: {
+          at: expect.any(String),
+          runId: expect.any(String),
+          durationMs: expect.any(Number),
+          exitCode: 0,
+          summaries: { products: { created: 5, failed: 0, total: 5 } },
+        },
         orders: { exitCode: 5, summaries: { orders: { created: 9, failed: 1, total: 10 } } },
       });
       expect(doc.lastRuns.sync).toBeUndefined();
-      expect(doc.ordersCheckpoint).toMatchObject({ updatedAt: expect.any(String), orderId: expect.stringContaining('gid://shopify/Order/') });
-      expect(doc.pendingFailures).toEqual([expect.objectContaining({ orderName: expect.stringMatching(/^#\d+$/), reason: expect.stringContaining('no SKU') })]);
+      expect(doc.ordersCheckpoint).toMatchObject({
+        updatedAt: expect.any(String),
+        orderId: expect.stringContaining('gid://shopify/Order/'),
+      });
+      expect(doc.pendingFailures).toEqual([
+        expect.objectContaining({
+          orderName: expect.stringMatching(/^#\d+$/),
+          reason: expect.stringContaining('no SKU'),
+        }),
+      ]);
       expect(doc.log.entries).toBeGreaterThan(0);
     });
 
@@ -93,13 +121,18 @@ describe('`status`: the dashboard', () => {
       const lockDir = path.join(t.home, 'locks');
       const held = acquireLock(lockDir, 'orders');
       const dead = spawnSync(process.execPath, ['-e', '']).pid;
-      fs.writeFileSync(path.join(lockDir, 'products.lock'), JSON.stringify({ pid: dead, command: 'products', startedAt: '2026-01-01T00:00:00.000Z' }));
+      fs.writeFileSync(
+        path.join(lockDir, 'products.lock'),
+        JSON.stringify({ pid: dead, command: 'products', startedAt: '2026-01-01T00:00:00.000Z' }),
+      );
       try {
         const doc = (await runCli(['status', '--json'], env)).json();
-        expect(doc.locks).toEqual(expect.arrayContaining([
-          { command: 'orders', pid: process.pid, startedAt: expect.any(String), running: true },
-          { command: 'products', pid: dead, startedAt: '2026-01-01T00:00:00.000Z', running: false },
-        ]));
+        expect(doc.locks).toEqual(
+          expect.arrayContaining([
+            { command: 'orders', pid: process.pid, startedAt: expect.any(String), running: true },
+            { command: 'products', pid: dead, startedAt: '2026-01-01T00:00:00.000Z', running: false },
+          ]),
+        );
         const text = (await runCli(['status'], env)).stdout;
         expect(text).toMatch(new RegExp(`orders +pid ${process.pid} since .* running`));
         expect(text).toMatch(/products +pid \d+ since .* stale/);

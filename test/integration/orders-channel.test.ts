@@ -13,7 +13,9 @@ describe('orders: the configured Sentos sales channel', () => {
   it('a channel Sentos does not have stops the run before any POST, naming the channels there are', async () => {
     const run = await runCli(['orders'], { ...t.env, SENTOS_SYNC_ORDER_CHANNEL_ID: '999' });
     expect(run.code).toBe(2);
-    expect(run.stdout + run.stderr).toMatch(/orders\.channelId 999 is not one of Sentos's sales channels: 1 \(B2C Web\), 2 \(Trendyol\)/);
+    expect(run.stdout + run.stderr).toMatch(
+      /orders\.channelId 999 is not one of Sentos's sales channels: 1 \(B2C Web\), 2 \(Trendyol\)/,
+    );
     expect(run.stdout + run.stderr).toContain('SENTOS_SYNC_ORDER_CHANNEL_ID');
     expect(routeCount(t.sandbox, 'POST /orders')).toBe(0);
   });
@@ -22,6 +24,8 @@ describe('orders: the configured Sentos sales channel', () => {
     const run = await runCli(['orders', '--json'], { ...t.env, SENTOS_SYNC_ORDER_CHANNEL_ID: '2' });
     expect(run.json().summary.created).toBeGreaterThan(0);
     expect(routeCount(t.sandbox, 'GET /sales-channels')).toBe(2);
-    expect(t.sandbox.sentos.state.orders.map((o) => [o.channel_id, o.shop])).toEqual(t.sandbox.sentos.state.orders.map(() => [2, 'Trendyol']));
+    expect(t.sandbox.sentos.state.orders.map((o) => [o.channel_id, o.shop])).toEqual(
+      t.sandbox.sentos.state.orders.map(() => [2, 'Trendyol']),
+    );
   });
 });

@@ -7,18 +7,22 @@ import { expectEachOrderOnce, FAULT_KINDS, routeCount, runUntilSettled } from '.
  * exhaust its retries, so orders fail and go again on the next run. Still no duplicate, no lost order.
  */
 describe('orders under injected faults at 40 % (Sentos)', () => {
-  it.each([7, 8])('seed %i: reruns converge to every order exactly once', async (seed) => {
-    const faults = { rate: 0.4, seed, kinds: FAULT_KINDS, retryAfterSeconds: 0.01, slowMs: 20 };
-    const t = await startTestSandbox({ products: 10, orders: 20, seed, faults, shopify: { faults: undefined } });
-    try {
-      const { log } = await runUntilSettled(t.sandbox, { ...t.env, SENTOS_SYNC_RETRY_BASE_MS: '5' }, 8);
-      expect(log.at(-1), log.join('\n')).toMatch(/ 0 transient failure/);
-      expectEachOrderOnce(t.sandbox);
-      // More POSTs than orders: some were resent after a lookup proved the first never landed.
-      expect(routeCount(t.sandbox, 'POST /orders')).toBeGreaterThan(t.sandbox.sentos.state.orders.length);
-      expect(t.sandbox.sentos.stats().faults['drop-after']).toBeGreaterThan(0);
-    } finally {
-      await t.close();
-    }
-  }, 20_000);
+  it.each([7, 8])(
+    'seed %i: reruns converge to every order exactly once',
+    async (seed) => {
+      const faults = { rate: 0.4, seed, kinds: FAULT_KINDS, retryAfterSeconds: 0.01, slowMs: 20 };
+      const t = await startTestSandbox({ products: 10, orders: 20, seed, faults, shopify: { faults: undefined } });
+      try {
+        const { log } = await runUntilSettled(t.sandbox, { ...t.env, SENTOS_SYNC_RETRY_BASE_MS: '5' }, 8);
+        expect(log.at(-1), log.join('\n')).toMatch(/ 0 transient failure/);
+        expectEachOrderOnce(t.sandbox);
+        // More POSTs than orders: some were resent after a lookup proved the first never landed.
+        expect(routeCount(t.sandbox, 'POST /orders')).toBeGreaterThan(t.sandbox.sentos.state.orders.length);
+        expect(t.sandbox.sentos.stats().faults['drop-after']).toBeGreaterThan(0);
+      } finally {
+        await t.close();
+      }
+    },
+    20_000,
+  );
 });

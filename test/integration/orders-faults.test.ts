@@ -13,23 +13,40 @@ import { expectEachOrderOnce, expectedSentosOrder, FAULT_KINDS, pushable, runUnt
  * Shopify attempt leaves its cost reservation in the client's pacer (src/shopify/cost-pacer.ts: a 429, 5xx or
  * drop carries no cost to correct it), so some seeds wait seconds for a bucket that is in fact full.
  */
-const CASES: Array<[seed: number, where: 'both' | 'sentos']> = [[1, 'both'], [2, 'both'], [3, 'both'], [4, 'both'], [5, 'sentos'], [6, 'sentos']];
+const CASES: Array<[seed: number, where: 'both' | 'sentos']> = [
+  [1, 'both'],
+  [2, 'both'],
+  [3, 'both'],
+  [4, 'both'],
+  [5, 'sentos'],
+  [6, 'sentos'],
+];
 
 describe('orders under injected faults at 20 %', () => {
-  it.each(CASES)('seed %i, faults on %s: every order exactly once in Sentos, with its final status', async (seed, where) => {
-    const faults = { rate: 0.2, seed, kinds: FAULT_KINDS, retryAfterSeconds: 0.01, slowMs: 20 };
-    const t = await startTestSandbox({ products: 10, orders: 20, seed, faults, ...(where === 'sentos' ? { shopify: { faults: undefined } } : {}) });
-    try {
-      const { log } = await runUntilSettled(t.sandbox, { ...t.env, SENTOS_SYNC_RETRY_BASE_MS: '5' });
-      expectEachOrderOnce(t.sandbox);
-      for (const order of pushable(t.sandbox)) {
-        const stored = t.sandbox.sentos.state.orders.find((o) => String(o.order_id) === String(order.legacyId));
-        expect(stored, `${order.name}\n${log.join('\n')}`).toMatchObject(expectedSentosOrder(order));
+  it.each(CASES)(
+    'seed %i, faults on %s: every order exactly once in Sentos, with its final status',
+    async (seed, where) => {
+      const faults = { rate: 0.2, seed, kinds: FAULT_KINDS, retryAfterSeconds: 0.01, slowMs: 20 };
+      const t = await startTestSandbox({
+        products: 10,
+        orders: 20,
+        seed,
+        faults,
+        ...(where === 'sentos' ? { shopify: { faults: undefined } } : {}),
+      });
+      try {
+        const { log } = await runUntilSettled(t.sandbox, { ...t.env, SENTOS_SYNC_RETRY_BASE_MS: '5' });
+        expectEachOrderOnce(t.sandbox);
+        for (const order of pushable(t.sandbox)) {
+          const stored = t.sandbox.sentos.state.orders.find((o) => String(o.order_id) === String(order.legacyId));
+          expect(stored, `${order.name}\n${log.join('\n')}`).toMatchObject(expectedSentosOrder(order));
+        }
+        // The faults did happen, of several kinds (the drop-after of a POST is the case that breaks naive retries).
+        expect(Object.keys(t.sandbox.sentos.stats().faults).length).toBeGreaterThanOrEqual(3);
+      } finally {
+        await t.close();
       }
-      // The faults did happen, of several kinds (the drop-after of a POST is the case that breaks naive retries).
-      expect(Object.keys(t.sandbox.sentos.stats().faults).length).toBeGreaterThanOrEqual(3);
-    } finally {
-      await t.close();
-    }
-  }, 20_000);
+    },
+    20_000,
+  );
 });

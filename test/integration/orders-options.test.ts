@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderRecord } from '../../src/sandbox/shopify/state/types.js';
 import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harness.js';
-import { copiesInSentos, expectEachOrderOnce, hasLineWithoutSku, removeOrderState, routeCount, stateFile } from './orders-oracle.js';
+import {
+  copiesInSentos,
+  expectEachOrderOnce,
+  hasLineWithoutSku,
+  removeOrderState,
+  routeCount,
+  stateFile,
+} from './orders-oracle.js';
 
 /**
  * Issue 4 §1, §4, §6: --dry-run writes nothing and shows the payloads; --limit, --order, --since and the
@@ -13,7 +20,11 @@ const FAST_BUCKET = { bucket: { restoreRate: 2_000 } };
 const byUpdate = (a: OrderRecord, b: OrderRecord) => a.updatedAt.localeCompare(b.updatedAt) || a.legacyId - b.legacyId;
 const keysOf = (report: { items: Array<{ key: string }> }) => report.items.map((i) => i.key).sort();
 const names = (orders: OrderRecord[]) => orders.map((o) => o.name).sort();
-const readCheckpoint = (home: string) => JSON.parse(fs.readFileSync(stateFile(home, 'orders-checkpoint.json'), 'utf8')) as { updatedAt: string; orderId: string };
+const readCheckpoint = (home: string) =>
+  JSON.parse(fs.readFileSync(stateFile(home, 'orders-checkpoint.json'), 'utf8')) as {
+    updatedAt: string;
+    orderId: string;
+  };
 
 describe('orders: --dry-run, --limit, --order, --since', () => {
   let t: TestSandbox;
@@ -36,13 +47,28 @@ describe('orders: --dry-run, --limit, --order, --since', () => {
         key: order.name,
         action: 'create',
         status: 'planned',
-        changes: [expect.objectContaining({ order_id: String(order.legacyId), order_code: order.name.slice(1), lines: expect.arrayContaining([expect.objectContaining({ sku: order.lines[0]?.sku })]) })],
+        changes: [
+          expect.objectContaining({
+            order_id: String(order.legacyId),
+            order_code: order.name.slice(1),
+            lines: expect.arrayContaining([expect.objectContaining({ sku: order.lines[0]?.sku })]),
+          }),
+        ],
       }),
     );
-    const shipped = orders().find((o) => !hasLineWithoutSku(o) && o.fulfillments.length > 0 && !o.cancelledAt && o.financialStatus !== 'REFUNDED') as OrderRecord;
+    const shipped = orders().find(
+      (o) => !hasLineWithoutSku(o) && o.fulfillments.length > 0 && !o.cancelledAt && o.financialStatus !== 'REFUNDED',
+    ) as OrderRecord;
     // A shipped order: the POST, then the PUT that carries the cargo data (POST /orders has no field for it).
     expect(report.items).toContainEqual(
-      expect.objectContaining({ key: shipped.name, status: 'planned', changes: [expect.objectContaining({ status: 5 }), { status: 5, data: expect.objectContaining({ tracking_number: shipped.fulfillments[0]?.trackingNumber }) }] }),
+      expect.objectContaining({
+        key: shipped.name,
+        status: 'planned',
+        changes: [
+          expect.objectContaining({ status: 5 }),
+          { status: 5, data: expect.objectContaining({ tracking_number: shipped.fulfillments[0]?.trackingNumber }) },
+        ],
+      }),
     );
     expect(report.summary.total).toBe(20);
   });
@@ -56,7 +82,10 @@ describe('orders: --dry-run, --limit, --order, --since', () => {
 
   it('--order pushes only the named orders (by name or numeric id) and leaves the checkpoint alone', async () => {
     const before = readCheckpoint(t.home);
-    const pending = [...orders()].sort(byUpdate).slice(3).filter((o) => !hasLineWithoutSku(o));
+    const pending = [...orders()]
+      .sort(byUpdate)
+      .slice(3)
+      .filter((o) => !hasLineWithoutSku(o));
     const [byName, byId] = pending.slice(-2) as [OrderRecord, OrderRecord];
     const run = await runCli(['orders', '--order', byName.name, String(byId.legacyId), '--json'], t.env);
     expect(keysOf(run.json())).toEqual(names([byName, byId]));
@@ -69,7 +98,10 @@ describe('orders: --dry-run, --limit, --order, --since', () => {
     const run = await runCli(['orders', '--since', '1d', '--json'], t.env);
     const lastDay = orders().filter((o) => Date.parse(o.updatedAt) > dayAgo);
     // Orders that failed earlier (no SKU, met by --limit 3) are retried on every run, whatever the window.
-    const failedBefore = [...orders()].sort(byUpdate).slice(0, 3).filter((o) => hasLineWithoutSku(o) && !lastDay.includes(o));
+    const failedBefore = [...orders()]
+      .sort(byUpdate)
+      .slice(0, 3)
+      .filter((o) => hasLineWithoutSku(o) && !lastDay.includes(o));
     expect(keysOf(run.json())).toEqual(names([...lastDay, ...failedBefore]));
     expect(lastDay.length).toBeLessThan(orders().length - 3);
     // The plain run that follows still starts at the --limit checkpoint: nothing in between is lost.

@@ -40,13 +40,18 @@ export function hasLineWithoutSku(order: OrderRecord): boolean {
 }
 
 function refunded(order: OrderRecord, index: number): number {
-  return order.refunds.flatMap((r) => r.lines).filter((l) => l.lineIndex === index).reduce((sum, l) => sum + l.quantity, 0);
+  return order.refunds
+    .flatMap((r) => r.lines)
+    .filter((l) => l.lineIndex === index)
+    .reduce((sum, l) => sum + l.quantity, 0);
 }
 
 /** Quantities after refunds; a closed order with nothing left is sent with its original quantities. */
 function expectedLines(order: OrderRecord) {
   const closed = expectedStatus(order) === 6;
-  const current = order.lines.map((line, i) => (order.cancelledAt ? 0 : Math.max(0, line.quantity - refunded(order, i))));
+  const current = order.lines.map((line, i) =>
+    order.cancelledAt ? 0 : Math.max(0, line.quantity - refunded(order, i)),
+  );
   const useOriginal = closed && current.every((q) => q === 0);
   return order.lines
     .map((line, i) => ({ line, quantity: useOriginal ? line.quantity : (current[i] as number) }))
@@ -84,18 +89,31 @@ export function expectedSentosOrder(order: OrderRecord) {
     currency: 'TL',
     payment_method: expectedPaymentMethod(order),
     shipping_total: minor(order.shippingLines.reduce((sum, l) => sum + l.priceMinor, 0)),
-    customer: { name: `${order.customer.firstName} ${order.customer.lastName}`, phone: digits(order.customer.phone), mail_address: order.customer.email },
+    customer: {
+      name: `${order.customer.firstName} ${order.customer.lastName}`,
+      phone: digits(order.customer.phone),
+      mail_address: order.customer.email,
+    },
     invoice_address: expectedAddress(order.billingAddress),
     shipment_address: expectedAddress(order.shippingAddress),
     lines: expectedLines(order).map((line) => expect.objectContaining(line)),
-    ...(status === 5 && tracking ? { tracking_info: { cargo_company: tracking.trackingCompany, tracking_number: tracking.trackingNumber, tracking_link: tracking.trackingUrl } } : {}),
+    ...(status === 5 && tracking
+      ? {
+          tracking_info: {
+            cargo_company: tracking.trackingCompany,
+            tracking_number: tracking.trackingNumber,
+            tracking_link: tracking.trackingUrl,
+          },
+        }
+      : {}),
   };
 }
 
 /** How many copies of each Shopify order (by numeric id, compared as strings) Sentos holds. */
 export function copiesInSentos(sandbox: Sandbox): Map<string, number> {
   const copies = new Map<string, number>();
-  for (const order of sandbox.sentos.state.orders) copies.set(String(order.order_id), (copies.get(String(order.order_id)) ?? 0) + 1);
+  for (const order of sandbox.sentos.state.orders)
+    copies.set(String(order.order_id), (copies.get(String(order.order_id)) ?? 0) + 1);
   return copies;
 }
 
@@ -108,7 +126,9 @@ export function pushable(sandbox: Sandbox): OrderRecord[] {
 /** Every pushable order exactly once in Sentos, and nothing else there. */
 export function expectEachOrderOnce(sandbox: Sandbox): void {
   const copies = copiesInSentos(sandbox);
-  const wanted = pushable(sandbox).map((o) => String(o.legacyId)).sort();
+  const wanted = pushable(sandbox)
+    .map((o) => String(o.legacyId))
+    .sort();
   expect([...copies.keys()].sort()).toEqual(wanted);
   expect([...copies.entries()].filter(([, n]) => n !== 1)).toEqual([]);
 }
@@ -123,7 +143,8 @@ export function stateFile(home: string, name: 'orders-ledger.jsonl' | 'orders-ch
 }
 
 export function removeOrderState(home: string): void {
-  for (const name of ['orders-ledger.jsonl', 'orders-checkpoint.json'] as const) fs.rmSync(stateFile(home, name), { force: true });
+  for (const name of ['orders-ledger.jsonl', 'orders-checkpoint.json'] as const)
+    fs.rmSync(stateFile(home, name), { force: true });
 }
 
 export interface SettleResult {
@@ -136,16 +157,26 @@ export interface SettleResult {
  * Runs `orders` as cron would, until a run reports no failure other than the orders that can never go
  * (no SKU), at most `maxRuns` times. After EVERY run Sentos must hold no second copy of any order.
  */
-export async function runUntilSettled(sandbox: Sandbox, env: Record<string, string>, maxRuns = 6): Promise<SettleResult> {
+export async function runUntilSettled(
+  sandbox: Sandbox,
+  env: Record<string, string>,
+  maxRuns = 6,
+): Promise<SettleResult> {
   const log: string[] = [];
   for (let run = 1; run <= maxRuns; run += 1) {
     const result = await runCli(['orders', '--json'], env);
     const report = result.stdout.trim().startsWith('{') ? result.json() : undefined;
-    const failures = (report?.items ?? []).filter((i: { status: string; error?: { message?: string } }) => i.status === 'failed' && !/has no SKU/.test(i.error?.message ?? ''));
-    log.push(`run ${run}: exit ${result.code}, ${failures.length} transient failure(s) ${failures.map((f: { error?: { message?: string } }) => f.error?.message).join(' | ')}${report ? '' : result.stdout + result.stderr}`);
+    const failures = (report?.items ?? []).filter(
+      (i: { status: string; error?: { message?: string } }) =>
+        i.status === 'failed' && !/has no SKU/.test(i.error?.message ?? ''),
+    );
+    log.push(
+      `run ${run}: exit ${result.code}, ${failures.length} transient failure(s) ${failures.map((f: { error?: { message?: string } }) => f.error?.message).join(' | ')}${report ? '' : result.stdout + result.stderr}`,
+    );
     const duplicated = [...copiesInSentos(sandbox).entries()].filter(([, n]) => n > 1);
     expect(duplicated, log.join('\n')).toEqual([]);
-    if (report && failures.length === 0 && !report.interrupted && report.summary.conflicts === 0) return { runs: run, log };
+    if (report && failures.length === 0 && !report.interrupted && report.summary.conflicts === 0)
+      return { runs: run, log };
   }
   return { runs: maxRuns, log };
 }

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrderRecord } from '../../src/sandbox/shopify/state/types.js';
 import { runCli, startTestSandbox, type CliRun, type TestSandbox } from '../helpers/cli-harness.js';
-import { expectEachOrderOnce, expectedSentosOrder, hasLineWithoutSku, pushable, removeOrderState, routeCount, stateFile } from './orders-oracle.js';
+import {
+  expectEachOrderOnce,
+  expectedSentosOrder,
+  hasLineWithoutSku,
+  pushable,
+  removeOrderState,
+  routeCount,
+  stateFile,
+} from './orders-oracle.js';
 
 /**
  * Issue 4 "Done when": N seeded Shopify orders arrive in Sentos once each with the right fields; a rerun
@@ -19,7 +27,13 @@ describe('orders: push to Sentos exactly once', () => {
   beforeAll(async () => {
     t = await startTestSandbox({ products: 12, orders: 15, seed: 7 });
     // A Shopify test order (bogus gateway): not a sale, never pushed.
-    const plain = (o: OrderRecord) => !o.test && !hasLineWithoutSku(o) && !o.cancelledAt && o.fulfillments.length === 0 && o.presentmentCurrencyCode === 'TRY' && o.financialStatus === 'PAID';
+    const plain = (o: OrderRecord) =>
+      !o.test &&
+      !hasLineWithoutSku(o) &&
+      !o.cancelledAt &&
+      o.fulfillments.length === 0 &&
+      o.presentmentCurrencyCode === 'TRY' &&
+      o.financialStatus === 'PAID';
     const candidate = t.sandbox.shopify.state.orders.find(plain);
     if (!candidate) throw new Error('seed has no plain order to turn into a test order');
     candidate.test = true;
@@ -56,19 +70,25 @@ describe('orders: push to Sentos exactly once', () => {
     const wanted = pushable(t.sandbox);
     expect(wanted.some((o) => o.lines.some((l) => l.discountPerUnitMinor > 0))).toBe(true);
     expect(new Set(stored.flatMap((o) => o.lines.map((l) => l.vat_rate)))).toEqual(new Set([10, 20]));
-    expect(new Set(stored.map((o) => o.payment_method))).toEqual(new Set(['KREDIKARTI/BANKAKARTI', 'KAPIDAODEME/NAKIT', 'EFT/HAVALE']));
+    expect(new Set(stored.map((o) => o.payment_method))).toEqual(
+      new Set(['KREDIKARTI/BANKAKARTI', 'KAPIDAODEME/NAKIT', 'EFT/HAVALE']),
+    );
     expect(new Set(stored.map((o) => o.status))).toEqual(new Set([1, 2, 5, 6]));
     expect(wanted.some((o) => o.presentmentCurrencyCode === 'EUR')).toBe(true);
     expect(wanted.some((o) => o.financialStatus === 'REFUNDED' && !o.cancelledAt)).toBe(true);
   });
 
   it('keeps Turkish characters intact end to end', () => {
-    const text = JSON.stringify(t.sandbox.sentos.state.orders.map((o) => [o.customer, o.invoice_address, o.shipment_address]));
+    const text = JSON.stringify(
+      t.sandbox.sentos.state.orders.map((o) => [o.customer, o.invoice_address, o.shipment_address]),
+    );
     expect(text).toMatch(/[çğıöşüÇĞİÖŞÜ]/);
     for (const order of pushable(t.sandbox)) {
       const stored = t.sandbox.sentos.state.orders.find((o) => String(o.order_id) === String(order.legacyId));
       expect(stored?.customer.name).toBe(`${order.customer.firstName} ${order.customer.lastName}`);
-      expect(stored?.shipment_address).toMatchObject({ address: `${order.shippingAddress.address1} ${order.shippingAddress.address2 ?? ''}`.trim() });
+      expect(stored?.shipment_address).toMatchObject({
+        address: `${order.shippingAddress.address1} ${order.shippingAddress.address2 ?? ''}`.trim(),
+      });
     }
   });
 
@@ -79,16 +99,33 @@ describe('orders: push to Sentos exactly once', () => {
     expect(noSku.length).toBeGreaterThan(0);
     for (const order of noSku) {
       expect(report.items).toContainEqual(
-        expect.objectContaining({ key: order.name, status: 'failed', error: expect.objectContaining({ message: expect.stringMatching(/has no SKU/) }) }),
+        expect.objectContaining({
+          key: order.name,
+          status: 'failed',
+          error: expect.objectContaining({ message: expect.stringMatching(/has no SKU/) }),
+        }),
       );
     }
     expect(report.items).toContainEqual(
-      expect.objectContaining({ key: unknownSkuOrder, status: 'failed', error: expect.objectContaining({ message: expect.stringMatching(/SKU "YOK-BÖYLE-BİR-SKU", which Sentos does not know/) }) }),
+      expect.objectContaining({
+        key: unknownSkuOrder,
+        status: 'failed',
+        error: expect.objectContaining({
+          message: expect.stringMatching(/SKU "YOK-BÖYLE-BİR-SKU", which Sentos does not know/),
+        }),
+      }),
     );
     for (const name of testOrderNames) {
-      expect(report.items).toContainEqual(expect.objectContaining({ key: name, status: 'skipped', reasons: [expect.stringMatching(/test order/)] }));
+      expect(report.items).toContainEqual(
+        expect.objectContaining({ key: name, status: 'skipped', reasons: [expect.stringMatching(/test order/)] }),
+      );
     }
-    expect(report.summary).toMatchObject({ created: pushable(t.sandbox).length, failed: noSku.length + 1, skipped: 2, total: 15 });
+    expect(report.summary).toMatchObject({
+      created: pushable(t.sandbox).length,
+      failed: noSku.length + 1,
+      skipped: 2,
+      total: 15,
+    });
     expect(t.sandbox.sentos.state.orders.map((o) => `#${o.order_code}`)).not.toContain(testOrderName);
   });
 
@@ -100,7 +137,11 @@ describe('orders: push to Sentos exactly once', () => {
     const run = await runCli(['orders', '--json'], t.env);
     expect(run.json().summary).toMatchObject({ created: 0, updated: 0 });
     expect(run.json().items).toContainEqual(expect.objectContaining({ key: failedOne.name, status: 'skipped' }));
-    const ledger = fs.readFileSync(stateFile(t.home, 'orders-ledger.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const ledger = fs
+      .readFileSync(stateFile(t.home, 'orders-ledger.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(ledger).toContainEqual({ type: 'resolved', shopifyId: String(failedOne.legacyId) });
     expect(routeCount(t.sandbox, 'POST /orders')).toBe(0);
     expect(routeCount(t.sandbox, 'PUT /orders/:id')).toBe(0);

@@ -19,17 +19,26 @@ describe('orders: the POST rate against Sentos limits', () => {
   const storedAt: number[] = [];
 
   beforeAll(async () => {
-    t = await startTestSandbox({ products: 10, orders: 30, seed: 41, sentos: { limits: { windowMs: WINDOW_MS } }, shopify: { bucket: { restoreRate: 2_000 } } });
+    t = await startTestSandbox({
+      products: 10,
+      orders: 30,
+      seed: 41,
+      sentos: { limits: { windowMs: WINDOW_MS } },
+      shopify: { bucket: { restoreRate: 2_000 } },
+    });
     const orders = t.sandbox.sentos.state.orders;
     orders.push = (...items) => {
       for (let i = 0; i < items.length; i += 1) storedAt.push(Date.now());
       return Array.prototype.push.apply(orders, items);
     };
-    run = await runCli(['orders', '--json', '--verbose'], { ...t.env, SENTOS_SYNC_SENTOS_WINDOW_MS: String(WINDOW_MS) });
+    run = await runCli(['orders', '--json', '--verbose'], {
+      ...t.env,
+      SENTOS_SYNC_SENTOS_WINDOW_MS: String(WINDOW_MS),
+    });
   }, 20_000);
   afterAll(() => t.close());
 
-  it('pushes every order once without ever meeting Sentos\'s own 429', () => {
+  it("pushes every order once without ever meeting Sentos's own 429", () => {
     expectEachOrderOnce(t.sandbox);
     expect(t.sandbox.sentos.stats().rateLimited).toBe(0);
     expect(run.json().requests.sentos.retries).toBe(0);
@@ -37,13 +46,18 @@ describe('orders: the POST rate against Sentos limits', () => {
 
   it('looks each new order up with two different GETs (order_id, then order_code), never the same one twice', () => {
     const created = pushable(t.sandbox).length;
-    const lookups = run.stderr.split('\n').filter((line) => /^sentos GET \S+\/orders\?/.test(line)).map((line) => line.split(' ')[2]);
+    const lookups = run.stderr
+      .split('\n')
+      .filter((line) => /^sentos GET \S+\/orders\?/.test(line))
+      .map((line) => line.split(' ')[2]);
     expect(lookups).toHaveLength(2 * created);
     expect(new Set(lookups).size).toBe(lookups.length);
     expect(routeCount(t.sandbox, 'GET /orders')).toBe(2 * created);
     expect(routeCount(t.sandbox, 'POST /orders')).toBe(created);
     // One write per order, plus the PUT that carries the cargo data of a shipped one.
-    expect(routeCount(t.sandbox, 'PUT /orders/:id')).toBe(t.sandbox.sentos.state.orders.filter((o) => o.status === 5).length);
+    expect(routeCount(t.sandbox, 'PUT /orders/:id')).toBe(
+      t.sandbox.sentos.state.orders.filter((o) => o.status === 5).length,
+    );
   });
 
   it('keeps the writes at the limit: one window per 12 writes, no idle window', () => {

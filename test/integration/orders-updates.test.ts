@@ -9,9 +9,13 @@ import { expectEachOrderOnce, hasLineWithoutSku, removeOrderState, routeCount } 
  */
 describe('orders: changes in Shopify update the Sentos order', () => {
   let t: TestSandbox;
-  const sentosCopy = (order: OrderRecord) => t.sandbox.sentos.state.orders.find((o) => String(o.order_id) === String(order.legacyId));
+  const sentosCopy = (order: OrderRecord) =>
+    t.sandbox.sentos.state.orders.find((o) => String(o.order_id) === String(order.legacyId));
   /** Open, paid or pending, unfulfilled, every line with a SKU: Sentos status 1 or 2 after the first run. */
-  const openOrders = () => t.sandbox.shopify.state.orders.filter((o) => !o.cancelledAt && o.fulfillments.length === 0 && o.refunds.length === 0 && !hasLineWithoutSku(o));
+  const openOrders = () =>
+    t.sandbox.shopify.state.orders.filter(
+      (o) => !o.cancelledAt && o.fulfillments.length === 0 && o.refunds.length === 0 && !hasLineWithoutSku(o),
+    );
 
   beforeAll(async () => {
     t = await startTestSandbox({ products: 10, orders: 15, seed: 21 });
@@ -29,7 +33,14 @@ describe('orders: changes in Shopify update the Sentos order', () => {
     t.sandbox.sentos.resetStats();
 
     const run = await runCli(['orders', '--json'], t.env);
-    expect(run.json().items).toContainEqual(expect.objectContaining({ key: order.name, action: 'update', status: 'done', changes: [expect.objectContaining({ sentosId: String(before?.id), status: 6 })] }));
+    expect(run.json().items).toContainEqual(
+      expect.objectContaining({
+        key: order.name,
+        action: 'update',
+        status: 'done',
+        changes: [expect.objectContaining({ sentosId: String(before?.id), status: 6 })],
+      }),
+    );
     expect(routeCount(t.sandbox, 'POST /orders')).toBe(0);
     expect(routeCount(t.sandbox, 'PUT /orders/:id')).toBe(1);
     expect(sentosCopy(order)).toMatchObject({ id: before?.id, status: 6 });
@@ -40,7 +51,11 @@ describe('orders: changes in Shopify update the Sentos order', () => {
     const [order] = openOrders();
     if (!order) throw new Error('seed has no second open order');
     const before = sentosCopy(order);
-    const tracking = { trackingCompany: 'Yurtiçi Kargo', trackingNumber: '700123456789', trackingUrl: 'https://www.yurticikargo.com/tr/online-servisler/gonderi-sorgula?code=700123456789' };
+    const tracking = {
+      trackingCompany: 'Yurtiçi Kargo',
+      trackingNumber: '700123456789',
+      trackingUrl: 'https://www.yurticikargo.com/tr/online-servisler/gonderi-sorgula?code=700123456789',
+    };
     t.sandbox.shopify.state.fulfillOrder(order.id, tracking);
     t.sandbox.sentos.resetStats();
 
@@ -49,7 +64,17 @@ describe('orders: changes in Shopify update the Sentos order', () => {
       expect.objectContaining({
         key: order.name,
         action: 'update',
-        changes: [expect.objectContaining({ sentosId: String(before?.id), status: 5, data: { cargo_company: 'Yurtiçi Kargo', tracking_number: '700123456789', tracking_url: tracking.trackingUrl } })],
+        changes: [
+          expect.objectContaining({
+            sentosId: String(before?.id),
+            status: 5,
+            data: {
+              cargo_company: 'Yurtiçi Kargo',
+              tracking_number: '700123456789',
+              tracking_url: tracking.trackingUrl,
+            },
+          }),
+        ],
       }),
     );
     expect(routeCount(t.sandbox, 'POST /orders')).toBe(0);
@@ -57,7 +82,11 @@ describe('orders: changes in Shopify update the Sentos order', () => {
     expect(sentosCopy(order)).toMatchObject({
       id: before?.id,
       status: 5,
-      tracking_info: { cargo_company: 'Yurtiçi Kargo', tracking_number: '700123456789', tracking_link: tracking.trackingUrl },
+      tracking_info: {
+        cargo_company: 'Yurtiçi Kargo',
+        tracking_number: '700123456789',
+        tracking_link: tracking.trackingUrl,
+      },
     });
     expectEachOrderOnce(t.sandbox);
   });

@@ -14,7 +14,11 @@ const FAST_BUCKET = { bucket: { restoreRate: 2_000 } };
 const byUpdate = (a: OrderRecord, b: OrderRecord) => a.updatedAt.localeCompare(b.updatedAt) || a.legacyId - b.legacyId;
 const keysOf = (report: { items: Array<{ key: string }> }) => report.items.map((i) => i.key).sort();
 const names = (orders: OrderRecord[]) => orders.map((o) => o.name).sort();
-const readCheckpoint = (home: string) => JSON.parse(fs.readFileSync(stateFile(home, 'orders-checkpoint.json'), 'utf8')) as { updatedAt: string; orderId: string };
+const readCheckpoint = (home: string) =>
+  JSON.parse(fs.readFileSync(stateFile(home, 'orders-checkpoint.json'), 'utf8')) as {
+    updatedAt: string;
+    orderId: string;
+  };
 
 describe('orders: the checkpoint window', () => {
   let t: TestSandbox;
@@ -44,7 +48,9 @@ describe('orders: the checkpoint window', () => {
     t.sandbox.shopify.state.cancelOrder(old.id);
     t.sandbox.sentos.resetStats();
     const run = await runCli(['orders', '--json'], t.env);
-    expect(run.json().items).toContainEqual(expect.objectContaining({ key: old.name, action: 'update', status: 'done' }));
+    expect(run.json().items).toContainEqual(
+      expect.objectContaining({ key: old.name, action: 'update', status: 'done' }),
+    );
     expect(routeCount(t.sandbox, 'POST /orders')).toBe(0);
     expect(readCheckpoint(t.home)).toMatchObject({ updatedAt: old.updatedAt });
   });

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/core/errors.js';
 import type { WireProduct, WireVariant } from '../../src/sandbox/sentos/wire-types.js';
 import type { TestSandbox } from '../helpers/cli-harness.js';
-import { expectedProduct, mappedLocations, mutations, products, shopifyView, startProductsSandbox, warehouseToLocation } from './products-oracle.js';
+import {
+  expectedProduct,
+  mappedLocations,
+  mutations,
+  products,
+  shopifyView,
+  startProductsSandbox,
+  warehouseToLocation,
+} from './products-oracle.js';
 
 /**
  * Issue 3 "Done when" 5: bad data fails or conflicts alone, with a clear reason, and the rest syncs.
@@ -29,7 +37,20 @@ describe('products with bad data', () => {
     expect(multi.length, 'and enough variant products').toBeGreaterThanOrEqual(12);
     const [s0, s1, s2, s3] = simples as [WireProduct, WireProduct, WireProduct, WireProduct];
     type Multi = WireProduct & { variants: [WireVariant, WireVariant, WireVariant] };
-    const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = multi as unknown as [Multi, Multi, Multi, Multi, Multi, Multi, Multi, Multi, Multi, Multi, Multi, Multi];
+    const [m0, m1, m2, m3, m4, m5, m6, m7, m8, m9, m10, m11] = multi as unknown as [
+      Multi,
+      Multi,
+      Multi,
+      Multi,
+      Multi,
+      Multi,
+      Multi,
+      Multi,
+      Multi,
+      Multi,
+      Multi,
+      Multi,
+    ];
     const productPrice = (p: WireProduct, price: WireProduct['sale_price']) => {
       p.sale_price = price;
       for (const v of p.variants) delete v.sale_price;
@@ -45,7 +66,8 @@ describe('products with bad data', () => {
     // A Turkish SKU must match byte for byte (no locale lower-casing) on the next run.
     m3.variants[0].sku = `İĞŞ-ıçö-${m3.id}`;
 
-    const bad = (name: string, key: () => string, action: Case['action'], reason: RegExp) => cases.push({ name, key, action, reason });
+    const bad = (name: string, key: () => string, action: Case['action'], reason: RegExp) =>
+      cases.push({ name, key, action, reason });
     productPrice(m4, '12,3,4');
     bad('unparsable price', () => m4.sku, 'invalid', /sale_price "12,3,4" is not a price/);
     productPrice(s2, '0,00');
@@ -55,16 +77,38 @@ describe('products with bad data', () => {
     s3.sku = '';
     bad('simple product without SKU', () => String(s3.id), 'invalid', /product has no SKU and no variants/);
     m7.variants[2].sku = m6.variants[0].sku;
-    bad('duplicate SKU (first owner)', () => m6.sku, 'conflict', new RegExp(`SKU "${m6.variants[0].sku}" appears 2 times in Sentos \\(products ${m6.id}, ${m7.id}\\)`));
-    bad('duplicate SKU (second owner)', () => m7.sku, 'conflict', new RegExp(`SKU "${m6.variants[0].sku}" appears 2 times in Sentos`));
+    bad(
+      'duplicate SKU (first owner)',
+      () => m6.sku,
+      'conflict',
+      new RegExp(`SKU "${m6.variants[0].sku}" appears 2 times in Sentos \\(products ${m6.id}, ${m7.id}\\)`),
+    );
+    bad(
+      'duplicate SKU (second owner)',
+      () => m7.sku,
+      'conflict',
+      new RegExp(`SKU "${m6.variants[0].sku}" appears 2 times in Sentos`),
+    );
     m8.variants[1].color = m8.variants[0].color;
     m8.variants[1].model = { ...m8.variants[0].model };
-    bad('option-value collision', () => m8.sku, 'invalid', new RegExp(`variant ${m8.variants[0].sku} and variant ${m8.variants[1].sku} have the same options`));
+    bad(
+      'option-value collision',
+      () => m8.sku,
+      'invalid',
+      new RegExp(`variant ${m8.variants[0].sku} and variant ${m8.variants[1].sku} have the same options`),
+    );
     m9.variants[1].model = { name: 'Boy', value: 'Uzun' };
     m9.variants[2].model = { name: 'Kalıp', value: 'Slim' };
     bad('four option axes', () => m9.sku, 'invalid', /4 options \(Renk, Beden, Boy, Kalıp\); Shopify allows at most 3/);
     const template = m10.variants[0];
-    (m10 as WireProduct).variants = Array.from({ length: 2049 }, (_, i) => ({ ...template, sku: `${m10.sku}-V${i}`, color: `Renk ${Math.floor(i / 50)}`, model: { name: 'Beden', value: `B${i % 50}` }, stocks: [], images: [] }));
+    (m10 as WireProduct).variants = Array.from({ length: 2049 }, (_, i) => ({
+      ...template,
+      sku: `${m10.sku}-V${i}`,
+      color: `Renk ${Math.floor(i / 50)}`,
+      model: { name: 'Beden', value: `B${i % 50}` },
+      stocks: [],
+      images: [],
+    }));
     bad('more than 2,048 variants', () => m10.sku, 'invalid', /2049 variants; Shopify allows at most 2048/);
     m11.name = '  ';
     bad('no name', () => m11.sku, 'invalid', /product has no name/);
@@ -76,11 +120,25 @@ describe('products with bad data', () => {
 
   it('exits with the partial code and counts each bad product once', () => {
     expect(first.code, first.stderr).toBe(ExitCode.partial);
-    expect(first.json().summary).toEqual({ created: good.length, updated: 0, unchanged: 0, skipped: 0, failed: 8, conflicts: 2, total: 30 });
+    expect(first.json().summary).toEqual({
+      created: good.length,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      failed: 8,
+      conflicts: 2,
+      total: 30,
+    });
   });
 
   it('reports each bad product alone, with its reason, and writes nothing of it', () => {
-    const items = first.json().items as Array<{ key: string; action: string; status: string; reasons?: string[]; error?: { message: string } }>;
+    const items = first.json().items as Array<{
+      key: string;
+      action: string;
+      status: string;
+      reasons?: string[];
+      error?: { message: string };
+    }>;
     const skus = new Set(t.sandbox.shopify.state.products.flatMap((p) => p.variants.map((v) => v.sku)));
     for (const c of cases) {
       const item = items.find((i) => i.key === c.key());
@@ -91,7 +149,8 @@ describe('products with bad data', () => {
       else expect(item!.status, c.name).toBe('failed');
       const wire = wires.find((p) => p.sku === c.key() || String(p.id) === c.key())!;
       // The duplicated SKU itself is in Shopify through neither product; the others of the two are not either.
-      for (const v of wire.variants.length ? wire.variants : [wire]) if (v.sku) expect(skus.has(v.sku), `${c.name}: ${v.sku}`).toBe(false);
+      for (const v of wire.variants.length ? wire.variants : [wire])
+        if (v.sku) expect(skus.has(v.sku), `${c.name}: ${v.sku}`).toBe(false);
     }
   });
 
@@ -99,7 +158,8 @@ describe('products with bad data', () => {
     const map = warehouseToLocation(t.sandbox, t.env);
     const actual = shopifyView(t.sandbox, mappedLocations(map));
     expect(actual.size).toBe(good.length);
-    for (const wire of good) expect(actual.get(wire.variants[0]?.sku ?? wire.sku), wire.sku).toEqual(expectedProduct(wire, map));
+    for (const wire of good)
+      expect(actual.get(wire.variants[0]?.sku ?? wire.sku), wire.sku).toEqual(expectedProduct(wire, map));
     const prices = (sku: string) => t.sandbox.shopify.state.variantBySku(sku)!.price;
     const [s0, s1] = wires.filter((p) => p.variants.length === 0);
     expect([prices(s0!.sku), prices(s1!.sku)]).toEqual(['1299.90', '220.00']);
@@ -113,7 +173,15 @@ describe('products with bad data', () => {
     t.sandbox.shopify.resetStats();
     const second = await products(t);
     expect(second.code).toBe(ExitCode.partial);
-    expect(second.json().summary).toEqual({ created: 0, updated: 0, unchanged: good.length, skipped: 0, failed: 8, conflicts: 2, total: 30 });
+    expect(second.json().summary).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: good.length,
+      skipped: 0,
+      failed: 8,
+      conflicts: 2,
+      total: 30,
+    });
     expect(mutations(t.sandbox)).toEqual({});
   });
 

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestSandbox } from '../helpers/cli-harness.js';
-import { expectedProduct, mappedLocations, mutations, products, shopifyView, startProductsSandbox, warehouseToLocation } from './products-oracle.js';
+import {
+  expectedProduct,
+  mappedLocations,
+  mutations,
+  products,
+  shopifyView,
+  startProductsSandbox,
+  warehouseToLocation,
+} from './products-oracle.js';
 
 /**
  * Issue 3 "Done when" 3: one variant's price and one warehouse's stock change in Sentos → exactly one
@@ -39,11 +47,25 @@ describe('products: one price and one stock change', () => {
     expect(t.sandbox.shopify.state.available(stockSku, location.id)).toBe(oldStock + 7);
 
     const report = run.json();
-    expect(report.summary).toEqual({ created: 0, updated: 2, unchanged: 12, skipped: 0, failed: 0, conflicts: 0, total: 14 });
+    expect(report.summary).toEqual({
+      created: 0,
+      updated: 2,
+      unchanged: 12,
+      skipped: 0,
+      failed: 0,
+      conflicts: 0,
+      total: 14,
+    });
     const byKey = new Map(report.items.map((i: any) => [i.key, i]));
-    expect(byKey.get(priced.sku)).toMatchObject({ action: 'update', status: 'done', changes: [{ field: 'price', sku: priceSku, from: before, to: '1234.50' }] });
+    expect(byKey.get(priced.sku)).toMatchObject({
+      action: 'update',
+      status: 'done',
+      changes: [{ field: 'price', sku: priceSku, from: before, to: '1234.50' }],
+    });
     expect(byKey.get(stocked.sku)).toMatchObject({
-      action: 'update', status: 'done', changes: [{ field: 'stock', sku: stockSku, location: location.id, from: oldStock, to: oldStock + 7 }],
+      action: 'update',
+      status: 'done',
+      changes: [{ field: 'stock', sku: stockSku, location: location.id, from: oldStock, to: oldStock + 7 }],
     });
 
     // The one inventory write carried one row: every other level is as it was, and the whole catalog matches Sentos.

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestSandbox } from '../helpers/cli-harness.js';
-import { expectedProduct, mappedLocations, mutations, products, shopifyView, startProductsSandbox, warehouseToLocation } from './products-oracle.js';
+import {
+  expectedProduct,
+  mappedLocations,
+  mutations,
+  products,
+  shopifyView,
+  startProductsSandbox,
+  warehouseToLocation,
+} from './products-oracle.js';
 
 /**
  * Issue 3 "Done when" 4: `--dry-run` sends no mutation, and its plan is exactly what the real run then does
@@ -14,7 +22,8 @@ function plan(items: Item[]) {
 
 describe('products --dry-run', () => {
   let t: TestSandbox;
-  const view = () => JSON.stringify([...shopifyView(t.sandbox, mappedLocations(warehouseToLocation(t.sandbox, t.env)))]);
+  const view = () =>
+    JSON.stringify([...shopifyView(t.sandbox, mappedLocations(warehouseToLocation(t.sandbox, t.env)))]);
   beforeAll(async () => {
     t = await startProductsSandbox({ products: 14, seed: 6 });
   });
@@ -55,20 +64,35 @@ describe('products --dry-run', () => {
     state.setVariantStock(b!.variants[0]!.sku, 3, 41);
     c!.name = `${c!.name} Yeni Sezon`;
     const template = d!.variants[0]!;
-    d!.variants.push({ ...template, sku: `${template.sku}-YENI`, barcode: '8690000999993', color: 'Füme', stocks: [{ warehouse: 1, stock: 4 }], images: [] });
+    d!.variants.push({
+      ...template,
+      sku: `${template.sku}-YENI`,
+      barcode: '8690000999993',
+      color: 'Füme',
+      stocks: [{ warehouse: 1, stock: 4 }],
+      images: [],
+    });
     const { dry, real } = await dryThenReal();
-    expect(dry.filter((i) => i.action === 'update').map((i) => i.key).sort()).toEqual([a!.sku, b!.sku, c!.sku, d!.sku].sort());
+    expect(
+      dry
+        .filter((i) => i.action === 'update')
+        .map((i) => i.key)
+        .sort(),
+    ).toEqual([a!.sku, b!.sku, c!.sku, d!.sku].sort());
     expect(plan(real)).toEqual(plan(dry));
     expect(real.filter((i) => i.action === 'update').every((i) => i.status === 'done')).toBe(true);
     const added = dry.find((i) => i.key === d!.sku)!.changes!;
-    expect(added).toEqual(expect.arrayContaining([
-      { field: 'options', from: expect.any(Array), to: expect.arrayContaining([expect.stringContaining('Füme')]) },
-      { field: 'variant', sku: `${template.sku}-YENI`, from: null, to: `${template.sku}-YENI` },
-    ]));
+    expect(added).toEqual(
+      expect.arrayContaining([
+        { field: 'options', from: expect.any(Array), to: expect.arrayContaining([expect.stringContaining('Füme')]) },
+        { field: 'variant', sku: `${template.sku}-YENI`, from: null, to: `${template.sku}-YENI` },
+      ]),
+    );
     expect(t.sandbox.shopify.state.variantBySku(`${template.sku}-YENI`)).toMatchObject({ barcode: '8690000999993' });
     const map = warehouseToLocation(t.sandbox, t.env);
     const actual = shopifyView(t.sandbox, mappedLocations(map));
-    for (const wire of state.products) expect(actual.get(wire.variants[0]?.sku ?? wire.sku)).toEqual(expectedProduct(wire, map));
+    for (const wire of state.products)
+      expect(actual.get(wire.variants[0]?.sku ?? wire.sku)).toEqual(expectedProduct(wire, map));
   });
 
   it('a dry run after the real run plans nothing', async () => {

@@ -1,6 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestSandbox } from '../helpers/cli-harness.js';
-import { duplicates, expectedProduct, mappedLocations, money, mutations, products, shopifyView, startProductsSandbox, warehouseToLocation } from './products-oracle.js';
+import {
+  duplicates,
+  expectedProduct,
+  mappedLocations,
+  money,
+  mutations,
+  products,
+  shopifyView,
+  startProductsSandbox,
+  warehouseToLocation,
+} from './products-oracle.js';
 
 /**
  * Issue 3 "Done when" 1 and 2: a first run creates every product exactly as Sentos describes it (asserted on
@@ -20,7 +30,17 @@ describe('products: first run, then an unchanged resync', () => {
     const wires = t.sandbox.sentos.state.products;
     expect(wires.some((p) => p.variants.length === 0)).toBe(true);
     expect(wires.some((p) => p.variants.length > 1)).toBe(true);
-    const forms = new Set(wires.map((p) => (typeof p.sale_price === 'number' ? 'number' : /,/.test(p.sale_price) ? (/\./.test(p.sale_price) ? 'tr-thousands' : 'tr-comma') : 'dot')));
+    const forms = new Set(
+      wires.map((p) =>
+        typeof p.sale_price === 'number'
+          ? 'number'
+          : /,/.test(p.sale_price)
+            ? /\./.test(p.sale_price)
+              ? 'tr-thousands'
+              : 'tr-comma'
+            : 'dot',
+      ),
+    );
     expect([...forms].sort()).toEqual(['dot', 'number', 'tr-comma', 'tr-thousands']);
     expect(new Set(t.sandbox.sentos.state.warehouses.map((w) => w.id)).size).toBeGreaterThanOrEqual(2);
   });
@@ -28,7 +48,15 @@ describe('products: first run, then an unchanged resync', () => {
   it('exits 0 and reports every product created', () => {
     expect(first.code, first.stderr).toBe(0);
     const report = first.json();
-    expect(report.summary).toEqual({ created: 16, updated: 0, unchanged: 0, skipped: 0, failed: 0, conflicts: 0, total: 16 });
+    expect(report.summary).toEqual({
+      created: 16,
+      updated: 0,
+      unchanged: 0,
+      skipped: 0,
+      failed: 0,
+      conflicts: 0,
+      total: 16,
+    });
     expect(report.items.every((i: any) => i.action === 'create' && i.status === 'done')).toBe(true);
   });
 
@@ -46,7 +74,9 @@ describe('products: first run, then an unchanged resync', () => {
   });
 
   it('keeps apparel size order and Turkish letters in option values', () => {
-    const wire = t.sandbox.sentos.state.products.find((p) => p.variants.some((v) => /^(XS|S|M|L|XL|XXL)$/.test(v.model.value)));
+    const wire = t.sandbox.sentos.state.products.find((p) =>
+      p.variants.some((v) => /^(XS|S|M|L|XL|XXL)$/.test(v.model.value)),
+    );
     expect(wire, 'seed 3 has an apparel product').toBeDefined();
     const record = t.sandbox.shopify.state.variantBySku(wire!.variants[0]!.sku)!;
     const product = t.sandbox.shopify.state.products.find((p) => p.id === record.productId)!;
@@ -61,7 +91,9 @@ describe('products: first run, then an unchanged resync', () => {
       const record = t.sandbox.shopify.state.variantBySku(wire.variants[0]?.sku ?? wire.sku)!;
       const product = t.sandbox.shopify.state.products.find((p) => p.id === record.productId)!;
       expect(product.status).toBe('ACTIVE');
-      expect(product.metafields.find((m) => m.namespace === 'sentos_sync' && m.key === 'product_id')?.value).toBe(String(wire.id));
+      expect(product.metafields.find((m) => m.namespace === 'sentos_sync' && m.key === 'product_id')?.value).toBe(
+        String(wire.id),
+      );
     }
   });
 
@@ -77,12 +109,21 @@ describe('products: first run, then an unchanged resync', () => {
   it('an immediate second run reports everything unchanged and sends zero mutations', async () => {
     t.sandbox.shopify.resetStats();
     t.sandbox.sentos.resetStats();
-    const snapshot = () => JSON.stringify([...shopifyView(t.sandbox, mappedLocations(warehouseToLocation(t.sandbox, t.env)))]);
+    const snapshot = () =>
+      JSON.stringify([...shopifyView(t.sandbox, mappedLocations(warehouseToLocation(t.sandbox, t.env)))]);
     const before = snapshot();
     const second = await products(t);
     expect(second.code, second.stderr).toBe(0);
     const report = second.json();
-    expect(report.summary).toEqual({ created: 0, updated: 0, unchanged: 16, skipped: 0, failed: 0, conflicts: 0, total: 16 });
+    expect(report.summary).toEqual({
+      created: 0,
+      updated: 0,
+      unchanged: 16,
+      skipped: 0,
+      failed: 0,
+      conflicts: 0,
+      total: 16,
+    });
     expect(report.items.every((i: any) => i.action === 'unchanged' && i.changes === undefined)).toBe(true);
     expect(mutations(t.sandbox)).toEqual({});
     expect(t.sandbox.shopify.stats().requests.mutations).toBe(0);
@@ -94,8 +135,15 @@ describe('products: first run, then an unchanged resync', () => {
 
 describe('money parsing of the test oracle itself', () => {
   it.each([
-    ['1.299,90', '1299.90'], ['220,00', '220.00'], ['220.50', '220.50'], [220, '220.00'], [1299.9, '1299.90'], ['12.345.678,05', '12345678.05'],
-    ['12,3,4', undefined], ['abc', undefined], ['', undefined],
+    ['1.299,90', '1299.90'],
+    ['220,00', '220.00'],
+    ['220.50', '220.50'],
+    [220, '220.00'],
+    [1299.9, '1299.90'],
+    ['12.345.678,05', '12345678.05'],
+    ['12,3,4', undefined],
+    ['abc', undefined],
+    ['', undefined],
   ])('%j → %j', (input, expected) => {
     expect(money(input)).toBe(expected);
   });

@@ -18,7 +18,8 @@ describe('products: selection and the safety guard', () => {
   afterAll(() => t.close());
 
   const skusOf = (p: WireProduct) => (p.variants.length ? p.variants.map((v) => v.sku) : [p.sku]);
-  const inShopify = (p: WireProduct) => skusOf(p).every((sku) => t.sandbox.shopify.state.variantBySku(sku) !== undefined);
+  const inShopify = (p: WireProduct) =>
+    skusOf(p).every((sku) => t.sandbox.shopify.state.variantBySku(sku) !== undefined);
 
   it('--limit 3 writes only the first three Sentos products; --sku with a variant SKU only its product', async () => {
     const limited = await products(t, ['--limit', '3']);
@@ -38,7 +39,9 @@ describe('products: selection and the safety guard', () => {
     t.sandbox.shopify.resetStats();
     const stopped = await products(t);
     expect(stopped.code).toBe(ExitCode.failure);
-    expect(stopped.stdout + stopped.stderr).toMatch(/Safety guard: 7 of 12 existing products would be rewritten \(58\.3% > 50%\)/);
+    expect(stopped.stdout + stopped.stderr).toMatch(
+      /Safety guard: 7 of 12 existing products would be rewritten \(58\.3% > 50%\)/,
+    );
     expect(mutations(t.sandbox)).toEqual({});
     const dry = await products(t, ['--dry-run']);
     expect(dry.code).toBe(0);
@@ -50,7 +53,8 @@ describe('products: selection and the safety guard', () => {
   });
 
   it('stops when too many variants would drop to zero stock, unless --force', async () => {
-    for (const p of wires) for (const sku of skusOf(p)) for (const w of [1, 2, 3]) t.sandbox.sentos.state.setVariantStock(sku, w, 0);
+    for (const p of wires)
+      for (const sku of skusOf(p)) for (const w of [1, 2, 3]) t.sandbox.sentos.state.setVariantStock(sku, w, 0);
     t.sandbox.shopify.resetStats();
     const stopped = await products(t);
     expect(stopped.code).toBe(ExitCode.failure);
@@ -59,7 +63,9 @@ describe('products: selection and the safety guard', () => {
     const forced = await products(t, ['--force']);
     expect(forced.code, forced.stderr).toBe(0);
     const merkez = t.sandbox.shopify.state.locations[0]!.id;
-    expect(wires.flatMap(skusOf).map((sku) => t.sandbox.shopify.state.available(sku, merkez))).toEqual(wires.flatMap(skusOf).map(() => 0));
+    expect(wires.flatMap(skusOf).map((sku) => t.sandbox.shopify.state.available(sku, merkez))).toEqual(
+      wires.flatMap(skusOf).map(() => 0),
+    );
   });
 
   it('stops when the Sentos read is empty, even with nothing to change', async () => {

@@ -3,7 +3,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/core/errors.js';
 import type { TestSandbox } from '../helpers/cli-harness.js';
-import { duplicates, expectedProduct, mappedLocations, products, shopifyView, startProductsSandbox, warehouseToLocation } from './products-oracle.js';
+import {
+  duplicates,
+  expectedProduct,
+  mappedLocations,
+  products,
+  shopifyView,
+  startProductsSandbox,
+  warehouseToLocation,
+} from './products-oracle.js';
 
 /**
  * Issue 3 "Done when" 6, second half: a run stopped midway (the AbortSignal Ctrl-C/SIGTERM trips) and run
@@ -38,49 +46,57 @@ describe('products: a run stopped midway, then run again', () => {
     ['productUpdate', 5, false],
     // As after kill -9 before the link file was saved: the links live on in Shopify's metafields.
     ['productSet', 6, true],
-  ] as const)('stopped after %s #%i (local links lost: %s): the rerun converges to the uninterrupted state', async (operation, count, loseLinks) => {
-    const reference = await startProductsSandbox({ products: PRODUCTS, seed: SEED });
-    const t = await startProductsSandbox({ products: PRODUCTS, seed: SEED });
-    try {
-      const straight = await products(reference);
-      expect(straight.code, straight.stderr).toBe(0);
-      const expected = state(reference);
+  ] as const)(
+    'stopped after %s #%i (local links lost: %s): the rerun converges to the uninterrupted state',
+    async (operation, count, loseLinks) => {
+      const reference = await startProductsSandbox({ products: PRODUCTS, seed: SEED });
+      const t = await startProductsSandbox({ products: PRODUCTS, seed: SEED });
+      try {
+        const straight = await products(reference);
+        expect(straight.code, straight.stderr).toBe(0);
+        const expected = state(reference);
 
-      const trigger = abortAfter(t, operation, count);
-      const stopped = await products(t, [], {}, { signal: trigger.signal });
-      trigger.stop();
-      expect(stopped.code, stopped.stderr).toBe(ExitCode.interrupted);
-      expect(stopped.json().interrupted).toBe(true);
-      expect(duplicates(t.sandbox)).toEqual([]);
-      // Stopped for real: Shopify is not yet what it should be.
-      expect(state(t).view).not.toEqual(expected.view);
-      // Creates are drafts until their stock is written: stopped before the publishes, nothing is on sale yet.
-      if (operation !== 'productUpdate') expect(t.sandbox.shopify.state.products.map((p) => p.status).filter((s) => s !== 'DRAFT')).toEqual([]);
-      else expect(t.sandbox.shopify.state.products.filter((p) => p.status === 'DRAFT').length).toBeGreaterThan(0);
+        const trigger = abortAfter(t, operation, count);
+        const stopped = await products(t, [], {}, { signal: trigger.signal });
+        trigger.stop();
+        expect(stopped.code, stopped.stderr).toBe(ExitCode.interrupted);
+        expect(stopped.json().interrupted).toBe(true);
+        expect(duplicates(t.sandbox)).toEqual([]);
+        // Stopped for real: Shopify is not yet what it should be.
+        expect(state(t).view).not.toEqual(expected.view);
+        // Creates are drafts until their stock is written: stopped before the publishes, nothing is on sale yet.
+        if (operation !== 'productUpdate')
+          expect(t.sandbox.shopify.state.products.map((p) => p.status).filter((s) => s !== 'DRAFT')).toEqual([]);
+        else expect(t.sandbox.shopify.state.products.filter((p) => p.status === 'DRAFT').length).toBeGreaterThan(0);
 
-      if (loseLinks) {
-        const files = fs.readdirSync(t.home, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('product-links.json'));
-        expect(files.length).toBe(1);
-        fs.rmSync(path.join(t.home, files[0]!));
+        if (loseLinks) {
+          const files = fs
+            .readdirSync(t.home, { recursive: true, encoding: 'utf8' })
+            .filter((f) => f.endsWith('product-links.json'));
+          expect(files.length).toBe(1);
+          fs.rmSync(path.join(t.home, files[0]!));
+        }
+        const rerun = await products(t);
+        expect(rerun.code, rerun.stderr).toBe(0);
+        expect(rerun.json().summary).toMatchObject({ failed: 0, conflicts: 0, skipped: 0, total: PRODUCTS });
+        expect(duplicates(t.sandbox)).toEqual([]);
+        const after = state(t);
+        expect(after.handles).toEqual(expected.handles);
+        expect([...after.view.keys()].sort()).toEqual([...expected.view.keys()].sort());
+        for (const [sku, product] of expected.view) expect(after.view.get(sku), sku).toEqual(product);
+        // And both equal the plan the Sentos data implies.
+        const map = warehouseToLocation(t.sandbox, t.env);
+        for (const wire of t.sandbox.sentos.state.products)
+          expect(after.view.get(wire.variants[0]?.sku ?? wire.sku)).toEqual(expectedProduct(wire, map));
+
+        t.sandbox.shopify.resetStats();
+        const third = await products(t);
+        expect(third.json().summary).toMatchObject({ unchanged: PRODUCTS });
+        expect(t.sandbox.shopify.stats().requests.mutations).toBe(0);
+      } finally {
+        await Promise.all([t.close(), reference.close()]);
       }
-      const rerun = await products(t);
-      expect(rerun.code, rerun.stderr).toBe(0);
-      expect(rerun.json().summary).toMatchObject({ failed: 0, conflicts: 0, skipped: 0, total: PRODUCTS });
-      expect(duplicates(t.sandbox)).toEqual([]);
-      const after = state(t);
-      expect(after.handles).toEqual(expected.handles);
-      expect([...after.view.keys()].sort()).toEqual([...expected.view.keys()].sort());
-      for (const [sku, product] of expected.view) expect(after.view.get(sku), sku).toEqual(product);
-      // And both equal the plan the Sentos data implies.
-      const map = warehouseToLocation(t.sandbox, t.env);
-      for (const wire of t.sandbox.sentos.state.products) expect(after.view.get(wire.variants[0]?.sku ?? wire.sku)).toEqual(expectedProduct(wire, map));
-
-      t.sandbox.shopify.resetStats();
-      const third = await products(t);
-      expect(third.json().summary).toMatchObject({ unchanged: PRODUCTS });
-      expect(t.sandbox.shopify.stats().requests.mutations).toBe(0);
-    } finally {
-      await Promise.all([t.close(), reference.close()]);
-    }
-  }, 20_000);
+    },
+    20_000,
+  );
 });

@@ -1,7 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ExitCode } from '../../src/core/errors.js';
 import type { TestSandbox } from '../helpers/cli-harness.js';
-import { expectedProduct, mappedLocations, money, mutations, products, shopifyView, startProductsSandbox, warehouseToLocation } from './products-oracle.js';
+import {
+  expectedProduct,
+  mappedLocations,
+  money,
+  mutations,
+  products,
+  shopifyView,
+  startProductsSandbox,
+  warehouseToLocation,
+} from './products-oracle.js';
 
 /**
  * Issue 3 §3 and §5 beyond the defaults: compare-at prices from a channel price list (list_price only when it
@@ -19,7 +28,9 @@ describe('products: price list and warehouse map', () => {
     t = await startProductsSandbox({ products: 16, seed: 5 });
     const wires = t.sandbox.sentos.state.products;
     const withB2c = wires.filter((p) => p.prices.b2c);
-    const higher = withB2c.filter((p) => Number(money(p.prices.b2c!.list_price)) > Number(money(p.prices.b2c!.sale_price)));
+    const higher = withB2c.filter(
+      (p) => Number(money(p.prices.b2c!.list_price)) > Number(money(p.prices.b2c!.sale_price)),
+    );
     expect(higher.length, 'seed 5 has b2c list prices above the sale price').toBeGreaterThan(0);
     expect(withB2c.length - higher.length, 'and b2c prices without a higher list price').toBeGreaterThan(0);
     expect(wires.length - withB2c.length, 'and products without a b2c price').toBeGreaterThan(0);
@@ -27,10 +38,15 @@ describe('products: price list and warehouse map', () => {
     const run = await products(t, [], { SENTOS_SYNC_PRICE_LIST: 'b2c' });
     expect(run.code, run.stderr).toBe(ExitCode.partial);
     const report = run.json();
-    expect(report.summary).toMatchObject({ created: withB2c.length, failed: wires.length - withB2c.length, total: wires.length });
+    expect(report.summary).toMatchObject({
+      created: withB2c.length,
+      failed: wires.length - withB2c.length,
+      total: wires.length,
+    });
     const map = warehouseToLocation(t.sandbox, t.env);
     const actual = shopifyView(t.sandbox, [...new Set(map.values())]);
-    for (const wire of withB2c) expect(actual.get(wire.variants[0]?.sku ?? wire.sku)).toEqual(expectedProduct(wire, map, 'b2c'));
+    for (const wire of withB2c)
+      expect(actual.get(wire.variants[0]?.sku ?? wire.sku)).toEqual(expectedProduct(wire, map, 'b2c'));
     for (const wire of wires.filter((p) => !p.prices.b2c)) {
       const item = report.items.find((i: any) => i.key === wire.sku);
       expect(item).toMatchObject({ action: 'invalid', status: 'failed' });
@@ -46,12 +62,19 @@ describe('products: price list and warehouse map', () => {
   });
 
   it('reads every wire quirk Sentos is known for (warehouse objects, stock strings, model strings, [] for {}) the same way', async () => {
-    t = await startProductsSandbox({ products: 12, seed: 8, sentos: { quirks: { warehouseAsObject: true, stockAsString: true, modelAsString: true, emptyObjectsAsArrays: true } } });
+    t = await startProductsSandbox({
+      products: 12,
+      seed: 8,
+      sentos: {
+        quirks: { warehouseAsObject: true, stockAsString: true, modelAsString: true, emptyObjectsAsArrays: true },
+      },
+    });
     const run = await products(t);
     expect(run.code, run.stderr).toBe(0);
     const map = warehouseToLocation(t.sandbox, t.env);
     const actual = shopifyView(t.sandbox, mappedLocations(map));
-    for (const wire of t.sandbox.sentos.state.products) expect(actual.get(wire.variants[0]?.sku ?? wire.sku)).toEqual(expectedProduct(wire, map));
+    for (const wire of t.sandbox.sentos.state.products)
+      expect(actual.get(wire.variants[0]?.sku ?? wire.sku)).toEqual(expectedProduct(wire, map));
     t.sandbox.shopify.resetStats();
     expect((await products(t)).json().summary).toMatchObject({ unchanged: 12 });
     expect(mutations(t.sandbox)).toEqual({});
@@ -64,7 +87,8 @@ describe('products: price list and warehouse map', () => {
     expect(run.code, run.stderr).toBe(0);
     const map = warehouseToLocation(t.sandbox, t.env);
     const actual = shopifyView(t.sandbox, mappedLocations(map));
-    for (const wire of t.sandbox.sentos.state.products) expect(actual.get(wire.variants[0]?.sku ?? wire.sku)).toEqual(expectedProduct(wire, map));
+    for (const wire of t.sandbox.sentos.state.products)
+      expect(actual.get(wire.variants[0]?.sku ?? wire.sku)).toEqual(expectedProduct(wire, map));
     const rows = t.sandbox.sentos.state.products.reduce((n, p) => n + Math.max(1, p.variants.length) * 3, 0);
     expect(mutations(t.sandbox).inventoryActivate).toBe(rows);
     t.sandbox.shopify.resetStats();
@@ -79,11 +103,15 @@ describe('products: price list and warehouse map', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.json().warnings.join('\n')).toMatch(/warehouse MAGAZA \(3\) is not written to Shopify/);
     const map = warehouseToLocation(t.sandbox, { ...t.env, ...env });
-    expect([...map]).toEqual([[1, 'Merkez Depo'], [2, 'Merkez Depo']]);
+    expect([...map]).toEqual([
+      [1, 'Merkez Depo'],
+      [2, 'Merkez Depo'],
+    ]);
     const actual = shopifyView(t.sandbox, ['Merkez Depo', 'İstanbul Mağaza', 'Ankara Mağaza']);
     for (const wire of t.sandbox.sentos.state.products) {
       const expected = expectedProduct(wire, map);
-      for (const v of expected.variants) v.stock = { ...v.stock, 'İstanbul Mağaza': undefined, 'Ankara Mağaza': undefined };
+      for (const v of expected.variants)
+        v.stock = { ...v.stock, 'İstanbul Mağaza': undefined, 'Ankara Mağaza': undefined };
       expect(actual.get(expected.variants[0]!.sku)).toEqual(expected);
     }
   });

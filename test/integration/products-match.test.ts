@@ -3,7 +3,15 @@ import { ExitCode } from '../../src/core/errors.js';
 import { gql } from '../../src/sandbox/shopify/test-client.js';
 import type { WireProduct, WireVariant } from '../../src/sandbox/sentos/wire-types.js';
 import type { TestSandbox } from '../helpers/cli-harness.js';
-import { duplicates, expectedProduct, mappedLocations, products, shopifyView, startProductsSandbox, warehouseToLocation } from './products-oracle.js';
+import {
+  duplicates,
+  expectedProduct,
+  mappedLocations,
+  products,
+  shopifyView,
+  startProductsSandbox,
+  warehouseToLocation,
+} from './products-oracle.js';
 
 /**
  * Issue 3 §2 against a store that already has the merchant's own products: a product holding all of a Sentos
@@ -15,14 +23,29 @@ const UPSERT = `mutation Upsert($identifier: ProductSetIdentifiers, $input: Prod
   productSet(identifier: $identifier, input: $input, synchronous: true) { product { id } userErrors { field message } }
 }`;
 
-async function merchantProduct(t: TestSandbox, handle: string, title: string, variants: Array<Pick<WireVariant, 'sku' | 'color'> & { size: string }>): Promise<string> {
+async function merchantProduct(
+  t: TestSandbox,
+  handle: string,
+  title: string,
+  variants: Array<Pick<WireVariant, 'sku' | 'color'> & { size: string }>,
+): Promise<string> {
   const input = {
-    handle, title, status: 'ACTIVE',
+    handle,
+    title,
+    status: 'ACTIVE',
     productOptions: [
       { name: 'Renk', values: [...new Set(variants.map((v) => v.color))].map((name) => ({ name })) },
       { name: 'Beden', values: [...new Set(variants.map((v) => v.size))].map((name) => ({ name })) },
     ],
-    variants: variants.map((v) => ({ sku: v.sku, price: '1.00', inventoryItem: { sku: v.sku, tracked: true }, optionValues: [{ optionName: 'Renk', name: v.color }, { optionName: 'Beden', name: v.size }] })),
+    variants: variants.map((v) => ({
+      sku: v.sku,
+      price: '1.00',
+      inventoryItem: { sku: v.sku, tracked: true },
+      optionValues: [
+        { optionName: 'Renk', name: v.color },
+        { optionName: 'Beden', name: v.size },
+      ],
+    })),
   };
   const response = await gql(t.sandbox.shopify, UPSERT, { identifier: { handle }, input });
   expect(response.body.data.productSet.userErrors).toEqual([]);
@@ -40,15 +63,21 @@ describe('products against a store with its own products', () => {
   beforeAll(async () => {
     t = await startProductsSandbox({ products: 10, seed: 14 });
     wires = t.sandbox.sentos.state.products;
-    const [a, b, c, d, e] = wires.filter((p) => p.variants.length >= 2) as Array<WireProduct & { variants: [WireVariant, WireVariant] }>;
+    const [a, b, c, d, e] = wires.filter((p) => p.variants.length >= 2) as Array<
+      WireProduct & { variants: [WireVariant, WireVariant] }
+    >;
     expect(e, 'seed 14 has five variant products').toBeDefined();
     ids.adopt = await merchantProduct(t, 'merchant-adopt', 'Eski Ad', a!.variants.map(spec));
     ids.half1 = await merchantProduct(t, 'merchant-half-1', 'Yarım 1', [spec(b!.variants[0])]);
     ids.half2 = await merchantProduct(t, 'merchant-half-2', 'Yarım 2', [spec(b!.variants[1])]);
     ids.dup1 = await merchantProduct(t, 'merchant-dup-1', 'Kopya 1', [spec(c!.variants[0])]);
     ids.dup2 = await merchantProduct(t, 'merchant-dup-2', 'Kopya 2', [spec(c!.variants[0])]);
-    ids.lookalike = await merchantProduct(t, 'merchant-lookalike', `  ${d!.name.toLocaleUpperCase('tr')} `, [{ sku: 'MERCHANT-ONLY', color: 'Siyah', size: 'M' }]);
-    ids.lower = await merchantProduct(t, 'merchant-lower', 'Küçük harf', [{ ...spec(e!.variants[0]), sku: e!.variants[0].sku.toLowerCase() }]);
+    ids.lookalike = await merchantProduct(t, 'merchant-lookalike', `  ${d!.name.toLocaleUpperCase('tr')} `, [
+      { sku: 'MERCHANT-ONLY', color: 'Siyah', size: 'M' },
+    ]);
+    ids.lower = await merchantProduct(t, 'merchant-lower', 'Küçük harf', [
+      { ...spec(e!.variants[0]), sku: e!.variants[0].sku.toLowerCase() },
+    ]);
     before = new Map(t.sandbox.shopify.state.products.map((p) => [p.id, JSON.stringify(p)]));
     // Adopting a merchant's product rewrites it: 1 of 1 existing products, which the safety guard stops.
     const guarded = await products(t);
@@ -74,9 +103,21 @@ describe('products against a store with its own products', () => {
   it('reports SKUs spread over two Shopify products and a SKU on two Shopify variants as conflicts, touching neither', () => {
     const [, b, c] = wires.filter((p) => p.variants.length >= 2);
     const items = run.json().items;
-    expect(items.find((i: any) => i.key === b!.sku)).toMatchObject({ action: 'conflict', status: 'skipped', reasons: [expect.stringMatching(/SKUs of this product sit in 2 Shopify products/)] });
-    expect(items.find((i: any) => i.key === c!.sku)).toMatchObject({ action: 'conflict', reasons: expect.arrayContaining([expect.stringMatching(new RegExp(`SKU "${c!.variants[0]!.sku}" is on 2 Shopify variants`))]) });
-    for (const key of ['half1', 'half2', 'dup1', 'dup2']) expect(JSON.stringify(t.sandbox.shopify.state.products.find((p) => p.id === ids[key])), key).toBe(before.get(ids[key]!));
+    expect(items.find((i: any) => i.key === b!.sku)).toMatchObject({
+      action: 'conflict',
+      status: 'skipped',
+      reasons: [expect.stringMatching(/SKUs of this product sit in 2 Shopify products/)],
+    });
+    expect(items.find((i: any) => i.key === c!.sku)).toMatchObject({
+      action: 'conflict',
+      reasons: expect.arrayContaining([
+        expect.stringMatching(new RegExp(`SKU "${c!.variants[0]!.sku}" is on 2 Shopify variants`)),
+      ]),
+    });
+    for (const key of ['half1', 'half2', 'dup1', 'dup2'])
+      expect(JSON.stringify(t.sandbox.shopify.state.products.find((p) => p.id === ids[key])), key).toBe(
+        before.get(ids[key]!),
+      );
     expect(run.code).toBe(ExitCode.partial);
   });
 
@@ -86,7 +127,10 @@ describe('products against a store with its own products', () => {
     expect(report.items.find((i: any) => i.key === d!.sku)).toMatchObject({ action: 'create', status: 'done' });
     expect(report.items.find((i: any) => i.key === e!.sku)).toMatchObject({ action: 'create', status: 'done' });
     expect(report.warnings.join('\n')).toContain(`Suggestion only: Sentos ${d!.sku}`);
-    for (const key of ['lookalike', 'lower']) expect(JSON.stringify(t.sandbox.shopify.state.products.find((p) => p.id === ids[key])), key).toBe(before.get(ids[key]!));
+    for (const key of ['lookalike', 'lower'])
+      expect(JSON.stringify(t.sandbox.shopify.state.products.find((p) => p.id === ids[key])), key).toBe(
+        before.get(ids[key]!),
+      );
     // 7 merchant products + every Sentos product except the two conflicts and the adopted one.
     expect(t.sandbox.shopify.state.products.length).toBe(7 + wires.length - 3);
   });

@@ -30,7 +30,13 @@ export interface ProductView {
 export const SHOP_NAME = 'Sandbox Mağaza';
 
 /** Mutations the products command can send: none of them may appear on an unchanged resync. */
-export const PRODUCT_MUTATIONS = ['productSet', 'inventorySetQuantities', 'inventoryActivate', 'metafieldsSet', 'productUpdate'] as const;
+export const PRODUCT_MUTATIONS = [
+  'productSet',
+  'inventorySetQuantities',
+  'inventoryActivate',
+  'metafieldsSet',
+  'productUpdate',
+] as const;
 
 /**
  * Turkish or dot money → "1299.90", independently of the tool: the LAST "." or "," is the decimal mark, any
@@ -43,7 +49,17 @@ export function money(value: unknown): string | undefined {
   const at = Math.max(text.lastIndexOf('.'), text.lastIndexOf(','));
   const whole = (at < 0 ? text : text.slice(0, at)).replace(/[.,]/g, '');
   const fraction = at < 0 ? '' : text.slice(at + 1);
-  if (fraction.length > 2 || (at >= 0 && /[.,]/.test(text.slice(0, at)) && text.slice(0, at).split(/[.,]/).slice(1).some((g) => g.length !== 3))) return undefined;
+  if (
+    fraction.length > 2 ||
+    (at >= 0 &&
+      /[.,]/.test(text.slice(0, at)) &&
+      text
+        .slice(0, at)
+        .split(/[.,]/)
+        .slice(1)
+        .some((g) => g.length !== 3))
+  )
+    return undefined;
   return `${Number(whole)}.${fraction.padEnd(2, '0')}`;
 }
 
@@ -70,7 +86,7 @@ function stockByLocation(stocks: WireStock[], map: Map<number, string>): Record<
 /** The Shopify product a Sentos wire product should become (default price list: sale_price, no compare-at). */
 export function expectedProduct(wire: WireProduct, map: Map<number, string>, priceList = 'sale_price'): ProductView {
   const channel = priceList === 'sale_price' ? undefined : wire.prices[priceList];
-  const priceOf = (own: unknown) => money(channel ? channel.sale_price : own ?? wire.sale_price) ?? 'unparsable';
+  const priceOf = (own: unknown) => money(channel ? channel.sale_price : (own ?? wire.sale_price)) ?? 'unparsable';
   const compareAt = (price: string) => {
     const list = channel ? money(channel.list_price) : undefined;
     return list !== undefined && Number(list) > Number(price) ? list : null;
@@ -80,7 +96,16 @@ export function expectedProduct(wire: WireProduct, map: Map<number, string>, pri
     return {
       ...texts(wire),
       options: [{ name: 'Title', values: ['Default Title'] }],
-      variants: [{ sku: wire.sku, barcode: wire.barcode || null, price, compareAtPrice: compareAt(price), options: ['Default Title'], stock: stockByLocation(wire.stocks, map) }],
+      variants: [
+        {
+          sku: wire.sku,
+          barcode: wire.barcode || null,
+          price,
+          compareAtPrice: compareAt(price),
+          options: ['Default Title'],
+          stock: stockByLocation(wire.stocks, map),
+        },
+      ],
     };
   }
   const colours = [...new Set(wire.variants.map((v) => v.color))];
@@ -88,17 +113,32 @@ export function expectedProduct(wire: WireProduct, map: Map<number, string>, pri
   const sizes = [...new Set(wire.variants.map((v) => v.model.value))];
   return {
     ...texts(wire),
-    options: [{ name: 'Renk', values: colours }, { name: sizeName, values: sizes }],
+    options: [
+      { name: 'Renk', values: colours },
+      { name: sizeName, values: sizes },
+    ],
     variants: wire.variants.map((v) => {
       const price = priceOf(v.sale_price);
-      return { sku: v.sku, barcode: v.barcode || null, price, compareAtPrice: compareAt(price), options: [v.color, v.model.value], stock: stockByLocation(v.stocks, map) };
+      return {
+        sku: v.sku,
+        barcode: v.barcode || null,
+        price,
+        compareAtPrice: compareAt(price),
+        options: [v.color, v.model.value],
+        stock: stockByLocation(v.stocks, map),
+      };
     }),
   };
 }
 
 function texts(wire: WireProduct): Pick<ProductView, 'title' | 'vendor' | 'descriptionHtml' | 'status'> {
   // Shopify fills an empty vendor with the shop's name (the sandbox does the same).
-  return { title: wire.name, vendor: wire.brand ?? SHOP_NAME, descriptionHtml: wire.description_detail, status: 'ACTIVE' };
+  return {
+    title: wire.name,
+    vendor: wire.brand ?? SHOP_NAME,
+    descriptionHtml: wire.description_detail,
+    status: 'ACTIVE',
+  };
 }
 
 /** What the Shopify sandbox holds, keyed by the SKU of the first variant, in the same shape. */
@@ -113,10 +153,15 @@ export function shopifyView(sandbox: Sandbox, locations: string[]): Map<string, 
       price: v.price,
       compareAtPrice: v.compareAtPrice,
       options: v.optionValues.map((o) => o.name),
-      stock: Object.fromEntries(locations.map((name) => [name, state.available(v.sku ?? '', byName.get(name) ?? name)])),
+      stock: Object.fromEntries(
+        locations.map((name) => [name, state.available(v.sku ?? '', byName.get(name) ?? name)]),
+      ),
     }));
     const product: ProductView = {
-      title: p.title, vendor: p.vendor, descriptionHtml: p.descriptionHtml, status: p.status,
+      title: p.title,
+      vendor: p.vendor,
+      descriptionHtml: p.descriptionHtml,
+      status: p.status,
       options: p.options.map((o) => ({ name: o.name, values: o.values.map((v) => v.name) })),
       variants,
     };
@@ -134,9 +179,20 @@ export function duplicates(sandbox: Sandbox): string[] {
     for (const [v, n] of seen) if (n > 1) problems.push(`${what} ${v} appears ${n} times`);
   };
   const products = sandbox.shopify.state.products;
-  count(products.map((p) => p.handle), 'handle');
-  count(products.flatMap((p) => p.variants.map((v) => v.sku ?? '')), 'SKU');
-  count(products.map((p) => p.metafields.find((m) => m.namespace === 'sentos_sync' && m.key === 'product_id')?.value ?? p.id), 'sentos product id');
+  count(
+    products.map((p) => p.handle),
+    'handle',
+  );
+  count(
+    products.flatMap((p) => p.variants.map((v) => v.sku ?? '')),
+    'SKU',
+  );
+  count(
+    products.map(
+      (p) => p.metafields.find((m) => m.namespace === 'sentos_sync' && m.key === 'product_id')?.value ?? p.id,
+    ),
+    'sentos product id',
+  );
   return problems;
 }
 
@@ -152,12 +208,21 @@ export function mutations(sandbox: Sandbox): Record<string, number> {
  * bucket itself is not under test here) and millisecond retry back-off.
  */
 export async function startProductsSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
-  const t = await startTestSandbox({ orders: 0, ...options, shopify: { bucket: { maximumAvailable: 20_000, restoreRate: 10_000 }, ...options.shopify } });
+  const t = await startTestSandbox({
+    orders: 0,
+    ...options,
+    shopify: { bucket: { maximumAvailable: 20_000, restoreRate: 10_000 }, ...options.shopify },
+  });
   t.env.SENTOS_SYNC_RETRY_BASE_MS = '5';
   return t;
 }
 
-export async function products(t: TestSandbox, args: string[] = [], env: Record<string, string> = {}, options: { signal?: AbortSignal } = {}): Promise<CliRun> {
+export async function products(
+  t: TestSandbox,
+  args: string[] = [],
+  env: Record<string, string> = {},
+  options: { signal?: AbortSignal } = {},
+): Promise<CliRun> {
   return runCli(['products', '--json', ...args], { ...t.env, ...env }, options);
 }
 

@@ -46,7 +46,15 @@ function client(overrides: Partial<SentosClientOptions> = {}) {
 }
 
 function product(id: number, extra: Record<string, unknown> = {}) {
-  return { id, sku: `SKU-${id}`, name: `Ürün ${id}`, sale_price: '1.299,90', stocks: [{ warehouse: 1, stock: '2' }], variants: [], ...extra };
+  return {
+    id,
+    sku: `SKU-${id}`,
+    name: `Ürün ${id}`,
+    sale_price: '1.299,90',
+    stocks: [{ warehouse: 1, stock: '2' }],
+    variants: [],
+    ...extra,
+  };
 }
 
 function order(overrides: Partial<SentosOrderPayload> = {}): SentosOrderPayload {
@@ -75,16 +83,31 @@ describe('listProducts pagination (sentos-api.md §2.3)', () => {
   it('stops at page >= total_pages, sending page, size, orderby_id and Basic auth', async () => {
     server.setHandler((req, res) => {
       const page = Number(req.query.page);
-      sendJson(res, 200, { data: [product(page * 10 + 1), product(page * 10 + 2)], page, size: 2, total_elements: 6, total_pages: 3 });
+      sendJson(res, 200, {
+        data: [product(page * 10 + 1), product(page * 10 + 2)],
+        page,
+        size: 2,
+        total_elements: 6,
+        total_pages: 3,
+      });
     });
     const pages = await collect(client().listProducts({ pageSize: 2 }));
 
-    expect(pages.map((p) => [p.page, p.products.length, p.totalPages, p.totalElements])).toEqual([[1, 2, 3, 6], [2, 2, 3, 6], [3, 2, 3, 6]]);
+    expect(pages.map((p) => [p.page, p.products.length, p.totalPages, p.totalElements])).toEqual([
+      [1, 2, 3, 6],
+      [2, 2, 3, 6],
+      [3, 2, 3, 6],
+    ]);
     expect(server.requests.map((r) => [r.method, r.path, r.query])).toEqual(
       [1, 2, 3].map((page) => ['GET', '/api/products', { orderby_id: 'ASC', page: String(page), size: '2' }]),
     );
     expect(server.requests[0]?.headers.authorization).toBe(`Basic ${BASIC}`);
-    expect(pages[0]?.products[0]).toMatchObject({ id: '11', sku: 'SKU-11', salePrice: { ok: true, minor: 129990 }, stocks: [{ warehouseId: '1', quantity: 2 }] });
+    expect(pages[0]?.products[0]).toMatchObject({
+      id: '11',
+      sku: 'SKU-11',
+      salePrice: { ok: true, minor: 129990 },
+      stocks: [{ warehouseId: '1', quantity: 2 }],
+    });
   });
 
   it('stops on a short page when total_pages is absent, and reports invalid products without failing the page', async () => {
@@ -116,7 +139,9 @@ describe('retries', () => {
   });
 
   it('waits out the window on a 429 without Retry-After instead of hammering', async () => {
-    server.setHandler((req, res) => (req.index === 0 ? sendJson(res, 429, { message: 'slow down' }) : sendJson(res, 200, [])));
+    server.setHandler((req, res) =>
+      req.index === 0 ? sendJson(res, 429, { message: 'slow down' }) : sendJson(res, 200, []),
+    );
     await client({ limits: { windowMs: 300, noticeWaitMs: 20 } }).listWarehouses();
     expect(server.requests).toHaveLength(2);
     expect(gap(0, 1)).toBeGreaterThanOrEqual(280);
@@ -124,7 +149,9 @@ describe('retries', () => {
   });
 
   it('retries a GET on 5xx', async () => {
-    server.setHandler((req, res) => (req.index < 2 ? sendJson(res, 503, { message: 'bakım' }) : sendJson(res, 200, { id: 5, sku: 'P5', name: 'Beş' })));
+    server.setHandler((req, res) =>
+      req.index < 2 ? sendJson(res, 503, { message: 'bakım' }) : sendJson(res, 200, { id: 5, sku: 'P5', name: 'Beş' }),
+    );
     await expect(client({ limits: { windowMs: 50 } }).getProduct('5')).resolves.toMatchObject({ id: '5', sku: 'P5' });
     expect(server.requests.map((r) => r.path)).toEqual(['/api/products/5', '/api/products/5', '/api/products/5']);
   });
@@ -132,7 +159,13 @@ describe('retries', () => {
 
 describe('createOrder (sentos-api.md §4.6)', () => {
   it('maps the created order; ids come back as strings', async () => {
-    server.setHandler((_req, res) => sendJson(res, 200, { message: 'ok', errors: [], order: { id: 88231, order_id: 6123456789012, order_code: 1042, status: 2 } }));
+    server.setHandler((_req, res) =>
+      sendJson(res, 200, {
+        message: 'ok',
+        errors: [],
+        order: { id: 88231, order_id: 6123456789012, order_code: 1042, status: 2 },
+      }),
+    );
     await expect(client().createOrder(order())).resolves.toEqual({
       id: '88231',
       orderId: '6123456789012',
@@ -145,7 +178,9 @@ describe('createOrder (sentos-api.md §4.6)', () => {
 
   it('a dropped connection after sending is OutcomeUnknownError, and the POST is sent exactly once', async () => {
     server.setHandler((_req, _res, raw) => dropConnection(raw));
-    const error = await client().createOrder(order()).catch((e: unknown) => e);
+    const error = await client()
+      .createOrder(order())
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OutcomeUnknownError);
     expect((error as Error).message).toContain('order 1042');
     expect(server.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
@@ -159,7 +194,9 @@ describe('createOrder (sentos-api.md §4.6)', () => {
 
   it('422 is a VALIDATION RemoteError naming the order, not retried', async () => {
     server.setHandler((_req, res) => sendJson(res, 422, { message: 'payment_method geçersiz' }));
-    const error = await client().createOrder(order({ payment_method: 'CREDIT_CARD' })).catch((e: unknown) => e);
+    const error = await client()
+      .createOrder(order({ payment_method: 'CREDIT_CARD' }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RemoteError);
     expect(error).toMatchObject({ code: 'VALIDATION', status: 422, service: 'sentos' });
     expect((error as Error).message).toMatch(/order 1042.*payment_method geçersiz/);
@@ -167,13 +204,22 @@ describe('createOrder (sentos-api.md §4.6)', () => {
   });
 
   it('a 2xx whose errors are not empty is a VALIDATION error', async () => {
-    server.setHandler((_req, res) => sendJson(res, 200, { message: null, errors: { lines: ['STD-X stok kodu bulunamadı'] }, order: [] }));
-    await expect(client().createOrder(order())).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringContaining('lines: STD-X stok kodu bulunamadı') });
+    server.setHandler((_req, res) =>
+      sendJson(res, 200, { message: null, errors: { lines: ['STD-X stok kodu bulunamadı'] }, order: [] }),
+    );
+    await expect(client().createOrder(order())).rejects.toMatchObject({
+      code: 'VALIDATION',
+      message: expect.stringContaining('lines: STD-X stok kodu bulunamadı'),
+    });
     expect(server.requests).toHaveLength(1);
   });
 
   it('a 429 on POST is retried: it was not processed', async () => {
-    server.setHandler((req, res) => (req.index === 0 ? sendJson(res, 429, {}, { 'retry-after': '0.01' }) : sendJson(res, 201, { order: { id: 9, status: 2 } })));
+    server.setHandler((req, res) =>
+      req.index === 0
+        ? sendJson(res, 429, {}, { 'retry-after': '0.01' })
+        : sendJson(res, 201, { order: { id: 9, status: 2 } }),
+    );
     await expect(client().createOrder(order())).resolves.toMatchObject({ id: '9', orderId: '6123456789012' });
     expect(server.requests).toHaveLength(2);
   });
@@ -181,14 +227,33 @@ describe('createOrder (sentos-api.md §4.6)', () => {
 
 describe('findOrders and updateOrder (§4.2, §4.8)', () => {
   it('looks orders up by order_id and reads numeric ids as strings', async () => {
-    server.setHandler((_req, res) => sendJson(res, 200, { data: [{ id: 88190, order_id: 181849999, order_code: 203129724888, status: '5', lines: [{ sku: null, quantity: '1' }] }], page: 1, size: 100, total_pages: 1 }));
+    server.setHandler((_req, res) =>
+      sendJson(res, 200, {
+        data: [
+          {
+            id: 88190,
+            order_id: 181849999,
+            order_code: 203129724888,
+            status: '5',
+            lines: [{ sku: null, quantity: '1' }],
+          },
+        ],
+        page: 1,
+        size: 100,
+        total_pages: 1,
+      }),
+    );
     const found = await client().findOrders({ orderId: '181849999' });
-    expect(found).toEqual([{ id: '88190', orderId: '181849999', orderCode: '203129724888', status: 5, lines: [{ quantity: 1 }] }]);
+    expect(found).toEqual([
+      { id: '88190', orderId: '181849999', orderCode: '203129724888', status: 5, lines: [{ quantity: 1 }] },
+    ]);
     expect(server.requests[0]?.query).toEqual({ order_id: '181849999', page: '1', size: '100' });
   });
 
   it('PUTs the update and treats the PUT as idempotent (a 5xx is retried)', async () => {
-    server.setHandler((req, res) => (req.index === 0 ? sendJson(res, 500, {}) : sendJson(res, 200, { message: 'ok', errors: [] })));
+    server.setHandler((req, res) =>
+      req.index === 0 ? sendJson(res, 500, {}) : sendJson(res, 200, { message: 'ok', errors: [] }),
+    );
     const body = { status: 5, data: { cargo_company: 'Yurtiçi', tracking_number: 'YK1' } };
     await client().updateOrder('88231', body);
     expect(server.requests.map((r) => [r.method, r.path, r.json])).toEqual([
@@ -202,12 +267,23 @@ describe('limits (sentos-api.md §5 [V: MSO])', () => {
   it('spaces writes: 13 POSTs with 12 per 300ms window → the 13th starts a window after the 1st', async () => {
     server.setHandler((req, res) => sendJson(res, 200, { order: { id: req.index + 1, status: 2 } }));
     const sentos = client({ limits: { postsPerWindow: 12, windowMs: 300, noticeWaitMs: 50 } });
-    await Promise.all(Array.from({ length: 13 }, (_, i) => sentos.createOrder(order({ order_id: `o-${i}`, order_code: `${1000 + i}` }))));
+    await Promise.all(
+      Array.from({ length: 13 }, (_, i) =>
+        sentos.createOrder(order({ order_id: `o-${i}`, order_code: `${1000 + i}` })),
+      ),
+    );
 
     expect(server.requests).toHaveLength(13);
     expect(gap(0, 11)).toBeLessThan(200);
     expect(gap(0, 12)).toBeGreaterThanOrEqual(290);
-    expect(waits).toEqual([expect.objectContaining({ limit: 'writes', reason: expect.stringContaining('12 POST'), operation: 'createOrder', waitMs: expect.any(Number) })]);
+    expect(waits).toEqual([
+      expect.objectContaining({
+        limit: 'writes',
+        reason: expect.stringContaining('12 POST'),
+        operation: 'createOrder',
+        waitMs: expect.any(Number),
+      }),
+    ]);
     expect(waits[0]?.waitMs).toBeGreaterThan(200);
   });
 
@@ -222,22 +298,37 @@ describe('limits (sentos-api.md §5 [V: MSO])', () => {
     expect((third?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(290);
     // Well under the 300 ms window the third /products/1 waited for (generous: a bound on time).
     expect((byPath('/api/products/2')[0]?.at ?? Infinity) - (first?.at ?? 0)).toBeLessThan(250);
-    expect(waits).toEqual([expect.objectContaining({ limit: 'same-get', reason: expect.stringContaining('GET /products/1') })]);
+    expect(waits).toEqual([
+      expect.objectContaining({ limit: 'same-get', reason: expect.stringContaining('GET /products/1') }),
+    ]);
   });
 });
 
 describe('errors and secrets', () => {
   it('401 is an AuthError; no key, secret or Basic form in any error or event', async () => {
-    server.setHandler((req, res) => sendJson(res, 401, { message: `Unauthorized: ${req.headers.authorization} ${KEY}:${SECRET}` }));
-    const error = await client().listWarehouses().catch((e: unknown) => e);
+    server.setHandler((req, res) =>
+      sendJson(res, 401, { message: `Unauthorized: ${req.headers.authorization} ${KEY}:${SECRET}` }),
+    );
+    const error = await client()
+      .listWarehouses()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
     expect(error).toMatchObject({ service: 'sentos', hint: expect.stringContaining('SENTOS_API_KEY') });
     expectNoSecrets(error);
   });
 
   it('a 500 echoing the credentials is scrubbed from the message and the body excerpt', async () => {
-    server.setHandler((req, res) => sendJson(res, 500, { message: `boom for ${req.headers.authorization} key=${KEY} secret=${SECRET}` }, { 'x-request-id': 'req-42' }));
-    const error = await client({ retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 }, limits: { windowMs: 20 } }).listCategories().catch((e: unknown) => e);
+    server.setHandler((req, res) =>
+      sendJson(
+        res,
+        500,
+        { message: `boom for ${req.headers.authorization} key=${KEY} secret=${SECRET}` },
+        { 'x-request-id': 'req-42' },
+      ),
+    );
+    const error = await client({ retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 }, limits: { windowMs: 20 } })
+      .listCategories()
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'SERVER_ERROR', status: 500, requestId: 'req-42' });
     expect((error as RemoteError).body).toContain('****');
     expectNoSecrets(error);
@@ -245,7 +336,10 @@ describe('errors and secrets', () => {
 
   it('a 404 on a collection points at SENTOS_API_URL', async () => {
     server.setHandler((_req, res) => sendJson(res, 404, { message: 'Firma adı (subdomain) bulunamadı' }));
-    await expect(client().listSalesChannels()).rejects.toMatchObject({ code: 'NOT_FOUND', hint: expect.stringContaining('SENTOS_API_URL') });
+    await expect(client().listSalesChannels()).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      hint: expect.stringContaining('SENTOS_API_URL'),
+    });
   });
 
   it('auto-detects over real HTTP and keeps secrets out of the detection failure', async () => {
@@ -264,7 +358,8 @@ describe('errors and secrets', () => {
 /** Every error text and every onEvent line is free of the key, the secret and the base64 Basic form. */
 function expectNoSecrets(error: unknown): void {
   const texts = [JSON.stringify(events)];
-  if (error instanceof Error) texts.push(error.message, JSON.stringify({ ...error }), String((error as { hint?: string }).hint));
+  if (error instanceof Error)
+    texts.push(error.message, JSON.stringify({ ...error }), String((error as { hint?: string }).hint));
   for (const text of texts) {
     for (const secret of [KEY, SECRET, BASIC]) expect(text).not.toContain(secret);
   }

@@ -19,7 +19,8 @@ afterEach(async () => {
 });
 
 const LOCATIONS = ['Merkez Depo', 'İstanbul Mağaza', 'Ankara Mağaza'];
-const SET = 'mutation S($input: ProductSetInput!) { productSet(input: $input) { product { id } userErrors { message } } }';
+const SET =
+  'mutation S($input: ProductSetInput!) { productSet(input: $input) { product { id } userErrors { message } } }';
 
 /** A varied catalog: 1–4 variants, one or two options, barcodes, compare-at prices, metafields, untracked items, 0–3 levels. */
 async function seedCatalog(target: ShopifySimulator, count: number): Promise<void> {
@@ -28,31 +29,56 @@ async function seedCatalog(target: ShopifySimulator, count: number): Promise<voi
     const colours = n % 3 === 0 ? ['Kırmızı', 'Mavi'] : undefined;
     const combos = sizes.flatMap((size) => (colours ?? [undefined]).map((colour) => ({ size, colour })));
     const input = {
-      handle: `urun-${n}`, title: `Ürün ${n}`, vendor: n % 2 ? 'ACME' : 'Tekstil A.Ş.', productType: 'Tişört', tags: [`t${n % 3}`], status: n % 5 ? 'ACTIVE' : 'DRAFT',
+      handle: `urun-${n}`,
+      title: `Ürün ${n}`,
+      vendor: n % 2 ? 'ACME' : 'Tekstil A.Ş.',
+      productType: 'Tişört',
+      tags: [`t${n % 3}`],
+      status: n % 5 ? 'ACTIVE' : 'DRAFT',
       descriptionHtml: `<p>${n}</p>`,
-      productOptions: [{ name: 'Beden', values: sizes.map((name) => ({ name })) }, ...(colours ? [{ name: 'Renk', values: colours.map((name) => ({ name })) }] : [])],
+      productOptions: [
+        { name: 'Beden', values: sizes.map((name) => ({ name })) },
+        ...(colours ? [{ name: 'Renk', values: colours.map((name) => ({ name })) }] : []),
+      ],
       variants: combos.map(({ size, colour }, i) => ({
-        sku: `U${n}-${size}${colour ? `-${colour}` : ''}`, price: `${100 + n}.${i}0`, compareAtPrice: i % 2 ? `${200 + n}.00` : null,
-        barcode: n % 4 === 0 ? `86900${n}${i}` : undefined, inventoryItem: { tracked: n % 7 !== 0 },
+        sku: `U${n}-${size}${colour ? `-${colour}` : ''}`,
+        price: `${100 + n}.${i}0`,
+        compareAtPrice: i % 2 ? `${200 + n}.00` : null,
+        barcode: n % 4 === 0 ? `86900${n}${i}` : undefined,
+        inventoryItem: { tracked: n % 7 !== 0 },
         optionValues: [{ optionName: 'Beden', name: size }, ...(colour ? [{ optionName: 'Renk', name: colour }] : [])],
       })),
-      metafields: n % 2 === 0 ? [
-        { namespace: 'sentos_sync', key: 'product_id', type: 'single_line_text_field', value: String(1000 + n) },
-        { namespace: 'sentos_sync', key: 'image_sources', type: 'json', value: JSON.stringify([`https://img.example.com/${n}.jpg`]) },
-      ] : [],
+      metafields:
+        n % 2 === 0
+          ? [
+              { namespace: 'sentos_sync', key: 'product_id', type: 'single_line_text_field', value: String(1000 + n) },
+              {
+                namespace: 'sentos_sync',
+                key: 'image_sources',
+                type: 'json',
+                value: JSON.stringify([`https://img.example.com/${n}.jpg`]),
+              },
+            ]
+          : [],
     };
     const response = await gql(target, SET, { input });
     expect(response.body.data.productSet.userErrors).toEqual([]);
     combos.forEach(({ size, colour }, i) => {
-      for (const [l, location] of LOCATIONS.entries()) if (l < (n + i) % 4) target.state.setAvailable(`U${n}-${size}${colour ? `-${colour}` : ''}`, location, n * 10 + i + l);
+      for (const [l, location] of LOCATIONS.entries())
+        if (l < (n + i) % 4)
+          target.state.setAvailable(`U${n}-${size}${colour ? `-${colour}` : ''}`, location, n * 10 + i + l);
     });
   }
 }
 
 function client(target: ShopifySimulator, overrides: Partial<ShopifyClientOptions> = {}) {
   return createShopifyClient({
-    store: target.url, auth: { type: 'token', accessToken: target.accessToken }, secrets: new SecretRegistry(),
-    bulkThreshold: 10, bulkPolling: { initialDelayMs: 2, maxDelayMs: 10, timeoutMs: 10_000 }, ...overrides,
+    store: target.url,
+    auth: { type: 'token', accessToken: target.accessToken },
+    secrets: new SecretRegistry(),
+    bulkThreshold: 10,
+    bulkPolling: { initialDelayMs: 2, maxDelayMs: 10, timeoutMs: 10_000 },
+    ...overrides,
   });
 }
 
@@ -73,7 +99,9 @@ describe('bulk catalog read against the sandbox', () => {
     expect(bulk).toHaveLength(16);
     expect(bulk).toEqual(paged);
     expect(new Set(bulk.flatMap((p) => p.variants.map((v) => v.levels.length)))).toEqual(new Set([0, 1, 2, 3]));
-    expect(bulk.some((p) => p.sentosProductId && p.imageSources && p.variants.some((v) => v.compareAtPrice && v.barcode))).toBe(true);
+    expect(
+      bulk.some((p) => p.sentosProductId && p.imageSources && p.variants.some((v) => v.compareAtPrice && v.barcode)),
+    ).toBe(true);
     const stats = sim.stats();
     expect(stats.requests.byOperation).toMatchObject({ productsCount: 1, bulkOperationRunQuery: 2 });
     expect(stats.requests.byOperation.products).toBeUndefined();
@@ -108,12 +136,19 @@ describe('bulk catalog read against the sandbox', () => {
     const read = async () => {
       for await (const page of client(sim!).listProducts()) yielded.push(page);
     };
-    await expect(read()).rejects.toMatchObject({ code: 'BULK_FAILED', message: expect.stringContaining('INTERNAL_SERVER_ERROR') });
+    await expect(read()).rejects.toMatchObject({
+      code: 'BULK_FAILED',
+      message: expect.stringContaining('INTERNAL_SERVER_ERROR'),
+    });
     expect(yielded).toEqual([]);
   });
 
   it.each(SUPPORTED_VERSIONS)('the inner export documents meet the bulk rules of admin %s', (version) => {
-    for (const document of [bulkCatalogProductsDocument(), bulkCatalogProductsDocument('status:active'), BulkCatalogLevels.document]) {
+    for (const document of [
+      bulkCatalogProductsDocument(),
+      bulkCatalogProductsDocument('status:active'),
+      BulkCatalogLevels.document,
+    ]) {
       const checked = checkBulkQuery(loadSchema(version), document);
       expect('errors' in checked ? checked.errors : []).toEqual([]);
     }

@@ -4,7 +4,14 @@ import { CliError, RemoteError } from '../../src/core/errors.js';
 import { SecretRegistry } from '../../src/core/http/redact.js';
 import { RequestStats } from '../../src/core/http/stats.js';
 import { createShopifyClient } from '../../src/shopify/client.js';
-import { cost, data as reply, startGraphqlServer, type GraphqlTestServer, type RecordedRequest, type Reply } from '../helpers/graphql-server.js';
+import {
+  cost,
+  data as reply,
+  startGraphqlServer,
+  type GraphqlTestServer,
+  type RecordedRequest,
+  type Reply,
+} from '../helpers/graphql-server.js';
 
 /**
  * The bulk catalog read against a scripted server (design.md style 12: assert the request log): the count
@@ -19,22 +26,54 @@ const LOC2 = 'gid://shopify/Location/2';
 const item = (n: number) => `gid://shopify/InventoryItem/${n}`;
 
 const product = (id: string, handle: string, extra: Record<string, unknown> = {}) => ({
-  id, handle, title: handle, descriptionHtml: '', vendor: 'ACME', productType: 'Tişört', tags: ['a'], status: 'ACTIVE',
-  options: [{ name: 'Beden', position: 1, values: ['S', 'M'] }], sentosProductId: null, imageSources: null, ...extra,
+  id,
+  handle,
+  title: handle,
+  descriptionHtml: '',
+  vendor: 'ACME',
+  productType: 'Tişört',
+  tags: ['a'],
+  status: 'ACTIVE',
+  options: [{ name: 'Beden', position: 1, values: ['S', 'M'] }],
+  sentosProductId: null,
+  imageSources: null,
+  ...extra,
 });
 const variant = (n: number, parent: string, position: number, extra: Record<string, unknown> = {}) => ({
-  id: `gid://shopify/ProductVariant/${n}`, sku: `SKU-${n}`, barcode: null, price: '10.50', compareAtPrice: null, position,
-  selectedOptions: [{ name: 'Beden', value: position === 1 ? 'S' : 'M' }], inventoryItem: { id: item(n), tracked: true }, __parentId: parent, ...extra,
+  id: `gid://shopify/ProductVariant/${n}`,
+  sku: `SKU-${n}`,
+  barcode: null,
+  price: '10.50',
+  compareAtPrice: null,
+  position,
+  selectedOptions: [{ name: 'Beden', value: position === 1 ? 'S' : 'M' }],
+  inventoryItem: { id: item(n), tracked: true },
+  __parentId: parent,
+  ...extra,
 });
-const level = (parent: string, location: string, quantity: number) => ({ location: { id: location }, quantities: [{ name: 'available', quantity }], __parentId: parent });
+const level = (parent: string, location: string, quantity: number) => ({
+  location: { id: location },
+  quantities: [{ name: 'available', quantity }],
+  __parentId: parent,
+});
 const jsonl = (rows: object[]) => rows.map((row) => `${JSON.stringify(row)}\n`).join('');
 
 // Ungrouped, as Shopify writes by default since 2026-01: children after all their parents, variants out of position order.
 const PRODUCT_ROWS = [
-  product(P1, 'bir', { sentosProductId: { value: '42' }, imageSources: { value: '["https://img/1.jpg"]' } }), product(P2, 'iki'),
-  variant(12, P1, 2, { compareAtPrice: '20.00', barcode: '869' }), variant(21, P2, 1), variant(11, P1, 1),
+  product(P1, 'bir', { sentosProductId: { value: '42' }, imageSources: { value: '["https://img/1.jpg"]' } }),
+  product(P2, 'iki'),
+  variant(12, P1, 2, { compareAtPrice: '20.00', barcode: '869' }),
+  variant(21, P2, 1),
+  variant(11, P1, 1),
 ];
-const LEVEL_ROWS = [{ id: item(11) }, { id: item(12) }, { id: item(21) }, level(item(11), LOC1, 5), level(item(11), LOC2, 0), level(item(21), LOC1, 7)];
+const LEVEL_ROWS = [
+  { id: item(11) },
+  { id: item(12) },
+  { id: item(21) },
+  level(item(11), LOC1, 5),
+  level(item(11), LOC2, 0),
+  level(item(21), LOC1, 7),
+];
 
 interface Script {
   count?: number;
@@ -62,7 +101,11 @@ function fakeClock(): Clock & { sleeps: number[] } {
 }
 
 async function setup(script: Script = {}) {
-  const files: Record<string, string[]> = { products: [jsonl(PRODUCT_ROWS)], levels: [jsonl(LEVEL_ROWS)], ...script.files };
+  const files: Record<string, string[]> = {
+    products: [jsonl(PRODUCT_ROWS)],
+    levels: [jsonl(LEVEL_ROWS)],
+    ...script.files,
+  };
   const exportOf = (query: unknown) => (String(query).includes('BulkCatalogLevels') ? 'levels' : 'products');
   const polls: Record<string, number> = {};
   const starts: Record<string, number> = {};
@@ -70,14 +113,24 @@ async function setup(script: Script = {}) {
   const pick = <T>(list: T[], index: number): T => list[Math.min(index, list.length - 1)] as T;
   server = await startGraphqlServer((req) => {
     const file = /^\/files\/(\w+)\.jsonl/.exec(req.path)?.[1];
-    if (req.method === 'GET' && file) return { status: 200, text: pick(files[file] ?? [''], (downloads[file] = (downloads[file] ?? -1) + 1)) };
-    if (req.operationName === 'ProductsCount') return data({ productsCount: { count: script.count ?? 300, precision: 'EXACT' } });
+    if (req.method === 'GET' && file)
+      return { status: 200, text: pick(files[file] ?? [''], (downloads[file] = (downloads[file] ?? -1) + 1)) };
+    if (req.operationName === 'ProductsCount')
+      return data({ productsCount: { count: script.count ?? 300, precision: 'EXACT' } });
     if (req.operationName === 'BulkOperationRunQuery') {
       const name = exportOf(req.variables?.query);
       const attempt = (starts[name] = (starts[name] ?? -1) + 1);
       const errors = script.startErrors?.[attempt];
-      if (errors) return data({ bulkOperationRunQuery: { bulkOperation: null, userErrors: errors.map((e) => ({ ...e, field: null })) } });
-      return data({ bulkOperationRunQuery: { bulkOperation: { id: `gid://shopify/BulkOperation/${name}`, status: 'CREATED' }, userErrors: [] } });
+      if (errors)
+        return data({
+          bulkOperationRunQuery: { bulkOperation: null, userErrors: errors.map((e) => ({ ...e, field: null })) },
+        });
+      return data({
+        bulkOperationRunQuery: {
+          bulkOperation: { id: `gid://shopify/BulkOperation/${name}`, status: 'CREATED' },
+          userErrors: [],
+        },
+      });
     }
     if (req.operationName === 'BulkOperationPoll') {
       const name = String(req.variables?.id).split('/').pop() as string;
@@ -86,19 +139,31 @@ async function setup(script: Script = {}) {
       const body = versions[versions.length - 1] as string; // the stated counts are the complete file's
       const count = script.objectCount?.[name] ?? body.split('\n').filter(Boolean).length;
       const done = status === 'COMPLETED';
-      return data({ bulkOperation: {
-        id: `gid://shopify/BulkOperation/${name}`, status, errorCode: status === 'FAILED' ? (script.errorCode ?? null) : null,
-        objectCount: done ? String(count) : '0', rootObjectCount: '0', fileSize: done ? String(Buffer.byteLength(body)) : null,
-        url: done ? `${server?.url}/files/${name}.jsonl?signature=sig-${name}-secret` : null, partialDataUrl: status === 'FAILED' ? `${server?.url}/files/partial.jsonl` : null,
-      } });
+      return data({
+        bulkOperation: {
+          id: `gid://shopify/BulkOperation/${name}`,
+          status,
+          errorCode: status === 'FAILED' ? (script.errorCode ?? null) : null,
+          objectCount: done ? String(count) : '0',
+          rootObjectCount: '0',
+          fileSize: done ? String(Buffer.byteLength(body)) : null,
+          url: done ? `${server?.url}/files/${name}.jsonl?signature=sig-${name}-secret` : null,
+          partialDataUrl: status === 'FAILED' ? `${server?.url}/files/partial.jsonl` : null,
+        },
+      });
     }
     return script.onOther?.(req) ?? { status: 500, text: `unexpected ${req.operationName}` };
   });
   const clock = fakeClock();
   const stats = new RequestStats();
   const client = createShopifyClient({
-    store: server.url, auth: { type: 'token', accessToken: TOKEN }, clock, stats, secrets: new SecretRegistry(),
-    retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 }, bulkPolling: { initialDelayMs: 100, maxDelayMs: 400, timeoutMs: 10_000 },
+    store: server.url,
+    auth: { type: 'token', accessToken: TOKEN },
+    clock,
+    stats,
+    secrets: new SecretRegistry(),
+    retry: { baseDelayMs: 1, maxDelayMs: 5, maxAttempts: 3 },
+    bulkPolling: { initialDelayMs: 100, maxDelayMs: 400, timeoutMs: 10_000 },
   });
   return { client, clock, stats, requests: server.requests };
 }
@@ -128,35 +193,82 @@ describe('listProducts by bulk export (shopify-admin-api.md §4.2)', () => {
     const { client, clock, requests, stats } = await setup();
     const pages = await collect(client.listProducts());
     expect(requests[0]).toMatchObject({ operationName: 'ProductsCount', variables: { query: null, limit: 251 } });
-    const starts = requests.filter((r) => r.operationName === 'BulkOperationRunQuery').map((r) => String(r.variables?.query));
-    expect(starts.map((query) => /query (\w+)/.exec(query)?.[1]).sort()).toEqual(['BulkCatalogLevels', 'BulkCatalogProducts']);
+    const starts = requests
+      .filter((r) => r.operationName === 'BulkOperationRunQuery')
+      .map((r) => String(r.variables?.query));
+    expect(starts.map((query) => /query (\w+)/.exec(query)?.[1]).sort()).toEqual([
+      'BulkCatalogLevels',
+      'BulkCatalogProducts',
+    ]);
     expect(requests.filter((r) => r.operationName === 'BulkOperationPoll')).toHaveLength(4);
     expect([...clock.sleeps].sort((a, b) => a - b)).toEqual([100, 100, 200, 200]); // each export: 100 ms, poll, 200 ms, poll
     const gets = downloadsOf(requests);
-    expect(gets.map((r) => r.path).sort()).toEqual(['/files/levels.jsonl?signature=sig-levels-secret', '/files/products.jsonl?signature=sig-products-secret']);
+    expect(gets.map((r) => r.path).sort()).toEqual([
+      '/files/levels.jsonl?signature=sig-levels-secret',
+      '/files/products.jsonl?signature=sig-products-secret',
+    ]);
     for (const get of gets) {
       expect(get.headers['x-shopify-access-token']).toBeUndefined();
       expect(JSON.stringify(get.headers)).not.toContain(TOKEN);
     }
-    expect(stats.snapshot().shopify.byOperation).toMatchObject({ ProductsCount: 1, BulkOperationRunQuery: 2, BulkOperationPoll: 4, BulkDownload: 2 });
+    expect(stats.snapshot().shopify.byOperation).toMatchObject({
+      ProductsCount: 1,
+      BulkOperationRunQuery: 2,
+      BulkOperationPoll: 4,
+      BulkDownload: 2,
+    });
     expect(pages).toHaveLength(1);
     expect(pages[0]).toEqual([
       {
-        id: P1, handle: 'bir', title: 'bir', descriptionHtml: '', vendor: 'ACME', productType: 'Tişört', tags: ['a'], status: 'ACTIVE',
-        options: [{ name: 'Beden', values: ['S', 'M'] }], sentosProductId: '42', imageSources: ['https://img/1.jpg'],
+        id: P1,
+        handle: 'bir',
+        title: 'bir',
+        descriptionHtml: '',
+        vendor: 'ACME',
+        productType: 'Tişört',
+        tags: ['a'],
+        status: 'ACTIVE',
+        options: [{ name: 'Beden', values: ['S', 'M'] }],
+        sentosProductId: '42',
+        imageSources: ['https://img/1.jpg'],
         variants: [
-          { id: 'gid://shopify/ProductVariant/11', sku: 'SKU-11', price: 1050, selectedOptions: [{ name: 'Beden', value: 'S' }], inventoryItemId: item(11), tracked: true,
-            levels: [{ locationId: LOC1, available: 5 }, { locationId: LOC2, available: 0 }] },
-          { id: 'gid://shopify/ProductVariant/12', sku: 'SKU-12', barcode: '869', price: 1050, compareAtPrice: 2000, selectedOptions: [{ name: 'Beden', value: 'M' }],
-            inventoryItemId: item(12), tracked: true, levels: [] },
+          {
+            id: 'gid://shopify/ProductVariant/11',
+            sku: 'SKU-11',
+            price: 1050,
+            selectedOptions: [{ name: 'Beden', value: 'S' }],
+            inventoryItemId: item(11),
+            tracked: true,
+            levels: [
+              { locationId: LOC1, available: 5 },
+              { locationId: LOC2, available: 0 },
+            ],
+          },
+          {
+            id: 'gid://shopify/ProductVariant/12',
+            sku: 'SKU-12',
+            barcode: '869',
+            price: 1050,
+            compareAtPrice: 2000,
+            selectedOptions: [{ name: 'Beden', value: 'M' }],
+            inventoryItemId: item(12),
+            tracked: true,
+            levels: [],
+          },
         ],
       },
-      expect.objectContaining({ id: P2, variants: [expect.objectContaining({ sku: 'SKU-21', levels: [{ locationId: LOC1, available: 7 }] })] }),
+      expect.objectContaining({
+        id: P2,
+        variants: [expect.objectContaining({ sku: 'SKU-21', levels: [{ locationId: LOC1, available: 7 }] })],
+      }),
     ]);
   });
 
   it('pages without counting when the mode says so, and counts against a per-call threshold', async () => {
-    const { client, requests } = await setup({ count: 3, onOther: () => data({ products: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } }) });
+    const { client, requests } = await setup({
+      count: 3,
+      onOther: () => data({ products: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } }),
+    });
     await collect(client.listProducts({ mode: 'paginated' }));
     await collect(client.listProducts({ bulkThreshold: 5 }));
     expect(requests.map((r) => r.operationName)).toEqual(['ProductsPage', 'ProductsCount', 'ProductsPage']);
@@ -168,20 +280,28 @@ describe('listProducts by bulk export (shopify-admin-api.md §4.2)', () => {
     ['FAILED', 'ACCESS_DENIED', /failed with ACCESS_DENIED/, /scope/],
     ['EXPIRED', undefined, /ended EXPIRED/, /expired/],
     ['CANCELED', undefined, /ended CANCELED/, /canceled/],
-  ])('%s %s is an error with a hint, the partial data is never read and nothing is yielded', async (status, errorCode, message, hint) => {
-    const { client, requests } = await setup({ statuses: { products: ['RUNNING', status], levels: ['RUNNING'] }, errorCode });
-    const yielded: unknown[] = [];
-    const error = await caught(client.listProducts(), yielded);
-    expect(error).toBeInstanceOf(RemoteError);
-    expect(error).toMatchObject({ code: `BULK_${status}` });
-    expect(error.message).toMatch(message);
-    expect(error.hint).toMatch(hint);
-    expect(yielded).toEqual([]);
-    expect(downloadsOf(requests)).toEqual([]); // neither the partial data nor the other export's file
-    // The other export (forever RUNNING here) is abandoned, not polled until the timeout: at most one poll was in flight.
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(requests.filter((r) => r.variables?.id === 'gid://shopify/BulkOperation/levels').length).toBeLessThanOrEqual(3);
-  });
+  ])(
+    '%s %s is an error with a hint, the partial data is never read and nothing is yielded',
+    async (status, errorCode, message, hint) => {
+      const { client, requests } = await setup({
+        statuses: { products: ['RUNNING', status], levels: ['RUNNING'] },
+        errorCode,
+      });
+      const yielded: unknown[] = [];
+      const error = await caught(client.listProducts(), yielded);
+      expect(error).toBeInstanceOf(RemoteError);
+      expect(error).toMatchObject({ code: `BULK_${status}` });
+      expect(error.message).toMatch(message);
+      expect(error.hint).toMatch(hint);
+      expect(yielded).toEqual([]);
+      expect(downloadsOf(requests)).toEqual([]); // neither the partial data nor the other export's file
+      // The other export (forever RUNNING here) is abandoned, not polled until the timeout: at most one poll was in flight.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(
+        requests.filter((r) => r.variables?.id === 'gid://shopify/BulkOperation/levels').length,
+      ).toBeLessThanOrEqual(3);
+    },
+  );
 
   it('re-downloads a truncated file from scratch and never yields it', async () => {
     const full = jsonl(PRODUCT_ROWS);
@@ -207,7 +327,9 @@ describe('listProducts by bulk export (shopify-admin-api.md §4.2)', () => {
     expect(first.requests.filter((r) => r.operationName === 'BulkOperationRunQuery')).toHaveLength(6); // each export: busy, busy, created
     await server?.close();
 
-    const second = await setup({ startErrors: [[{ code: 'INVALID', message: 'Bulk queries cannot contain more than 5 connections.' }]] });
+    const second = await setup({
+      startErrors: [[{ code: 'INVALID', message: 'Bulk queries cannot contain more than 5 connections.' }]],
+    });
     const error = await caught(second.client.listProducts());
     expect(error).toMatchObject({ code: 'BULK_QUERY_INVALID' });
     expect(error.hint).toMatch(/bug/);
@@ -217,10 +339,23 @@ describe('listProducts by bulk export (shopify-admin-api.md §4.2)', () => {
     const levelsWithout21 = jsonl(LEVEL_ROWS.filter((row) => !JSON.stringify(row).includes(item(21))));
     const { client, requests } = await setup({
       files: { levels: [levelsWithout21] },
-      onOther: (req) => data({ nodes: [{ id: item(21), inventoryLevels: { nodes: [{ location: { id: LOC2 }, quantities: [{ name: 'available', quantity: 3 }] }], pageInfo: { hasNextPage: false } } }] }),
+      onOther: (req) =>
+        data({
+          nodes: [
+            {
+              id: item(21),
+              inventoryLevels: {
+                nodes: [{ location: { id: LOC2 }, quantities: [{ name: 'available', quantity: 3 }] }],
+                pageInfo: { hasNextPage: false },
+              },
+            },
+          ],
+        }),
     });
     const [page] = await collect(client.listProducts());
-    expect(requests.find((r) => r.operationName === 'InventoryLevelsByItems')?.variables).toMatchObject({ ids: [item(21)] });
+    expect(requests.find((r) => r.operationName === 'InventoryLevelsByItems')?.variables).toMatchObject({
+      ids: [item(21)],
+    });
     expect(page?.[1]?.variants[0]?.levels).toEqual([{ locationId: LOC2, available: 3 }]);
   });
 

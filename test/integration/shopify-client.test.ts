@@ -6,7 +6,14 @@ import { RequestStats } from '../../src/core/http/stats.js';
 import { createShopifyClient, type ShopifyClientOptions } from '../../src/shopify/client.js';
 import type { ThrottleEvent } from '../../src/shopify/cost-pacer.js';
 import type { ShopifyAuth } from '../../src/shopify/types.js';
-import { cost, data, startGraphqlServer, type GraphqlTestServer, type Handler, type Reply } from '../helpers/graphql-server.js';
+import {
+  cost,
+  data,
+  startGraphqlServer,
+  type GraphqlTestServer,
+  type Handler,
+  type Reply,
+} from '../helpers/graphql-server.js';
 
 const TOKEN = 'shpat_static_token_123';
 const CLIENT_SECRET = 'shpss_client_secret_456';
@@ -43,9 +50,14 @@ async function setup(handler: Handler, overrides: Partial<ShopifyClientOptions> 
   return { client, clock, stats, throttles, requests: server.requests };
 }
 
-const shop = { shop: { name: 'Demo', myshopifyDomain: 'demo.myshopify.com', currencyCode: 'TRY', ianaTimezone: 'Europe/Istanbul' } };
+const shop = {
+  shop: { name: 'Demo', myshopifyDomain: 'demo.myshopify.com', currencyCode: 'TRY', ianaTimezone: 'Europe/Istanbul' },
+};
 const throttled: Reply = {
-  json: { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }], extensions: cost(752, null, 666, 1000, 50) },
+  json: {
+    errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }],
+    extensions: cost(752, null, 666, 1000, 50),
+  },
 };
 
 async function caught(promise: Promise<unknown>): Promise<CliError> {
@@ -65,7 +77,8 @@ async function collect<T>(pages: AsyncIterable<T>): Promise<T[]> {
 }
 
 function expectNoSecret(error: CliError): void {
-  for (const text of [error.message, error.hint ?? '']) for (const secret of [TOKEN, CLIENT_SECRET, 'tok-1', 'tok-2']) expect(text).not.toContain(secret);
+  for (const text of [error.message, error.hint ?? ''])
+    for (const secret of [TOKEN, CLIENT_SECRET, 'tok-1', 'tok-2']) expect(text).not.toContain(secret);
 }
 
 describe('transport, pacing and retries', () => {
@@ -96,14 +109,18 @@ describe('transport, pacing and retries', () => {
   });
 
   it('honours Retry-After on a 429', async () => {
-    const { client, requests, clock } = await setup((_, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '2.0' }, text: '' } : data(shop)));
+    const { client, requests, clock } = await setup((_, i) =>
+      i === 0 ? { status: 429, headers: { 'retry-after': '2.0' }, text: '' } : data(shop),
+    );
     await client.getShop();
     expect(requests).toHaveLength(2);
     expect(clock.sleeps).toEqual([2000]);
   });
 
   it('never retries MAX_COST_EXCEEDED', async () => {
-    const body = { errors: [{ message: 'Query cost is 1002', extensions: { code: 'MAX_COST_EXCEEDED', cost: 1002, maxCost: 1000 } }] };
+    const body = {
+      errors: [{ message: 'Query cost is 1002', extensions: { code: 'MAX_COST_EXCEEDED', cost: 1002, maxCost: 1000 } }],
+    };
     const { client, requests } = await setup(() => ({ json: body }));
     const error = await caught(client.getShop());
     expect(error).toBeInstanceOf(RemoteError);
@@ -112,8 +129,21 @@ describe('transport, pacing and retries', () => {
   });
 
   it.each([
-    { errors: [{ message: 'Access denied for products field. Required access: `read_products`', extensions: { code: 'ACCESS_DENIED' } }], type: AuthError, code: undefined },
-    { errors: [{ message: 'Cannot query field "nope" on type "Shop".', locations: [{ line: 1, column: 9 }] }], type: RemoteError, code: 'GRAPHQL_VALIDATION' },
+    {
+      errors: [
+        {
+          message: 'Access denied for products field. Required access: `read_products`',
+          extensions: { code: 'ACCESS_DENIED' },
+        },
+      ],
+      type: AuthError,
+      code: undefined,
+    },
+    {
+      errors: [{ message: 'Cannot query field "nope" on type "Shop".', locations: [{ line: 1, column: 9 }] }],
+      type: RemoteError,
+      code: 'GRAPHQL_VALIDATION',
+    },
   ])('maps top-level errors: $type.name $code', async ({ errors, type, code }) => {
     const { client } = await setup(() => ({ json: { errors } }));
     const error = await caught(client.getShop());
@@ -125,14 +155,21 @@ describe('transport, pacing and retries', () => {
 
 describe('auth', () => {
   const credentials: ShopifyAuth = { type: 'client-credentials', clientId: 'client-id-1', clientSecret: CLIENT_SECRET };
-  const tokenReply = (token: string): Reply => ({ json: { access_token: token, scope: 'read_products', expires_in: 86_399 } });
+  const tokenReply = (token: string): Reply => ({
+    json: { access_token: token, scope: 'read_products', expires_in: 86_399 },
+  });
 
   it('fetches a token, refreshes once after a 401 and retries the call', async () => {
     let issued = 0;
-    const { client, requests } = await setup((req) => {
-      if (req.path === '/admin/oauth/access_token') return tokenReply(`tok-${++issued}`);
-      return req.headers['x-shopify-access-token'] === 'tok-1' ? { status: 401, text: '[API] Invalid API key or access token' } : data(shop);
-    }, { auth: credentials });
+    const { client, requests } = await setup(
+      (req) => {
+        if (req.path === '/admin/oauth/access_token') return tokenReply(`tok-${++issued}`);
+        return req.headers['x-shopify-access-token'] === 'tok-1'
+          ? { status: 401, text: '[API] Invalid API key or access token' }
+          : data(shop);
+      },
+      { auth: credentials },
+    );
     await client.getShop();
     await client.getShop(); // cached token: no new grant
     expect(requests.map((r) => `${r.path} ${r.headers['x-shopify-access-token'] ?? ''}`)).toEqual([
@@ -142,13 +179,22 @@ describe('auth', () => {
       `${GQL_PATH} tok-2`,
       `${GQL_PATH} tok-2`,
     ]);
-    expect(requests[0]?.body).toEqual({ grant_type: 'client_credentials', client_id: 'client-id-1', client_secret: CLIENT_SECRET });
-    for (const r of requests.filter((q) => q.path === GQL_PATH)) expect(JSON.stringify(r.body) + JSON.stringify(r.headers)).not.toContain(CLIENT_SECRET);
+    expect(requests[0]?.body).toEqual({
+      grant_type: 'client_credentials',
+      client_id: 'client-id-1',
+      client_secret: CLIENT_SECRET,
+    });
+    for (const r of requests.filter((q) => q.path === GQL_PATH))
+      expect(JSON.stringify(r.body) + JSON.stringify(r.headers)).not.toContain(CLIENT_SECRET);
   });
 
   it('gives up with an AuthError after the second 401, naming the variables and scopes', async () => {
     let issued = 0;
-    const { client, requests } = await setup((req) => (req.path.includes('oauth') ? tokenReply(`tok-${++issued}`) : { status: 401, text: `bad token tok-${issued}` }), { auth: credentials });
+    const { client, requests } = await setup(
+      (req) =>
+        req.path.includes('oauth') ? tokenReply(`tok-${++issued}`) : { status: 401, text: `bad token tok-${issued}` },
+      { auth: credentials },
+    );
     const error = await caught(client.getShop());
     expect(error).toBeInstanceOf(AuthError);
     expect(error.hint).toMatch(/SHOPIFY_CLIENT_ID.*SHOPIFY_CLIENT_SECRET/);
@@ -167,7 +213,10 @@ describe('auth', () => {
   });
 
   it('refuses bad client credentials without echoing them', async () => {
-    const { client } = await setup(() => ({ status: 400, json: { error: 'invalid_client', error_description: `bad ${CLIENT_SECRET}` } }), { auth: credentials });
+    const { client } = await setup(
+      () => ({ status: 400, json: { error: 'invalid_client', error_description: `bad ${CLIENT_SECRET}` } }),
+      { auth: credentials },
+    );
     const error = await caught(client.getShop());
     expect(error).toBeInstanceOf(AuthError);
     expect(error.message).toContain('invalid_client');
@@ -176,7 +225,10 @@ describe('auth', () => {
 });
 
 /** Wire builders (Shopify's casing), with overrides. */
-const level = (locationId: string, available: number) => ({ location: { id: locationId }, quantities: [{ name: 'available', quantity: available }] });
+const level = (locationId: string, available: number) => ({
+  location: { id: locationId },
+  quantities: [{ name: 'available', quantity: available }],
+});
 const levels = (nodes: unknown[], hasNextPage = false) => ({ nodes, pageInfo: { hasNextPage } });
 const wireVariant = (n: number, over: Record<string, unknown> = {}) => ({
   id: `gid://shopify/ProductVariant/${n}`,
@@ -186,10 +238,17 @@ const wireVariant = (n: number, over: Record<string, unknown> = {}) => ({
   compareAtPrice: null,
   position: n,
   selectedOptions: [{ name: 'Size', value: `S${n}` }],
-  inventoryItem: { id: `gid://shopify/InventoryItem/${n}`, tracked: true, inventoryLevels: levels([level('gid://shopify/Location/1', n)]) },
+  inventoryItem: {
+    id: `gid://shopify/InventoryItem/${n}`,
+    tracked: true,
+    inventoryLevels: levels([level('gid://shopify/Location/1', n)]),
+  },
   ...over,
 });
-const page = (nodes: unknown[], endCursor: string | null = null) => ({ nodes, pageInfo: { hasNextPage: endCursor !== null, endCursor } });
+const page = (nodes: unknown[], endCursor: string | null = null) => ({
+  nodes,
+  pageInfo: { hasNextPage: endCursor !== null, endCursor },
+});
 const wireProduct = (n: number, over: Record<string, unknown> = {}) => ({
   id: `gid://shopify/Product/${n}`,
   handle: `p-${n}`,
@@ -210,9 +269,18 @@ describe('catalog', () => {
   it('listProducts paginates, grows the page from the measured cost, completes variants and maps', async () => {
     const { client, requests } = await setup((req) => {
       if (req.operationName === 'ProductsCount') return data({ productsCount: { count: 2, precision: 'EXACT' } });
-      if (req.operationName === 'ProductVariantsPage') return data({ product: { variants: page([wireVariant(3, { compareAtPrice: '20', barcode: '869' })]) } });
+      if (req.operationName === 'ProductVariantsPage')
+        return data({ product: { variants: page([wireVariant(3, { compareAtPrice: '20', barcode: '869' })]) } });
       if (req.variables?.after === null) return data({ products: page([wireProduct(1)], 'c1') }, cost(100, 20, 1900));
-      return data({ products: page([wireProduct(2, { variants: page([wireVariant(2)], 'v1'), sentosProductId: null, imageSources: { value: 'not json' } })]) });
+      return data({
+        products: page([
+          wireProduct(2, {
+            variants: page([wireVariant(2)], 'v1'),
+            sentosProductId: null,
+            imageSources: { value: 'not json' },
+          }),
+        ]),
+      });
     });
     const pages = [];
     for await (const products of client.listProducts({ query: 'status:active' })) pages.push(products);
@@ -226,13 +294,34 @@ describe('catalog', () => {
     expect(requests[1]?.variables).toMatchObject({ query: 'status:active', variantsFirst: 20, levelsFirst: 10 });
     expect(pages).toHaveLength(2);
     expect(pages[0]?.[0]).toEqual({
-      id: 'gid://shopify/Product/1', handle: 'p-1', title: 'Product 1', descriptionHtml: '<p>x</p>', vendor: 'ACME', productType: 'Shirts',
-      tags: ['sentos'], status: 'ACTIVE', options: [{ name: 'Size', values: ['S1'] }], sentosProductId: '100', imageSources: ['https://img/1.jpg'],
-      variants: [{ id: 'gid://shopify/ProductVariant/1', sku: 'SKU-1', price: 129990, selectedOptions: [{ name: 'Size', value: 'S1' }],
-        inventoryItemId: 'gid://shopify/InventoryItem/1', tracked: true, levels: [{ locationId: 'gid://shopify/Location/1', available: 1 }] }],
+      id: 'gid://shopify/Product/1',
+      handle: 'p-1',
+      title: 'Product 1',
+      descriptionHtml: '<p>x</p>',
+      vendor: 'ACME',
+      productType: 'Shirts',
+      tags: ['sentos'],
+      status: 'ACTIVE',
+      options: [{ name: 'Size', values: ['S1'] }],
+      sentosProductId: '100',
+      imageSources: ['https://img/1.jpg'],
+      variants: [
+        {
+          id: 'gid://shopify/ProductVariant/1',
+          sku: 'SKU-1',
+          price: 129990,
+          selectedOptions: [{ name: 'Size', value: 'S1' }],
+          inventoryItemId: 'gid://shopify/InventoryItem/1',
+          tracked: true,
+          levels: [{ locationId: 'gid://shopify/Location/1', available: 1 }],
+        },
+      ],
     });
     const second = pages[1]?.[0];
-    expect(second?.variants.map((v) => [v.sku, v.compareAtPrice, v.barcode])).toEqual([['SKU-2', undefined, undefined], ['SKU-3', 2000, '869']]);
+    expect(second?.variants.map((v) => [v.sku, v.compareAtPrice, v.barcode])).toEqual([
+      ['SKU-2', undefined, undefined],
+      ['SKU-3', 2000, '869'],
+    ]);
     expect(second).not.toHaveProperty('sentosProductId');
     expect(second).not.toHaveProperty('imageSources');
   });
@@ -242,7 +331,21 @@ describe('catalog', () => {
     const { client, requests } = await setup((req) =>
       req.operationName === 'InventoryLevelsByItems'
         ? data({ nodes: [{ id: 'gid://shopify/InventoryItem/1', inventoryLevels: levels(many) }] })
-        : data({ products: page([wireProduct(1, { variants: page([wireVariant(1, { inventoryItem: { id: 'gid://shopify/InventoryItem/1', tracked: true, inventoryLevels: levels(many.slice(0, 10), true) } })]) })]) }),
+        : data({
+            products: page([
+              wireProduct(1, {
+                variants: page([
+                  wireVariant(1, {
+                    inventoryItem: {
+                      id: 'gid://shopify/InventoryItem/1',
+                      tracked: true,
+                      inventoryLevels: levels(many.slice(0, 10), true),
+                    },
+                  }),
+                ]),
+              }),
+            ]),
+          }),
     );
     const [products] = await collect(client.listProducts({ pageSize: 5, mode: 'paginated' }));
     expect(requests.map((r) => r.operationName)).toEqual(['ProductsPage', 'InventoryLevelsByItems']);
@@ -251,8 +354,12 @@ describe('catalog', () => {
   });
 
   it('shrinks the page after MAX_COST_EXCEEDED instead of retrying the same query', async () => {
-    const tooBig = { errors: [{ message: 'Query cost is 2000', extensions: { code: 'MAX_COST_EXCEEDED', cost: 2000, maxCost: 1000 } }] };
-    const { client, requests } = await setup((req) => (req.variables?.first === 4 ? { json: tooBig } : data({ products: page([wireProduct(1)]) })));
+    const tooBig = {
+      errors: [{ message: 'Query cost is 2000', extensions: { code: 'MAX_COST_EXCEEDED', cost: 2000, maxCost: 1000 } }],
+    };
+    const { client, requests } = await setup((req) =>
+      req.variables?.first === 4 ? { json: tooBig } : data({ products: page([wireProduct(1)]) }),
+    );
     const pages = await collect(client.listProducts({ pageSize: 4, mode: 'paginated' }));
     expect(requests.map((r) => r.variables?.first)).toEqual([4, 1]); // 4 × 1000/2000 × 0.8
     expect(pages[0]).toHaveLength(1);
@@ -262,16 +369,42 @@ describe('catalog', () => {
     const { client, requests } = await setup((_, i) =>
       i === 0
         ? data({ productSet: { product: wireProduct(7), userErrors: [] } })
-        : data({ productSet: { product: null, userErrors: [{ code: 'HANDLE_NOT_UNIQUE', field: ['input', 'handle'], message: 'Handle already in use' }] } }),
+        : data({
+            productSet: {
+              product: null,
+              userErrors: [{ code: 'HANDLE_NOT_UNIQUE', field: ['input', 'handle'], message: 'Handle already in use' }],
+            },
+          }),
     );
     const created = await client.productSet({
       identifier: { handle: 'sentos-7' },
       title: 'Tee',
       status: 'DRAFT',
-      options: [{ name: 'Color', values: ['Red', 'Blue'] }, { name: 'Size', values: ['S'] }],
+      options: [
+        { name: 'Color', values: ['Red', 'Blue'] },
+        { name: 'Size', values: ['S'] },
+      ],
       variants: [
-        { sku: 'T-R-S', price: 129990, compareAtPrice: null, barcode: '123', optionValues: [{ optionName: 'Color', name: 'Red' }, { optionName: 'Size', name: 'S' }] },
-        { id: 'gid://shopify/ProductVariant/9', sku: 'T-B-S', price: 5, compareAtPrice: 1000, optionValues: [{ optionName: 'Color', name: 'Blue' }, { optionName: 'Size', name: 'S' }] },
+        {
+          sku: 'T-R-S',
+          price: 129990,
+          compareAtPrice: null,
+          barcode: '123',
+          optionValues: [
+            { optionName: 'Color', name: 'Red' },
+            { optionName: 'Size', name: 'S' },
+          ],
+        },
+        {
+          id: 'gid://shopify/ProductVariant/9',
+          sku: 'T-B-S',
+          price: 5,
+          compareAtPrice: 1000,
+          optionValues: [
+            { optionName: 'Color', name: 'Blue' },
+            { optionName: 'Size', name: 'S' },
+          ],
+        },
       ],
       imageSources: ['https://img/a.jpg'],
       sentosProductId: '7',
@@ -289,20 +422,52 @@ describe('catalog', () => {
           { name: 'Size', position: 2, values: [{ name: 'S' }] },
         ],
         variants: [
-          { optionValues: [{ optionName: 'Color', name: 'Red' }, { optionName: 'Size', name: 'S' }], sku: 'T-R-S', barcode: '123', price: '1299.90', compareAtPrice: null, inventoryItem: { sku: 'T-R-S', tracked: true } },
-          { id: 'gid://shopify/ProductVariant/9', optionValues: [{ optionName: 'Color', name: 'Blue' }, { optionName: 'Size', name: 'S' }], sku: 'T-B-S', price: '0.05', compareAtPrice: '10.00', inventoryItem: { sku: 'T-B-S', tracked: true } },
+          {
+            optionValues: [
+              { optionName: 'Color', name: 'Red' },
+              { optionName: 'Size', name: 'S' },
+            ],
+            sku: 'T-R-S',
+            barcode: '123',
+            price: '1299.90',
+            compareAtPrice: null,
+            inventoryItem: { sku: 'T-R-S', tracked: true },
+          },
+          {
+            id: 'gid://shopify/ProductVariant/9',
+            optionValues: [
+              { optionName: 'Color', name: 'Blue' },
+              { optionName: 'Size', name: 'S' },
+            ],
+            sku: 'T-B-S',
+            price: '0.05',
+            compareAtPrice: '10.00',
+            inventoryItem: { sku: 'T-B-S', tracked: true },
+          },
         ],
         files: [{ originalSource: 'https://img/a.jpg', contentType: 'IMAGE' }],
         metafields: [{ namespace: 'sentos_sync', key: 'product_id', type: 'single_line_text_field', value: '7' }],
       },
     });
-    expect(created).toMatchObject({ product: { id: 'gid://shopify/Product/7', variants: [{ sku: 'SKU-7' }] }, userErrors: [] });
+    expect(created).toMatchObject({
+      product: { id: 'gid://shopify/Product/7', variants: [{ sku: 'SKU-7' }] },
+      userErrors: [],
+    });
 
-    const refused = await client.productSet({ identifier: { id: 'gid://shopify/Product/7' }, options: [], variants: [] });
-    expect(requests[1]?.variables).toMatchObject({ identifier: { id: 'gid://shopify/Product/7' }, input: { productOptions: [], variants: [] } });
+    const refused = await client.productSet({
+      identifier: { id: 'gid://shopify/Product/7' },
+      options: [],
+      variants: [],
+    });
+    expect(requests[1]?.variables).toMatchObject({
+      identifier: { id: 'gid://shopify/Product/7' },
+      input: { productOptions: [], variants: [] },
+    });
     expect(requests[1]?.variables?.input).not.toHaveProperty('metafields');
     expect(requests[1]?.variables?.input).not.toHaveProperty('files');
-    expect(refused).toEqual({ userErrors: [{ code: 'HANDLE_NOT_UNIQUE', field: ['input', 'handle'], message: 'Handle already in use' }] });
+    expect(refused).toEqual({
+      userErrors: [{ code: 'HANDLE_NOT_UNIQUE', field: ['input', 'handle'], message: 'Handle already in use' }],
+    });
   });
 });
 
@@ -315,11 +480,23 @@ describe('inventory and metafields', () => {
   });
 
   it('setInventoryQuantities sends every row with its compare value and maps stale userErrors back to rows', async () => {
-    const stale = { code: 'CHANGE_FROM_QUANTITY_STALE', field: ['input', 'quantities', '1', 'changeFromQuantity'], message: 'stale' };
+    const stale = {
+      code: 'CHANGE_FROM_QUANTITY_STALE',
+      field: ['input', 'quantities', '1', 'changeFromQuantity'],
+      message: 'stale',
+    };
     const { client, requests } = await setup(() =>
-      data({ inventorySetQuantities: { inventoryAdjustmentGroup: null, userErrors: [stale, { code: 'INVALID_LOCATION', field: null, message: 'nope' }] } }),
+      data({
+        inventorySetQuantities: {
+          inventoryAdjustmentGroup: null,
+          userErrors: [stale, { code: 'INVALID_LOCATION', field: null, message: 'nope' }],
+        },
+      }),
     );
-    const result = await client.setInventoryQuantities([row(1), row(2, 5), row(3, 7)], { idempotencyKey: 'key-1', referenceDocumentUri: 'gid://sentos-sync/SyncRun/1' });
+    const result = await client.setInventoryQuantities([row(1), row(2, 5), row(3, 7)], {
+      idempotencyKey: 'key-1',
+      referenceDocumentUri: 'gid://sentos-sync/SyncRun/1',
+    });
     expect(requests[0]?.variables).toEqual({
       quantities: [row(1), row(2, 5), row(3, 7)],
       referenceDocumentUri: 'gid://sentos-sync/SyncRun/1',
@@ -336,7 +513,9 @@ describe('inventory and metafields', () => {
   it('refuses more than 250 rows before sending anything', async () => {
     const { client, requests } = await setup(() => data({}));
     const rows = Array.from({ length: 251 }, (_, i) => row(i));
-    await expect(client.setInventoryQuantities(rows, { idempotencyKey: 'k', referenceDocumentUri: 'gid://x/y/1' })).rejects.toThrow(/250/);
+    await expect(
+      client.setInventoryQuantities(rows, { idempotencyKey: 'k', referenceDocumentUri: 'gid://x/y/1' }),
+    ).rejects.toThrow(/250/);
     expect(requests).toHaveLength(0);
   });
 
@@ -346,42 +525,114 @@ describe('inventory and metafields', () => {
         ? data({ inventoryActivate: { inventoryLevel: level('gid://shopify/Location/2', 4), userErrors: [] } })
         : data({ metafieldsSet: { metafields: [], userErrors: [] } }),
     );
-    await expect(client.activateInventory('gid://shopify/InventoryItem/1', 'gid://shopify/Location/2', 'act-1')).resolves.toEqual({
-      ok: true, userErrors: [], level: { locationId: 'gid://shopify/Location/2', available: 4 },
+    await expect(
+      client.activateInventory('gid://shopify/InventoryItem/1', 'gid://shopify/Location/2', 'act-1'),
+    ).resolves.toEqual({
+      ok: true,
+      userErrors: [],
+      level: { locationId: 'gid://shopify/Location/2', available: 4 },
     });
-    await expect(client.metafieldsSet([{ ownerId: 'gid://shopify/Product/1', key: 'image_sources', value: '["a"]' }])).resolves.toEqual({ ok: true, userErrors: [] });
+    await expect(
+      client.metafieldsSet([{ ownerId: 'gid://shopify/Product/1', key: 'image_sources', value: '["a"]' }]),
+    ).resolves.toEqual({ ok: true, userErrors: [] });
     expect(requests.map((r) => r.variables)).toEqual([
-      { inventoryItemId: 'gid://shopify/InventoryItem/1', locationId: 'gid://shopify/Location/2', idempotencyKey: 'act-1' },
-      { metafields: [{ ownerId: 'gid://shopify/Product/1', namespace: 'sentos_sync', key: 'image_sources', type: 'json', value: '["a"]' }] },
+      {
+        inventoryItemId: 'gid://shopify/InventoryItem/1',
+        locationId: 'gid://shopify/Location/2',
+        idempotencyKey: 'act-1',
+      },
+      {
+        metafields: [
+          {
+            ownerId: 'gid://shopify/Product/1',
+            namespace: 'sentos_sync',
+            key: 'image_sources',
+            type: 'json',
+            value: '["a"]',
+          },
+        ],
+      },
     ]);
   });
 
   it('getInventoryLevels batches item ids and skips ids that are not inventory items', async () => {
     const { client, requests } = await setup((req) =>
-      data({ nodes: (req.variables?.ids as string[]).map((id) => (id.endsWith('/0') ? null : { id, inventoryLevels: levels([level('gid://shopify/Location/1', 3)]) })) }),
+      data({
+        nodes: (req.variables?.ids as string[]).map((id) =>
+          id.endsWith('/0') ? null : { id, inventoryLevels: levels([level('gid://shopify/Location/1', 3)]) },
+        ),
+      }),
     );
     const ids = Array.from({ length: 21 }, (_, i) => `gid://shopify/InventoryItem/${i}`);
     const result = await client.getInventoryLevels([...ids, ids[1] as string]);
     expect(requests.map((r) => (r.variables?.ids as string[]).length)).toEqual([20, 1]);
     expect(result.size).toBe(20);
-    expect(result.get('gid://shopify/InventoryItem/20')).toEqual([{ locationId: 'gid://shopify/Location/1', available: 3 }]);
+    expect(result.get('gid://shopify/InventoryItem/20')).toEqual([
+      { locationId: 'gid://shopify/Location/1', available: 3 },
+    ]);
   });
 });
 
 const money = (amount: string) => ({ shopMoney: { amount } });
-const address = { firstName: 'Ayşe', lastName: 'Yılmaz', name: 'Ayşe Yılmaz', company: null, address1: 'Cad. 1', address2: null, city: 'İstanbul', province: null, provinceCode: null, country: 'Turkey', countryCodeV2: 'TR', zip: '34000', phone: null };
+const address = {
+  firstName: 'Ayşe',
+  lastName: 'Yılmaz',
+  name: 'Ayşe Yılmaz',
+  company: null,
+  address1: 'Cad. 1',
+  address2: null,
+  city: 'İstanbul',
+  province: null,
+  provinceCode: null,
+  country: 'Turkey',
+  countryCodeV2: 'TR',
+  zip: '34000',
+  phone: null,
+};
 const lineItem = (n: number) => ({
-  id: `gid://shopify/LineItem/${n}`, sku: `SKU-${n}`, name: `Tee - S${n}`, title: 'Tee', variantTitle: `S${n}`, quantity: 2, currentQuantity: 1,
-  variant: { id: `gid://shopify/ProductVariant/${n}` }, originalUnitPriceSet: money('100.00'), discountedUnitPriceSet: money('89.995'),
+  id: `gid://shopify/LineItem/${n}`,
+  sku: `SKU-${n}`,
+  name: `Tee - S${n}`,
+  title: 'Tee',
+  variantTitle: `S${n}`,
+  quantity: 2,
+  currentQuantity: 1,
+  variant: { id: `gid://shopify/ProductVariant/${n}` },
+  originalUnitPriceSet: money('100.00'),
+  discountedUnitPriceSet: money('89.995'),
   taxLines: [{ title: 'KDV', rate: 0.2, ratePercentage: null }],
 });
 const wireOrder = (over: Record<string, unknown> = {}) => ({
-  id: 'gid://shopify/Order/5001', legacyResourceId: '5001', name: '#1001', createdAt: '2026-11-20T10:00:00Z', updatedAt: '2026-11-21T10:00:00Z',
-  processedAt: '2026-11-20T10:00:00Z', cancelledAt: null, cancelReason: null, closed: false, test: false, displayFinancialStatus: 'PAID',
-  displayFulfillmentStatus: 'UNFULFILLED', currencyCode: 'TRY', presentmentCurrencyCode: 'EUR', email: 'a@example.com', phone: null, note: null,
-  paymentGatewayNames: ['manual'], customer: { firstName: 'Ayşe', lastName: null, defaultEmailAddress: { emailAddress: 'a@example.com' }, defaultPhoneNumber: null },
-  billingAddress: address, shippingAddress: null, totalShippingPriceSet: money('29.90'), totalPriceSet: money('1.299'),
-  lineItems: page([lineItem(1)]), fulfillments: [{ status: 'SUCCESS', trackingInfo: [{ company: 'Yurtiçi', number: 'YK1', url: null }] }],
+  id: 'gid://shopify/Order/5001',
+  legacyResourceId: '5001',
+  name: '#1001',
+  createdAt: '2026-11-20T10:00:00Z',
+  updatedAt: '2026-11-21T10:00:00Z',
+  processedAt: '2026-11-20T10:00:00Z',
+  cancelledAt: null,
+  cancelReason: null,
+  closed: false,
+  test: false,
+  displayFinancialStatus: 'PAID',
+  displayFulfillmentStatus: 'UNFULFILLED',
+  currencyCode: 'TRY',
+  presentmentCurrencyCode: 'EUR',
+  email: 'a@example.com',
+  phone: null,
+  note: null,
+  paymentGatewayNames: ['manual'],
+  customer: {
+    firstName: 'Ayşe',
+    lastName: null,
+    defaultEmailAddress: { emailAddress: 'a@example.com' },
+    defaultPhoneNumber: null,
+  },
+  billingAddress: address,
+  shippingAddress: null,
+  totalShippingPriceSet: money('29.90'),
+  totalPriceSet: money('1.299'),
+  lineItems: page([lineItem(1)]),
+  fulfillments: [{ status: 'SUCCESS', trackingInfo: [{ company: 'Yurtiçi', number: 'YK1', url: null }] }],
   ...over,
 });
 
@@ -392,22 +643,46 @@ describe('orders', () => {
         ? data({ order: { lineItems: page([lineItem(2)]) } })
         : data({ orders: page([wireOrder({ lineItems: page([lineItem(1)], 'l1') })]) }),
     );
-    const pages = await collect(client.listOrders({ updatedAfter: '2026-11-20T00:00:00Z', ids: ['gid://shopify/Order/5001', '5002'], search: 'financial_status:paid' }));
+    const pages = await collect(
+      client.listOrders({
+        updatedAfter: '2026-11-20T00:00:00Z',
+        ids: ['gid://shopify/Order/5001', '5002'],
+        search: 'financial_status:paid',
+      }),
+    );
     expect(requests.map((r) => r.operationName)).toEqual(['OrdersPage', 'OrderLineItemsPage']);
-    expect(requests[0]?.variables).toEqual({ first: 1, after: null, query: "updated_at:>'2026-11-20T00:00:00Z' (id:5001 OR id:5002) financial_status:paid" });
+    expect(requests[0]?.variables).toEqual({
+      first: 1,
+      after: null,
+      query: "updated_at:>'2026-11-20T00:00:00Z' (id:5001 OR id:5002) financial_status:paid",
+    });
     expect(requests[1]?.variables).toEqual({ id: 'gid://shopify/Order/5001', after: 'l1' });
     expect(requests[0]?.body).toMatchObject({ query: expect.stringContaining('sortKey: UPDATED_AT') });
     const order = pages[0]?.[0];
     expect(order).toMatchObject({
-      legacyId: '5001', shippingTotal: 2990, totalPrice: 130, displayFinancialStatus: 'PAID',
+      legacyId: '5001',
+      shippingTotal: 2990,
+      totalPrice: 130,
+      displayFinancialStatus: 'PAID',
       customer: { firstName: 'Ayşe', email: 'a@example.com' },
       billingAddress: { firstName: 'Ayşe', city: 'İstanbul', countryCode: 'TR', zip: '34000' },
       fulfillments: [{ status: 'SUCCESS', trackingCompany: 'Yurtiçi', trackingNumber: 'YK1' }],
     });
-    expect(order?.lineItems).toEqual([1, 2].map((n) => ({
-      id: `gid://shopify/LineItem/${n}`, sku: `SKU-${n}`, name: `Tee - S${n}`, title: 'Tee', variantTitle: `S${n}`, variantId: `gid://shopify/ProductVariant/${n}`,
-      quantity: 2, currentQuantity: 1, originalUnitPrice: 10000, discountedUnitPrice: 9000, taxLines: [{ title: 'KDV', ratePercentage: 20 }],
-    })));
+    expect(order?.lineItems).toEqual(
+      [1, 2].map((n) => ({
+        id: `gid://shopify/LineItem/${n}`,
+        sku: `SKU-${n}`,
+        name: `Tee - S${n}`,
+        title: 'Tee',
+        variantTitle: `S${n}`,
+        variantId: `gid://shopify/ProductVariant/${n}`,
+        quantity: 2,
+        currentQuantity: 1,
+        originalUnitPrice: 10000,
+        discountedUnitPrice: 9000,
+        taxLines: [{ title: 'KDV', ratePercentage: 20 }],
+      })),
+    );
     expect(order).not.toHaveProperty('shippingAddress');
     expect(order).not.toHaveProperty('cancelledAt');
   });

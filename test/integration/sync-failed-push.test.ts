@@ -18,13 +18,21 @@ describe('an order that fails to push stays held back until it goes through', ()
   let locations: Map<number, string>;
 
   /** Shopify available at every mapped location, keyed by Sentos warehouse id. */
-  const shopifyByWarehouse = () => Object.fromEntries([...locations].map(([w, l]) => [w, t.sandbox.shopify.state.available(kept, l)]));
+  const shopifyByWarehouse = () =>
+    Object.fromEntries([...locations].map(([w, l]) => [w, t.sandbox.shopify.state.available(kept, l)]));
   const stockRows = (run: CliRun) =>
-    (run.json().phases.products.items as Array<{ changes?: Array<{ field: string; sku?: string }> }>).flatMap((i) => i.changes ?? []).filter((c) => c.field === 'stock' && c.sku === kept);
+    (run.json().phases.products.items as Array<{ changes?: Array<{ field: string; sku?: string }> }>)
+      .flatMap((i) => i.changes ?? [])
+      .filter((c) => c.field === 'stock' && c.sku === kept);
 
   beforeAll(async () => {
     // Shopify Plus bucket (shopify-admin-api.md §7.1), so the cost throttle does not pace these back-to-back runs.
-    t = await startTestSandbox({ seed: 5, products: 4, orders: 0, shopify: { bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } } });
+    t = await startTestSandbox({
+      seed: 5,
+      products: 4,
+      orders: 0,
+      shopify: { bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } },
+    });
     locations = warehouseLocations(t.sandbox, t.env);
     const [first, second] = t.sandbox.sentos.state.products.filter((p) => p.variants.length > 0);
     kept = first!.variants[0]!.sku;
@@ -33,14 +41,22 @@ describe('an order that fails to push stays held back until it goes through', ()
     expect((await runCli(['sync', '--json'], t.env)).code).toBe(0);
     // The second product leaves Sentos (Shopify keeps it); a customer buys from both in one order.
     t.sandbox.sentos.state.products.splice(t.sandbox.sentos.state.products.indexOf(gone), 1);
-    order = t.sandbox.shopify.state.placeOrder({ lines: [{ sku: kept, quantity: 2 }, { sku: gone.variants[0]!.sku, quantity: 1 }], locationId: locations.get(1) });
+    order = t.sandbox.shopify.state.placeOrder({
+      lines: [
+        { sku: kept, quantity: 2 },
+        { sku: gone.variants[0]!.sku, quantity: 1 },
+      ],
+      locationId: locations.get(1),
+    });
   });
   afterAll(() => t.close());
 
   it('fails the push, and holds its 2 units back at every location (Sentos 10, pending 2 → 8)', async () => {
     const run = await runCli(['sync', '--json'], t.env);
     expect(run.code).toBe(1); // the worse of the two phases: the only order failed
-    expect(run.json().phases.orders.items).toContainEqual(expect.objectContaining({ key: order.name, status: 'failed' }));
+    expect(run.json().phases.orders.items).toContainEqual(
+      expect.objectContaining({ key: order.name, status: 'failed' }),
+    );
     expect(t.sandbox.sentos.state.orders).toHaveLength(0);
     expect(shopifyByWarehouse()).toEqual({ 1: 8, 2: 8, 3: 8 });
     // The sale made at warehouse 1's location already took it to 8: only the other two are written.
@@ -72,6 +88,8 @@ describe('an order that fails to push stays held back until it goes through', ()
     const settled = await runCli(['sync', '--json'], t.env);
     expect(settled.code).toBe(0);
     expect(shopifyByWarehouse()).toEqual({ 1: 13, 2: 15, 3: 15 });
-    expect(stockRows(settled)).toEqual(expect.arrayContaining([expect.objectContaining({ location: locations.get(2), sentos: 15, pending: 0, to: 15 })]));
+    expect(stockRows(settled)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ location: locations.get(2), sentos: 15, pending: 0, to: 15 })]),
+    );
   });
 });

@@ -23,10 +23,14 @@ function proxyTo(target: string, beforeStockWrite: (n: number) => void): Promise
     req.on('end', () => {
       const body = Buffer.concat(chunks);
       if (/mutation\s+InventorySetQuantities/i.test(body.toString('utf8'))) beforeStockWrite((writes += 1));
-      const upstream = http.request(`${target}${req.url}`, { method: req.method, headers: { ...req.headers, host: new URL(target).host } }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      });
+      const upstream = http.request(
+        `${target}${req.url}`,
+        { method: req.method, headers: { ...req.headers, host: new URL(target).host } },
+        (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        },
+      );
       upstream.on('error', () => res.destroy());
       upstream.end(body);
     });
@@ -34,7 +38,14 @@ function proxyTo(target: string, beforeStockWrite: (n: number) => void): Promise
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise<void>((done) => { server.close(() => done()); server.closeAllConnections(); }) });
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
+      });
     });
   });
 }
@@ -46,10 +57,16 @@ describe('a sale between the plan and the write', () => {
   const stockWrites = () => t.sandbox.shopify.stats().requests.byOperation.inventorySetQuantities ?? 0;
 
   beforeAll(async () => {
-    t = await startTestSandbox({ seed: 3, products: 3, orders: 0, shopify: { locations: [{ name: 'Merkez Depo' }], bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } } });
+    t = await startTestSandbox({
+      seed: 3,
+      products: 3,
+      orders: 0,
+      shopify: { locations: [{ name: 'Merkez Depo' }], bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } },
+    });
     const product = t.sandbox.sentos.state.products.find((p) => p.variants.length > 0);
     sku = product!.variants[0]!.sku;
-    for (const w of t.sandbox.sentos.state.warehouses) t.sandbox.sentos.state.setVariantStock(sku, w.id, w.id === 1 ? 10 : 0);
+    for (const w of t.sandbox.sentos.state.warehouses)
+      t.sandbox.sentos.state.setVariantStock(sku, w.id, w.id === 1 ? 10 : 0);
     location = t.sandbox.shopify.state.locations[0]!.id;
     expect((await runCli(['sync', '--json'], t.env)).code).toBe(0);
   });
@@ -59,7 +76,10 @@ describe('a sale between the plan and the write', () => {
     expect(t.sandbox.shopify.state.available(sku, location)).toBe(10);
     // Sentos counted 2 more in (so there is a write to make); a customer buys 2 just as it is sent.
     t.sandbox.sentos.state.setVariantStock(sku, 1, 12);
-    const proxy = await proxyTo(t.sandbox.shopify.url, (n) => n === 1 && t.sandbox.shopify.state.placeOrder({ lines: [{ sku, quantity: 2 }], locationId: location }));
+    const proxy = await proxyTo(
+      t.sandbox.shopify.url,
+      (n) => n === 1 && t.sandbox.shopify.state.placeOrder({ lines: [{ sku, quantity: 2 }], locationId: location }),
+    );
     try {
       const writesBefore = stockWrites();
       const run = await runCli(['sync', '--json'], { ...t.env, SHOPIFY_STORE: proxy.url });
@@ -67,9 +87,23 @@ describe('a sale between the plan and the write', () => {
       // 12 from Sentos, minus the 2 sold mid-write that Sentos has not received: never 12.
       expect(t.sandbox.shopify.state.available(sku, location)).toBe(10);
       const report = run.json().phases.products;
-      const item = report.items.find((i: { changes?: Array<{ sku?: string }> }) => i.changes?.some((c) => c.sku === sku));
-      expect(item.changes).toContainEqual({ field: 'stock', sku, location, from: 10, sentos: 12, pending: 0, planned: 12, to: 10, soldDuringRun: 2 });
-      expect(report.warnings).toContainEqual(expect.stringMatching(/stale compare-and-set.*2 unit\(s\) sold meanwhile/));
+      const item = report.items.find((i: { changes?: Array<{ sku?: string }> }) =>
+        i.changes?.some((c) => c.sku === sku),
+      );
+      expect(item.changes).toContainEqual({
+        field: 'stock',
+        sku,
+        location,
+        from: 10,
+        sentos: 12,
+        pending: 0,
+        planned: 12,
+        to: 10,
+        soldDuringRun: 2,
+      });
+      expect(report.warnings).toContainEqual(
+        expect.stringMatching(/stale compare-and-set.*2 unit\(s\) sold meanwhile/),
+      );
       // One stale attempt, then the carried-over write: two requests, and the level read in between.
       expect(stockWrites() - writesBefore).toBe(2);
     } finally {
@@ -96,7 +130,9 @@ describe('a sale between the plan and the write', () => {
     t.sandbox.sentos.state.setVariantStock(calm, 1, 7);
     for (const w of [2, 3]) t.sandbox.sentos.state.setVariantStock(calm, w, 0);
     // A sale at every attempt: the compare can never succeed.
-    const proxy = await proxyTo(t.sandbox.shopify.url, () => t.sandbox.shopify.state.placeOrder({ lines: [{ sku, quantity: 1 }], locationId: location }));
+    const proxy = await proxyTo(t.sandbox.shopify.url, () =>
+      t.sandbox.shopify.state.placeOrder({ lines: [{ sku, quantity: 1 }], locationId: location }),
+    );
     try {
       const writesBefore = stockWrites();
       const run = await runCli(['sync', '--only', 'products', '--json'], { ...t.env, SHOPIFY_STORE: proxy.url });
@@ -108,8 +144,15 @@ describe('a sale between the plan and the write', () => {
       // Every unit sold is still off sale: 10 − one per attempt, nothing written over them.
       expect(t.sandbox.shopify.state.available(sku, location)).toBe(10 - attempts);
       const report = run.json().phases.products;
-      expect(report.items.find((i: { key: string }) => i.key === calm || other.variants.some((v) => v.sku === i.key))).toMatchObject({ status: 'done' });
-      expect(report.items).toContainEqual(expect.objectContaining({ status: 'failed', error: expect.objectContaining({ message: expect.stringMatching(/kept changing on Shopify/) }) }));
+      expect(
+        report.items.find((i: { key: string }) => i.key === calm || other.variants.some((v) => v.sku === i.key)),
+      ).toMatchObject({ status: 'done' });
+      expect(report.items).toContainEqual(
+        expect.objectContaining({
+          status: 'failed',
+          error: expect.objectContaining({ message: expect.stringMatching(/kept changing on Shopify/) }),
+        }),
+      );
       expect(report.warnings).toContainEqual(expect.stringMatching(/kept changing on Shopify while we wrote them/));
     } finally {
       await proxy.close();
@@ -119,21 +162,40 @@ describe('a sale between the plan and the write', () => {
 
 describe('a rise between the plan and the write', () => {
   it('is not carried over: Sentos stays the source of truth for the units it has', async () => {
-    const t = await startTestSandbox({ seed: 4, products: 2, orders: 0, shopify: { locations: [{ name: 'Merkez Depo' }], bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } } });
+    const t = await startTestSandbox({
+      seed: 4,
+      products: 2,
+      orders: 0,
+      shopify: { locations: [{ name: 'Merkez Depo' }], bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } },
+    });
     try {
       const sku = t.sandbox.sentos.state.products.find((p) => p.variants.length > 0)!.variants[0]!.sku;
-      for (const w of t.sandbox.sentos.state.warehouses) t.sandbox.sentos.state.setVariantStock(sku, w.id, w.id === 1 ? 10 : 0);
+      for (const w of t.sandbox.sentos.state.warehouses)
+        t.sandbox.sentos.state.setVariantStock(sku, w.id, w.id === 1 ? 10 : 0);
       expect((await runCli(['sync', '--json'], t.env)).code).toBe(0);
       const location = t.sandbox.shopify.state.locations[0]!.id;
       t.sandbox.sentos.state.setVariantStock(sku, 1, 12);
       // Someone counts 15 in the Shopify admin just as the write goes out.
-      const proxy = await proxyTo(t.sandbox.shopify.url, (n) => n === 1 && t.sandbox.shopify.state.setAvailable(sku, location, 15));
+      const proxy = await proxyTo(
+        t.sandbox.shopify.url,
+        (n) => n === 1 && t.sandbox.shopify.state.setAvailable(sku, location, 15),
+      );
       try {
         const run = await runCli(['sync', '--json'], { ...t.env, SHOPIFY_STORE: proxy.url });
         expect(run.code).toBe(0);
         expect(t.sandbox.shopify.state.available(sku, location)).toBe(12);
         const rows = run.json().phases.products.items.flatMap((i: { changes?: unknown[] }) => i.changes ?? []);
-        expect(rows).toContainEqual({ field: 'stock', sku, location, from: 10, sentos: 12, pending: 0, planned: 12, to: 12, soldDuringRun: 0 });
+        expect(rows).toContainEqual({
+          field: 'stock',
+          sku,
+          location,
+          from: 10,
+          sentos: 12,
+          pending: 0,
+          planned: 12,
+          to: 12,
+          soldDuringRun: 0,
+        });
       } finally {
         await proxy.close();
       }

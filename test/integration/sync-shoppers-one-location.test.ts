@@ -10,9 +10,14 @@ const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 describe('sync with shoppers buying mid-run, one location', () => {
   it(`never oversells and loses no sale over ${SEEDS.length} seeds`, async () => {
     const all: ScenarioFigures[] = [];
-    for (const seed of SEEDS) all.push(await shopperScenario({ seed, locations: ['Merkez Depo'], ratePerSecond: 8, runs: 3, unpaidShare: 0.2 }));
+    for (const seed of SEEDS)
+      all.push(
+        await shopperScenario({ seed, locations: ['Merkez Depo'], ratePerSecond: 8, runs: 3, unpaidShare: 0.2 }),
+      );
     const sum = (key: keyof ScenarioFigures) => all.reduce((s, f) => s + Number(f[key]), 0);
-    console.info(`one location: ${sum('runs')} runs, ${sum('orders')} orders (${sum('unpaid')} unpaid), ${sum('placedMidRun')} placed mid-run, ${sum('staleRows')} stale rows rewritten keeping ${sum('soldMidWrite')} units`);
+    console.info(
+      `one location: ${sum('runs')} runs, ${sum('orders')} orders (${sum('unpaid')} unpaid), ${sum('placedMidRun')} placed mid-run, ${sum('staleRows')} stale rows rewritten keeping ${sum('soldMidWrite')} units`,
+    );
     expect(all.flatMap((f) => f.violations)).toEqual([]);
     // The scenario must have exercised what it claims: sales mid-run, holds in the plan, stale compares.
     // How many sales land mid-run depends on the machine's speed (shoppers buy on timers), so only "some" is

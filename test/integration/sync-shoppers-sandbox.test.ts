@@ -9,7 +9,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe('sandbox shoppers', () => {
   let t: TestSandbox;
   beforeAll(async () => {
-    t = await startTestSandbox({ seed: 9, products: 4, orders: 0, shoppers: { ratePerSecond: 60, paused: true }, shopify: { bucket: PLUS } });
+    t = await startTestSandbox({
+      seed: 9,
+      products: 4,
+      orders: 0,
+      shoppers: { ratePerSecond: 60, paused: true },
+      shopify: { bucket: PLUS },
+    });
     expect((await runCli(['sync', '--json'], t.env)).code).toBe(0);
   });
   afterAll(() => t.close());
@@ -19,7 +25,9 @@ describe('sandbox shoppers', () => {
   it('buys 1–2 units of an active, stocked variant at a location that has them, as checkout does', () => {
     const shoppers = t.sandbox.shoppers!;
     for (let i = 0; i < 20; i += 1) {
-      const before = new Map(t.sandbox.shopify.state.products.flatMap((p) => p.variants).map((v) => [v.sku, stockOf(v.sku ?? '')]));
+      const before = new Map(
+        t.sandbox.shopify.state.products.flatMap((p) => p.variants).map((v) => [v.sku, stockOf(v.sku ?? '')]),
+      );
       const order = shoppers.buyOnce()!;
       const level = before.get(order.sku)!.find((l) => l.locationId === order.locationId)!;
       expect(order.quantity).toBeGreaterThanOrEqual(1);
@@ -27,8 +35,15 @@ describe('sandbox shoppers', () => {
       const product = t.sandbox.shopify.state.products.find((p) => p.variants.some((v) => v.sku === order.sku))!;
       expect(product.status).toBe('ACTIVE');
       const after = stockOf(order.sku).find((l) => l.locationId === order.locationId)!;
-      expect(after).toMatchObject({ available: level.available - order.quantity, committed: level.committed + order.quantity });
-      expect(t.sandbox.shopify.state.orders.at(-1)).toMatchObject({ id: order.id, financialStatus: 'PAID', lines: [{ sku: order.sku, quantity: order.quantity }] });
+      expect(after).toMatchObject({
+        available: level.available - order.quantity,
+        committed: level.committed + order.quantity,
+      });
+      expect(t.sandbox.shopify.state.orders.at(-1)).toMatchObject({
+        id: order.id,
+        financialStatus: 'PAID',
+        lines: [{ sku: order.sku, quantity: order.quantity }],
+      });
     }
     expect(shoppers.placed).toHaveLength(20);
   });
@@ -55,8 +70,13 @@ describe('sandbox shoppers', () => {
     const shoppers = startShoppers(t.sandbox.shopify.state, { ratePerSecond: 0, seed: 4, unpaidShare: 0.5 });
     const twin = startShoppers(t.sandbox.shopify.state, { ratePerSecond: 0, seed: 4, unpaidShare: 0.5 });
     const picks = [shoppers.buyOnce(), twin.buyOnce(), shoppers.buyOnce(), twin.buyOnce()];
-    expect([picks[0]?.sku, picks[0]?.locationId, picks[0]?.financialStatus]).toEqual([picks[1]?.sku, picks[1]?.locationId, picks[1]?.financialStatus]);
-    for (const item of t.sandbox.shopify.state.inventoryItems) for (const level of item.levels) level.quantities.available = 0;
+    expect([picks[0]?.sku, picks[0]?.locationId, picks[0]?.financialStatus]).toEqual([
+      picks[1]?.sku,
+      picks[1]?.locationId,
+      picks[1]?.financialStatus,
+    ]);
+    for (const item of t.sandbox.shopify.state.inventoryItems)
+      for (const level of item.levels) level.quantities.available = 0;
     expect(shoppers.buyOnce()).toBeUndefined();
   });
 });
@@ -65,7 +85,11 @@ describe('sentos-sync sandbox --shoppers', () => {
   it('starts shoppers at the given rate and says so', async () => {
     const stop = new AbortController();
     stop.abort();
-    const run = await runCli(['sandbox', '--shoppers', '2.5', '--json'], { SENTOS_SYNC_HOME: '/nonexistent-sentos-sync-home' }, { signal: stop.signal });
+    const run = await runCli(
+      ['sandbox', '--shoppers', '2.5', '--json'],
+      { SENTOS_SYNC_HOME: '/nonexistent-sentos-sync-home' },
+      { signal: stop.signal },
+    );
     expect(run.code).toBe(0);
     expect(run.json()).toMatchObject({ shoppers: { ratePerSecond: 2.5 } });
   });

@@ -39,16 +39,38 @@ const SENTOS_WINDOW_MS = 100;
 export async function shopperScenario(options: ScenarioOptions): Promise<ScenarioFigures> {
   const locations = options.locations?.map((name) => ({ name }));
   const t = await startTestSandbox({
-    seed: options.seed, products: 4, orders: 0,
+    seed: options.seed,
+    products: 4,
+    orders: 0,
     shoppers: { ratePerSecond: options.ratePerSecond, paused: true, unpaidShare: options.unpaidShare },
     shopify: { bucket: PLUS_BUCKET, ...(locations ? { locations } : {}) },
     sentos: { limits: { windowMs: SENTOS_WINDOW_MS } },
   });
   const base = { ...t.env, SENTOS_SYNC_SENTOS_WINDOW_MS: String(SENTOS_WINDOW_MS) };
-  const env = options.locations?.length === 1 ? { ...base, SENTOS_SYNC_WAREHOUSE_MAP: t.sandbox.sentos.state.warehouses.map((w) => `${w.name}=${options.locations?.[0]}`).join(',') } : base;
-  const figures: ScenarioFigures = { seed: options.seed, runs: 0, orders: 0, unpaid: 0, placedMidRun: 0, staleRows: 0, soldMidWrite: 0, maxPending: 0, violations: [] };
+  const env =
+    options.locations?.length === 1
+      ? {
+          ...base,
+          SENTOS_SYNC_WAREHOUSE_MAP: t.sandbox.sentos.state.warehouses
+            .map((w) => `${w.name}=${options.locations?.[0]}`)
+            .join(','),
+        }
+      : base;
+  const figures: ScenarioFigures = {
+    seed: options.seed,
+    runs: 0,
+    orders: 0,
+    unpaid: 0,
+    placedMidRun: 0,
+    staleRows: 0,
+    soldMidWrite: 0,
+    maxPending: 0,
+    violations: [],
+  };
   try {
-    const skus = t.sandbox.sentos.state.products.flatMap((p) => (p.variants.length > 0 ? p.variants.map((v) => v.sku) : [p.sku]));
+    const skus = t.sandbox.sentos.state.products.flatMap((p) =>
+      p.variants.length > 0 ? p.variants.map((v) => v.sku) : [p.sku],
+    );
     const initial = new Map(skus.map((sku) => [sku, sentosTotal(t.sandbox, sku)]));
     expect((await runCli(['sync', '--json'], env)).code).toBe(0);
     const shoppers = t.sandbox.shoppers!;
@@ -76,7 +98,9 @@ export async function shopperScenario(options: ScenarioOptions): Promise<Scenari
 function tally(figures: ScenarioFigures, result: CliRun, placedMidRun: number): void {
   figures.runs += 1;
   figures.placedMidRun += placedMidRun;
-  const rows = (result.json().phases.products.items as Array<{ changes?: Array<Record<string, number | string>> }>).flatMap((i) => i.changes ?? []).filter((c) => c.field === 'stock');
+  const rows = (result.json().phases.products.items as Array<{ changes?: Array<Record<string, number | string>> }>)
+    .flatMap((i) => i.changes ?? [])
+    .filter((c) => c.field === 'stock');
   for (const row of rows) {
     figures.maxPending = Math.max(figures.maxPending, Number(row.pending ?? 0));
     if (row.soldDuringRun !== undefined) {
@@ -87,7 +111,11 @@ function tally(figures: ScenarioFigures, result: CliRun, placedMidRun: number): 
 }
 
 /** No sale lost: each order once in Sentos, units conserved in Sentos, Shopify = Sentos − what Sentos has not taken. */
-function expectSettled(sandbox: Parameters<typeof oversells>[0], env: Record<string, string>, initial: Map<string, number>): void {
+function expectSettled(
+  sandbox: Parameters<typeof oversells>[0],
+  env: Record<string, string>,
+  initial: Map<string, number>,
+): void {
   const placed = sandbox.shopify.state.orders;
   const copies = sentosCopies(sandbox);
   expect([...copies.keys()].sort()).toEqual(placed.map((o) => String(o.legacyId)).sort());
@@ -96,12 +124,19 @@ function expectSettled(sandbox: Parameters<typeof oversells>[0], env: Record<str
   // Only unpaid orders may still be untaken: Sentos holds them as "awaiting approval" (1).
   expect(unreflected.every((o) => o.financialStatus === 'PENDING')).toBe(true);
   for (const [sku, before] of initial) {
-    const taken = placed.filter((o) => !unreflected.includes(o)).flatMap((o) => o.lines).filter((l) => l.sku === sku).reduce((s, l) => s + l.quantity, 0);
+    const taken = placed
+      .filter((o) => !unreflected.includes(o))
+      .flatMap((o) => o.lines)
+      .filter((l) => l.sku === sku)
+      .reduce((s, l) => s + l.quantity, 0);
     expect(sentosTotal(sandbox, sku), `Sentos units of ${sku}`).toBe(before - taken);
   }
   const held = new Map<string, number>();
-  for (const line of unreflected.flatMap((o) => o.lines)) held.set(line.sku ?? '', (held.get(line.sku ?? '') ?? 0) + line.quantity);
+  for (const line of unreflected.flatMap((o) => o.lines))
+    held.set(line.sku ?? '', (held.get(line.sku ?? '') ?? 0) + line.quantity);
   for (const cell of stockCells(sandbox, env)) {
-    expect(cell.available, `Shopify ${cell.sku} at ${cell.locationId}`).toBe(Math.max(0, cell.sentos - (held.get(cell.sku) ?? 0)));
+    expect(cell.available, `Shopify ${cell.sku} at ${cell.locationId}`).toBe(
+      Math.max(0, cell.sentos - (held.get(cell.sku) ?? 0)),
+    );
   }
 }

@@ -40,7 +40,9 @@ function owes(order: OrderRecord): boolean {
 /** Shopify orders whose units Sentos's stock does not include yet. */
 export function unreflectedOrders(sandbox: Sandbox): OrderRecord[] {
   const taken = new Map(sandbox.sentos.state.orders.map((o) => [String(o.order_id), o.status]));
-  return sandbox.shopify.state.orders.filter((order) => owes(order) && !TAKING_STATUSES.includes(taken.get(String(order.legacyId)) ?? 0));
+  return sandbox.shopify.state.orders.filter(
+    (order) => owes(order) && !TAKING_STATUSES.includes(taken.get(String(order.legacyId)) ?? 0),
+  );
 }
 
 function unitsBySku(orders: OrderRecord[], where?: string): Map<string, number> {
@@ -63,8 +65,16 @@ export function stockCells(sandbox: Sandbox, env: Record<string, string>): Stock
       const sku = variant.sku ?? '';
       if (!sandbox.sentos.state.findSellable(sku)) continue;
       const stock = sandbox.sentos.state.stockOf(sku);
-      const sentos = [...locations].filter(([, l]) => l === locationId).reduce((sum, [w]) => sum + Math.max(0, stock[w] ?? 0), 0);
-      cells.push({ sku, locationId, available: sandbox.shopify.state.available(sku, locationId) ?? 0, sentos, unreflectedHere: here.get(sku) ?? 0 });
+      const sentos = [...locations]
+        .filter(([, l]) => l === locationId)
+        .reduce((sum, [w]) => sum + Math.max(0, stock[w] ?? 0), 0);
+      cells.push({
+        sku,
+        locationId,
+        available: sandbox.shopify.state.available(sku, locationId) ?? 0,
+        sentos,
+        unreflectedHere: here.get(sku) ?? 0,
+      });
     }
   }
   return cells;
@@ -81,13 +91,17 @@ export function oversells(sandbox: Sandbox, env: Record<string, string>): string
   const total = unitsBySku(unreflectedOrders(sandbox));
   const problems: string[] = [];
   for (const c of cells) {
-    if (c.available > Math.max(0, c.sentos - c.unreflectedHere)) problems.push(`${c.sku} at ${c.locationId}: Shopify ${c.available} > Sentos ${c.sentos} − unreflected ${c.unreflectedHere}`);
+    if (c.available > Math.max(0, c.sentos - c.unreflectedHere))
+      problems.push(
+        `${c.sku} at ${c.locationId}: Shopify ${c.available} > Sentos ${c.sentos} − unreflected ${c.unreflectedHere}`,
+      );
   }
   for (const sku of new Set(cells.map((c) => c.sku))) {
     const mine = cells.filter((c) => c.sku === sku);
     const available = mine.reduce((s, c) => s + c.available, 0);
     const sentos = mine.reduce((s, c) => s + c.sentos, 0);
-    if (available > Math.max(0, sentos - (total.get(sku) ?? 0))) problems.push(`${sku} overall: Shopify ${available} > Sentos ${sentos} − unreflected ${total.get(sku) ?? 0}`);
+    if (available > Math.max(0, sentos - (total.get(sku) ?? 0)))
+      problems.push(`${sku} overall: Shopify ${available} > Sentos ${sentos} − unreflected ${total.get(sku) ?? 0}`);
   }
   return problems;
 }
@@ -95,7 +109,8 @@ export function oversells(sandbox: Sandbox, env: Record<string, string>): string
 /** Sentos copies per Shopify order id (strings). */
 export function sentosCopies(sandbox: Sandbox): Map<string, number> {
   const copies = new Map<string, number>();
-  for (const order of sandbox.sentos.state.orders) copies.set(String(order.order_id), (copies.get(String(order.order_id)) ?? 0) + 1);
+  for (const order of sandbox.sentos.state.orders)
+    copies.set(String(order.order_id), (copies.get(String(order.order_id)) ?? 0) + 1);
   return copies;
 }
 

@@ -14,8 +14,16 @@ describe('test-connection against the sandbox', () => {
     expect(run.json()).toMatchObject({
       ok: true,
       results: [
-        { service: 'shopify', ok: true, details: { shop: 'Sandbox Mağaza', apiVersion: '2026-10', apiVersionSupported: true } },
-        { service: 'sentos', ok: true, details: { authMethod: 'basic', warehouses: expect.arrayContaining([{ id: '1', name: 'MERKEZ' }]) } },
+        {
+          service: 'shopify',
+          ok: true,
+          details: { shop: 'Sandbox Mağaza', apiVersion: '2026-10', apiVersionSupported: true },
+        },
+        {
+          service: 'sentos',
+          ok: true,
+          details: { authMethod: 'basic', warehouses: expect.arrayContaining([{ id: '1', name: 'MERKEZ' }]) },
+        },
       ],
     });
   });
@@ -35,7 +43,11 @@ describe('test-connection against the sandbox', () => {
     const wrong = 'shpat_wrong_token_value_0000';
     const run = await runCli(['test-connection', '--json'], { ...t.env, SHOPIFY_ACCESS_TOKEN: wrong });
     expect(run.code).toBe(3);
-    expect(run.json().results[0]).toMatchObject({ service: 'shopify', ok: false, error: { hint: expect.stringContaining('SHOPIFY_ACCESS_TOKEN') } });
+    expect(run.json().results[0]).toMatchObject({
+      service: 'shopify',
+      ok: false,
+      error: { hint: expect.stringContaining('SHOPIFY_ACCESS_TOKEN') },
+    });
     expect(run.stdout + run.stderr).not.toContain(wrong);
   });
 

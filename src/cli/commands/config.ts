@@ -9,17 +9,25 @@ export type RuntimeFactory = (command: Command) => Runtime;
 
 /** `config set|get|list|unset|path`: thin; the store validates and encrypts. */
 export function registerConfigCommand(program: Command, runtimeFor: RuntimeFactory): void {
-  const config = program.command('config').description('Show and change stored settings (secrets are AES-256-GCM encrypted)');
+  const config = program
+    .command('config')
+    .description('Show and change stored settings (secrets are AES-256-GCM encrypted)');
 
   config
     .command('set <key> [value]')
-    .description('Store a setting. Omit the value to type it hidden (TTY) or pipe it on stdin, so secrets stay out of shell history')
+    .description(
+      'Store a setting. Omit the value to type it hidden (TTY) or pipe it on stdin, so secrets stay out of shell history',
+    )
     .action(async (key: string, value: string | undefined, _opts, command: Command) => {
       const runtime = runtimeFor(command);
       const entry = findConfigKey(key);
       const raw = value ?? (await readSecretValue(`${key}: `, { secret: entry?.secret ?? false }));
       runtime.store().set(key, raw);
-      report(runtime, { ok: true, key, stored: entry?.secret ? 'encrypted' : 'plain' }, `Saved ${key}${entry?.secret ? ' (encrypted)' : ''}.`);
+      report(
+        runtime,
+        { ok: true, key, stored: entry?.secret ? 'encrypted' : 'plain' },
+        `Saved ${key}${entry?.secret ? ' (encrypted)' : ''}.`,
+      );
     });
 
   config
@@ -28,10 +36,17 @@ export function registerConfigCommand(program: Command, runtimeFor: RuntimeFacto
     .action((key: string, _opts, command: Command) => {
       const runtime = runtimeFor(command);
       const entry = findConfigKey(key);
-      if (!entry) throw new UsageError(`Unknown config key "${key}".`, { hint: `Known keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}` });
+      if (!entry)
+        throw new UsageError(`Unknown config key "${key}".`, {
+          hint: `Known keys: ${CONFIG_KEYS.map((k) => k.key).join(', ')}`,
+        });
       const stored = runtime.store().get(key);
       const shown = stored === undefined ? undefined : entry.secret ? maskSecret() : stored;
-      report(runtime, { key, value: shown ?? null, set: stored !== undefined }, shown === undefined ? `${key} is not set` : String(shown));
+      report(
+        runtime,
+        { key, value: shown ?? null, set: stored !== undefined },
+        shown === undefined ? `${key} is not set` : String(shown),
+      );
     });
 
   config
@@ -40,7 +55,10 @@ export function registerConfigCommand(program: Command, runtimeFor: RuntimeFacto
     .action((_opts, command: Command) => {
       const runtime = runtimeFor(command);
       const entries = runtime.store().list();
-      const text = entries.length === 0 ? 'Nothing stored yet.' : entries.map((e) => `${e.key.padEnd(28)} ${e.value}   (env ${e.env})`).join('\n');
+      const text =
+        entries.length === 0
+          ? 'Nothing stored yet.'
+          : entries.map((e) => `${e.key.padEnd(28)} ${e.value}   (env ${e.env})`).join('\n');
       report(runtime, { path: runtime.store().path, entries }, text);
     });
 
@@ -58,7 +76,11 @@ export function registerConfigCommand(program: Command, runtimeFor: RuntimeFacto
     .description('Print where the configuration is stored')
     .action((_opts, command: Command) => {
       const runtime = runtimeFor(command);
-      report(runtime, { path: runtime.store().path, home: runtime.paths.home, keyFile: runtime.paths.keyFile }, runtime.store().path);
+      report(
+        runtime,
+        { path: runtime.store().path, home: runtime.paths.home, keyFile: runtime.paths.keyFile },
+        runtime.store().path,
+      );
     });
 }
 

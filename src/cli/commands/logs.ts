@@ -30,10 +30,18 @@ export function registerLogsCommand(program: Command, runtimeFor: RuntimeFactory
     .option('--since <when>', 'entries since a date, an ISO time or a duration back from now (2h, 7d)')
     .option('--run <id>', 'only the entries of one run (the run id is in every report and in `status`)')
     .addOption(new Option('--limit <n>', 'only the last N matching entries').argParser(positiveInt))
-    .option('-f, --follow', 'keep printing entries as runs append them, until Ctrl-C (with --json: one JSON object per line)')
+    .option(
+      '-f, --follow',
+      'keep printing entries as runs append them, until Ctrl-C (with --json: one JSON object per line)',
+    )
     .action(async (flags: LogsFlags, command: Command) => {
       const runtime = runtimeFor(command);
-      const filter: LogFilter = { type: flags.type, runId: flags.run, sinceMs: flags.since ? sinceMs(flags.since, runtime) : undefined, limit: flags.limit ?? (flags.follow ? FOLLOW_DEFAULT_LIMIT : undefined) };
+      const filter: LogFilter = {
+        type: flags.type,
+        runId: flags.run,
+        sinceMs: flags.since ? sinceMs(flags.since, runtime) : undefined,
+        limit: flags.limit ?? (flags.follow ? FOLLOW_DEFAULT_LIMIT : undefined),
+      };
       const file = runtime.paths.logFile;
       const entries = new ActivityLog(file, Number.POSITIVE_INFINITY).read(filter);
       if (!flags.follow) return printAll(runtime, file, entries);
@@ -46,28 +54,44 @@ export function registerLogsCommand(program: Command, runtimeFor: RuntimeFactory
 function printAll(runtime: Runtime, file: string, entries: LogEntry[]): void {
   const out = runtime.output;
   if (out.json) return out.resultJson({ file, count: entries.length, entries });
-  if (entries.length === 0) return out.info(fs.existsSync(file) ? 'No log entries match.' : `No activity yet (the log is ${file}).`);
+  if (entries.length === 0)
+    return out.info(fs.existsSync(file) ? 'No log entries match.' : `No activity yet (the log is ${file}).`);
   out.result(entries.map((e) => formatEntry(e, out.chalk)).join('\n'));
 }
 
 function printer(runtime: Runtime): (entry: LogEntry) => void {
   const out = runtime.output;
-  return (entry) => (out.json ? out.stdout.write(`${out.scrub(JSON.stringify(entry))}\n`) : out.result(formatEntry(entry, out.chalk)));
+  return (entry) =>
+    out.json ? out.stdout.write(`${out.scrub(JSON.stringify(entry))}\n`) : out.result(formatEntry(entry, out.chalk));
 }
 
 /** `time level command [item] message`, the level coloured when colour is on. */
 export function formatEntry(entry: LogEntry, c: ChalkInstance): string {
-  const paint: Record<LogLevel, (text: string) => string> = { success: c.green, error: c.red, warn: c.yellow, info: c.cyan };
+  const paint: Record<LogLevel, (text: string) => string> = {
+    success: c.green,
+    error: c.red,
+    warn: c.yellow,
+    info: c.cyan,
+  };
   const time = entry.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
   const level = (paint[entry.level] ?? String)(entry.level.padEnd(7));
   return `${c.dim(time)} ${level} ${entry.command.padEnd(8)} ${entry.item ? `${c.bold(entry.item)} ` : ''}${entry.message}`;
 }
 
 export function matches(entry: LogEntry, filter: LogFilter): boolean {
-  return (!filter.type || entry.level === filter.type) && (!filter.runId || entry.runId === filter.runId) && (filter.sinceMs === undefined || Date.parse(entry.time) >= filter.sinceMs);
+  return (
+    (!filter.type || entry.level === filter.type) &&
+    (!filter.runId || entry.runId === filter.runId) &&
+    (filter.sinceMs === undefined || Date.parse(entry.time) >= filter.sinceMs)
+  );
 }
 
-async function follow(runtime: Runtime, file: string, filter: LogFilter, print: (entry: LogEntry) => void): Promise<void> {
+async function follow(
+  runtime: Runtime,
+  file: string,
+  filter: LogFilter,
+  print: (entry: LogEntry) => void,
+): Promise<void> {
   const tail = new LogTail(file);
   while (!runtime.signal.aborted) {
     for (const entry of tail.readNew()) if (matches(entry, filter)) print(entry);

@@ -18,14 +18,30 @@ export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFact
   program
     .command('sandbox')
     .description('Start loopback simulators of Sentos and Shopify (no real store is touched) and serve until Ctrl-C')
-    .addOption(new Option('--port <n>', 'Sentos port; Shopify takes the next one (default: free ports)').argParser(positiveInt))
+    .addOption(
+      new Option('--port <n>', 'Sentos port; Shopify takes the next one (default: free ports)').argParser(positiveInt),
+    )
     .addOption(new Option('--products <n>', 'Sentos catalog size').argParser(positiveInt).default(40))
     .addOption(new Option('--orders <n>', 'seeded Shopify orders').argParser(Number).default(20))
     .addOption(new Option('--seed <n>', 'seed of the generated data and faults').argParser(positiveInt).default(1))
-    .addOption(new Option('--faults <rate>', 'share of requests that meet a fault (429, 5xx, drops, slow, THROTTLED), 0..1').argParser(rate).default(0))
-    .addOption(new Option('--shoppers <rate>', 'customers buying stocked variants on Shopify, RATE orders per second on average (0 = none)').argParser(perSecond).default(0))
     .addOption(
-      new Option('--sentos-stock-statuses <codes>', 'Sentos order statuses that take warehouse stock (our model of Sentos, to be confirmed on a real tenant)')
+      new Option('--faults <rate>', 'share of requests that meet a fault (429, 5xx, drops, slow, THROTTLED), 0..1')
+        .argParser(rate)
+        .default(0),
+    )
+    .addOption(
+      new Option(
+        '--shoppers <rate>',
+        'customers buying stocked variants on Shopify, RATE orders per second on average (0 = none)',
+      )
+        .argParser(perSecond)
+        .default(0),
+    )
+    .addOption(
+      new Option(
+        '--sentos-stock-statuses <codes>',
+        'Sentos order statuses that take warehouse stock (our model of Sentos, to be confirmed on a real tenant)',
+      )
         .argParser(statusCodes)
         .default([2, 3, 4, 5, 99], '2,3,4,5,99'),
     )
@@ -41,7 +57,8 @@ export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFact
         shoppers: flags.shoppers ? { ratePerSecond: flags.shoppers } : undefined,
         sentos: { stockRule: { decrementOnStatuses: flags.sentosStockStatuses ?? [2, 3, 4, 5, 99] } },
       });
-      if (runtime.output.json) runtime.output.stdout.write(`${JSON.stringify(describe(sandbox, flags.shoppers ?? 0))}\n`);
+      if (runtime.output.json)
+        runtime.output.stdout.write(`${JSON.stringify(describe(sandbox, flags.shoppers ?? 0))}\n`);
       else runtime.output.result(humanDescription(sandbox));
       await waitForStop(runtime.signal);
       await sandbox.close();
@@ -53,7 +70,12 @@ export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFact
 function describe(sandbox: Sandbox, ratePerSecond: number) {
   return {
     sentos: { url: sandbox.sentos.url, apiKey: sandbox.sentos.apiKey, apiSecret: sandbox.sentos.apiSecret },
-    shopify: { store: sandbox.shopify.url, accessToken: sandbox.shopify.accessToken, clientId: sandbox.shopify.clientId, clientSecret: sandbox.shopify.clientSecret },
+    shopify: {
+      store: sandbox.shopify.url,
+      accessToken: sandbox.shopify.accessToken,
+      clientId: sandbox.shopify.clientId,
+      clientSecret: sandbox.shopify.clientSecret,
+    },
     env: sandbox.env,
     shoppers: sandbox.shoppers ? { ratePerSecond } : undefined,
   };
@@ -70,7 +92,11 @@ function humanDescription(sandbox: Sandbox): string {
     '  sentos-sync test-connection && sentos-sync sync --dry-run',
     '',
     ...(sandbox.shoppers
-      ? ['Shoppers are buying on Shopify now: its stock drops at checkout; Sentos takes the units when `sentos-sync sync` pushes', 'the orders (in an approved status: our model of Sentos, to be confirmed on a real tenant).', '']
+      ? [
+          'Shoppers are buying on Shopify now: its stock drops at checkout; Sentos takes the units when `sentos-sync sync` pushes',
+          'the orders (in an approved status: our model of Sentos, to be confirmed on a real tenant).',
+          '',
+        ]
       : []),
     'Press Ctrl-C to stop.',
   ].join('\n');
@@ -85,13 +111,15 @@ function waitForStop(signal: AbortSignal): Promise<void> {
 
 function perSecond(value: string): number {
   const n = Number(value);
-  if (!(Number.isFinite(n) && n >= 0)) throw new InvalidArgumentError('expected orders per second, 0 or more (e.g. 0.5)');
+  if (!(Number.isFinite(n) && n >= 0))
+    throw new InvalidArgumentError('expected orders per second, 0 or more (e.g. 0.5)');
   return n;
 }
 
 function statusCodes(value: string): number[] {
   const codes = value.split(',').map((part) => Number(part.trim()));
-  if (codes.some((code) => !Number.isInteger(code) || code < 1)) throw new InvalidArgumentError('expected Sentos status codes, comma-separated (e.g. 2,3,4,5,99)');
+  if (codes.some((code) => !Number.isInteger(code) || code < 1))
+    throw new InvalidArgumentError('expected Sentos status codes, comma-separated (e.g. 2,3,4,5,99)');
   return codes;
 }
 

@@ -51,14 +51,22 @@ export interface StatusDocument {
   log: { file: string; entries: number; last?: string };
 }
 
-const SHOPIFY_KEYS = ['shopify.store', 'shopify.apiVersion', 'shopify.accessToken', 'shopify.clientId', 'shopify.clientSecret'];
+const SHOPIFY_KEYS = [
+  'shopify.store',
+  'shopify.apiVersion',
+  'shopify.accessToken',
+  'shopify.clientId',
+  'shopify.clientSecret',
+];
 const SENTOS_KEYS = ['sentos.apiUrl', 'sentos.authMethod', 'sentos.apiKey', 'sentos.apiSecret'];
 
 /** `status` (issue 5 item 3): the original app's dashboard in a terminal; reads local files only, no request. */
 export function registerStatusCommand(program: Command, runtimeFor: RuntimeFactory): void {
   program
     .command('status')
-    .description('Dashboard: what is configured, the last connection test and runs, the orders checkpoint, failing orders, held locks')
+    .description(
+      'Dashboard: what is configured, the last connection test and runs, the orders checkpoint, failing orders, held locks',
+    )
     .action((_flags, command: Command) => {
       const runtime = runtimeFor(command);
       const status = collectStatus(runtime);
@@ -79,7 +87,10 @@ export function collectStatus(runtime: Runtime): StatusDocument {
     home: runtime.paths.home,
     apis: {
       shopify: apiStatus(config, SHOPIFY_KEYS, () => shopifyConnection(config)),
-      sentos: { ...apiStatus(config, SENTOS_KEYS, () => sentosConnection(config)), ...(typeof apiUrl === 'string' && detected?.[apiUrl] ? { detectedAuth: detected[apiUrl] } : {}) },
+      sentos: {
+        ...apiStatus(config, SENTOS_KEYS, () => sentosConnection(config)),
+        ...(typeof apiUrl === 'string' && detected?.[apiUrl] ? { detectedAuth: detected[apiUrl] } : {}),
+      },
     },
     lastConnection: readJsonFile(path.join(state, 'last-connection.json')) ?? null,
     lastRuns: readJsonFile<Record<string, LastRun>>(lastRunsFile(runtime)) ?? {},
@@ -97,7 +108,11 @@ function apiStatus(config: ResolvedConfig, keys: string[], connect: () => unknow
   } catch (error) {
     problem = errorMessage(error);
   }
-  return { configured: problem === undefined, ...(problem ? { problem } : {}), settings: keys.map((key) => settingStatus(config, key)) };
+  return {
+    configured: problem === undefined,
+    ...(problem ? { problem } : {}),
+    settings: keys.map((key) => settingStatus(config, key)),
+  };
 }
 
 function settingStatus(config: ResolvedConfig, name: string): SettingStatus {
@@ -131,7 +146,11 @@ function heldLocks(dir: string): LockStatus[] {
     } catch {
       // half-written or unreadable: shown as not running, the next run takes it over
     }
-    return { command: name.slice(0, -'.lock'.length), ...info, running: typeof info.pid === 'number' && isAlive(info.pid) };
+    return {
+      command: name.slice(0, -'.lock'.length),
+      ...info,
+      running: typeof info.pid === 'number' && isAlive(info.pid),
+    };
   });
 }
 
@@ -145,24 +164,43 @@ function isAlive(pid: number): boolean {
 }
 
 export function renderStatus(s: StatusDocument, c: ChalkInstance, nowMs: number): string {
-  const when = (iso: string) => `${iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z')} ${c.dim(`(${ago(nowMs - Date.parse(iso))})`)}`;
+  const when = (iso: string) =>
+    `${iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z')} ${c.dim(`(${ago(nowMs - Date.parse(iso))})`)}`;
   const lines = [c.bold(`sentos-sync status · profile ${s.profile} · ${s.home}`), '', c.bold('APIs')];
-  lines.push(...renderApi('Shopify', s.apis.shopify, c), ...renderApi('Sentos', s.apis.sentos, c, s.apis.sentos.detectedAuth));
+  lines.push(
+    ...renderApi('Shopify', s.apis.shopify, c),
+    ...renderApi('Sentos', s.apis.sentos, c, s.apis.sentos.detectedAuth),
+  );
   lines.push('', `${c.bold('Last connection test')}  ${s.lastConnection ? when(s.lastConnection.at) : c.dim('never')}`);
-  for (const r of s.lastConnection?.results ?? []) lines.push(`  ${(r.service === 'shopify' ? 'Shopify' : 'Sentos').padEnd(8)} ${r.ok ? `${c.green('Connected ✅')}  ${connectionDetail(r)}` : `${c.red('Failed ❌')}  ${r.error?.message ?? ''}`}`);
+  for (const r of s.lastConnection?.results ?? [])
+    lines.push(
+      `  ${(r.service === 'shopify' ? 'Shopify' : 'Sentos').padEnd(8)} ${r.ok ? `${c.green('Connected ✅')}  ${connectionDetail(r)}` : `${c.red('Failed ❌')}  ${r.error?.message ?? ''}`}`,
+    );
   lines.push('', c.bold('Last runs'));
   for (const command of ['products', 'orders', 'sync']) lines.push(renderRun(command, s.lastRuns[command], c, when));
   const cp = s.ordersCheckpoint;
-  lines.push('', `${c.bold('Orders checkpoint')}     ${cp ? `orders updated up to ${cp.updatedAt} (order ${cp.orderId}), saved ${when(new Date(cp.savedAtMs).toISOString())}` : c.dim('none yet (the first orders run reads the last 7 days)')}`);
-  lines.push(`${c.bold('Orders still failing')}  ${s.pendingFailures.length === 0 ? c.green('none') : c.red(String(s.pendingFailures.length))}`);
+  lines.push(
+    '',
+    `${c.bold('Orders checkpoint')}     ${cp ? `orders updated up to ${cp.updatedAt} (order ${cp.orderId}), saved ${when(new Date(cp.savedAtMs).toISOString())}` : c.dim('none yet (the first orders run reads the last 7 days)')}`,
+  );
+  lines.push(
+    `${c.bold('Orders still failing')}  ${s.pendingFailures.length === 0 ? c.green('none') : c.red(String(s.pendingFailures.length))}`,
+  );
   for (const f of s.pendingFailures.slice(0, 10)) {
     const name = f.orderName ?? f.shopifyId;
-    lines.push(`  ${c.red('✖')} ${f.reason.startsWith(name) ? f.reason : `${name}: ${f.reason}`} ${c.dim(`(${ago(nowMs - f.atMs)})`)}`);
+    lines.push(
+      `  ${c.red('✖')} ${f.reason.startsWith(name) ? f.reason : `${name}: ${f.reason}`} ${c.dim(`(${ago(nowMs - f.atMs)})`)}`,
+    );
   }
   if (s.pendingFailures.length > 10) lines.push(`  … and ${s.pendingFailures.length - 10} more (--json for all)`);
   lines.push(`${c.bold('Locks held')}            ${s.locks.length === 0 ? c.dim('none') : ''}`);
-  for (const l of s.locks) lines.push(`  ${l.command.padEnd(9)} pid ${l.pid ?? '?'} since ${l.startedAt ?? '?'} ${l.running ? c.yellow('running') : c.dim('stale (process gone; the next run takes it over)')}`);
-  lines.push(`${c.bold('Activity log')}          ${s.log.file} · ${s.log.entries} entries${s.log.last ? ` · last ${when(s.log.last)}` : ''}`);
+  for (const l of s.locks)
+    lines.push(
+      `  ${l.command.padEnd(9)} pid ${l.pid ?? '?'} since ${l.startedAt ?? '?'} ${l.running ? c.yellow('running') : c.dim('stale (process gone; the next run takes it over)')}`,
+    );
+  lines.push(
+    `${c.bold('Activity log')}          ${s.log.file} · ${s.log.entries} entries${s.log.last ? ` · last ${when(s.log.last)}` : ''}`,
+  );
   return lines.join('\n');
 }
 
@@ -181,7 +219,9 @@ function renderApi(name: string, api: ApiStatus, c: ChalkInstance, detectedAuth?
 function renderRun(command: string, run: LastRun | undefined, c: ChalkInstance, when: (iso: string) => string): string {
   if (!run) return `  ${command.padEnd(9)} ${c.dim('never')}`;
   const code = run.exitCode === 0 ? c.green('exit 0') : c.red(`exit ${run.exitCode}`);
-  const counts = Object.entries(run.summaries ?? {}).map(([phase, summary]) => `${phase}: ${countsOf(summary as Record<string, number>)}`);
+  const counts = Object.entries(run.summaries ?? {}).map(
+    ([phase, summary]) => `${phase}: ${countsOf(summary as Record<string, number>)}`,
+  );
   const detail = run.error ? c.red(run.error) : counts.join(' · ');
   return `  ${command.padEnd(9)} ${when(run.at)} · ${code} · ${(run.durationMs / 1000).toFixed(1)}s · ${detail} ${c.dim(`run ${run.runId}`)}`;
 }

@@ -24,22 +24,39 @@ interface SyncFlags {
 
 /** `products`, `orders` and `sync`: thin — flags in, one phase (or both) run inside the job frame. */
 export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactory): void {
-  const productFlags = (c: Command) => c.addOption(dryRunOption()).addOption(limitOption()).option('--sku <sku...>', 'only the products holding these SKUs').addOption(forceOption());
+  const productFlags = (c: Command) =>
+    c
+      .addOption(dryRunOption())
+      .addOption(limitOption())
+      .option('--sku <sku...>', 'only the products holding these SKUs')
+      .addOption(forceOption());
   const orderFlags = (c: Command) =>
     c
-      .option('--since <when>', 'orders updated since a date, ISO time or duration (36h, 7d); default: the checkpoint, else 7 days')
+      .option(
+        '--since <when>',
+        'orders updated since a date, ISO time or duration (36h, 7d); default: the checkpoint, else 7 days',
+      )
       .option('--status <status>', 'Shopify order status filter: open, closed, cancelled')
       .option('--financial-status <status>', 'e.g. paid, pending, refunded')
       .option('--fulfillment-status <status>', 'e.g. unshipped, shipped')
       .option('--order <ref...>', 'only these orders (#1042 or numeric id)');
 
-  productFlags(program.command('products').description('Sentos → Shopify: catalog, prices and stock per location'))
-    .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'products', flags));
-  orderFlags(program.command('orders').description('Shopify → Sentos: push orders exactly once, then keep their status in step'))
+  productFlags(
+    program.command('products').description('Sentos → Shopify: catalog, prices and stock per location'),
+  ).action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'products', flags));
+  orderFlags(
+    program.command('orders').description('Shopify → Sentos: push orders exactly once, then keep their status in step'),
+  )
     .addOption(dryRunOption())
     .addOption(limitOption())
     .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'orders', flags));
-  orderFlags(productFlags(program.command('sync').description('Orders first, then products: the command for cron (never puts a sold unit back on sale)')))
+  orderFlags(
+    productFlags(
+      program
+        .command('sync')
+        .description('Orders first, then products: the command for cron (never puts a sold unit back on sale)'),
+    ),
+  )
     .addOption(new Option('--only <phase>', 'run one phase only').choices(['orders', 'products']))
     .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'sync', flags));
 }
@@ -51,12 +68,24 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
     const deps = depsFor(runtime, config, ctx);
     const snapshot = await readSentosSnapshot(deps.sentos, runtime.clock.now, ctx.sink, runtime.signal);
     rememberAuth(runtime, config, deps.sentos);
-    const productOptions = { dryRun: Boolean(flags.dryRun), force: Boolean(flags.force), limit: flags.limit, skus: flags.sku };
+    const productOptions = {
+      dryRun: Boolean(flags.dryRun),
+      force: Boolean(flags.force),
+      limit: flags.limit,
+      skus: flags.sku,
+    };
     if (command === 'products') {
       const report = await productsPhase(deps, snapshot, productOptions);
       return { reports: [{ title: 'Products', report }], exitCode: report.exitCode };
     }
-    const orderOptions = { dryRun: Boolean(flags.dryRun), since: flags.since ? sinceOf(flags.since, runtime) : undefined, search: searchOf(flags), orders: flags.order, limit: flags.limit, settleMs: retryOverride(runtime.env).baseDelayMs };
+    const orderOptions = {
+      dryRun: Boolean(flags.dryRun),
+      since: flags.since ? sinceOf(flags.since, runtime) : undefined,
+      search: searchOf(flags),
+      orders: flags.order,
+      limit: flags.limit,
+      settleMs: retryOverride(runtime.env).baseDelayMs,
+    };
     if (command === 'orders') {
       const { report } = await ordersPhase(deps, snapshot, orderOptions);
       return { reports: [{ title: 'Orders', report }], exitCode: report.exitCode };
@@ -65,7 +94,13 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
   });
 }
 
-async function syncBoth(deps: PhaseDeps, snapshot: Awaited<ReturnType<typeof readSentosSnapshot>>, flags: SyncFlags, productOptions: Parameters<typeof productsPhase>[2], orderOptions: Parameters<typeof ordersPhase>[2]) {
+async function syncBoth(
+  deps: PhaseDeps,
+  snapshot: Awaited<ReturnType<typeof readSentosSnapshot>>,
+  flags: SyncFlags,
+  productOptions: Parameters<typeof productsPhase>[2],
+  orderOptions: Parameters<typeof ordersPhase>[2],
+) {
   const reports = [];
   // Read before the orders phase moves the checkpoint: the pending read covers every order it could have seen.
   const windowStart = pendingWindowStart(deps.runtime);
@@ -79,7 +114,12 @@ async function syncBoth(deps: PhaseDeps, snapshot: Awaited<ReturnType<typeof rea
   if (flags.only !== 'orders') {
     // Orders are re-read after Shopify's levels (issue 6): see pendingReader. `--only products` holds back too.
     const phaseDeps = { ...deps, statsBefore: ordersRun ? deps.runtime.stats.snapshot() : undefined };
-    const report = await productsPhase(phaseDeps, snapshot, productOptions, pendingReader(phaseDeps, snapshot, windowStart, ordersRun));
+    const report = await productsPhase(
+      phaseDeps,
+      snapshot,
+      productOptions,
+      pendingReader(phaseDeps, snapshot, windowStart, ordersRun),
+    );
     reports.push({ title: 'Products and stock (Sentos → Shopify)', report });
   }
   return done(reports);
@@ -92,7 +132,13 @@ function done(reports: Array<{ title: string; report: import('../../sync/report.
 }
 
 function depsFor(runtime: Runtime, config: ReturnType<Runtime['config']>, ctx: JobContext): PhaseDeps {
-  return { runtime, config, ctx, sentos: sentosClientFor(runtime, config, ctx.sink), shopify: shopifyClientFor(runtime, config, ctx.sink) };
+  return {
+    runtime,
+    config,
+    ctx,
+    sentos: sentosClientFor(runtime, config, ctx.sink),
+    shopify: shopifyClientFor(runtime, config, ctx.sink),
+  };
 }
 
 function sinceOf(value: string, runtime: Runtime): string {

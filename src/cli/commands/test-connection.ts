@@ -22,7 +22,10 @@ export function registerTestConnectionCommand(program: Command, runtimeFor: Runt
     .action(async (_flags, command: Command) => {
       const runtime = runtimeFor(command);
       const results = [await checkShopify(runtime), await checkSentos(runtime)];
-      writeFileAtomic(path.join(runtime.paths.stateDir, 'last-connection.json'), `${JSON.stringify({ at: new Date(runtime.clock.now()).toISOString(), results }, null, 2)}\n`);
+      writeFileAtomic(
+        path.join(runtime.paths.stateDir, 'last-connection.json'),
+        `${JSON.stringify({ at: new Date(runtime.clock.now()).toISOString(), results }, null, 2)}\n`,
+      );
       const failed = results.find((r) => !r.ok);
       runtime.exitCode = failed ? failed.exitCode : ExitCode.ok;
       if (runtime.output.json) runtime.output.resultJson({ ok: !failed, results });
@@ -36,7 +39,13 @@ async function checkShopify(runtime: Runtime): Promise<ConnectionResult> {
     const shop = await client.getShop();
     const versions = await client.getPublicApiVersions();
     const pinned = versions.find((v) => v.handle === client.apiVersion);
-    return { shop: shop.name, domain: shop.myshopifyDomain, currency: shop.currencyCode, apiVersion: client.apiVersion, apiVersionSupported: pinned?.supported ?? false };
+    return {
+      shop: shop.name,
+      domain: shop.myshopifyDomain,
+      currency: shop.currencyCode,
+      apiVersion: client.apiVersion,
+      apiVersionSupported: pinned?.supported ?? false,
+    };
   });
 }
 
@@ -44,29 +53,42 @@ async function checkSentos(runtime: Runtime): Promise<ConnectionResult> {
   return attempt('sentos', async () => {
     const config = runtime.config();
     const client = sentosClientFor(runtime, config, () => {}, { detectFresh: true });
-    const authMethod = config.values['sentos.authMethod'] === 'auto' ? await client.detectAuth() : config.values['sentos.authMethod'];
+    const authMethod =
+      config.values['sentos.authMethod'] === 'auto' ? await client.detectAuth() : config.values['sentos.authMethod'];
     rememberAuth(runtime, config, client);
     const warehouses = await client.listWarehouses();
     return { authMethod, warehouses: warehouses.map((w) => ({ id: w.id, name: w.name })) };
   });
 }
 
-async function attempt(service: ConnectionResult['service'], body: () => Promise<Record<string, unknown>>): Promise<ConnectionResult> {
+async function attempt(
+  service: ConnectionResult['service'],
+  body: () => Promise<Record<string, unknown>>,
+): Promise<ConnectionResult> {
   try {
     return { service, ok: true, details: await body(), exitCode: ExitCode.ok };
   } catch (error) {
     const hint = error instanceof CliError ? error.hint : undefined;
-    return { service, ok: false, details: {}, error: { message: errorMessage(error), hint }, exitCode: error instanceof CliError ? error.exitCode : ExitCode.failure };
+    return {
+      service,
+      ok: false,
+      details: {},
+      error: { message: errorMessage(error), hint },
+      exitCode: error instanceof CliError ? error.exitCode : ExitCode.failure,
+    };
   }
 }
 
 function render(runtime: Runtime, result: ConnectionResult): string {
   const c = runtime.output.chalk;
   const name = result.service === 'shopify' ? 'Shopify' : 'Sentos ';
-  if (!result.ok) return `${name}  ${c.red('Failed ❌')}  ${result.error?.message}${result.error?.hint ? `\n          ${c.cyan('→')} ${result.error.hint}` : ''}`;
+  if (!result.ok)
+    return `${name}  ${c.red('Failed ❌')}  ${result.error?.message}${result.error?.hint ? `\n          ${c.cyan('→')} ${result.error.hint}` : ''}`;
   const d = result.details;
   if (result.service === 'shopify') {
-    const version = d.apiVersionSupported ? `API ${d.apiVersion}` : c.yellow(`API ${d.apiVersion} is not supported by this shop any more: set SHOPIFY_API_VERSION`);
+    const version = d.apiVersionSupported
+      ? `API ${d.apiVersion}`
+      : c.yellow(`API ${d.apiVersion} is not supported by this shop any more: set SHOPIFY_API_VERSION`);
     return `${name}  ${c.green('Connected ✅')}  ${d.shop} (${d.domain}, ${d.currency}) · ${version}`;
   }
   const warehouses = (d.warehouses as Array<{ id: string; name: string }>).map((w) => `${w.name} (${w.id})`).join(', ');

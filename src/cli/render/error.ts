@@ -11,7 +11,10 @@ export function renderError(error: unknown, output: Output): number {
   const c = output.chalk;
   const lines = [`${c.red('✖')} ${c.bold(cliError ? cliError.message : `Unexpected error: ${errorMessage(error)}`)}`];
   if (cliError?.hint) lines.push(`  ${c.cyan('→')} ${cliError.hint}`);
-  if (!cliError) lines.push(`  ${c.cyan('→')} This is a bug in sentos-sync. Please report it with the command you ran (no secrets).`);
+  if (!cliError)
+    lines.push(
+      `  ${c.cyan('→')} This is a bug in sentos-sync. Please report it with the command you ran (no secrets).`,
+    );
   if (output.verbose && error instanceof Error && error.stack) lines.push(c.dim(error.stack));
   output.error(lines.join('\n'));
   return exitCode;
@@ -19,7 +22,15 @@ export function renderError(error: unknown, output: Output): number {
 
 export function toJsonError(error: unknown): Record<string, unknown> {
   if (error instanceof RemoteError) {
-    return { type: error.name, message: error.message, hint: error.hint, service: error.service, status: error.status, code: error.code, requestId: error.requestId };
+    return {
+      type: error.name,
+      message: error.message,
+      hint: error.hint,
+      service: error.service,
+      status: error.status,
+      code: error.code,
+      requestId: error.requestId,
+    };
   }
   if (error instanceof CliError) return { type: error.name, message: error.message, hint: error.hint };
   return { type: 'BugError', message: errorMessage(error) };

@@ -14,13 +14,20 @@ export function renderSummary(report: RunReport, title: string, c: ChalkInstance
     ['Total', s.total, c.bold],
   ];
   const heading = `${c.bold(title)}${report.dryRun ? c.yellow(' (dry run: nothing was written)') : ''}${report.interrupted ? c.yellow(' (interrupted)') : ''}`;
-  const lines = [heading, ...rows.map(([label, count, paint]) => `  ${label.padEnd(10)} ${paint(String(count).padStart(6))}`)];
-  const problems = report.items.filter((i) => i.status === 'failed' || i.action === 'invalid' || i.action === 'conflict' || i.action === 'failed');
+  const lines = [
+    heading,
+    ...rows.map(([label, count, paint]) => `  ${label.padEnd(10)} ${paint(String(count).padStart(6))}`),
+  ];
+  const problems = report.items.filter(
+    (i) => i.status === 'failed' || i.action === 'invalid' || i.action === 'conflict' || i.action === 'failed',
+  );
   if (problems.length > 0) {
     lines.push('', c.bold('Needs attention:'));
     for (const item of problems.slice(0, 50)) {
       const why = item.error?.message ?? item.reasons?.join('; ') ?? item.action;
-      lines.push(`  ${item.action === 'conflict' ? c.yellow('!') : c.red('✖')} ${item.key}${item.title ? ` ${c.dim(item.title)}` : ''}: ${why}`);
+      lines.push(
+        `  ${item.action === 'conflict' ? c.yellow('!') : c.red('✖')} ${item.key}${item.title ? ` ${c.dim(item.title)}` : ''}: ${why}`,
+      );
       if (item.error?.hint) lines.push(`      ${c.cyan('→')} ${item.error.hint}`);
     }
     if (problems.length > 50) lines.push(`  … and ${problems.length - 50} more (use --json for the full list)`);
@@ -29,7 +36,9 @@ export function renderSummary(report: RunReport, title: string, c: ChalkInstance
   const r = report.requests;
   lines.push(
     '',
-    c.dim(`Requests: Sentos ${r.sentos.reads} reads, ${r.sentos.writes} writes · Shopify ${r.shopify.reads} reads, ${r.shopify.writes} writes, cost ${r.shopify.cost ?? 0} · ${(report.durationMs / 1000).toFixed(1)}s`),
+    c.dim(
+      `Requests: Sentos ${r.sentos.reads} reads, ${r.sentos.writes} writes · Shopify ${r.shopify.reads} reads, ${r.shopify.writes} writes, cost ${r.shopify.cost ?? 0} · ${(report.durationMs / 1000).toFixed(1)}s`,
+    ),
   );
   return lines.join('\n');
 }

@@ -38,21 +38,37 @@ async function serve(steps: Step[]): Promise<Served> {
   return served;
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Step => (_req, res) => {
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
-  res.end(JSON.stringify(body));
-};
+const json =
+  (status: number, body: unknown, headers: Record<string, string> = {}): Step =>
+  (_req, res) => {
+    res.writeHead(status, { 'content-type': 'application/json', ...headers });
+    res.end(JSON.stringify(body));
+  };
 const drop: Step = (req) => req.socket.destroy();
 
 function client(url: string, extra: Partial<ConstructorParameters<typeof HttpClient>[0]> = {}) {
-  return new HttpClient({ service: 'sentos', baseUrl: url, retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20 }, random: () => 0, ...extra });
+  return new HttpClient({
+    service: 'sentos',
+    baseUrl: url,
+    retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20 },
+    random: () => 0,
+    ...extra,
+  });
 }
 
 describe('HttpClient', () => {
   it('retries a 429 after the Retry-After it was given, then returns the success', async () => {
-    const server = await serve([json(429, { message: 'Too Many Requests' }, { 'retry-after': '0.2' }), json(200, { ok: true })]);
+    const server = await serve([
+      json(429, { message: 'Too Many Requests' }, { 'retry-after': '0.2' }),
+      json(200, { ok: true }),
+    ]);
     const stats = new RequestStats();
-    const response = await client(server.url, { stats }).send({ method: 'GET', path: '/products', kind: 'read', operation: 'products' });
+    const response = await client(server.url, { stats }).send({
+      method: 'GET',
+      path: '/products',
+      kind: 'read',
+      operation: 'products',
+    });
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ ok: true });
     expect(server.log).toHaveLength(2);
@@ -69,36 +85,65 @@ describe('HttpClient', () => {
 
   it('never retries a validation error', async () => {
     const server = await serve([json(422, { message: 'payment_method geçersiz' })]);
-    const response = await client(server.url).send({ method: 'POST', path: '/orders', body: {}, kind: 'write', operation: 'createOrder' });
+    const response = await client(server.url).send({
+      method: 'POST',
+      path: '/orders',
+      body: {},
+      kind: 'write',
+      operation: 'createOrder',
+    });
     expect(response.status).toBe(422);
     expect(server.log).toHaveLength(1);
   });
 
   it('does not re-send a non-idempotent write whose connection dropped: outcome unknown', async () => {
     const server = await serve([drop, json(200, {})]);
-    const request = client(server.url).send({ method: 'POST', path: '/orders', body: { order_id: '1' }, kind: 'write', operation: 'createOrder' });
+    const request = client(server.url).send({
+      method: 'POST',
+      path: '/orders',
+      body: { order_id: '1' },
+      kind: 'write',
+      operation: 'createOrder',
+    });
     await expect(request).rejects.toBeInstanceOf(OutcomeUnknownError);
     expect(server.log).toHaveLength(1);
   });
 
   it('does not re-send a non-idempotent write that got a 500', async () => {
     const server = await serve([json(500, {}), json(200, {})]);
-    const request = client(server.url).send({ method: 'POST', path: '/orders', body: {}, kind: 'write', operation: 'createOrder' });
+    const request = client(server.url).send({
+      method: 'POST',
+      path: '/orders',
+      body: {},
+      kind: 'write',
+      operation: 'createOrder',
+    });
     await expect(request).rejects.toBeInstanceOf(OutcomeUnknownError);
     expect(server.log).toHaveLength(1);
   });
 
   it('re-sends an idempotent write after a drop', async () => {
     const server = await serve([drop, json(200, { done: true })]);
-    const response = await client(server.url).send({ method: 'PUT', path: '/orders/1', body: {}, kind: 'write', idempotent: true, operation: 'updateOrder' });
+    const response = await client(server.url).send({
+      method: 'PUT',
+      path: '/orders/1',
+      body: {},
+      kind: 'write',
+      idempotent: true,
+      operation: 'updateOrder',
+    });
     expect(response.body).toEqual({ done: true });
     expect(server.log).toHaveLength(2);
   });
 
   it('retries an in-band THROTTLED signal with the wait it computes', async () => {
-    const server = await serve([json(200, { errors: [{ extensions: { code: 'THROTTLED' } }] }), json(200, { data: { ok: 1 } })]);
+    const server = await serve([
+      json(200, { errors: [{ extensions: { code: 'THROTTLED' } }] }),
+      json(200, { data: { ok: 1 } }),
+    ]);
     const response = await client(server.url, {
-      bodyRetrySignal: (res) => ((res.body as { errors?: unknown }).errors ? { code: 'THROTTLED', retryAfterMs: 150 } : undefined),
+      bodyRetrySignal: (res) =>
+        (res.body as { errors?: unknown }).errors ? { code: 'THROTTLED', retryAfterMs: 150 } : undefined,
     }).send({ method: 'POST', path: '/graphql.json', body: {}, kind: 'write', operation: 'productSet' });
     expect(response.body).toEqual({ data: { ok: 1 } });
     expect((server.log[1]?.at ?? 0) - (server.log[0]?.at ?? 0)).toBeGreaterThanOrEqual(140);

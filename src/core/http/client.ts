@@ -112,12 +112,18 @@ export class HttpClient {
         const outcome = await this.attempt(request, attempt);
         if (outcome.kind === 'response') return outcome.response;
         lastResponse = outcome.response;
-        const decision = shouldRetry({ failure: outcome.failure, idempotent, attempt, maxAttempts: this.retry.maxAttempts });
+        const decision = shouldRetry({
+          failure: outcome.failure,
+          idempotent,
+          attempt,
+          maxAttempts: this.retry.maxAttempts,
+        });
         if (decision === 'retry') {
           await this.waitBeforeRetry(request, attempt, outcome.failure, outcome.retryAfterMs);
           throw new RetrySignal();
         }
-        if (decision === 'outcome-unknown') throw new AbortError(this.outcomeUnknown(request, outcome.failure, outcome.response));
+        if (decision === 'outcome-unknown')
+          throw new AbortError(this.outcomeUnknown(request, outcome.failure, outcome.response));
         if (outcome.response) throw new AbortError(new ReturnResponse(outcome.response));
         throw new AbortError(this.networkFailure(request, outcome.failure));
       },
@@ -140,7 +146,13 @@ export class HttpClient {
       return { kind: 'failure', failure: { type: 'status', status: response.status }, response, retryAfterMs };
     }
     const signal = response.status < 300 ? this.options.bodyRetrySignal?.(response) : undefined;
-    if (signal) return { kind: 'failure', failure: { type: 'graphql', code: signal.code }, response, retryAfterMs: signal.retryAfterMs };
+    if (signal)
+      return {
+        kind: 'failure',
+        failure: { type: 'graphql', code: signal.code },
+        response,
+        retryAfterMs: signal.retryAfterMs,
+      };
     return outcome;
   }
 
@@ -152,8 +164,17 @@ export class HttpClient {
     try {
       res = await fetch(url, {
         method: request.method,
-        headers: { accept: 'application/json', ...(request.body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}), ...request.headers },
-        body: request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body),
+        headers: {
+          accept: 'application/json',
+          ...(request.body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+          ...request.headers,
+        },
+        body:
+          request.body === undefined
+            ? undefined
+            : typeof request.body === 'string'
+              ? request.body
+              : JSON.stringify(request.body),
         // @ts-expect-error Node's fetch accepts an undici dispatcher; the DOM typings do not know it.
         dispatcher: this.dispatcher,
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
@@ -175,8 +196,19 @@ export class HttpClient {
     return { kind: 'response', response };
   }
 
-  private async waitBeforeRetry(request: HttpRequest, attempt: number, failure: FailureKind, retryAfterMs?: number): Promise<void> {
-    const delayMs = retryDelayMs({ attempt, retryAfterMs, baseDelayMs: this.retry.baseDelayMs, maxDelayMs: this.retry.maxDelayMs, random: (this.options.random ?? Math.random)() });
+  private async waitBeforeRetry(
+    request: HttpRequest,
+    attempt: number,
+    failure: FailureKind,
+    retryAfterMs?: number,
+  ): Promise<void> {
+    const delayMs = retryDelayMs({
+      attempt,
+      retryAfterMs,
+      baseDelayMs: this.retry.baseDelayMs,
+      maxDelayMs: this.retry.maxDelayMs,
+      random: (this.options.random ?? Math.random)(),
+    });
     this.options.stats?.recordRetry(this.options.service);
     this.options.onRetry?.({ delayMs, reason: describeFailure(failure), operation: request.operation });
     await this.clock.sleep(delayMs);
@@ -190,8 +222,23 @@ export class HttpClient {
     return url.toString();
   }
 
-  private emit(request: HttpRequest, url: string, status: number | 'network-error', started: number, requestId: string | undefined, attempt: number): void {
-    this.options.onEvent?.({ service: this.options.service, method: request.method, url: redactUrl(url), status, durationMs: this.clock.now() - started, requestId, attempt });
+  private emit(
+    request: HttpRequest,
+    url: string,
+    status: number | 'network-error',
+    started: number,
+    requestId: string | undefined,
+    attempt: number,
+  ): void {
+    this.options.onEvent?.({
+      service: this.options.service,
+      method: request.method,
+      url: redactUrl(url),
+      status,
+      durationMs: this.clock.now() - started,
+      requestId,
+      attempt,
+    });
   }
 
   private outcomeUnknown(request: HttpRequest, failure: FailureKind, response?: HttpResponse): OutcomeUnknownError {
@@ -205,7 +252,9 @@ export class HttpClient {
 
   private networkFailure(request: HttpRequest, failure: FailureKind): RemoteError {
     return new RemoteError(
-      this.scrub(`${this.options.service} ${request.operation}: ${describeFailure(failure)} after ${this.retry.maxAttempts} attempts`),
+      this.scrub(
+        `${this.options.service} ${request.operation}: ${describeFailure(failure)} after ${this.retry.maxAttempts} attempts`,
+      ),
       { service: this.options.service, code: failure.type === 'network' ? failure.code : undefined },
       { hint: `Check that ${redactUrl(this.options.baseUrl)} is reachable from this machine.` },
     );

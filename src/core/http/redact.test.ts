@@ -23,7 +23,10 @@ describe('redactHeaders', () => {
 describe('redactUrl', () => {
   it.each([
     ['https://key:secret@firma.sentos.com.tr/api/products', `https://${MASK}@firma.sentos.com.tr/api/products`],
-    ['https://shop.myshopify.com/x?access_token=shpat_1&page=2', `https://shop.myshopify.com/x?access_token=${MASK}&page=2`],
+    [
+      'https://shop.myshopify.com/x?access_token=shpat_1&page=2',
+      `https://shop.myshopify.com/x?access_token=${MASK}&page=2`,
+    ],
     ['https://x.test/a?client_secret=abc', `https://x.test/a?client_secret=${MASK}`],
     ['https://firma.sentos.com.tr/api/products?page=2', 'https://firma.sentos.com.tr/api/products?page=2'],
   ])('%s', (input, expected) => {

@@ -40,14 +40,21 @@ function emptyStats(): ServiceStats {
 }
 
 /** What was sent between two snapshots: the figures of one phase of a run that has several (`sync`). */
-export function statsSince(after: Record<Service, ServiceStats>, before: Record<Service, ServiceStats> | undefined): Record<Service, ServiceStats> {
+export function statsSince(
+  after: Record<Service, ServiceStats>,
+  before: Record<Service, ServiceStats> | undefined,
+): Record<Service, ServiceStats> {
   if (!before) return after;
   const minus = (a: ServiceStats, b: ServiceStats): ServiceStats => ({
     reads: a.reads - b.reads,
     writes: a.writes - b.writes,
     retries: a.retries - b.retries,
     cost: a.cost - b.cost,
-    byOperation: Object.fromEntries(Object.entries(a.byOperation).map(([op, n]) => [op, n - (b.byOperation[op] ?? 0)]).filter(([, n]) => (n as number) > 0)),
+    byOperation: Object.fromEntries(
+      Object.entries(a.byOperation)
+        .map(([op, n]) => [op, n - (b.byOperation[op] ?? 0)])
+        .filter(([, n]) => (n as number) > 0),
+    ),
   });
   return { sentos: minus(after.sentos, before.sentos), shopify: minus(after.shopify, before.shopify) };
 }

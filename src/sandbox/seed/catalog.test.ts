@@ -65,10 +65,22 @@ describe('generateCatalog', () => {
     expect(catalog.products.some((p) => p.brand === null)).toBe(true);
     expect(new Set(catalog.products.map((p) => p.vat_rate))).toEqual(new Set([10, 20]));
     const variant = catalog.products.find((p) => p.variants.length > 0)?.variants[0];
-    expect(variant).toMatchObject({ model: { name: 'Beden' }, stocks: expect.arrayContaining([expect.objectContaining({ warehouse: 1 })]) });
-    expect(catalog.products[0]?.images[0]?.url ?? catalog.products[1]?.images[0]?.url).toMatch(/^https:\/\/demo\.sentos\.com\.tr\/urunres\//);
-    expect(catalog.warehouses).toEqual([{ id: 1, name: 'MERKEZ' }, { id: 2, name: 'DEPO' }, { id: 3, name: 'MAGAZA' }]);
-    expect(catalog.categories[0]).toMatchObject({ parent_id: 0, sub_categories: expect.arrayContaining([expect.objectContaining({ parent_id: catalog.categories[0]?.id })]) });
+    expect(variant).toMatchObject({
+      model: { name: 'Beden' },
+      stocks: expect.arrayContaining([expect.objectContaining({ warehouse: 1 })]),
+    });
+    expect(catalog.products[0]?.images[0]?.url ?? catalog.products[1]?.images[0]?.url).toMatch(
+      /^https:\/\/demo\.sentos\.com\.tr\/urunres\//,
+    );
+    expect(catalog.warehouses).toEqual([
+      { id: 1, name: 'MERKEZ' },
+      { id: 2, name: 'DEPO' },
+      { id: 3, name: 'MAGAZA' },
+    ]);
+    expect(catalog.categories[0]).toMatchObject({
+      parent_id: 0,
+      sub_categories: expect.arrayContaining([expect.objectContaining({ parent_id: catalog.categories[0]?.id })]),
+    });
   });
 
   it('orders sizes in apparel order within a colour', () => {
@@ -97,7 +109,11 @@ describe('catalogItems', () => {
     expect(items.every((i) => /^\d+\.\d{2}$/.test(i.price))).toBe(true);
     const simple = catalog.products.find((p) => p.variants.length === 0) as WireProduct;
     expect(items.find((i) => i.sku === simple.sku)).toEqual({
-      sku: simple.sku, productId: simple.id, name: simple.name, price: (toMinor(simple.sale_price) / 100).toFixed(2), vatRate: simple.vat_rate,
+      sku: simple.sku,
+      productId: simple.id,
+      name: simple.name,
+      price: (toMinor(simple.sale_price) / 100).toFixed(2),
+      vatRate: simple.vat_rate,
     });
     const variant = catalog.products.find((p) => p.variants.length > 0)?.variants[0];
     expect(items.find((i) => i.sku === variant?.sku)?.variantTitle).toBe(`${variant?.color} / ${variant?.model.value}`);
@@ -106,7 +122,14 @@ describe('catalogItems', () => {
   it('reads "1.299,90", "220,00", "220.50" and numbers alike', () => {
     const base = generateCatalog({ seed: 1, count: 1 });
     const product = { ...(base.products[0] as WireProduct), variants: [] };
-    const priced = (sale_price: WireMoney) => catalogItems({ ...base, products: [{ ...product, sale_price }] })[0]?.price;
-    expect([priced('1.299,90'), priced('220,00'), priced('220.50'), priced(1299.9), priced(45)]).toEqual(['1299.90', '220.00', '220.50', '1299.90', '45.00']);
+    const priced = (sale_price: WireMoney) =>
+      catalogItems({ ...base, products: [{ ...product, sale_price }] })[0]?.price;
+    expect([priced('1.299,90'), priced('220,00'), priced('220.50'), priced(1299.9), priced(45)]).toEqual([
+      '1299.90',
+      '220.00',
+      '220.50',
+      '1299.90',
+      '45.00',
+    ]);
   });
 });

@@ -4,12 +4,32 @@
  */
 import { createRandom, type Random } from './random.js';
 import {
-  ADJECTIVES, BRANDS, BRAND_PREFIX, CARE_NOTES, COLOURS, MATERIALS, PRICE_KEYS, SALES_CHANNELS, SIMPLE_KINDS,
-  SIZE_RUNS, VARIANT_KINDS, WAREHOUSES, categoryTree, type Colour, type ProductKind,
+  ADJECTIVES,
+  BRANDS,
+  BRAND_PREFIX,
+  CARE_NOTES,
+  COLOURS,
+  MATERIALS,
+  PRICE_KEYS,
+  SALES_CHANNELS,
+  SIMPLE_KINDS,
+  SIZE_RUNS,
+  VARIANT_KINDS,
+  WAREHOUSES,
+  categoryTree,
+  type Colour,
+  type ProductKind,
 } from '../sentos/catalog-vocabulary.js';
 import { formatMoney, minorToDot, parseWireMoney, type MoneyStyle } from '../sentos/money-format.js';
 import type {
-  WireCategory, WireChannelPrice, WireImage, WireProduct, WireSalesChannel, WireStock, WireVariant, WireWarehouse,
+  WireCategory,
+  WireChannelPrice,
+  WireImage,
+  WireProduct,
+  WireSalesChannel,
+  WireStock,
+  WireVariant,
+  WireWarehouse,
 } from '../sentos/wire-types.js';
 
 export type * from '../sentos/wire-types.js';
@@ -134,7 +154,13 @@ function baseProduct(ctx: Ctx, id: number, index: number, kind: ProductKind) {
   return {
     saleMinor,
     product: {
-      id, category_id: kind.categoryId, sku, name, invoice_name: name, brand, barcode: '',
+      id,
+      category_id: kind.categoryId,
+      sku,
+      name,
+      invoice_name: name,
+      brand,
+      barcode: '',
       description: `${name}, ${material}. Günlük kullanıma uygun, şık ve rahat.`,
       description_detail: `<p>${material}. ${name}.</p><p>${random.pick(CARE_NOTES)}</p>`,
       currency: 'TL',

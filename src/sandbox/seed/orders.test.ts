@@ -34,7 +34,9 @@ describe('generateShopifyOrders', () => {
     expect(orders.some((order) => order.cancelledAt && order.cancelReason === 'CUSTOMER')).toBe(true);
     expect(orders.some((order) => order.financialStatus === 'REFUNDED' && order.refunds.length > 0)).toBe(true);
     expect(orders.some((order) => order.financialStatus === 'PARTIALLY_REFUNDED')).toBe(true);
-    expect(orders.some((order) => order.fulfillments.some((f) => f.trackingNumber && f.trackingCompany.endsWith('Kargo')))).toBe(true);
+    expect(
+      orders.some((order) => order.fulfillments.some((f) => f.trackingNumber && f.trackingCompany.endsWith('Kargo'))),
+    ).toBe(true);
     expect(orders.some((order) => order.presentmentCurrencyCode === 'EUR' && order.currencyCode === 'TRY')).toBe(true);
     expect(orders.some((order) => order.lines.some((line) => line.sku === null))).toBe(true);
     expect(orders.some((order) => order.lines.some((line) => line.discountPerUnitMinor > 0))).toBe(true);
@@ -46,7 +48,11 @@ describe('generateShopifyOrders', () => {
 
   it('writes Turkish customers, addresses and phone numbers', () => {
     const order = generate().find((candidate) => candidate.shippingAddress.countryCode === 'TR') as SeedOrder;
-    expect(order.shippingAddress).toMatchObject({ country: 'Türkiye', provinceCode: expect.stringMatching(/^TR-\d{2}$/), zip: expect.stringMatching(/^\d{5}$/) });
+    expect(order.shippingAddress).toMatchObject({
+      country: 'Türkiye',
+      provinceCode: expect.stringMatching(/^TR-\d{2}$/),
+      zip: expect.stringMatching(/^\d{5}$/),
+    });
     expect(order.phone).toMatch(/^\+90 5\d{2} \d{3} \d{2} \d{2}$/);
     expect(order.email).toMatch(/^[a-z.]+\d+@example\.com\.tr$/);
   });
@@ -61,6 +67,8 @@ describe('generateShopifyOrders', () => {
 
   it('falls back to placeholder items', () => {
     const orders = generateShopifyOrders({ seed: 1, count: 3, now: NOW });
-    expect(orders.flatMap((order) => order.lines).every((line) => line.sku === null || line.sku.startsWith('SB-'))).toBe(true);
+    expect(
+      orders.flatMap((order) => order.lines).every((line) => line.sku === null || line.sku.startsWith('SB-')),
+    ).toBe(true);
   });
 });

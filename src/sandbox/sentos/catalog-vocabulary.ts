@@ -70,21 +70,57 @@ export const SIMPLE_KINDS: readonly ProductKind[] = [
 ];
 
 export const ADJECTIVES: readonly string[] = [
-  'Kruvaze Yaka', 'Oversize', 'Basic', 'Keten', 'Triko', 'Dik Yaka', 'Çizgili', 'Düğmeli', 'Yüksek Bel',
-  'Saten', 'Örme', 'Kapüşonlu', 'Şerit Detaylı', 'İspanyol Paça', 'Büzgülü', 'Ağır Gramajlı', 'Işıltılı',
+  'Kruvaze Yaka',
+  'Oversize',
+  'Basic',
+  'Keten',
+  'Triko',
+  'Dik Yaka',
+  'Çizgili',
+  'Düğmeli',
+  'Yüksek Bel',
+  'Saten',
+  'Örme',
+  'Kapüşonlu',
+  'Şerit Detaylı',
+  'İspanyol Paça',
+  'Büzgülü',
+  'Ağır Gramajlı',
+  'Işıltılı',
 ];
 
-export const BRANDS: readonly (string | null)[] = ['Stil Demo', 'Moda Sokağı', 'Özgür Tekstil', 'Kuzey Giyim', 'Işık Butik', null];
+export const BRANDS: readonly (string | null)[] = [
+  'Stil Demo',
+  'Moda Sokağı',
+  'Özgür Tekstil',
+  'Kuzey Giyim',
+  'Işık Butik',
+  null,
+];
 
 export const BRAND_PREFIX: Readonly<Record<string, string>> = {
-  'Stil Demo': 'STD', 'Moda Sokağı': 'MDS', 'Özgür Tekstil': 'OZT', 'Kuzey Giyim': 'KZY', 'Işık Butik': 'ISK',
+  'Stil Demo': 'STD',
+  'Moda Sokağı': 'MDS',
+  'Özgür Tekstil': 'OZT',
+  'Kuzey Giyim': 'KZY',
+  'Işık Butik': 'ISK',
 };
 
-export const MATERIALS: readonly string[] = ['%100 pamuk', '%100 viskon', '%70 yün %30 akrilik', 'keten karışımlı', 'hakiki deri', 'polyester saten'];
+export const MATERIALS: readonly string[] = [
+  '%100 pamuk',
+  '%100 viskon',
+  '%70 yün %30 akrilik',
+  'keten karışımlı',
+  'hakiki deri',
+  'polyester saten',
+];
 
 export const CARE_NOTES: readonly string[] = [
-  'Ters çevirerek 30 °C’de yıkayınız.', 'Kuru temizleme önerilir.', 'Çamaşır suyu kullanmayınız.',
-  'Düşük ısıda ütüleyiniz.', 'Gölgede kurutunuz; doğrudan güneş ışığına maruz bırakmayınız.',
+  'Ters çevirerek 30 °C’de yıkayınız.',
+  'Kuru temizleme önerilir.',
+  'Çamaşır suyu kullanmayınız.',
+  'Düşük ısıda ütüleyiniz.',
+  'Gölgede kurutunuz; doğrudan güneş ışığına maruz bırakmayınız.',
 ];
 
 /** Price-list keys: lower-case platform slugs (§2.6: key names unverified, keep them configurable). */
@@ -110,9 +146,34 @@ function leaf(id: number, name: string, parent: number): WireCategory {
 /** A fresh copy each call: callers may mutate their catalog. */
 export function categoryTree(): WireCategory[] {
   return [
-    { id: 1, name: 'Kadın', parent_id: 0, sub_categories: [leaf(11, 'Elbise', 1), leaf(12, 'Gömlek & Bluz', 1), leaf(13, 'Pantolon', 1), leaf(14, 'Etek', 1)] },
-    { id: 2, name: 'Erkek', parent_id: 0, sub_categories: [leaf(21, 'Tişört', 2), leaf(22, 'Kazak & Hırka', 2), leaf(23, 'Ceket', 2), leaf(24, 'Ayakkabı', 2)] },
+    {
+      id: 1,
+      name: 'Kadın',
+      parent_id: 0,
+      sub_categories: [
+        leaf(11, 'Elbise', 1),
+        leaf(12, 'Gömlek & Bluz', 1),
+        leaf(13, 'Pantolon', 1),
+        leaf(14, 'Etek', 1),
+      ],
+    },
+    {
+      id: 2,
+      name: 'Erkek',
+      parent_id: 0,
+      sub_categories: [
+        leaf(21, 'Tişört', 2),
+        leaf(22, 'Kazak & Hırka', 2),
+        leaf(23, 'Ceket', 2),
+        leaf(24, 'Ayakkabı', 2),
+      ],
+    },
     { id: 3, name: 'Çocuk', parent_id: 0, sub_categories: [leaf(31, 'Eşofman', 3), leaf(32, 'Dış Giyim', 3)] },
-    { id: 4, name: 'Aksesuar', parent_id: 0, sub_categories: [leaf(41, 'Kemer', 4), leaf(42, 'Çanta & Cüzdan', 4), leaf(43, 'Şapka & Şal', 4)] },
+    {
+      id: 4,
+      name: 'Aksesuar',
+      parent_id: 0,
+      sub_categories: [leaf(41, 'Kemer', 4), leaf(42, 'Çanta & Cüzdan', 4), leaf(43, 'Şapka & Şal', 4)],
+    },
   ];
 }

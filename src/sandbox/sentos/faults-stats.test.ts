@@ -8,7 +8,11 @@ describe('simulator faults', () => {
   afterEach(async () => sim?.close());
 
   async function always(kind: FaultKind) {
-    sim = await startSentosSimulator({ products: 5, limits: RELAXED_LIMITS, faults: { rate: 1, kinds: [kind], retryAfterSeconds: 0.05, slowMs: 30 } });
+    sim = await startSentosSimulator({
+      products: 5,
+      limits: RELAXED_LIMITS,
+      faults: { rate: 1, kinds: [kind], retryAfterSeconds: 0.05, slowMs: 30 },
+    });
     const product = sim.state.products[0];
     return { sim, sku: product?.variants[0]?.sku ?? product?.sku ?? '' };
   }
@@ -58,7 +62,12 @@ describe('simulator stats', () => {
     for (let i = 0; i < 3; i++) await call(sim, 'POST', '/orders', { body: anOrder({ order_id: `n${i}` }, sku) });
     await call(sim, 'GET', '/warehouses', { headers: {} });
     const expected = {
-      requests: { total: 6, reads: 3, writes: 3, byRoute: { 'GET /products': 1, 'GET /products/:id': 1, 'POST /orders': 3, 'GET /warehouses': 1 } },
+      requests: {
+        total: 6,
+        reads: 3,
+        writes: 3,
+        byRoute: { 'GET /products': 1, 'GET /products/:id': 1, 'POST /orders': 3, 'GET /warehouses': 1 },
+      },
       rateLimited: 1,
       unauthorized: 1,
       faults: {},
@@ -68,6 +77,12 @@ describe('simulator stats', () => {
     const origin = sim.url.replace(/\/api$/, '');
     expect(await (await fetch(`${origin}/__sandbox/stats`)).json()).toEqual(expected);
     sim.resetStats();
-    expect(sim.stats()).toEqual({ requests: { total: 0, reads: 0, writes: 0, byRoute: {} }, rateLimited: 0, unauthorized: 0, faults: {}, orders: 2 });
+    expect(sim.stats()).toEqual({
+      requests: { total: 0, reads: 0, writes: 0, byRoute: {} },
+      rateLimited: 0,
+      unauthorized: 0,
+      faults: {},
+      orders: 2,
+    });
   });
 });

@@ -1,8 +1,12 @@
 /** Public surface of the Sentos simulator (sandbox). */
 export { startSentosSimulator, type SentosSimulator } from './server.js';
 export {
-  DEFAULT_LIMITS, DEFAULT_QUIRKS,
-  type SentosSimAuth, type SentosSimLimits, type SentosSimQuirks, type SentosSimulatorOptions,
+  DEFAULT_LIMITS,
+  DEFAULT_QUIRKS,
+  type SentosSimAuth,
+  type SentosSimLimits,
+  type SentosSimQuirks,
+  type SentosSimulatorOptions,
 } from './options.js';
 export type { SentosState, SkuHit } from './state.js';
 export type { SentosSimStats } from './stats.js';

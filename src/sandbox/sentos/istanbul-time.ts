@@ -15,7 +15,10 @@ const PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
  * comparisons are plain string comparisons. A bare date (§4.2: SA2 and ERPiS send "YYYY-MM-DD") means the
  * start of the day, or its last second when `endOfDay`.
  */
-export function normaliseSentosDate(text: string, options: { allowDateOnly: boolean; endOfDay?: boolean }): string | undefined {
+export function normaliseSentosDate(
+  text: string,
+  options: { allowDateOnly: boolean; endOfDay?: boolean },
+): string | undefined {
   const match = PATTERN.exec(text);
   if (!match) return undefined;
   const [, y, mo, d, h, mi, s] = match.map(Number) as number[];

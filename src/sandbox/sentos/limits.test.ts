@@ -18,7 +18,8 @@ describe('simulator rate limits (sentos-api.md §5)', () => {
   it('refuses the 13th write in a window with 429 + Retry-After, without processing it', async () => {
     const sim = await start({ limits: { windowMs: 200 } });
     const sku = sim.state.products[0]?.variants[0]?.sku ?? sim.state.products[0]?.sku;
-    for (let i = 0; i < 11; i++) expect((await call(sim, 'POST', '/orders', { body: anOrder({ order_id: `o${i}` }, sku) })).status).toBe(200);
+    for (let i = 0; i < 11; i++)
+      expect((await call(sim, 'POST', '/orders', { body: anOrder({ order_id: `o${i}` }, sku) })).status).toBe(200);
     // A PUT counts against the same write budget.
     expect((await call(sim, 'PUT', `/orders/${sim.state.orders[0]?.id}`, { body: { status: 3 } })).status).toBe(200);
     clock += 50;
@@ -54,7 +55,8 @@ describe('simulator rate limits (sentos-api.md §5)', () => {
 
   it('tells GETs apart by their JSON body', async () => {
     const sim = await start();
-    for (let i = 0; i < 2; i++) expect(await rawCall(sim, 'GET', '/orders', { order_id: 'a' })).toMatchObject({ status: 200 });
+    for (let i = 0; i < 2; i++)
+      expect(await rawCall(sim, 'GET', '/orders', { order_id: 'a' })).toMatchObject({ status: 200 });
     expect(await rawCall(sim, 'GET', '/orders', { order_id: 'a' })).toMatchObject({ status: 429 });
     expect(await rawCall(sim, 'GET', '/orders', { order_id: 'b' })).toMatchObject({ status: 200 });
   });

@@ -20,7 +20,8 @@ export function createLimiter(limits: SentosSimLimits): SentosLimiter {
   const reads = new Map<string, number[]>();
   const admit = (log: number[], max: number, now: number): LimitDecision => {
     while (log.length > 0 && (log[0] as number) <= now - limits.windowMs) log.shift();
-    if (log.length >= max) return { limited: true, retryAfterMs: Math.max(1, (log[0] as number) + limits.windowMs - now) };
+    if (log.length >= max)
+      return { limited: true, retryAfterMs: Math.max(1, (log[0] as number) + limits.windowMs - now) };
     log.push(now);
     return { limited: false };
   };

@@ -34,7 +34,8 @@ describe('parseWireMoney', () => {
 
   it('round-trips every style', () => {
     for (const style of ['tr-thousands', 'tr-comma', 'dot', 'number'] as const) {
-      for (const minor of [0, 5, 99, 100, 99999, 129990, 100000000]) expect(parseWireMoney(formatMoney(minor, style))).toBe(minor);
+      for (const minor of [0, 5, 99, 100, 99999, 129990, 100000000])
+        expect(parseWireMoney(formatMoney(minor, style))).toBe(minor);
     }
     expect(minorToDot(-1250)).toBe('-12.50');
   });

@@ -79,7 +79,12 @@ export interface ResolvedSentosOptions {
   now: () => number;
 }
 
-export const DEFAULT_LIMITS: SentosSimLimits = { postsPerWindow: 12, sameGetPerWindow: 2, windowMs: 60_000, sendRetryAfter: true };
+export const DEFAULT_LIMITS: SentosSimLimits = {
+  postsPerWindow: 12,
+  sameGetPerWindow: 2,
+  windowMs: 60_000,
+  sendRetryAfter: true,
+};
 
 export const DEFAULT_QUIRKS: SentosSimQuirks = {
   warehouseAsObject: false,

@@ -81,7 +81,12 @@ export function buildOrder(body: Body, state: SentosState, now: number): WireOrd
     payment_method: body['payment_method'] as string,
     payment_status: '',
     note: text(body['note']),
-    customer: { id: state.nextCustomerId(), name: text(customer['name']), phone: text(customer['phone']), mail_address: text(customer['mail_address']) },
+    customer: {
+      id: state.nextCustomerId(),
+      name: text(customer['name']),
+      phone: text(customer['phone']),
+      mail_address: text(customer['mail_address']),
+    },
     invoice_address: address(body['invoice_address'], state),
     shipment_address: address(body['shipment_address'], state),
     lines: built.map((b) => b.line),

@@ -9,11 +9,12 @@ import type { WireOrder } from './wire-types.js';
 type Predicate = (order: WireOrder) => boolean;
 export type FilterResult = { ok: true; predicates: Predicate[] } | { ok: false; message: string };
 
-const RANGES: ReadonlyArray<readonly [start: string, end: string, field: 'updated_at' | 'created_at' | 'order_date']> = [
-  ['updated_start_date', 'updated_end_date', 'updated_at'],
-  ['created_start_date', 'created_end_date', 'created_at'],
-  ['start_date', 'end_date', 'order_date'],
-];
+const RANGES: ReadonlyArray<readonly [start: string, end: string, field: 'updated_at' | 'created_at' | 'order_date']> =
+  [
+    ['updated_start_date', 'updated_end_date', 'updated_at'],
+    ['created_start_date', 'created_end_date', 'created_at'],
+    ['start_date', 'end_date', 'order_date'],
+  ];
 
 function present(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '';
@@ -31,7 +32,11 @@ function exactFilters(filters: Record<string, unknown>, predicates: Predicate[])
   }
   const statusIds = filters['status_ids'];
   if (present(statusIds)) {
-    const ids = new Set(String(statusIds).split(',').map((s) => Number(s.trim())));
+    const ids = new Set(
+      String(statusIds)
+        .split(',')
+        .map((s) => Number(s.trim())),
+    );
     predicates.push((o) => ids.has(o.status));
   }
   return undefined;
@@ -39,10 +44,14 @@ function exactFilters(filters: Record<string, unknown>, predicates: Predicate[])
 
 function rangeFilters(filters: Record<string, unknown>, predicates: Predicate[]): string | undefined {
   for (const [startKey, endKey, field] of RANGES) {
-    for (const [key, endOfDay] of [[startKey, false], [endKey, true]] as const) {
+    for (const [key, endOfDay] of [
+      [startKey, false],
+      [endKey, true],
+    ] as const) {
       const raw = filters[key];
       if (!present(raw)) continue;
-      const bound = typeof raw === 'string' ? normaliseSentosDate(raw.trim(), { allowDateOnly: true, endOfDay }) : undefined;
+      const bound =
+        typeof raw === 'string' ? normaliseSentosDate(raw.trim(), { allowDateOnly: true, endOfDay }) : undefined;
       if (!bound) return `${key} "YYYY-MM-DD HH:mm:ss" biçiminde olmalı: ${JSON.stringify(raw)}`;
       // Same fixed-width format on both sides: string order is time order.
       predicates.push(endOfDay ? (o) => o[field] <= bound : (o) => o[field] >= bound);

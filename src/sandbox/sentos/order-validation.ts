@@ -7,7 +7,13 @@ import { normaliseSentosDate } from './istanbul-time.js';
 import type { SentosState } from './state.js';
 
 export const ORDER_STATUSES: readonly number[] = [1, 2, 3, 4, 5, 6, 99];
-export const PAYMENT_METHODS: readonly string[] = ['KREDIKARTI/BANKAKARTI', 'EFT/HAVALE', 'NAKIT', 'KAPIDAODEME/NAKIT', 'KAPIDAODEME/KREDIKARTI'];
+export const PAYMENT_METHODS: readonly string[] = [
+  'KREDIKARTI/BANKAKARTI',
+  'EFT/HAVALE',
+  'NAKIT',
+  'KAPIDAODEME/NAKIT',
+  'KAPIDAODEME/KREDIKARTI',
+];
 /** Both writers send "TL" (§4.6); "TRY" (an ISO code a Shopify client might copy) is not assumed to pass. */
 export const CURRENCIES: readonly string[] = ['TL', 'USD', 'EUR', 'GBP'];
 
@@ -51,21 +57,36 @@ function checkHeader(body: Body, state: SentosState): Validation {
   return first([
     () => (isId(body['order_id']) ? OK : fail('order_id', 'order_id zorunludur')),
     () => (isId(body['order_code']) ? OK : fail('order_code', 'order_code zorunludur')),
-    () => (typeof status === 'number' && ORDER_STATUSES.includes(status) ? OK : fail('status', `Geçersiz sipariş durumu: ${JSON.stringify(status)}`)),
+    () =>
+      typeof status === 'number' && ORDER_STATUSES.includes(status)
+        ? OK
+        : fail('status', `Geçersiz sipariş durumu: ${JSON.stringify(status)}`),
     () =>
       typeof body['order_date'] === 'string' && normaliseSentosDate(body['order_date'], { allowDateOnly: false })
         ? OK
-        : fail('order_date', `order_date "YYYY-MM-DD HH:mm:ss" biçiminde olmalı: ${JSON.stringify(body['order_date'])}`),
-    () => (typeof currency === 'string' && CURRENCIES.includes(currency) ? OK : fail('currency', `Geçersiz para birimi: ${JSON.stringify(currency)}`)),
+        : fail(
+            'order_date',
+            `order_date "YYYY-MM-DD HH:mm:ss" biçiminde olmalı: ${JSON.stringify(body['order_date'])}`,
+          ),
+    () =>
+      typeof currency === 'string' && CURRENCIES.includes(currency)
+        ? OK
+        : fail('currency', `Geçersiz para birimi: ${JSON.stringify(currency)}`),
     () =>
       typeof payment === 'string' && PAYMENT_METHODS.includes(payment)
         ? OK
-        : fail('payment_method', `Geçersiz ödeme yöntemi: ${JSON.stringify(payment)}. Geçerli değerler: ${PAYMENT_METHODS.join(', ')}`),
+        : fail(
+            'payment_method',
+            `Geçersiz ödeme yöntemi: ${JSON.stringify(payment)}. Geçerli değerler: ${PAYMENT_METHODS.join(', ')}`,
+          ),
     () =>
       channel === undefined || state.salesChannels.some((c) => c.id === channel)
         ? OK
         : fail('channel_id', `Satış kanalı bulunamadı: ${JSON.stringify(channel)}`),
-    () => (body['shipping_total'] === undefined || isPrice(body['shipping_total']) ? OK : fail('shipping_total', 'shipping_total sayı olmalı')),
+    () =>
+      body['shipping_total'] === undefined || isPrice(body['shipping_total'])
+        ? OK
+        : fail('shipping_total', 'shipping_total sayı olmalı'),
   ]);
 }
 
@@ -87,13 +108,19 @@ function checkLine(line: unknown, at: number, state: SentosState): Validation {
   return first([
     () => (typeof sku === 'string' && sku.trim() !== '' ? OK : fail(`${field}.sku`, `${field}.sku zorunludur`)),
     () => (state.findSellable(sku as string) ? OK : fail(`${field}.sku`, `Stok kodu bulunamadı: ${String(sku)}`)),
-    () => (isPositiveInt(quantity) ? OK : fail(`${field}.quantity`, `${field}.quantity pozitif bir tam sayı olmalı: ${JSON.stringify(quantity)}`)),
+    () =>
+      isPositiveInt(quantity)
+        ? OK
+        : fail(`${field}.quantity`, `${field}.quantity pozitif bir tam sayı olmalı: ${JSON.stringify(quantity)}`),
     () => (isPrice(price) ? OK : fail(`${field}.price`, `${field}.price sayı olmalı: ${JSON.stringify(price)}`)),
     () =>
       warehouse === undefined || state.warehouses.some((w) => w.id === warehouse)
         ? OK
         : fail(`${field}.warehouse_id`, `Depo bulunamadı: ${JSON.stringify(warehouse)}`),
-    () => (line['vat_rate'] === undefined || Number.isInteger(line['vat_rate']) ? OK : fail(`${field}.vat_rate`, 'vat_rate tam sayı olmalı')),
+    () =>
+      line['vat_rate'] === undefined || Number.isInteger(line['vat_rate'])
+        ? OK
+        : fail(`${field}.vat_rate`, 'vat_rate tam sayı olmalı'),
   ]);
 }
 

@@ -14,7 +14,10 @@ function listOrders(ctx: RouteContext) {
   const parsed = orderFilters(filters);
   if (!parsed.ok) return message(422, parsed.message);
   const matching = ctx.state.orders.filter((o) => parsed.predicates.every((p) => p(o)));
-  return json(200, paginate(matching.sort(orderSorter(filters)), paging, (o) => o));
+  return json(
+    200,
+    paginate(matching.sort(orderSorter(filters)), paging, (o) => o),
+  );
 }
 
 function getOrder(ctx: RouteContext) {

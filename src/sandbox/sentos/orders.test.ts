@@ -31,10 +31,26 @@ describe('simulator orders', () => {
       body: {
         message: 'Sipariş oluşturuldu',
         order: {
-          id: expect.any(Number), order_id: '6123456789012', order_code: '1042', status: 2,
-          created_at: '2026-11-27 14:00:00', updated_at: '2026-11-27 14:00:00', total: '2649.70', shipping_total: '49.90',
-          source: 'Shopify', invoice_address: [],
-          lines: [{ orderlineid: expect.any(Number), sku: variantSku, quantity: 2, price: '1299.90', amount: '2599.80', warehouse_id: 1 }],
+          id: expect.any(Number),
+          order_id: '6123456789012',
+          order_code: '1042',
+          status: 2,
+          created_at: '2026-11-27 14:00:00',
+          updated_at: '2026-11-27 14:00:00',
+          total: '2649.70',
+          shipping_total: '49.90',
+          source: 'Shopify',
+          invoice_address: [],
+          lines: [
+            {
+              orderlineid: expect.any(Number),
+              sku: variantSku,
+              quantity: 2,
+              price: '1299.90',
+              amount: '2599.80',
+              warehouse_id: 1,
+            },
+          ],
         },
       },
     });
@@ -59,7 +75,16 @@ describe('simulator orders', () => {
   });
 
   it.each([
-    ['an unknown SKU', (sku: string) => ({ lines: [{ sku: 'YOK-0001', quantity: 1, price: 10 }, { sku, quantity: 1, price: 10 }] }), 'YOK-0001'],
+    [
+      'an unknown SKU',
+      (sku: string) => ({
+        lines: [
+          { sku: 'YOK-0001', quantity: 1, price: 10 },
+          { sku, quantity: 1, price: 10 },
+        ],
+      }),
+      'YOK-0001',
+    ],
     ['a variant product’s own SKU', () => ({ lines: [{ sku: parentSku, quantity: 1, price: 10 }] }), 'PARENT'],
     ['a zero quantity', (sku: string) => ({ lines: [{ sku, quantity: 0, price: 10 }] }), 'quantity'],
     ['a fractional quantity', (sku: string) => ({ lines: [{ sku, quantity: 1.5, price: 10 }] }), 'quantity'],
@@ -94,7 +119,10 @@ describe('simulator orders', () => {
   it('takes stock for an approved order and gives it back exactly once on cancel', async () => {
     sim.state.setVariantStock(variantSku, 2, 10);
     sim.state.setVariantStock(simpleSku, 1, 4);
-    const lines = [{ sku: variantSku, quantity: 3, price: 100, warehouse_id: 2 }, { sku: simpleSku, quantity: 1, price: 50 }];
+    const lines = [
+      { sku: variantSku, quantity: 3, price: 100, warehouse_id: 2 },
+      { sku: simpleSku, quantity: 1, price: 50 },
+    ];
     const { body } = await call(sim, 'POST', '/orders', { body: anOrder({ lines }) });
     expect([sim.state.stockOf(variantSku)[2], sim.state.stockOf(simpleSku)[1]]).toEqual([7, 3]);
     for (let i = 0; i < 2; i++) await call(sim, 'PUT', `/orders/${body.order.id}`, { body: { status: 6 } });
@@ -112,11 +140,20 @@ describe('simulator orders', () => {
   it('marks an order shipped with tracking, and refuses bad updates', async () => {
     const { body } = await call(sim, 'POST', '/orders', { body: anOrder({}, simpleSku) });
     clock += 60_000;
-    const data = { cargo_company: 'Yurtiçi Kargo', tracking_number: 'TR123', tracking_url: 'https://kargo.example/TR123' };
+    const data = {
+      cargo_company: 'Yurtiçi Kargo',
+      tracking_number: 'TR123',
+      tracking_url: 'https://kargo.example/TR123',
+    };
     const reply = await call(sim, 'PUT', `/orders/${body.order.id}`, { body: { status: 5, data } });
     expect(reply.body.order).toMatchObject({
-      status: 5, updated_at: '2026-11-27 14:01:00',
-      tracking_info: { cargo_company: 'Yurtiçi Kargo', tracking_number: 'TR123', tracking_link: 'https://kargo.example/TR123' },
+      status: 5,
+      updated_at: '2026-11-27 14:01:00',
+      tracking_info: {
+        cargo_company: 'Yurtiçi Kargo',
+        tracking_number: 'TR123',
+        tracking_link: 'https://kargo.example/TR123',
+      },
     });
     expect((await call(sim, 'PUT', `/orders/${body.order.id}`, { body: { status: 42 } })).status).toBe(422);
     expect((await call(sim, 'PUT', '/orders/77', { body: { status: 5 } })).status).toBe(404);
@@ -125,7 +162,9 @@ describe('simulator orders', () => {
   it('filters by updated date window in Turkey time', async () => {
     await call(sim, 'POST', '/orders', { body: anOrder({}, simpleSku) });
     const list = async (query: string) => (await call(sim, 'GET', `/orders?${query}`)).body;
-    expect(await list('updated_start_date=2026-11-27 13:59:59&updated_end_date=2026-11-27 14:00:00')).toMatchObject({ total_elements: 1 });
+    expect(await list('updated_start_date=2026-11-27 13:59:59&updated_end_date=2026-11-27 14:00:00')).toMatchObject({
+      total_elements: 1,
+    });
     expect(await list('updated_start_date=2026-11-27 14:00:01')).toMatchObject({ total_elements: 0 });
     expect(await list('updated_end_date=2026-11-27')).toMatchObject({ total_elements: 1 });
     expect((await call(sim, 'GET', '/orders?updated_start_date=27.11.2026')).status).toBe(422);

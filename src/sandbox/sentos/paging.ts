@@ -32,7 +32,10 @@ function integer(value: unknown): number | undefined {
   return undefined;
 }
 
-export function readPaging(filters: Record<string, unknown>, defaults: { size: number; max: number }): Paging | RouteResult {
+export function readPaging(
+  filters: Record<string, unknown>,
+  defaults: { size: number; max: number },
+): Paging | RouteResult {
   const rawPage = filters['page'];
   const rawSize = filters['size'] ?? filters['pageSize'];
   const page = rawPage === undefined || rawPage === '' ? 1 : integer(rawPage);

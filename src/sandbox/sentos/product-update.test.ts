@@ -19,9 +19,16 @@ describe('PUT /products/:id', () => {
     const [first = '', second = ''] = skus;
     const before = sim.state.stockOf(first);
     const reply = await call(sim, 'PUT', `/products/${product.id}`, {
-      body: { sale_price: 1499.9, prices: { b2c: { sale_price: 1399.9, list_price: 1599.9 } }, variants: [{ sku: first, stocks: [{ warehouse: 2, stock: 7 }] }] },
+      body: {
+        sale_price: 1499.9,
+        prices: { b2c: { sale_price: 1399.9, list_price: 1599.9 } },
+        variants: [{ sku: first, stocks: [{ warehouse: 2, stock: 7 }] }],
+      },
     });
-    expect(reply).toMatchObject({ status: 200, body: { message: expect.any(String), errors: [], product: { id: product.id, sale_price: 1499.9 } } });
+    expect(reply).toMatchObject({
+      status: 200,
+      body: { message: expect.any(String), errors: [], product: { id: product.id, sale_price: 1499.9 } },
+    });
     expect(sim.state.stockOf(first)).toEqual({ ...before, 2: 7 });
     expect(sim.state.findBySku(first)?.product.prices['b2c']).toEqual({ sale_price: 1399.9, list_price: 1599.9 });
     expect(sim.state.findBySku(second)?.variant?.sku).toBe(second);
@@ -39,9 +46,22 @@ describe('PUT /products/:id', () => {
     const { sim, product, skus } = await start();
     const before = structuredClone(sim.state.findProduct(product.id));
     const reply = await call(sim, 'PUT', `/products/${product.id}`, {
-      body: { sale_price: '1.499,90', variants: [{ sku: skus[0], stocks: [{ warehouse: 1, stock: 5 }] }, { sku: 'YOK-123', stocks: [] }] },
+      body: {
+        sale_price: '1.499,90',
+        variants: [
+          { sku: skus[0], stocks: [{ warehouse: 1, stock: 5 }] },
+          { sku: 'YOK-123', stocks: [] },
+        ],
+      },
     });
-    expect(reply).toMatchObject({ status: 200, body: { message: null, product: [], errors: { sale_price: [expect.any(String)], variants: [expect.stringContaining('YOK-123')] } } });
+    expect(reply).toMatchObject({
+      status: 200,
+      body: {
+        message: null,
+        product: [],
+        errors: { sale_price: [expect.any(String)], variants: [expect.stringContaining('YOK-123')] },
+      },
+    });
     expect(sim.state.findProduct(product.id)).toEqual(before);
   });
 
@@ -53,7 +73,10 @@ describe('PUT /products/:id', () => {
   ])('rejects %o with 422 when productErrorsAs200 is off', async (body, field) => {
     const { sim, product } = await start({ quirks: { productErrorsAs200: false } });
     const reply = await call(sim, 'PUT', `/products/${product.id}`, { body });
-    expect(reply).toMatchObject({ status: 422, body: { message: expect.any(String), errors: { [field]: expect.any(Array) } } });
+    expect(reply).toMatchObject({
+      status: 422,
+      body: { message: expect.any(String), errors: { [field]: expect.any(Array) } },
+    });
   });
 
   it('is 404 for an unknown product', async () => {

@@ -17,7 +17,8 @@ function isRecord(value: unknown): value is Body {
 
 function checkMoney(value: unknown, field: string, add: Add): void {
   if (value === undefined) return;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) add(field, `${field} sayı olmalı: ${JSON.stringify(value)}`);
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    add(field, `${field} sayı olmalı: ${JSON.stringify(value)}`);
 }
 
 function checkPrices(value: unknown, keys: ReadonlySet<string>, add: Add): void {
@@ -39,7 +40,8 @@ function checkStocks(value: unknown, field: string, state: SentosState, add: Add
     const stock = isRecord(entry) ? entry['stock'] : undefined;
     if (!state.warehouses.some((w) => w.id === warehouse)) add(field, `Depo bulunamadı: ${JSON.stringify(warehouse)}`);
     else if (seen.has(warehouse)) add(field, `Depo birden fazla kez gönderildi: ${String(warehouse)}`);
-    if (typeof stock !== 'number' || !Number.isInteger(stock) || stock < 0) add(field, `Stok geçersiz: ${JSON.stringify(stock)}`);
+    if (typeof stock !== 'number' || !Number.isInteger(stock) || stock < 0)
+      add(field, `Stok geçersiz: ${JSON.stringify(stock)}`);
     seen.add(warehouse);
   }
 }
@@ -85,7 +87,12 @@ function setMoney(target: WireProduct | WireVariant, body: Body): void {
 }
 
 /** Returns the validation errors, or undefined after applying the update. */
-export function applyProductUpdate(product: WireProduct, body: unknown, state: SentosState, quirks: SentosSimQuirks): FieldErrors | undefined {
+export function applyProductUpdate(
+  product: WireProduct,
+  body: unknown,
+  state: SentosState,
+  quirks: SentosSimQuirks,
+): FieldErrors | undefined {
   const errors: FieldErrors = {};
   const add: Add = (field, text) => void (errors[field] ??= []).push(text);
   if (!isRecord(body)) add('body', 'Gövde bir JSON nesnesi olmalı');

@@ -49,7 +49,11 @@ function putProduct(ctx: RouteContext) {
       ? json(200, { errors, message: null, product: [] })
       : message(422, Object.values(errors).flat().join('; '), { errors });
   }
-  return json(200, { message: 'Ürün güncellendi', errors: quirks.emptyObjectsAsArrays ? [] : {}, product: serialiser(ctx)(product) });
+  return json(200, {
+    message: 'Ürün güncellendi',
+    errors: quirks.emptyObjectsAsArrays ? [] : {},
+    product: serialiser(ctx)(product),
+  });
 }
 
 export const productRoutes: readonly Route[] = [

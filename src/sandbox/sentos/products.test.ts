@@ -52,13 +52,21 @@ describe('simulator products: listing', () => {
   it('returns one product as the object itself, money exactly as stored', async () => {
     const product = sim.state.products[0] as WireProduct;
     const reply = await call(sim, 'GET', `/products/${product.id}`);
-    expect(reply.body).toMatchObject({ id: product.id, sku: product.sku, sale_price: product.sale_price, purchase_price: product.purchase_price });
+    expect(reply.body).toMatchObject({
+      id: product.id,
+      sku: product.sku,
+      sale_price: product.sale_price,
+      purchase_price: product.purchase_price,
+    });
     expect((await call(sim, 'GET', '/products/999999')).status).toBe(404);
   });
 
   it('serves warehouses, categories and sales channels as bare arrays', async () => {
     expect((await call(sim, 'GET', '/warehouses')).body).toEqual(sim.state.warehouses);
-    expect((await call(sim, 'GET', '/categories')).body[0]).toMatchObject({ parent_id: 0, sub_categories: expect.any(Array) });
+    expect((await call(sim, 'GET', '/categories')).body[0]).toMatchObject({
+      parent_id: 0,
+      sub_categories: expect.any(Array),
+    });
     expect((await call(sim, 'GET', '/sales-channels')).body).toEqual(sim.state.salesChannels);
     expect((await call(sim, 'GET', '/platforms')).body).toMatchObject({ 'e-commerce': expect.any(Array) });
   });
@@ -80,11 +88,17 @@ describe('simulator products: quirks', () => {
   });
 
   it('emits warehouse objects, string stock and string model behind flags', async () => {
-    sim = await startSentosSimulator({ catalog, quirks: { warehouseAsObject: true, stockAsString: true, modelAsString: true } });
+    sim = await startSentosSimulator({
+      catalog,
+      quirks: { warehouseAsObject: true, stockAsString: true, modelAsString: true },
+    });
     const variant = (await call(sim, 'GET', `/products/${withVariants.id}`)).body.variants[0];
     const stored = withVariants.variants[0];
     expect(variant.model).toBe(stored?.model.value);
-    expect(variant.stocks[0]).toEqual({ warehouse: { id: 1, name: 'MERKEZ' }, stock: String(stored?.stocks[0]?.stock) });
+    expect(variant.stocks[0]).toEqual({
+      warehouse: { id: 1, name: 'MERKEZ' },
+      stock: String(stored?.stocks[0]?.stock),
+    });
   });
 
   it('never mutates the catalog it was given', async () => {

@@ -50,7 +50,14 @@ export async function startSentosSimulator(input: SentosSimulatorOptions = {}): 
   const faults = createFaultInjector(options.faults);
   const stats = createStatsRecorder(faults);
   const snapshot = () => stats.snapshot(state.orders.length);
-  const handle = createRequestHandler({ options, state, faults, stats, limiter: createLimiter(options.limits), snapshot });
+  const handle = createRequestHandler({
+    options,
+    state,
+    faults,
+    stats,
+    limiter: createLimiter(options.limits),
+    snapshot,
+  });
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();

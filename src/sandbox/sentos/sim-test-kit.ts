@@ -36,17 +36,35 @@ export async function call(
 }
 
 /** node:http request; resolves 'dropped' when the server destroys the socket without answering. */
-export function rawCall(sim: SentosSimulator, method: string, path: string, body?: unknown): Promise<Reply | 'dropped'> {
+export function rawCall(
+  sim: SentosSimulator,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<Reply | 'dropped'> {
   const text = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const headers = { ...basicAuth(sim), 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text ?? '')), connection: 'close' };
+    const headers = {
+      ...basicAuth(sim),
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(text ?? '')),
+      connection: 'close',
+    };
     const req = request(`${sim.url}${path}`, { method, headers }, (res) => {
       let data = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (data += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: new Headers(res.headers as Record<string, string>), body: data ? JSON.parse(data) : undefined }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: new Headers(res.headers as Record<string, string>),
+          body: data ? JSON.parse(data) : undefined,
+        }),
+      );
     });
-    req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'ECONNRESET' ? resolve('dropped') : reject(error)));
+    req.on('error', (error: NodeJS.ErrnoException) =>
+      error.code === 'ECONNRESET' ? resolve('dropped') : reject(error),
+    );
     req.end(text);
   });
 }
@@ -63,7 +81,13 @@ export function anOrder(overrides: Record<string, unknown> = {}, sku = 'SKU-1'):
     shipping_total: 49.9,
     note: 'Shopify #1042',
     customer: { name: 'Ayşe Yılmaz', phone: '905321112233', mail_address: 'ayse@example.com' },
-    shipment_address: { name: 'Ayşe Yılmaz', address: 'Caferağa Mah. Moda Cad. No:12', city: 'İstanbul', district: 'Kadıköy', zipCode: 34710 },
+    shipment_address: {
+      name: 'Ayşe Yılmaz',
+      address: 'Caferağa Mah. Moda Cad. No:12',
+      city: 'İstanbul',
+      district: 'Kadıköy',
+      zipCode: 34710,
+    },
     lines: [{ warehouse_id: 1, sku, name: 'Kruvaze Yaka Midi Elbise', quantity: 2, price: 1299.9, vat_rate: 10 }],
     ...overrides,
   };

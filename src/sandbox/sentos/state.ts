@@ -4,7 +4,13 @@
  */
 import type { SeedCatalog } from '../seed/catalog.js';
 import type {
-  WireCategory, WireOrder, WireProduct, WireSalesChannel, WireStock, WireVariant, WireWarehouse,
+  WireCategory,
+  WireOrder,
+  WireProduct,
+  WireSalesChannel,
+  WireStock,
+  WireVariant,
+  WireWarehouse,
 } from './wire-types.js';
 import type { WireMoney } from './wire-types.js';
 import { PRICE_KEYS } from './catalog-vocabulary.js';
@@ -58,7 +64,12 @@ export function copyCatalog(catalog: SeedCatalog): SeedCatalog {
       stocks: copyStocks(p.stocks),
       prices: Object.fromEntries(Object.entries(p.prices).map(([key, price]) => [key, { ...price }])),
       images: copyImages(p.images),
-      variants: p.variants.map((v) => ({ ...v, model: v.model && { ...v.model }, stocks: copyStocks(v.stocks), images: copyImages(v.images) })),
+      variants: p.variants.map((v) => ({
+        ...v,
+        model: v.model && { ...v.model },
+        stocks: copyStocks(v.stocks),
+        images: copyImages(v.images),
+      })),
     })),
     warehouses: catalog.warehouses.map((w) => ({ ...w })),
     categories: structuredClone(catalog.categories),
@@ -96,7 +107,9 @@ export function createSentosState(catalog: SeedCatalog, options: { copy: boolean
   const fresh = (sku: string, entry: IndexEntry | undefined) =>
     entry !== undefined &&
     state.products[entry.position] === entry.product &&
-    (entry.variant ? entry.variant.sku === sku && entry.product.variants.includes(entry.variant) : entry.product.sku === sku);
+    (entry.variant
+      ? entry.variant.sku === sku && entry.product.variants.includes(entry.variant)
+      : entry.product.sku === sku);
   const findBySku = (sku: string): SkuHit | undefined => {
     let entry = index.get(sku);
     if (!fresh(sku, entry)) {

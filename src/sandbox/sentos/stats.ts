@@ -43,7 +43,13 @@ export function createStatsRecorder(faults: FaultInjector): StatsRecorder {
           .map(([kind, n]) => [kind, n - (faultBaseline[kind] ?? 0)] as const)
           .filter(([, n]) => n > 0),
       );
-      return { requests: { ...requests, byRoute: { ...requests.byRoute } }, rateLimited, unauthorized, faults: faultCounts, orders };
+      return {
+        requests: { ...requests, byRoute: { ...requests.byRoute } },
+        rateLimited,
+        unauthorized,
+        faults: faultCounts,
+        orders,
+      };
     },
     reset() {
       requests = { total: 0, reads: 0, writes: 0, byRoute: {} };

@@ -4,11 +4,20 @@ import { createRandom, type Random } from '../seed/random.js';
  * Shopify auth (shopify-admin-api.md §2.2 [V]): a static Admin API token (legacy custom app) or tokens from
  * the client-credentials grant, which expire after 24 h. Every GraphQL call carries X-Shopify-Access-Token.
  */
-export const INVALID_TOKEN_BODY = { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' };
+export const INVALID_TOKEN_BODY = {
+  errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
+};
 
 /** Scopes the sandbox app is "installed" with (§10.11): what a catalog + orders sync needs. */
 export const GRANTED_SCOPES = [
-  'read_products', 'write_products', 'read_inventory', 'write_inventory', 'read_locations', 'read_orders', 'read_all_orders', 'read_customers',
+  'read_products',
+  'write_products',
+  'read_inventory',
+  'write_inventory',
+  'read_locations',
+  'read_orders',
+  'read_all_orders',
+  'read_customers',
 ].join(',');
 
 export interface AuthConfig {
@@ -49,17 +58,35 @@ export class TokenStore {
   exchange(params: Record<string, unknown>): OAuthResponse {
     const grantType = params.grant_type;
     if (grantType !== 'client_credentials') {
-      return { status: 400, body: { error: 'unsupported_grant_type', error_description: `grant_type must be client_credentials; got ${String(grantType)}` } };
+      return {
+        status: 400,
+        body: {
+          error: 'unsupported_grant_type',
+          error_description: `grant_type must be client_credentials; got ${String(grantType)}`,
+        },
+      };
     }
     if (typeof params.client_id !== 'string' || typeof params.client_secret !== 'string') {
-      return { status: 400, body: { error: 'invalid_request', error_description: 'client_id and client_secret are required' } };
+      return {
+        status: 400,
+        body: { error: 'invalid_request', error_description: 'client_id and client_secret are required' },
+      };
     }
     if (params.client_id !== this.config.clientId || params.client_secret !== this.config.clientSecret) {
-      return { status: 401, body: { error: 'invalid_client', error_description: 'Client authentication failed: unknown client or wrong client secret.' } };
+      return {
+        status: 401,
+        body: {
+          error: 'invalid_client',
+          error_description: 'Client authentication failed: unknown client or wrong client secret.',
+        },
+      };
     }
     const token = `shpat_${Array.from({ length: 32 }, () => this.random.int(0, 15).toString(16)).join('')}`;
     this.issued.set(token, this.clock() + this.config.tokenTtlSeconds * 1000);
-    return { status: 200, body: { access_token: token, scope: GRANTED_SCOPES, expires_in: this.config.tokenTtlSeconds } };
+    return {
+      status: 200,
+      body: { access_token: token, scope: GRANTED_SCOPES, expires_in: this.config.tokenTtlSeconds },
+    };
   }
 }
 

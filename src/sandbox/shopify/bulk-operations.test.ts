@@ -14,8 +14,10 @@ const RUN = `mutation Run($query: String!, $group: Boolean!) {
 const POLL = `query Poll($id: ID!) {
   bulkOperation(id: $id) { id status errorCode objectCount rootObjectCount fileSize url partialDataUrl completedAt query }
 }`;
-const PRODUCTS = '{ products { edges { node { id handle variants { edges { node { id sku inventoryItem { id tracked } } } } } } } }';
-const LEVELS = '{ inventoryItems { edges { node { id inventoryLevels { edges { node { location { id } quantities(names: ["available"]) { name quantity } } } } } } } }';
+const PRODUCTS =
+  '{ products { edges { node { id handle variants { edges { node { id sku inventoryItem { id tracked } } } } } } } }';
+const LEVELS =
+  '{ inventoryItems { edges { node { id inventoryLevels { edges { node { location { id } quantities(names: ["available"]) { name quantity } } } } } } } }';
 
 async function start(options: ShopifySimulatorOptions = {}): Promise<ShopifySimulator> {
   sim = await startShopifySimulator({ orders: 0, ...options });
@@ -24,17 +26,31 @@ async function start(options: ShopifySimulatorOptions = {}): Promise<ShopifySimu
 
 async function seed(target: ShopifySimulator, handle: string, skus: string[]) {
   const input = {
-    handle, title: handle, productOptions: [{ name: 'Beden', values: skus.map((sku) => ({ name: sku })) }],
-    variants: skus.map((sku) => ({ sku, price: '10.00', inventoryItem: { tracked: true }, optionValues: [{ optionName: 'Beden', name: sku }] })),
+    handle,
+    title: handle,
+    productOptions: [{ name: 'Beden', values: skus.map((sku) => ({ name: sku })) }],
+    variants: skus.map((sku) => ({
+      sku,
+      price: '10.00',
+      inventoryItem: { tracked: true },
+      optionValues: [{ optionName: 'Beden', name: sku }],
+    })),
   };
-  const response = await gql(target, 'mutation S($input: ProductSetInput!) { productSet(input: $input) { product { id } userErrors { message } } }', { input });
+  const response = await gql(
+    target,
+    'mutation S($input: ProductSetInput!) { productSet(input: $input) { product { id } userErrors { message } } }',
+    { input },
+  );
   expect(response.body.data.productSet.userErrors).toEqual([]);
   return response.body.data.productSet.product.id as string;
 }
 
 async function runBulk(target: ShopifySimulator, query: string, group = false) {
   const response = await gql(target, RUN, { query, group });
-  return response.body.data.bulkOperationRunQuery as { bulkOperation: { id: string; status: string } | null; userErrors: Array<{ code: string; message: string }> };
+  return response.body.data.bulkOperationRunQuery as {
+    bulkOperation: { id: string; status: string } | null;
+    userErrors: Array<{ code: string; message: string }>;
+  };
 }
 
 async function poll(target: ShopifySimulator, id: string) {
@@ -46,7 +62,10 @@ async function download(url: string): Promise<Array<Record<string, unknown>>> {
   expect(response.status).toBe(200);
   const text = await response.text();
   expect(text.endsWith('\n')).toBe(true);
-  return text.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+  return text
+    .trimEnd()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
 describe('bulk query operations (shopify-admin-api.md §4.2)', () => {
@@ -59,17 +78,30 @@ describe('bulk query operations (shopify-admin-api.md §4.2)', () => {
     const id = started.bulkOperation!.id;
     expect(await poll(target, id)).toMatchObject({ status: 'RUNNING', url: null, objectCount: '0' });
     const done = await poll(target, id);
-    expect(done).toMatchObject({ status: 'COMPLETED', errorCode: null, objectCount: '5', rootObjectCount: '2', partialDataUrl: null, query: PRODUCTS });
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      errorCode: null,
+      objectCount: '5',
+      rootObjectCount: '2',
+      partialDataUrl: null,
+      query: PRODUCTS,
+    });
     expect(done.url).toMatch(new RegExp(`^${target.url}/__sandbox/bulk/\\d+\\.jsonl\\?signature=`));
     const lines = await download(done.url);
     const [b, i] = [target.state.productByHandle('bir')!, target.state.productByHandle('iki')!];
     const variantLine = (variant: (typeof b.variants)[number], parent: string) => ({
-      id: variant.id, sku: variant.sku, inventoryItem: { id: variant.inventoryItemId, tracked: true }, __parentId: parent,
+      id: variant.id,
+      sku: variant.sku,
+      inventoryItem: { id: variant.inventoryItemId, tracked: true },
+      __parentId: parent,
     });
     // Ungrouped (the 2026-01+ default): the roots first, their children after them.
     expect(lines).toEqual([
-      { id: p1, handle: 'bir' }, { id: p2, handle: 'iki' },
-      variantLine(b.variants[0]!, p1), variantLine(b.variants[1]!, p1), variantLine(i.variants[0]!, p2),
+      { id: p1, handle: 'bir' },
+      { id: p2, handle: 'iki' },
+      variantLine(b.variants[0]!, p1),
+      variantLine(b.variants[1]!, p1),
+      variantLine(i.variants[0]!, p2),
     ]);
     const bytes = (await (await fetch(done.url)).arrayBuffer()).byteLength;
     expect(done.fileSize).toBe(String(bytes));
@@ -96,8 +128,16 @@ describe('bulk query operations (shopify-admin-api.md §4.2)', () => {
     const location = (name: string) => target.state.store.location(name)!.id;
     expect(await download(done.url)).toEqual([
       { id: item.id },
-      { location: { id: location('Merkez Depo') }, quantities: [{ name: 'available', quantity: 7 }], __parentId: item.id },
-      { location: { id: location('Ankara Mağaza') }, quantities: [{ name: 'available', quantity: 2 }], __parentId: item.id },
+      {
+        location: { id: location('Merkez Depo') },
+        quantities: [{ name: 'available', quantity: 7 }],
+        __parentId: item.id,
+      },
+      {
+        location: { id: location('Ankara Mağaza') },
+        quantities: [{ name: 'available', quantity: 2 }],
+        __parentId: item.id,
+      },
     ]);
   });
 
@@ -121,7 +161,10 @@ describe('bulk query operations (shopify-admin-api.md §4.2)', () => {
     const ids = [];
     for (let n = 0; n < 5; n++) ids.push((await runBulk(target, PRODUCTS)).bulkOperation!.id);
     const refused = await runBulk(target, PRODUCTS);
-    expect(refused).toEqual({ bulkOperation: null, userErrors: [{ code: 'LIMIT_REACHED', field: null, message: expect.stringContaining(ids[0]!) }] });
+    expect(refused).toEqual({
+      bulkOperation: null,
+      userErrors: [{ code: 'LIMIT_REACHED', field: null, message: expect.stringContaining(ids[0]!) }],
+    });
     await poll(target, ids[0]!);
     expect((await runBulk(target, PRODUCTS)).bulkOperation).toMatchObject({ status: 'CREATED' });
   });
@@ -131,7 +174,11 @@ describe('bulk query operations (shopify-admin-api.md §4.2)', () => {
     expect(await runBulk(target, '{ products(first: 5) { nodes { id } } }')).toEqual({
       bulkOperation: null,
       userErrors: [
-        { code: 'INVALID', field: ['query'], message: expect.stringContaining("Selecting via 'nodes' is not supported") },
+        {
+          code: 'INVALID',
+          field: ['query'],
+          message: expect.stringContaining("Selecting via 'nodes' is not supported"),
+        },
         { code: 'INVALID', field: ['query'], message: expect.stringContaining('no pagination arguments') },
       ],
     });
@@ -166,7 +213,13 @@ describe('bulk query operations (shopify-admin-api.md §4.2)', () => {
   it('completes an export without results with no file', async () => {
     const target = await start({ bulk: { pollsToComplete: 1 } });
     const done = await poll(target, (await runBulk(target, PRODUCTS)).bulkOperation!.id);
-    expect(done).toMatchObject({ status: 'COMPLETED', objectCount: '0', rootObjectCount: '0', url: null, fileSize: null });
+    expect(done).toMatchObject({
+      status: 'COMPLETED',
+      objectCount: '0',
+      rootObjectCount: '0',
+      url: null,
+      fileSize: null,
+    });
   });
 
   it('lists operations newest first, filters by status, and answers bulkOperation for unknown and foreign ids', async () => {
@@ -174,9 +227,16 @@ describe('bulk query operations (shopify-admin-api.md §4.2)', () => {
     const first = (await runBulk(target, PRODUCTS)).bulkOperation!.id;
     const second = (await runBulk(target, PRODUCTS)).bulkOperation!.id;
     await poll(target, first);
-    const list = await gql(target, `{ all: bulkOperations(first: 5) { nodes { id } } done: bulkOperations(first: 5, query: "status:completed") { nodes { id } }
-      current: currentBulkOperation { id } }`);
-    expect(list.body.data).toEqual({ all: { nodes: [{ id: second }, { id: first }] }, done: { nodes: [{ id: first }] }, current: { id: second } });
+    const list = await gql(
+      target,
+      `{ all: bulkOperations(first: 5) { nodes { id } } done: bulkOperations(first: 5, query: "status:completed") { nodes { id } }
+      current: currentBulkOperation { id } }`,
+    );
+    expect(list.body.data).toEqual({
+      all: { nodes: [{ id: second }, { id: first }] },
+      done: { nodes: [{ id: first }] },
+      current: { id: second },
+    });
     expect((await gql(target, POLL, { id: 'gid://shopify/BulkOperation/1' })).body.data.bulkOperation).toBeNull();
     const foreign = await gql(target, POLL, { id: 'gid://shopify/Product/1' });
     expect(foreign.body.errors[0]).toMatchObject({ message: 'Invalid id: gid://shopify/Product/1' });
@@ -185,8 +245,15 @@ describe('bulk query operations (shopify-admin-api.md §4.2)', () => {
   it('counts products cheaply, capped by limit', async () => {
     const target = await start();
     for (const n of [1, 2, 3]) await seed(target, `p-${n}`, [`S-${n}`]);
-    const response = await gql(target, '{ all: productsCount { count precision } capped: productsCount(limit: 2) { count precision } one: productsCount(query: "sku:S-2") { count } }');
-    expect(response.body.data).toEqual({ all: { count: 3, precision: 'EXACT' }, capped: { count: 2, precision: 'AT_LEAST' }, one: { count: 1 } });
+    const response = await gql(
+      target,
+      '{ all: productsCount { count precision } capped: productsCount(limit: 2) { count precision } one: productsCount(query: "sku:S-2") { count } }',
+    );
+    expect(response.body.data).toEqual({
+      all: { count: 3, precision: 'EXACT' },
+      capped: { count: 2, precision: 'AT_LEAST' },
+      one: { count: 1 },
+    });
     expect(response.body.extensions.cost.requestedQueryCost).toBeLessThanOrEqual(3);
   });
 });

@@ -47,13 +47,17 @@ function compareKeys(a: SortKey, b: SortKey): number {
 export function checkPageArgs(args: ConnectionArgs): void {
   const hasFirst = args.first !== undefined && args.first !== null;
   const hasLast = args.last !== undefined && args.last !== null;
-  if (!hasFirst && !hasLast) throw new GraphQLError('you must provide one of first or last', { extensions: { code: 'BAD_REQUEST' } });
-  if (hasFirst && hasLast) throw new GraphQLError('providing both first and last is not supported', { extensions: { code: 'BAD_REQUEST' } });
+  if (!hasFirst && !hasLast)
+    throw new GraphQLError('you must provide one of first or last', { extensions: { code: 'BAD_REQUEST' } });
+  if (hasFirst && hasLast)
+    throw new GraphQLError('providing both first and last is not supported', { extensions: { code: 'BAD_REQUEST' } });
   const size = (hasFirst ? args.first : args.last) as number;
   // Only the bulk executor passes Infinity (a GraphQL Int cannot be infinite): bulk exports read every node.
   if (size === Number.POSITIVE_INFINITY) return;
   if (size < 0 || size > MAX_PAGE_SIZE) {
-    throw new GraphQLError(`The ${hasFirst ? 'first' : 'last'} argument must be between 0 and ${MAX_PAGE_SIZE}`, { extensions: { code: 'BAD_REQUEST' } });
+    throw new GraphQLError(`The ${hasFirst ? 'first' : 'last'} argument must be between 0 and ${MAX_PAGE_SIZE}`, {
+      extensions: { code: 'BAD_REQUEST' },
+    });
   }
 }
 
@@ -64,22 +68,37 @@ export function paginate<T>(items: readonly T[], keyOf: (item: T) => SortKey, ar
   const order = (a: SortKey, b: SortKey) => direction * compareKeys(a, b);
   let window = [...items].sort((a, b) => order(keyOf(a), keyOf(b)));
   const all = window.length;
-  if (args.after) { const key = decodeCursor(args.after); window = window.filter((item) => order(keyOf(item), key) > 0); }
+  if (args.after) {
+    const key = decodeCursor(args.after);
+    window = window.filter((item) => order(keyOf(item), key) > 0);
+  }
   const afterCut = all - window.length;
-  if (args.before) { const key = decodeCursor(args.before); window = window.filter((item) => order(keyOf(item), key) < 0); }
+  if (args.before) {
+    const key = decodeCursor(args.before);
+    window = window.filter((item) => order(keyOf(item), key) < 0);
+  }
   const beforeCut = all - afterCut - window.length;
   let page = window;
   let hasNextPage = beforeCut > 0;
   let hasPreviousPage = afterCut > 0;
-  if (args.first !== undefined && args.first !== null) { hasNextPage = window.length > args.first || hasNextPage; page = window.slice(0, args.first); }
+  if (args.first !== undefined && args.first !== null) {
+    hasNextPage = window.length > args.first || hasNextPage;
+    page = window.slice(0, args.first);
+  }
   if (args.last !== undefined && args.last !== null) {
     hasPreviousPage = window.length > args.last || hasPreviousPage;
     page = window.slice(Math.max(0, window.length - args.last));
   }
   const edges = page.map((node) => ({ cursor: encodeCursor(keyOf(node)), node }));
   return {
-    edges, nodes: page,
-    pageInfo: { hasNextPage, hasPreviousPage, startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    edges,
+    nodes: page,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
   };
 }
 

@@ -1,7 +1,16 @@
 import {
-  getArgumentValues, getNamedType, isCompositeType, isObjectType, Kind,
-  type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField, type GraphQLNamedType, type GraphQLSchema,
-  type OperationDefinitionNode, type SelectionSetNode,
+  getArgumentValues,
+  getNamedType,
+  isCompositeType,
+  isObjectType,
+  Kind,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 
 /**
@@ -30,9 +39,10 @@ interface Walk extends CostInput {
 export function requestedCost(input: CostInput): { cost: number; deprecatedFields: string[] } {
   const walk: Walk = { ...input, deprecated: new Set() };
   const root = rootType(input);
-  const cost = input.operation.operation === 'mutation'
-    ? mutationCost(walk, root, undefined)
-    : selectionCost(walk, input.operation.selectionSet, root, undefined);
+  const cost =
+    input.operation.operation === 'mutation'
+      ? mutationCost(walk, root, undefined)
+      : selectionCost(walk, input.operation.selectionSet, root, undefined);
   return { cost: Math.ceil(cost), deprecatedFields: [...walk.deprecated] };
 }
 
@@ -41,7 +51,10 @@ export function actualCost(input: CostInput, data: Record<string, unknown> | nul
   const walk: Walk = { ...input, deprecated: new Set() };
   const root = rootType(input);
   const values = data ? [data] : [];
-  const cost = input.operation.operation === 'mutation' ? mutationCost(walk, root, values) : selectionCost(walk, input.operation.selectionSet, root, values);
+  const cost =
+    input.operation.operation === 'mutation'
+      ? mutationCost(walk, root, values)
+      : selectionCost(walk, input.operation.selectionSet, root, values);
   return Math.min(Math.ceil(cost), requestedCost(input).cost);
 }
 
@@ -51,7 +64,11 @@ function rootType(input: CostInput): GraphQLCompositeType {
   return root;
 }
 
-function mutationCost(walk: Walk, root: GraphQLCompositeType, values: Array<Record<string, unknown>> | undefined): number {
+function mutationCost(
+  walk: Walk,
+  root: GraphQLCompositeType,
+  values: Array<Record<string, unknown>> | undefined,
+): number {
   let total = 0;
   for (const selection of walk.operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD || selection.name.value.startsWith('__')) continue;
@@ -61,21 +78,37 @@ function mutationCost(walk: Walk, root: GraphQLCompositeType, values: Array<Reco
     total += 10 + (selection.name.value === 'productSet' ? productSetSurcharge(args) : 0);
     const key = selection.alias?.value ?? selection.name.value;
     const payloads = values?.map((value) => value[key]).filter(isRecord);
-    if (selection.selectionSet) total += selectionCost(walk, selection.selectionSet, getNamedType(field.type) as GraphQLCompositeType, payloads);
+    if (selection.selectionSet)
+      total += selectionCost(walk, selection.selectionSet, getNamedType(field.type) as GraphQLCompositeType, payloads);
   }
   return total;
 }
 
 /** §3.3 [V: https://shopify.dev/changelog/dynamic-complexity-cost-for-productset-mutation]. */
 export function productSetSurcharge(args: Record<string, unknown>): number {
-  const input = (args.input ?? {}) as { variants?: Array<{ metafields?: unknown[]; file?: unknown }>; metafields?: unknown[]; files?: unknown[] };
+  const input = (args.input ?? {}) as {
+    variants?: Array<{ metafields?: unknown[]; file?: unknown }>;
+    metafields?: unknown[];
+    files?: unknown[];
+  };
   const variants = input.variants ?? [];
   const variantFiles = variants.filter((variant) => variant.file).length;
   const variantMetafields = variants.reduce((sum, variant) => sum + (variant.metafields?.length ?? 0), 0);
-  return 0.2 * variants.length + 0.6 * variantFiles + 0.4 * variantMetafields + 0.4 * (input.metafields?.length ?? 0) + 1.9 * (input.files?.length ?? 0);
+  return (
+    0.2 * variants.length +
+    0.6 * variantFiles +
+    0.4 * variantMetafields +
+    0.4 * (input.metafields?.length ?? 0) +
+    1.9 * (input.files?.length ?? 0)
+  );
 }
 
-function selectionCost(walk: Walk, set: SelectionSetNode, parent: GraphQLCompositeType, values: Array<Record<string, unknown>> | undefined): number {
+function selectionCost(
+  walk: Walk,
+  set: SelectionSetNode,
+  parent: GraphQLCompositeType,
+  values: Array<Record<string, unknown>> | undefined,
+): number {
   let total = 0;
   for (const selection of set.selections) {
     if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -104,7 +137,13 @@ function selectionCost(walk: Walk, set: SelectionSetNode, parent: GraphQLComposi
   return total;
 }
 
-function connectionCost(walk: Walk, set: SelectionSetNode, connection: GraphQLCompositeType, size: number, values: Array<Record<string, unknown>> | undefined): number {
+function connectionCost(
+  walk: Walk,
+  set: SelectionSetNode,
+  connection: GraphQLCompositeType,
+  size: number,
+  values: Array<Record<string, unknown>> | undefined,
+): number {
   if (values) {
     return values.reduce((sum, value) => {
       const nodes = nodesOf(set, value);
@@ -115,19 +154,26 @@ function connectionCost(walk: Walk, set: SelectionSetNode, connection: GraphQLCo
 }
 
 /** Cost of one node's selection through `nodes { … }` or `edges { node { … } }` (the larger, not both). */
-function nodeSelectionCost(walk: Walk, set: SelectionSetNode, connection: GraphQLCompositeType, nodes: Array<Record<string, unknown>> | undefined): number {
+function nodeSelectionCost(
+  walk: Walk,
+  set: SelectionSetNode,
+  connection: GraphQLCompositeType,
+  nodes: Array<Record<string, unknown>> | undefined,
+): number {
   let best = 0;
   for (const selection of set.selections) {
     if (selection.kind !== Kind.FIELD || !selection.selectionSet) continue;
     const field = fieldOf(connection, selection.name.value);
     const named = field ? getNamedType(field.type) : undefined;
     if (!named || !isCompositeType(named)) continue;
-    if (selection.name.value === 'nodes') best = Math.max(best, selectionCost(walk, selection.selectionSet, named, nodes));
+    if (selection.name.value === 'nodes')
+      best = Math.max(best, selectionCost(walk, selection.selectionSet, named, nodes));
     if (selection.name.value === 'edges') {
       for (const inner of selection.selectionSet.selections) {
         if (inner.kind !== Kind.FIELD || inner.name.value !== 'node' || !inner.selectionSet) continue;
         const nodeType = getNamedType(fieldOf(named, 'node')?.type);
-        if (nodeType && isCompositeType(nodeType)) best = Math.max(best, selectionCost(walk, inner.selectionSet, nodeType, nodes));
+        if (nodeType && isCompositeType(nodeType))
+          best = Math.max(best, selectionCost(walk, inner.selectionSet, nodeType, nodes));
       }
     }
   }
@@ -148,12 +194,21 @@ function nodesOf(set: SelectionSetNode, connection: Record<string, unknown>): Ar
   return [];
 }
 
-function fieldOf(type: GraphQLCompositeType | GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
-  return type && (isObjectType(type) || 'getFields' in type) ? (type as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()[name] : undefined;
+function fieldOf(
+  type: GraphQLCompositeType | GraphQLNamedType | undefined,
+  name: string,
+): GraphQLField<unknown, unknown> | undefined {
+  return type && (isObjectType(type) || 'getFields' in type)
+    ? (type as { getFields(): Record<string, GraphQLField<unknown, unknown>> }).getFields()[name]
+    : undefined;
 }
 
 function isConnection(type: GraphQLNamedType): boolean {
-  return isObjectType(type) && type.name.endsWith('Connection') && ('nodes' in type.getFields() || 'edges' in type.getFields());
+  return (
+    isObjectType(type) &&
+    type.name.endsWith('Connection') &&
+    ('nodes' in type.getFields() || 'edges' in type.getFields())
+  );
 }
 
 function pageSize(args: Record<string, unknown>): number {

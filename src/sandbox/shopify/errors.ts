@@ -23,12 +23,15 @@ export function throttledBody(requestedQueryCost: number, throttleStatus: Thrott
 }
 
 export function maxCostBody(cost: number, maxCost: number) {
-  const message = `Query cost is ${cost}, which exceeds the single query max cost limit (${maxCost}).\n\n`
-    + 'See https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\n'
-    + 'cost of a query is calculated.\n\n'
-    + 'To query larger amounts of data with fewer limits, bulk operations should be used instead.\n'
-    + 'See https://shopify.dev/api/usage/bulk-operations/queries for usage details.\n';
-  return { errors: [{ message, extensions: { code: 'MAX_COST_EXCEEDED', cost, maxCost, documentation: RATE_LIMIT_DOCS } }] };
+  const message =
+    `Query cost is ${cost}, which exceeds the single query max cost limit (${maxCost}).\n\n` +
+    'See https://shopify.dev/concepts/about-apis/rate-limits for more information on how the\n' +
+    'cost of a query is calculated.\n\n' +
+    'To query larger amounts of data with fewer limits, bulk operations should be used instead.\n' +
+    'See https://shopify.dev/api/usage/bulk-operations/queries for usage details.\n';
+  return {
+    errors: [{ message, extensions: { code: 'MAX_COST_EXCEEDED', cost, maxCost, documentation: RATE_LIMIT_DOCS } }],
+  };
 }
 
 /** graphql-js errors (syntax, validation, variable coercion, resolver throws) in the wire shape. */
@@ -41,6 +44,10 @@ export function toWireErrors(errors: readonly GraphQLError[], defaultCode: strin
   }));
 }
 
-export function topLevelError(message: string, code: string, extra: Record<string, unknown> = {}): { errors: WireError[] } {
+export function topLevelError(
+  message: string,
+  code: string,
+  extra: Record<string, unknown> = {},
+): { errors: WireError[] } {
   return { errors: [{ message, extensions: { code, ...extra } }] };
 }

@@ -1,6 +1,14 @@
 import {
-  execute, getNamedType, GraphQLError, isNonNullType, Kind,
-  type DocumentNode, type ExecutionResult, type GraphQLFieldResolver, type GraphQLSchema, type GraphQLTypeResolver,
+  execute,
+  getNamedType,
+  GraphQLError,
+  isNonNullType,
+  Kind,
+  type DocumentNode,
+  type ExecutionResult,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+  type GraphQLTypeResolver,
   type OperationDefinitionNode,
 } from 'graphql';
 import type { RequestContext, ResolverMap } from './context.js';
@@ -37,7 +45,8 @@ function fieldResolverFor(resolvers: ResolverMap, unbounded: boolean): GraphQLFi
   return (source, args, context, info) => {
     const resolver = resolvers[info.parentType.name]?.[info.fieldName];
     if (resolver) return resolver(source, unbounded ? unboundedArgs(args, info.returnType) : args, context, info);
-    const value = typeof source === 'object' && source !== null ? (source as Record<string, unknown>)[info.fieldName] : undefined;
+    const value =
+      typeof source === 'object' && source !== null ? (source as Record<string, unknown>)[info.fieldName] : undefined;
     if (value === undefined && isNonNullType(info.returnType)) {
       throw new GraphQLError(`The sandbox does not implement ${info.parentType.name}.${info.fieldName}`, {
         extensions: { code: 'NOT_IMPLEMENTED_IN_SANDBOX' },
@@ -48,7 +57,10 @@ function fieldResolverFor(resolvers: ResolverMap, unbounded: boolean): GraphQLFi
 }
 
 /** A connection read in full: `first: Infinity` is the marker connection.ts lets through. */
-function unboundedArgs(args: Record<string, unknown>, returnType: Parameters<typeof getNamedType>[0]): Record<string, unknown> {
+function unboundedArgs(
+  args: Record<string, unknown>,
+  returnType: Parameters<typeof getNamedType>[0],
+): Record<string, unknown> {
   const isConnection = getNamedType(returnType)?.name.endsWith('Connection') ?? false;
   if (!isConnection || args.first != null || args.last != null) return args;
   return { ...args, first: Number.POSITIVE_INFINITY };
@@ -70,5 +82,7 @@ export function unimplementedRootFields(operation: OperationDefinitionNode, reso
 }
 
 export function rootFieldNames(operation: OperationDefinitionNode): string[] {
-  return operation.selectionSet.selections.flatMap((selection) => (selection.kind === Kind.FIELD ? [selection.name.value] : []));
+  return operation.selectionSet.selections.flatMap((selection) =>
+    selection.kind === Kind.FIELD ? [selection.name.value] : [],
+  );
 }

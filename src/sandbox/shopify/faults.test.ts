@@ -10,7 +10,10 @@ afterEach(async () => {
 });
 
 const CREATE = 'mutation { productSet(input: { title: "Fault Kupa" }) { product { id } userErrors { message } } }';
-const always = (kind: FaultKind) => ({ orders: 0, faults: { rate: 1, kinds: [kind], retryAfterSeconds: 0.05, slowMs: 60 } });
+const always = (kind: FaultKind) => ({
+  orders: 0,
+  faults: { rate: 1, kinds: [kind], retryAfterSeconds: 0.05, slowMs: 60 },
+});
 
 describe('fault injection', () => {
   it('rate-limit: 429 with Retry-After, request not processed', async () => {
@@ -32,7 +35,10 @@ describe('fault injection', () => {
   it('throttled: a THROTTLED body with HTTP 200, request not processed', async () => {
     sim = await startShopifySimulator(always('throttled'));
     const response = await gql(sim, CREATE);
-    expect(response).toMatchObject({ status: 200, body: { errors: [{ extensions: { code: 'THROTTLED' } }], extensions: { cost: { actualQueryCost: null } } } });
+    expect(response).toMatchObject({
+      status: 200,
+      body: { errors: [{ extensions: { code: 'THROTTLED' } }], extensions: { cost: { actualQueryCost: null } } },
+    });
     expect(sim.state.products).toHaveLength(0);
   });
 
@@ -59,7 +65,10 @@ describe('fault injection', () => {
 
   it('meets the same faults for the same seed and request sequence', async () => {
     const run = async () => {
-      const target = await startShopifySimulator({ orders: 0, faults: { rate: 0.5, seed: 3, kinds: ['rate-limit', 'server-error'] } });
+      const target = await startShopifySimulator({
+        orders: 0,
+        faults: { rate: 0.5, seed: 3, kinds: ['rate-limit', 'server-error'] },
+      });
       try {
         const statuses: number[] = [];
         for (let i = 0; i < 8; i += 1) statuses.push((await gql(target, '{ shop { name } }')).status);

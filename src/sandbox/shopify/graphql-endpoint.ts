@@ -1,6 +1,14 @@
 import {
-  getOperationAST, getVariableValues, GraphQLError, Kind, parse, validate,
-  type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
 } from 'graphql';
 import type { CostBucket } from './bucket.js';
 import type { RequestContext, ResolverMap } from './context.js';
@@ -55,7 +63,12 @@ export function handleGraphQL(deps: EndpointDeps, version: ApiVersion, body: Gra
     return { status: 200, body: throttledBody(requested.cost, deps.bucket.status()) };
   }
   const result = runOperation({
-    schema, document: prepared.document, operationName: operation.name?.value, variables: prepared.rawVariables, context, resolvers: deps.resolvers,
+    schema,
+    document: prepared.document,
+    operationName: operation.name?.value,
+    variables: prepared.rawVariables,
+    context,
+    resolvers: deps.resolvers,
   });
   const actual = actualCost(input, result.data as Record<string, unknown> | null | undefined);
   deps.bucket.refund(requested.cost - actual);
@@ -64,20 +77,33 @@ export function handleGraphQL(deps: EndpointDeps, version: ApiVersion, body: Gra
     cost: { requestedQueryCost: requested.cost, actualQueryCost: actual, throttleStatus: deps.bucket.status() },
   };
   if (context.searchWarnings.length > 0) {
-    extensions.search = context.searchWarnings.map((warning) => ({ path: [warning.path], warnings: [{ field: warning.field, message: 'Invalid search field for this query.' }] }));
+    extensions.search = context.searchWarnings.map((warning) => ({
+      path: [warning.path],
+      warnings: [{ field: warning.field, message: 'Invalid search field for this query.' }],
+    }));
   }
-  const headers: Record<string, string> = requested.deprecatedFields.length > 0
-    ? { 'x-shopify-api-deprecated-reason': 'https://shopify.dev/api/usage/versioning#deprecation-practices' }
-    : {};
+  const headers: Record<string, string> =
+    requested.deprecatedFields.length > 0
+      ? { 'x-shopify-api-deprecated-reason': 'https://shopify.dev/api/usage/versioning#deprecation-practices' }
+      : {};
   return {
     status: 200,
     headers,
-    body: { ...(result.errors ? { errors: toWireErrors(result.errors, 'INTERNAL_SERVER_ERROR') } : {}), data: result.data ?? null, extensions },
+    body: {
+      ...(result.errors ? { errors: toWireErrors(result.errors, 'INTERNAL_SERVER_ERROR') } : {}),
+      data: result.data ?? null,
+      extensions,
+    },
   };
 }
 
 type Prepared =
-  | { document: DocumentNode; operation: OperationDefinitionNode; input: CostInput; rawVariables: Record<string, unknown> }
+  | {
+      document: DocumentNode;
+      operation: OperationDefinitionNode;
+      input: CostInput;
+      rawVariables: Record<string, unknown>;
+    }
   | { errors: unknown[] };
 
 function prepare(schema: GraphQLSchema, body: GraphQLRequestBody): Prepared {
@@ -92,14 +118,18 @@ function prepare(schema: GraphQLSchema, body: GraphQLRequestBody): Prepared {
   const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation === 'subscription') {
-    const message = operation ? 'Subscriptions are not supported.' : 'An operation name is required when the document holds several operations (or the name was not found).';
+    const message = operation
+      ? 'Subscriptions are not supported.'
+      : 'An operation name is required when the document holds several operations (or the name was not found).';
     return { errors: toWireErrors([new GraphQLError(message)], 'GRAPHQL_VALIDATION_FAILED') };
   }
-  const rawVariables = typeof body.variables === 'object' && body.variables !== null ? (body.variables as Record<string, unknown>) : {};
+  const rawVariables =
+    typeof body.variables === 'object' && body.variables !== null ? (body.variables as Record<string, unknown>) : {};
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
   if (coerced.errors) return { errors: toWireErrors(coerced.errors, 'INVALID_VARIABLE') };
   const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   return { document, operation, rawVariables, input: { schema, operation, fragments, variables: coerced.coerced } };
 }
 
@@ -108,5 +138,8 @@ function notImplementedBody(resolvers: ResolverMap, operation: OperationDefiniti
   const missing = unimplementedRootFields(operation, resolvers);
   if (missing.length === 0) return undefined;
   const root = operation.operation === 'mutation' ? 'Mutation' : 'QueryRoot';
-  return topLevelError(`The sandbox does not implement ${missing.map((name) => `${root}.${name}`).join(', ')}.`, 'NOT_IMPLEMENTED_IN_SANDBOX');
+  return topLevelError(
+    `The sandbox does not implement ${missing.map((name) => `${root}.${name}`).join(', ')}.`,
+    'NOT_IMPLEMENTED_IN_SANDBOX',
+  );
 }

@@ -50,10 +50,33 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
   // The export runs the checked inner query over the same resolvers, every connection read in full.
   const bulk = new BulkOperationStore(resolved.bulk, resolved.clock, (query, version) => {
     const schema = loadSchema(version);
-    return { schema, result: runOperation({ schema, document: query.document, variables: {}, context: context(version), resolvers, unboundedConnections: true }) };
+    return {
+      schema,
+      result: runOperation({
+        schema,
+        document: query.document,
+        variables: {},
+        context: context(version),
+        resolvers,
+        unboundedConnections: true,
+      }),
+    };
   });
-  const context = (version: ApiVersion): RequestContext => ({ store, version, idempotency, bulk, stats, searchWarnings: [] });
-  const server = createShopifyServer({ endpoint: { bucket, maxQueryCost: resolved.maxQueryCost, resolvers, context }, tokens, faults, stats, bulk });
+  const context = (version: ApiVersion): RequestContext => ({
+    store,
+    version,
+    idempotency,
+    bulk,
+    stats,
+    searchWarnings: [],
+  });
+  const server = createShopifyServer({
+    endpoint: { bucket, maxQueryCost: resolved.maxQueryCost, resolvers, context },
+    tokens,
+    faults,
+    stats,
+    bulk,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(resolved.port, resolved.host, () => resolve());
@@ -69,9 +92,10 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     state: new SimulatorState(store, bulk),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
-    close: () => new Promise<void>((resolve, reject) => {
-      server.close((error) => (error ? reject(error) : resolve()));
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }

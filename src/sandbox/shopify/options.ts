@@ -58,18 +58,28 @@ export function resolveOptions(options: ShopifySimulatorOptions = {}): ResolvedO
     port: options.port ?? 0,
     seed,
     shopName: options.shopName ?? 'Sandbox Mağaza',
-    locations: (options.locations ?? DEFAULT_LOCATIONS.map((name) => ({ name, isActive: true }))).map((l) => ({ name: l.name, isActive: l.isActive ?? true })),
+    locations: (options.locations ?? DEFAULT_LOCATIONS.map((name) => ({ name, isActive: true }))).map((l) => ({
+      name: l.name,
+      isActive: l.isActive ?? true,
+    })),
     orders: options.orders ?? 20,
     orderItems: options.orderItems,
     accessToken: options.accessToken ?? `shpat_${hex(32)}`,
     clientId: options.clientId ?? hex(32),
     clientSecret: options.clientSecret ?? `shpss_${hex(32)}`,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 86_399,
-    bucket: { maximumAvailable: options.bucket?.maximumAvailable ?? 2000, restoreRate: options.bucket?.restoreRate ?? 100 },
+    bucket: {
+      maximumAvailable: options.bucket?.maximumAvailable ?? 2000,
+      restoreRate: options.bucket?.restoreRate ?? 100,
+    },
     maxQueryCost: options.maxQueryCost ?? 1000,
     faults: options.faults,
     // Five concurrent bulk queries per shop since 2026-01 (shopify-admin-api.md §4.2 [V]).
-    bulk: { pollsToComplete: options.bulk?.pollsToComplete ?? 2, maxConcurrent: options.bulk?.maxConcurrent ?? 5, failWith: options.bulk?.failWith },
+    bulk: {
+      pollsToComplete: options.bulk?.pollsToComplete ?? 2,
+      maxConcurrent: options.bulk?.maxConcurrent ?? 5,
+      failWith: options.bulk?.failWith,
+    },
     clock: options.clock ?? Date.now,
   };
 }

@@ -36,10 +36,21 @@ async function catalogSim(clock: () => number) {
   const target = await startShopifySimulator({ orders: 12, clock });
   const depot = target.state.locations[0]?.id;
   const input = {
-    title: 'Kupa', productOptions: [{ name: 'Title', values: [{ name: 'Default Title' }] }],
-    variants: [{ sku: 'KUPA-1', price: '189.90', inventoryItem: { tracked: true }, optionValues: [{ optionName: 'Title', name: 'Default Title' }], inventoryQuantities: [{ locationId: depot, name: 'available', quantity: 10 }] }],
+    title: 'Kupa',
+    productOptions: [{ name: 'Title', values: [{ name: 'Default Title' }] }],
+    variants: [
+      {
+        sku: 'KUPA-1',
+        price: '189.90',
+        inventoryItem: { tracked: true },
+        optionValues: [{ optionName: 'Title', name: 'Default Title' }],
+        inventoryQuantities: [{ locationId: depot, name: 'available', quantity: 10 }],
+      },
+    ],
   };
-  await gql(target, 'mutation P($input: ProductSetInput!) { productSet(input: $input) { userErrors { message } } }', { input });
+  await gql(target, 'mutation P($input: ProductSetInput!) { productSet(input: $input) { userErrors { message } } }', {
+    input,
+  });
   return target;
 }
 
@@ -47,7 +58,10 @@ describe('orders', () => {
   it('pages through updated_at:> results in updatedAt order without gaps or repeats', async () => {
     sim = await startShopifySimulator({ orders: 12, clock: () => NOW });
     const since = '2026-11-24T00:00:00Z';
-    const expected = sim.state.orders.filter((order) => order.updatedAt > since).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt)).map((order) => order.name);
+    const expected = sim.state.orders
+      .filter((order) => order.updatedAt > since)
+      .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))
+      .map((order) => order.name);
     expect(expected.length).toBeGreaterThan(2);
     expect(expected.length).toBeLessThan(12);
     expect(await allPages(sim, `updated_at:>'${since}'`, 2)).toEqual(expected);
@@ -60,7 +74,10 @@ describe('orders', () => {
     ['name:#1003', (o: { name: string }) => o.name === '#1003'],
   ])('filters %s', async (query, predicate) => {
     sim = await startShopifySimulator({ orders: 12, clock: () => NOW });
-    const expected = sim.state.orders.filter(predicate as (o: unknown) => boolean).map((order) => order.name).sort();
+    const expected = sim.state.orders
+      .filter(predicate as (o: unknown) => boolean)
+      .map((order) => order.name)
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
     expect((await allPages(sim, query, 5)).sort()).toEqual(expected);
   });
@@ -70,12 +87,25 @@ describe('orders', () => {
     sim = await catalogSim(() => now);
     now += 1000;
     const order = sim.state.placeOrder({ lines: [{ sku: 'KUPA-1', quantity: 3 }] });
-    expect(sim.state.levels('KUPA-1')).toEqual([expect.objectContaining({ locationName: 'Merkez Depo', available: 7, committed: 3, on_hand: 10 })]);
+    expect(sim.state.levels('KUPA-1')).toEqual([
+      expect.objectContaining({ locationName: 'Merkez Depo', available: 7, committed: 3, on_hand: 10 }),
+    ]);
     const newest = await gql(sim, PAGE, { first: 1, query: `updated_at:>'${new Date(NOW).toISOString()}'` });
-    expect(newest.body.data.orders.nodes).toEqual([expect.objectContaining({
-      id: order.id, displayFinancialStatus: 'PAID', lineItems: { nodes: [{ sku: 'KUPA-1', quantity: 3, currentQuantity: 3, variant: { id: sim.state.variantBySku('KUPA-1')?.id } }] },
-      totalPriceSet: { shopMoney: { amount: '619.6', currencyCode: 'TRY' }, presentmentMoney: { amount: '619.6', currencyCode: 'TRY' } },
-    })]);
+    expect(newest.body.data.orders.nodes).toEqual([
+      expect.objectContaining({
+        id: order.id,
+        displayFinancialStatus: 'PAID',
+        lineItems: {
+          nodes: [
+            { sku: 'KUPA-1', quantity: 3, currentQuantity: 3, variant: { id: sim.state.variantBySku('KUPA-1')?.id } },
+          ],
+        },
+        totalPriceSet: {
+          shopMoney: { amount: '619.6', currencyCode: 'TRY' },
+          presentmentMoney: { amount: '619.6', currencyCode: 'TRY' },
+        },
+      }),
+    ]);
   });
 
   it('fulfillOrder and cancelOrder bump updatedAt and show up in the API', async () => {
@@ -84,23 +114,45 @@ describe('orders', () => {
     const shipped = sim.state.placeOrder({ lines: [{ sku: 'KUPA-1', quantity: 1 }] });
     const cancelled = sim.state.placeOrder({ lines: [{ sku: 'KUPA-1', quantity: 2 }] });
     now += 60_000;
-    sim.state.fulfillOrder(shipped.id, { trackingCompany: 'Aras Kargo', trackingNumber: '123', trackingUrl: 'https://kargo.example/123' });
+    sim.state.fulfillOrder(shipped.id, {
+      trackingCompany: 'Aras Kargo',
+      trackingNumber: '123',
+      trackingUrl: 'https://kargo.example/123',
+    });
     sim.state.cancelOrder(cancelled.id);
     expect(sim.state.levels('KUPA-1')[0]).toMatchObject({ available: 9, committed: 0, on_hand: 9 });
     const changed = await gql(sim, PAGE, { first: 10, query: `updated_at:>'${new Date(NOW).toISOString()}'` });
     expect(changed.body.data.orders.nodes).toEqual([
-      expect.objectContaining({ id: shipped.id, displayFulfillmentStatus: 'FULFILLED', fulfillments: [{ trackingInfo: [{ company: 'Aras Kargo', number: '123', url: 'https://kargo.example/123' }] }] }),
-      expect.objectContaining({ id: cancelled.id, displayFinancialStatus: 'REFUNDED', cancelledAt: new Date(now).toISOString(), lineItems: { nodes: [expect.objectContaining({ currentQuantity: 0 })] } }),
+      expect.objectContaining({
+        id: shipped.id,
+        displayFulfillmentStatus: 'FULFILLED',
+        fulfillments: [{ trackingInfo: [{ company: 'Aras Kargo', number: '123', url: 'https://kargo.example/123' }] }],
+      }),
+      expect.objectContaining({
+        id: cancelled.id,
+        displayFinancialStatus: 'REFUNDED',
+        cancelledAt: new Date(now).toISOString(),
+        lineItems: { nodes: [expect.objectContaining({ currentQuantity: 0 })] },
+      }),
     ]);
   });
 
   it('serves seeded money in shop and presentment currency and a line without SKU', async () => {
     sim = await startShopifySimulator({ orders: 10, clock: () => NOW });
     const eur = sim.state.orders.find((order) => order.presentmentCurrencyCode === 'EUR');
-    const response = await gql(sim, 'query O($id: ID!) { order(id: $id) { totalPriceSet { shopMoney { currencyCode } presentmentMoney { currencyCode } } } }', { id: eur?.id });
-    expect(response.body.data.order.totalPriceSet).toEqual({ shopMoney: { currencyCode: 'TRY' }, presentmentMoney: { currencyCode: 'EUR' } });
+    const response = await gql(
+      sim,
+      'query O($id: ID!) { order(id: $id) { totalPriceSet { shopMoney { currencyCode } presentmentMoney { currencyCode } } } }',
+      { id: eur?.id },
+    );
+    expect(response.body.data.order.totalPriceSet).toEqual({
+      shopMoney: { currencyCode: 'TRY' },
+      presentmentMoney: { currencyCode: 'EUR' },
+    });
     const custom = await gql(sim, PAGE, { first: 10, query: 'status:any' }); // first: 50 would exceed the 1000-point limit
-    const lines = custom.body.data.orders.nodes.flatMap((node: { lineItems: { nodes: unknown[] } }) => node.lineItems.nodes);
+    const lines = custom.body.data.orders.nodes.flatMap(
+      (node: { lineItems: { nodes: unknown[] } }) => node.lineItems.nodes,
+    );
     expect(lines).toContainEqual({ sku: null, quantity: 1, currentQuantity: 1, variant: null });
   });
 });

@@ -2,7 +2,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { buildClientSchema, GraphQLError, Kind, type GraphQLSchema, type IntrospectionQuery, type ValueNode } from 'graphql';
+import {
+  buildClientSchema,
+  GraphQLError,
+  Kind,
+  type GraphQLSchema,
+  type IntrospectionQuery,
+  type ValueNode,
+} from 'graphql';
 import { isDecimalString, isMoneyString } from './decimal.js';
 
 /**

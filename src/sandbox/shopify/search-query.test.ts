@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { filterBySearch, matchTime, parseSearch, type SearchTerm } from './search-query.js';
 
-const term = (field: string, comparator: SearchTerm['comparator'], value: string, negated = false): SearchTerm => ({ field, comparator, value, negated });
+const term = (field: string, comparator: SearchTerm['comparator'], value: string, negated = false): SearchTerm => ({
+  field,
+  comparator,
+  value,
+  negated,
+});
 
 describe('parseSearch', () => {
   it.each([
@@ -17,8 +22,15 @@ describe('parseSearch', () => {
 });
 
 describe('filterBySearch', () => {
-  const rows = [{ n: 1, tag: 'a' }, { n: 2, tag: 'b' }, { n: 3, tag: 'a' }];
-  const matchers = { tag: (row: { tag: string }, t: SearchTerm) => row.tag === t.value, n: (row: { n: number }, t: SearchTerm) => String(row.n) === t.value };
+  const rows = [
+    { n: 1, tag: 'a' },
+    { n: 2, tag: 'b' },
+    { n: 3, tag: 'a' },
+  ];
+  const matchers = {
+    tag: (row: { tag: string }, t: SearchTerm) => row.tag === t.value,
+    n: (row: { n: number }, t: SearchTerm) => String(row.n) === t.value,
+  };
 
   it.each([
     ['tag:a', [1, 3], []],

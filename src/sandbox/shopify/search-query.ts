@@ -23,9 +23,15 @@ export function parseSearch(query: string): ParsedSearch {
   let joinNext = false;
   let negateNext = false;
   for (const token of tokenize(query)) {
-    if (token === 'OR') { joinNext = groups.length > 0; continue; }
+    if (token === 'OR') {
+      joinNext = groups.length > 0;
+      continue;
+    }
     if (token === 'AND') continue;
-    if (token === 'NOT') { negateNext = true; continue; }
+    if (token === 'NOT') {
+      negateNext = true;
+      continue;
+    }
     const term = parseTerm(token, negateNext);
     negateNext = false;
     const last = groups[groups.length - 1];
@@ -43,12 +49,19 @@ function tokenize(query: string): string[] {
   for (let i = 0; i < query.length; i += 1) {
     const char = query[i] as string;
     if (quote) {
-      if (char === '\\' && i + 1 < query.length) { current += query[i + 1]; i += 1; continue; }
+      if (char === '\\' && i + 1 < query.length) {
+        current += query[i + 1];
+        i += 1;
+        continue;
+      }
       if (char === quote) quote = undefined;
       else current += char;
       continue;
     }
-    if (char === '"' || char === "'") { quote = char; continue; }
+    if (char === '"' || char === "'") {
+      quote = char;
+      continue;
+    }
     if (/\s/.test(char) || char === '(' || char === ')') {
       if (current) tokens.push(current);
       current = '';
@@ -68,7 +81,12 @@ function parseTerm(token: string, negated: boolean): SearchTerm {
   const field = body.slice(0, colon);
   const rest = body.slice(colon + 1);
   const comparator = (['>=', '<=', '>', '<'] as const).find((c) => rest.startsWith(c));
-  return { field, comparator: comparator ?? ':', value: comparator ? rest.slice(comparator.length) : rest, negated: negative };
+  return {
+    field,
+    comparator: comparator ?? ':',
+    value: comparator ? rest.slice(comparator.length) : rest,
+    negated: negative,
+  };
 }
 
 /** Keep the records matching every group; unknown fields match everything and are reported through `warn`. */
@@ -87,7 +105,9 @@ export function filterBySearch<T>(
         const matcher = matchers[term.field];
         if (!matcher) return true;
         return matcher(record, term) !== term.negated;
-      })));
+      }),
+    ),
+  );
 }
 
 /** Compare a stored ISO time with a term value: ISO date/time or `now`; a bare date with `:` means that day. */

@@ -19,7 +19,14 @@ export interface ServerDeps {
 
 const GRAPHQL_PATH = /^\/admin\/api\/([^/]+)\/graphql\.json$/;
 const BULK_FILE_PATH = /^\/__sandbox\/bulk\/(\d+)\.jsonl$/;
-const SUPPORTED_FAULTS: readonly FaultKind[] = ['rate-limit', 'server-error', 'drop-before', 'drop-after', 'slow', 'throttled'];
+const SUPPORTED_FAULTS: readonly FaultKind[] = [
+  'rate-limit',
+  'server-error',
+  'drop-before',
+  'drop-after',
+  'slow',
+  'throttled',
+];
 /** Shopify's payload ceiling is 10 MB (metafieldsSet description [V]); refuse bigger bodies. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -29,7 +36,11 @@ export function createShopifyServer(deps: ServerDeps): Server {
   return createServer((request, response) => {
     route(deps, request, response).catch((error: unknown) => {
       const tooLarge = error instanceof BodyTooLargeError;
-      if (!response.headersSent) send(response, { status: tooLarge ? 413 : 500, body: { errors: tooLarge ? 'Request Entity Too Large' : `sandbox bug: ${String(error)}` } });
+      if (!response.headersSent)
+        send(response, {
+          status: tooLarge ? 413 : 500,
+          body: { errors: tooLarge ? 'Request Entity Too Large' : `sandbox bug: ${String(error)}` },
+        });
       else response.destroy();
     });
   });
@@ -37,7 +48,8 @@ export function createShopifyServer(deps: ServerDeps): Server {
 
 async function route(deps: ServerDeps, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const path = (request.url ?? '/').split('?')[0] ?? '/';
-  if (request.method === 'GET' && path === '/__sandbox/stats') return send(response, { status: 200, body: deps.stats.snapshot() });
+  if (request.method === 'GET' && path === '/__sandbox/stats')
+    return send(response, { status: 200, body: deps.stats.snapshot() });
   const bulkFile = BULK_FILE_PATH.exec(path);
   if (request.method === 'GET' && bulkFile) return serveBulkFile(deps, Number(bulkFile[1]), request, response);
   if (request.method === 'POST' && path === '/admin/oauth/access_token') {
@@ -49,18 +61,32 @@ async function route(deps: ServerDeps, request: IncomingMessage, response: Serve
   return send(response, { status: 404, body: { errors: 'Not Found' } });
 }
 
-async function graphql(deps: ServerDeps, version: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function graphql(
+  deps: ServerDeps,
+  version: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   deps.stats.request();
   const raw = await readBody(request);
   const fault = deps.faults.next(SUPPORTED_FAULTS);
   if (fault === 'drop-before') return void request.socket.destroy();
   if (fault === 'rate-limit') {
     const retryAfter = String(deps.faults.retryAfterSeconds);
-    return send(response, { status: 429, headers: { 'retry-after': retryAfter }, body: { errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.' } });
+    return send(response, {
+      status: 429,
+      headers: { 'retry-after': retryAfter },
+      body: {
+        errors: 'Exceeded 2 calls per second for api client. Reduce request rates to resume uninterrupted service.',
+      },
+    });
   }
   if (fault === 'server-error') {
     const status = (deps.faults.counts()['server-error'] ?? 0) % 2 === 0 ? 503 : 500;
-    return send(response, { status, body: { errors: status === 503 ? 'Service Unavailable' : 'Internal Server Error' } });
+    return send(response, {
+      status,
+      body: { errors: status === 503 ? 'Service Unavailable' : 'Internal Server Error' },
+    });
   }
   if (fault === 'throttled') {
     const status = deps.endpoint.bucket.status();
@@ -75,10 +101,16 @@ async function graphql(deps: ServerDeps, version: string, request: IncomingMessa
 function answer(deps: ServerDeps, version: string, request: IncomingMessage, raw: string): EndpointResult {
   // Real Shopify falls forward to the oldest supported version (reference §1.2); the sandbox is stricter on purpose.
   if (!isSupportedVersion(version)) {
-    return { status: 404, body: { errors: `API version ${version} is not served by the sandbox; supported: ${SUPPORTED_VERSIONS.join(', ')}` } };
+    return {
+      status: 404,
+      body: {
+        errors: `API version ${version} is not served by the sandbox; supported: ${SUPPORTED_VERSIONS.join(', ')}`,
+      },
+    };
   }
   const token = request.headers['x-shopify-access-token'];
-  if (!deps.tokens.isValid(typeof token === 'string' ? token : undefined)) return { status: 401, body: INVALID_TOKEN_BODY };
+  if (!deps.tokens.isValid(typeof token === 'string' ? token : undefined))
+    return { status: 401, body: INVALID_TOKEN_BODY };
   const contentType = request.headers['content-type'] ?? '';
   if (contentType.includes('application/graphql')) return handleGraphQL(deps.endpoint, version, { query: raw });
   let body: GraphQLRequestBody;

@@ -18,7 +18,11 @@ export class StatsRecorder {
 
   private static empty(): SimulatorStats {
     return {
-      requests: { total: 0, queries: 0, mutations: 0, byOperation: {} }, costSpent: 0, throttled: 0, faults: {}, idempotentReplays: 0,
+      requests: { total: 0, queries: 0, mutations: 0, byOperation: {} },
+      costSpent: 0,
+      throttled: 0,
+      faults: {},
+      idempotentReplays: 0,
       bulkDownloads: { total: 0, withAccessToken: 0 },
     };
   }
@@ -31,7 +35,8 @@ export class StatsRecorder {
   executed(kind: 'query' | 'mutation', rootFields: string[], cost: number): void {
     if (kind === 'query') this.stats.requests.queries += 1;
     else this.stats.requests.mutations += 1;
-    for (const field of rootFields) this.stats.requests.byOperation[field] = (this.stats.requests.byOperation[field] ?? 0) + 1;
+    for (const field of rootFields)
+      this.stats.requests.byOperation[field] = (this.stats.requests.byOperation[field] ?? 0) + 1;
     this.stats.costSpent += cost;
   }
 

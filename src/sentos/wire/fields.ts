@@ -40,7 +40,9 @@ export const wireSku = z
  */
 export const wireMoney = z
   .unknown()
-  .transform((v): MoneyResult | undefined => (v === undefined || v === null || v === '' || isEmptyArray(v) ? undefined : parseTurkishMoney(v)))
+  .transform((v): MoneyResult | undefined =>
+    v === undefined || v === null || v === '' || isEmptyArray(v) ? undefined : parseTurkishMoney(v),
+  )
   .optional();
 
 /** Stock and quantities: a number or a numeric string such as "4" (§2.5 quirk 2 [V: MSO mapper test]). */
@@ -54,7 +56,10 @@ export const wireCount = z.union([
 ]);
 
 /** An int such as vat_rate; a value we cannot read is dropped rather than failing the product. */
-export const wireOptionalInt = wireCount.nullish().catch(undefined).transform((v) => (v === null ? undefined : v));
+export const wireOptionalInt = wireCount
+  .nullish()
+  .catch(undefined)
+  .transform((v) => (v === null ? undefined : v));
 
 /** `warehouse` is an id, or `{ id, name }` in some responses (§2.5 quirk 2 [V: MSO]). */
 const wireWarehouseRef = z.union([wireId, z.object({ id: wireId }).transform((o) => o.id)]);
@@ -72,10 +77,17 @@ export function wireList<T extends z.ZodType>(item: T) {
 }
 
 /** Images: `[{id, url}]`, plain URL strings, or a single object (order lines, §4.4 [V: MSO fixture]). */
-export const wireImages = z.preprocess(
-  (v) => (isPlainObject(v) && 'url' in v ? [v] : v),
-  wireList(z.union([z.string(), z.object({ url: z.string().nullish() })])),
-).transform((items) => items.map((i) => (typeof i === 'string' ? i : (i.url ?? ''))).map((u) => u.trim()).filter((u) => u !== ''));
+export const wireImages = z
+  .preprocess(
+    (v) => (isPlainObject(v) && 'url' in v ? [v] : v),
+    wireList(z.union([z.string(), z.object({ url: z.string().nullish() })])),
+  )
+  .transform((items) =>
+    items
+      .map((i) => (typeof i === 'string' ? i : (i.url ?? '')))
+      .map((u) => u.trim())
+      .filter((u) => u !== ''),
+  );
 
 /**
  * The second variant axis. `{ name, value }` [V: SAL, MSO]; VGP also accepts a plain string [I: real], which

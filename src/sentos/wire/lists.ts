@@ -14,7 +14,10 @@ export interface WirePage {
   totalElements?: number;
 }
 
-const optionalCount = wireCount.nullish().catch(undefined).transform((v) => v ?? undefined);
+const optionalCount = wireCount
+  .nullish()
+  .catch(undefined)
+  .transform((v) => v ?? undefined);
 
 const wireEnvelope = z.object({
   page: optionalCount,
@@ -31,7 +34,10 @@ const wireEnvelope = z.object({
  * settled (§4.3): SA2 also accepts `content`/`orders` and camelCase totals, MSO/LSC a bare array.
  * Returns undefined when the body is none of these.
  */
-export function readPage(body: unknown, listKeys: readonly string[] = ['data', 'content', 'orders']): WirePage | undefined {
+export function readPage(
+  body: unknown,
+  listKeys: readonly string[] = ['data', 'content', 'orders'],
+): WirePage | undefined {
   if (Array.isArray(body)) return { items: body };
   if (!isPlainObject(body)) return undefined;
   const key = listKeys.find((k) => body[k] !== undefined);
@@ -51,10 +57,14 @@ export function readPage(body: unknown, listKeys: readonly string[] = ['data', '
 const wireNamed = z.object({ id: wireId, name: wireText });
 
 /** GET /warehouses: a bare array `[{id, name}]` [V: SAL]; `{data: [...]}` tolerated [I]. */
-export const wireWarehouses = wireList(wireNamed).transform((list): SentosWarehouse[] => list.map((w) => ({ id: w.id, name: w.name ?? '' })));
+export const wireWarehouses = wireList(wireNamed).transform((list): SentosWarehouse[] =>
+  list.map((w) => ({ id: w.id, name: w.name ?? '' })),
+);
 
 /** GET /sales-channels: a list of `{id, name, ...}` [V: SFB]. */
-export const wireSalesChannels = wireList(wireNamed).transform((list): SentosSalesChannel[] => list.map((c) => ({ id: c.id, name: c.name ?? '' })));
+export const wireSalesChannels = wireList(wireNamed).transform((list): SentosSalesChannel[] =>
+  list.map((c) => ({ id: c.id, name: c.name ?? '' })),
+);
 
 const wireCategoryNode = z.object({
   id: wireId,
@@ -67,7 +77,11 @@ const wireCategoryNode = z.object({
  * GET /categories: a bare array tree `[{id, name, parent_id, sub_categories}]` [V: SAL, SCX], flattened
  * parents-first. parent_id 0 means root (§3 [V: SAL POST /categories]); the tree position wins when absent.
  */
-export function flattenCategories(nodes: readonly unknown[], parentId?: string, out: SentosCategory[] = []): SentosCategory[] {
+export function flattenCategories(
+  nodes: readonly unknown[],
+  parentId?: string,
+  out: SentosCategory[] = [],
+): SentosCategory[] {
   for (const raw of nodes) {
     const node = wireCategoryNode.parse(raw);
     const declared = node.parent_id === '0' ? undefined : node.parent_id;

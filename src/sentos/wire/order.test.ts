@@ -12,12 +12,26 @@ describe('parseSentosOrder (sentos-api.md §4.4, §8.4)', () => {
       tracking_info: { cargo_company: 'Sentos Kargo', tracking_number: 'TR1234567', tracking_link: '' },
       lines: [{ id: 0, orderlineid: 27541, sku: null, quantity: 1, price: '29.9' }],
     });
-    expect(result).toEqual({ ok: true, order: { id: '88190', orderId: '181849999', orderCode: '203129724888', status: 5, trackingNumber: 'TR1234567', lines: [{ quantity: 1 }] } });
+    expect(result).toEqual({
+      ok: true,
+      order: {
+        id: '88190',
+        orderId: '181849999',
+        orderCode: '203129724888',
+        status: 5,
+        trackingNumber: 'TR1234567',
+        lines: [{ quantity: 1 }],
+      },
+    });
   });
 
   it.each([
     ['status as a string', { id: 1, order_id: 'A', order_code: 'B', status: '2', lines: [] }, { status: 2 }],
-    ['items instead of lines, quantity as a string', { id: 1, status: 2, items: [{ sku: 'X', quantity: '3' }] }, { lines: [{ sku: 'X', quantity: 3 }], orderId: '', orderCode: '' }],
+    [
+      'items instead of lines, quantity as a string',
+      { id: 1, status: 2, items: [{ sku: 'X', quantity: '3' }] },
+      { lines: [{ sku: 'X', quantity: 3 }], orderId: '', orderCode: '' },
+    ],
     ['tracking_info as []', { id: 1, status: 2, tracking_info: [], cargo_number: 'C1' }, { trackingNumber: 'C1' }],
   ])('%s', (_label, wire, expected) => {
     const result = parseSentosOrder(wire);
@@ -25,7 +39,10 @@ describe('parseSentosOrder (sentos-api.md §4.4, §8.4)', () => {
   });
 
   it('reports an order without id or status', () => {
-    expect(parseSentosOrder({ order_id: 'x' })).toEqual({ ok: false, reason: expect.stringMatching(/id.*status|status.*id/s) });
+    expect(parseSentosOrder({ order_id: 'x' })).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/id.*status|status.*id/s),
+    });
   });
 });
 
@@ -34,7 +51,10 @@ describe('writeErrors (§5: `errors` is an object of lists, or [] when none)', (
     [{ errors: [], message: 'ok', product: [] }, []],
     [{ errors: null }, []],
     [{ message: 'Created' }, []],
-    [{ errors: { variants: ['STD-1 stok kodu başka bir üründe kayıtlı'] } }, ['variants: STD-1 stok kodu başka bir üründe kayıtlı']],
+    [
+      { errors: { variants: ['STD-1 stok kodu başka bir üründe kayıtlı'] } },
+      ['variants: STD-1 stok kodu başka bir üründe kayıtlı'],
+    ],
     [{ errors: { prices: { n11: { list_price: { message: 'geçersiz' } } } } }, ['prices.n11.list_price: geçersiz']],
     [{ errors: ['payment_method geçersiz'] }, ['payment_method geçersiz']],
     ['not json', []],
@@ -46,7 +66,10 @@ describe('writeErrors (§5: `errors` is an object of lists, or [] when none)', (
 describe('createdOrderOf', () => {
   it.each([
     [{ message: 'ok', order: { id: 5 } }, { id: 5 }],
-    [{ id: 6, order_code: '1042' }, { id: 6, order_code: '1042' }],
+    [
+      { id: 6, order_code: '1042' },
+      { id: 6, order_code: '1042' },
+    ],
     [{ data: { id: 7 } }, { id: 7 }],
     [{ message: 'ok' }, undefined],
   ])('%j', (body, expected) => {

@@ -68,10 +68,12 @@ export function writeErrors(body: unknown): string[] {
 
 function flattenErrors(errors: unknown, prefix = ''): string[] {
   if (errors === null || errors === undefined || errors === '' || errors === false) return [];
-  if (typeof errors === 'string' || typeof errors === 'number') return [prefix ? `${prefix}: ${errors}` : String(errors)];
+  if (typeof errors === 'string' || typeof errors === 'number')
+    return [prefix ? `${prefix}: ${errors}` : String(errors)];
   if (Array.isArray(errors)) return errors.flatMap((e) => flattenErrors(e, prefix));
   if (isPlainObject(errors)) {
-    if (typeof errors.message === 'string' && Object.keys(errors).length === 1) return flattenErrors(errors.message, prefix);
+    if (typeof errors.message === 'string' && Object.keys(errors).length === 1)
+      return flattenErrors(errors.message, prefix);
     return Object.entries(errors).flatMap(([k, v]) => flattenErrors(v, prefix ? `${prefix}.${k}` : k));
   }
   return [];

@@ -23,7 +23,15 @@ function wireProduct(overrides: Record<string, unknown> = {}): Record<string, un
 }
 
 function wireVariant(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { sku: 'STD-ELB-1042-SYH-S', barcode: '8690000104201', color: 'Siyah', model: { name: 'Beden', value: 'S' }, stocks: [{ warehouse: 1, stock: 3 }], images: [], ...overrides };
+  return {
+    sku: 'STD-ELB-1042-SYH-S',
+    barcode: '8690000104201',
+    color: 'Siyah',
+    model: { name: 'Beden', value: 'S' },
+    stocks: [{ warehouse: 1, stock: 3 }],
+    images: [],
+    ...overrides,
+  };
 }
 
 function parsed(raw: unknown) {
@@ -57,7 +65,10 @@ describe('money quirks (sentos-api.md §2.5 quirk 1)', () => {
 
   it('parses channel prices, and `[]` as no prices', () => {
     const product = parsed(wireProduct({ prices: { b2c: { list_price: '1.499,90', sale_price: 1299.9 }, n11: [] } }));
-    expect(product.prices).toEqual({ b2c: { list: { ok: true, minor: 149990 }, sale: { ok: true, minor: 129990 } }, n11: {} });
+    expect(product.prices).toEqual({
+      b2c: { list: { ok: true, minor: 149990 }, sale: { ok: true, minor: 129990 } },
+      n11: {},
+    });
     expect(parsed(wireProduct({ prices: [] })).prices).toEqual({});
     expect(parsed(wireProduct({ prices: null })).prices).toEqual({});
   });
@@ -110,23 +121,54 @@ describe('shape quirks', () => {
 
   it('reads variants with their own prices, images and trimmed SKUs', () => {
     const product = parsed(
-      wireProduct({ sku: 'STD-ELB-1042', variants: [wireVariant({ sku: ' STD-ELB-1042-SYH-M ', sale_price: '1.299,90', images: [{ id: 1, url: 'https://x/1.jpg' }, 'https://x/2.jpg'] })] }),
+      wireProduct({
+        sku: 'STD-ELB-1042',
+        variants: [
+          wireVariant({
+            sku: ' STD-ELB-1042-SYH-M ',
+            sale_price: '1.299,90',
+            images: [{ id: 1, url: 'https://x/1.jpg' }, 'https://x/2.jpg'],
+          }),
+        ],
+      }),
     );
     expect(product.variants).toEqual([
-      { sku: 'STD-ELB-1042-SYH-M', barcode: '8690000104201', color: 'Siyah', model: { name: 'Beden', value: 'S' }, stocks: [{ warehouseId: '1', quantity: 3 }], images: ['https://x/1.jpg', 'https://x/2.jpg'], salePrice: { ok: true, minor: 129990 } },
+      {
+        sku: 'STD-ELB-1042-SYH-M',
+        barcode: '8690000104201',
+        color: 'Siyah',
+        model: { name: 'Beden', value: 'S' },
+        stocks: [{ warehouseId: '1', quantity: 3 }],
+        images: ['https://x/1.jpg', 'https://x/2.jpg'],
+        salePrice: { ok: true, minor: 129990 },
+      },
     ]);
   });
 });
 
 describe('parseSentosProducts: a bad product never kills the page', () => {
   it.each([
-    ['a variant without a SKU', wireProduct({ id: 2, sku: 'P2', variants: [wireVariant({ sku: null })] }), { id: '2', sku: 'P2' }, /variants\.0\.sku/],
-    ['a non-numeric stock', wireProduct({ id: 3, sku: 'P3', stocks: [{ warehouse: 1, stock: 'çok' }] }), { id: '3', sku: 'P3' }, /stocks\.0\.stock/],
+    [
+      'a variant without a SKU',
+      wireProduct({ id: 2, sku: 'P2', variants: [wireVariant({ sku: null })] }),
+      { id: '2', sku: 'P2' },
+      /variants\.0\.sku/,
+    ],
+    [
+      'a non-numeric stock',
+      wireProduct({ id: 3, sku: 'P3', stocks: [{ warehouse: 1, stock: 'çok' }] }),
+      { id: '3', sku: 'P3' },
+      /stocks\.0\.stock/,
+    ],
     ['no SKU and no variants', wireProduct({ id: 4, sku: '' }), { id: '4' }, /no SKU/],
     ['no id', wireProduct({ id: undefined, sku: 'P5' }), { sku: 'P5' }, /id/],
     ['not an object', 'garbage', {}, /expected object/i],
   ])('%s is reported with what identifies it', (_label, bad, identity, reason) => {
-    const page = parseSentosProducts([wireProduct({ id: 1, sku: 'P1' }), bad, wireProduct({ id: 6, sku: 'P6', sale_price: 'abc' })]);
+    const page = parseSentosProducts([
+      wireProduct({ id: 1, sku: 'P1' }),
+      bad,
+      wireProduct({ id: 6, sku: 'P6', sale_price: 'abc' }),
+    ]);
     expect(page.products.map((p) => p.sku)).toEqual(['P1', 'P6']);
     expect(page.products[1]?.salePrice).toMatchObject({ ok: false, raw: 'abc' });
     expect(page.invalid).toHaveLength(1);

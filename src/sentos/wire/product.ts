@@ -1,6 +1,19 @@
 import { z } from 'zod';
 import type { SentosChannelPrice, SentosProduct, SentosVariant } from '../types.js';
-import { isPlainObject, wireId, wireImages, wireList, wireModel, wireMoney, wireObjectOrEmpty, wireOptionalId, wireOptionalInt, wireSku, wireStock, wireText } from './fields.js';
+import {
+  isPlainObject,
+  wireId,
+  wireImages,
+  wireList,
+  wireModel,
+  wireMoney,
+  wireObjectOrEmpty,
+  wireOptionalId,
+  wireOptionalInt,
+  wireSku,
+  wireStock,
+  wireText,
+} from './fields.js';
 
 /**
  * The product as GET /products and GET /products/{id} send it (sentos-api.md §2.4), narrowed to the fields
@@ -52,7 +65,10 @@ export const wireProductSchema = z
     variants: wireList(wireVariantSchema),
   })
   // A simple product is its own single variant (§2.4 [V: MSO]): without a SKU it cannot be matched.
-  .refine((p) => p.sku !== undefined || p.variants.length > 0, { message: 'product has no SKU and no variants', path: ['sku'] });
+  .refine((p) => p.sku !== undefined || p.variants.length > 0, {
+    message: 'product has no SKU and no variants',
+    path: ['sku'],
+  });
 
 type WireProduct = z.output<typeof wireProductSchema>;
 type WireVariant = z.output<typeof wireVariantSchema>;
@@ -77,7 +93,10 @@ export function parseSentosProduct(raw: unknown): ProductParse {
 }
 
 /** Parses a page of products: the good ones, and the ones to report. */
-export function parseSentosProducts(items: readonly unknown[]): { products: SentosProduct[]; invalid: InvalidProduct[] } {
+export function parseSentosProducts(items: readonly unknown[]): {
+  products: SentosProduct[];
+  invalid: InvalidProduct[];
+} {
   const products: SentosProduct[] = [];
   const invalid: InvalidProduct[] = [];
   for (const item of items) {
@@ -90,7 +109,8 @@ export function parseSentosProducts(items: readonly unknown[]): { products: Sent
 
 function identify(raw: unknown): { id?: string; sku?: string } {
   if (!isPlainObject(raw)) return {};
-  const pick = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v).trim() || undefined : undefined);
+  const pick = (v: unknown) =>
+    typeof v === 'string' || typeof v === 'number' ? String(v).trim() || undefined : undefined;
   return compact({ id: pick(raw.id), sku: pick(raw.sku) });
 }
 

@@ -9,8 +9,14 @@ import type { z } from 'zod';
 import { RemoteError } from '../../core/errors.js';
 import { toShopifyProduct, toShopifyVariant } from '../map-product.js';
 import {
-  BulkCatalogLevels, bulkCatalogProductsDocument, itemLineSchema, levelLineSchema, productLineSchema, variantLineSchema,
-  type ProductLine, type VariantLine,
+  BulkCatalogLevels,
+  bulkCatalogProductsDocument,
+  itemLineSchema,
+  levelLineSchema,
+  productLineSchema,
+  variantLineSchema,
+  type ProductLine,
+  type VariantLine,
 } from '../operations/bulk-catalog-export.js';
 import type { ShopifyInventoryLevel, ShopifyProduct } from '../types.js';
 import { downloadJsonl, type JsonlCollector } from './download.js';
@@ -31,9 +37,13 @@ interface CatalogFile {
   variants: Map<string, VariantLine[]>;
 }
 
-export async function* listProductsByBulk(deps: BulkDeps, options: BulkCatalogOptions): AsyncGenerator<ShopifyProduct[]> {
+export async function* listProductsByBulk(
+  deps: BulkDeps,
+  options: BulkCatalogOptions,
+): AsyncGenerator<ShopifyProduct[]> {
   const products = await readCatalog(deps, options);
-  for (let start = 0; start < products.length; start += BULK_PAGE_SIZE) yield products.slice(start, start + BULK_PAGE_SIZE);
+  for (let start = 0; start < products.length; start += BULK_PAGE_SIZE)
+    yield products.slice(start, start + BULK_PAGE_SIZE);
 }
 
 async function readCatalog(deps: BulkDeps, options: BulkCatalogOptions): Promise<ShopifyProduct[]> {
@@ -49,15 +59,35 @@ async function readCatalog(deps: BulkDeps, options: BulkCatalogOptions): Promise
     (signal) => runBulkQuery(deps, 'BulkCatalogLevels', BulkCatalogLevels.document, signal),
   );
   const [catalog, levels] = await both(
-    (signal) => download(deps, 'BulkCatalogProducts', productsOp, catalogCollector, { products: [], variants: new Map() }, signal),
+    (signal) =>
+      download(
+        deps,
+        'BulkCatalogProducts',
+        productsOp,
+        catalogCollector,
+        { products: [], variants: new Map() },
+        signal,
+      ),
     (signal) => download(deps, 'BulkCatalogLevels', levelsOp, levelsCollector, new Map(), signal),
   );
   return join(catalog, levels, options.readLevels);
 }
 
-function download<T>(deps: BulkDeps, label: string, op: CompletedBulkOperation, collector: () => JsonlCollector<T>, empty: T, signal: AbortSignal): Promise<T> {
+function download<T>(
+  deps: BulkDeps,
+  label: string,
+  op: CompletedBulkOperation,
+  collector: () => JsonlCollector<T>,
+  empty: T,
+  signal: AbortSignal,
+): Promise<T> {
   if (!op.url) return Promise.resolve(empty);
-  return downloadJsonl(deps, { label, url: op.url, objectCount: op.objectCount, fileSize: op.fileSize }, collector, signal);
+  return downloadJsonl(
+    deps,
+    { label, url: op.url, objectCount: op.objectCount, fileSize: op.fileSize },
+    collector,
+    signal,
+  );
 }
 
 /** Product lines have no __parentId; variant lines point at their product, which came earlier or later. */
@@ -72,7 +102,9 @@ function catalogCollector(): JsonlCollector<CatalogFile> {
     },
     finish: () => {
       const ids = new Set(file.products.map((product) => product.id));
-      for (const parent of file.variants.keys()) if (!ids.has(parent)) throw inconsistent('BulkCatalogProducts', `variants of ${parent}, a product not in the file`);
+      for (const parent of file.variants.keys())
+        if (!ids.has(parent))
+          throw inconsistent('BulkCatalogProducts', `variants of ${parent}, a product not in the file`);
       return file;
     },
   };
@@ -92,7 +124,10 @@ function levelsCollector(): JsonlCollector<Map<string, ShopifyInventoryLevel[]>>
       }
       const level = parseLine(levelLineSchema, line, 'BulkCatalogLevels');
       const available = level.quantities.find((q) => q.name === 'available')?.quantity ?? 0;
-      listFor(levels.has(level.__parentId) ? levels : orphans, level.__parentId).push({ locationId: level.location.id, available });
+      listFor(levels.has(level.__parentId) ? levels : orphans, level.__parentId).push({
+        locationId: level.location.id,
+        available,
+      });
     },
     finish: () => {
       const [orphan] = orphans.keys();
@@ -102,16 +137,32 @@ function levelsCollector(): JsonlCollector<Map<string, ShopifyInventoryLevel[]>>
   };
 }
 
-async function join(catalog: CatalogFile, levels: Map<string, ShopifyInventoryLevel[]>, readLevels: BulkCatalogOptions['readLevels']): Promise<ShopifyProduct[]> {
-  const variantsOf = (product: ProductLine) => [...(catalog.variants.get(product.id) ?? [])].sort((a, b) => a.position - b.position);
-  const unseen = catalog.products.flatMap(variantsOf).map((v) => v.inventoryItem.id).filter((id) => !levels.has(id));
+async function join(
+  catalog: CatalogFile,
+  levels: Map<string, ShopifyInventoryLevel[]>,
+  readLevels: BulkCatalogOptions['readLevels'],
+): Promise<ShopifyProduct[]> {
+  const variantsOf = (product: ProductLine) =>
+    [...(catalog.variants.get(product.id) ?? [])].sort((a, b) => a.position - b.position);
+  const unseen = catalog.products
+    .flatMap(variantsOf)
+    .map((v) => v.inventoryItem.id)
+    .filter((id) => !levels.has(id));
   const late = unseen.length > 0 ? await readLevels(unseen) : new Map<string, ShopifyInventoryLevel[]>();
   const levelsOf = (variant: VariantLine): ShopifyInventoryLevel[] => {
     const found = levels.get(variant.inventoryItem.id) ?? late.get(variant.inventoryItem.id);
     if (found) return found;
-    throw new RemoteError(`Shopify inventory item ${variant.inventoryItem.id} disappeared while it was being read; run again.`, { service: 'shopify', code: 'NOT_FOUND' });
+    throw new RemoteError(
+      `Shopify inventory item ${variant.inventoryItem.id} disappeared while it was being read; run again.`,
+      { service: 'shopify', code: 'NOT_FOUND' },
+    );
   };
-  return catalog.products.map((product) => toShopifyProduct(product, variantsOf(product).map((variant) => toShopifyVariant(variant, levelsOf(variant)))));
+  return catalog.products.map((product) =>
+    toShopifyProduct(
+      product,
+      variantsOf(product).map((variant) => toShopifyVariant(variant, levelsOf(variant))),
+    ),
+  );
 }
 
 function hasParent(line: unknown): boolean {
@@ -122,11 +173,18 @@ function parseLine<S extends z.ZodType>(schema: S, line: unknown, label: string)
   const parsed = schema.safeParse(line);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw inconsistent(label, `a line has an unexpected shape at ${issue?.path.join('.') ?? ''} (${issue?.message ?? 'invalid'})`);
+  throw inconsistent(
+    label,
+    `a line has an unexpected shape at ${issue?.path.join('.') ?? ''} (${issue?.message ?? 'invalid'})`,
+  );
 }
 
 function inconsistent(label: string, what: string): RemoteError {
-  return new RemoteError(`Shopify bulk export ${label}: ${what}.`, { service: 'shopify', code: 'UNEXPECTED_RESPONSE' }, { hint: 'Run again; the catalog was not read.' });
+  return new RemoteError(
+    `Shopify bulk export ${label}: ${what}.`,
+    { service: 'shopify', code: 'UNEXPECTED_RESPONSE' },
+    { hint: 'Run again; the catalog was not read.' },
+  );
 }
 
 function listFor<K, V>(map: Map<K, V[]>, key: K): V[] {

@@ -29,14 +29,24 @@ export interface BulkFile {
 
 type Attempt = { ok: true } | { ok: false; retryable: boolean; error: Error };
 
-export async function downloadJsonl<T>(deps: BulkDeps, file: BulkFile, collector: () => JsonlCollector<T>, signal?: AbortSignal): Promise<T> {
+export async function downloadJsonl<T>(
+  deps: BulkDeps,
+  file: BulkFile,
+  collector: () => JsonlCollector<T>,
+  signal?: AbortSignal,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     const sink = collector();
     const outcome = await readOnce(deps, file, sink, attempt, signal);
     if (outcome.ok) return sink.finish();
     if (!outcome.retryable || attempt >= deps.retry.maxAttempts || signal?.aborted) throw outcome.error;
     deps.stats?.recordRetry('shopify');
-    const delayMs = retryDelayMs({ attempt, baseDelayMs: deps.retry.baseDelayMs, maxDelayMs: deps.retry.maxDelayMs, random: (deps.random ?? Math.random)() });
+    const delayMs = retryDelayMs({
+      attempt,
+      baseDelayMs: deps.retry.baseDelayMs,
+      maxDelayMs: deps.retry.maxDelayMs,
+      random: (deps.random ?? Math.random)(),
+    });
     await deps.clock.sleep(delayMs, signal);
   }
 }
@@ -51,7 +61,13 @@ export function printableUrl(url: string): string {
   }
 }
 
-async function readOnce<T>(deps: BulkDeps, file: BulkFile, sink: JsonlCollector<T>, attempt: number, signal?: AbortSignal): Promise<Attempt> {
+async function readOnce<T>(
+  deps: BulkDeps,
+  file: BulkFile,
+  sink: JsonlCollector<T>,
+  attempt: number,
+  signal?: AbortSignal,
+): Promise<Attempt> {
   const started = deps.clock.now();
   const where = printableUrl(file.url);
   deps.stats?.record('shopify', 'read', 'BulkDownload');
@@ -59,12 +75,33 @@ async function readOnce<T>(deps: BulkDeps, file: BulkFile, sink: JsonlCollector<
   try {
     // Deliberately no X-Shopify-Access-Token: the URL is its own credential (§4.2).
     // @ts-expect-error Node's fetch accepts an undici dispatcher; the DOM typings do not know it.
-    response = await fetch(file.url, { method: 'GET', headers: { accept: 'application/jsonl' }, dispatcher: deps.dispatcher, signal });
+    response = await fetch(file.url, {
+      method: 'GET',
+      headers: { accept: 'application/jsonl' },
+      dispatcher: deps.dispatcher,
+      signal,
+    });
   } catch (error) {
-    deps.onEvent?.({ service: 'shopify', method: 'GET', url: where, status: 'network-error', durationMs: deps.clock.now() - started, requestId: undefined, attempt });
+    deps.onEvent?.({
+      service: 'shopify',
+      method: 'GET',
+      url: where,
+      status: 'network-error',
+      durationMs: deps.clock.now() - started,
+      requestId: undefined,
+      attempt,
+    });
     return { ok: false, retryable: true, error: downloadError(file, `network error ${networkCode(error)}`) };
   }
-  deps.onEvent?.({ service: 'shopify', method: 'GET', url: where, status: response.status, durationMs: deps.clock.now() - started, requestId: undefined, attempt });
+  deps.onEvent?.({
+    service: 'shopify',
+    method: 'GET',
+    url: where,
+    status: response.status,
+    durationMs: deps.clock.now() - started,
+    requestId: undefined,
+    attempt,
+  });
   if (response.status !== 200 || !response.body) {
     await response.body?.cancel().catch(() => undefined);
     const retryable = response.status === 408 || response.status === 429 || response.status >= 500;
@@ -73,7 +110,12 @@ async function readOnce<T>(deps: BulkDeps, file: BulkFile, sink: JsonlCollector<
   return consume(deps, file, sink, response.body as unknown as AsyncIterable<Uint8Array>);
 }
 
-async function consume<T>(deps: BulkDeps, file: BulkFile, sink: JsonlCollector<T>, body: AsyncIterable<Uint8Array>): Promise<Attempt> {
+async function consume<T>(
+  deps: BulkDeps,
+  file: BulkFile,
+  sink: JsonlCollector<T>,
+  body: AsyncIterable<Uint8Array>,
+): Promise<Attempt> {
   let lines = 0;
   let bytes = 0;
   try {
@@ -95,11 +137,20 @@ async function consume<T>(deps: BulkDeps, file: BulkFile, sink: JsonlCollector<T
 }
 
 function downloadError(file: BulkFile, what: string, status?: number): RemoteError {
-  return new RemoteError(`Shopify bulk export ${file.label}: downloading ${printableUrl(file.url)} failed: ${what}.`, {
-    service: 'shopify',
-    status,
-    code: 'BULK_DOWNLOAD_FAILED',
-  }, { hint: status === 403 ? 'The export\u2019s signed URL was refused (expired?). Run again.' : 'Run again; the catalog was not read.' });
+  return new RemoteError(
+    `Shopify bulk export ${file.label}: downloading ${printableUrl(file.url)} failed: ${what}.`,
+    {
+      service: 'shopify',
+      status,
+      code: 'BULK_DOWNLOAD_FAILED',
+    },
+    {
+      hint:
+        status === 403
+          ? 'The export\u2019s signed URL was refused (expired?). Run again.'
+          : 'Run again; the catalog was not read.',
+    },
+  );
 }
 
 function networkCode(error: unknown): string {

@@ -3,7 +3,10 @@
  * partial line (a bulk export can be gigabytes, §4.2 "stream it line by line"). UTF-8 is decoded with a
  * streaming decoder so a character split across two chunks survives; invalid UTF-8 throws.
  */
-export async function* splitLines(chunks: AsyncIterable<Uint8Array>, onBytes?: (count: number) => void): AsyncGenerator<string> {
+export async function* splitLines(
+  chunks: AsyncIterable<Uint8Array>,
+  onBytes?: (count: number) => void,
+): AsyncGenerator<string> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let pending = '';
   for await (const chunk of chunks) {

@@ -57,40 +57,70 @@ export function nextPollDelayMs(attempt: number, polling: Pick<BulkPolling, 'ini
 }
 
 /** `label` names the export in messages (the inner document's operation name). */
-export async function runBulkQuery(deps: BulkDeps, label: string, document: string, signal?: AbortSignal): Promise<CompletedBulkOperation> {
+export async function runBulkQuery(
+  deps: BulkDeps,
+  label: string,
+  document: string,
+  signal?: AbortSignal,
+): Promise<CompletedBulkOperation> {
   const deadline = deps.clock.now() + deps.polling.timeoutMs;
   const id = await startBulkQuery(deps, label, document, deadline, signal);
   for (let attempt = 0; ; attempt++) {
     await wait(deps, attempt, deadline, signal, () => timeoutError(label, `is still running on Shopify (${id})`));
     const { data } = await deps.gql.execute(BulkOperationPoll, { id });
     const operation = data.bulkOperation;
-    if (!operation) throw new RemoteError(`Shopify bulk export ${label} (${id}) was not found.`, { service: 'shopify', code: 'NOT_FOUND' }, { hint: 'Run again.' });
+    if (!operation)
+      throw new RemoteError(
+        `Shopify bulk export ${label} (${id}) was not found.`,
+        { service: 'shopify', code: 'NOT_FOUND' },
+        { hint: 'Run again.' },
+      );
     if (operation.status === 'COMPLETED') return completed(label, operation);
     // CREATED, RUNNING and unknown statuses (enum growth, §10 pitfall 13) are waited out, up to the deadline.
     if (TERMINAL.has(operation.status)) throw exportFailed(label, operation);
   }
 }
 
-async function startBulkQuery(deps: BulkDeps, label: string, document: string, deadline: number, signal?: AbortSignal): Promise<string> {
+async function startBulkQuery(
+  deps: BulkDeps,
+  label: string,
+  document: string,
+  deadline: number,
+  signal?: AbortSignal,
+): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     // A repeated start after an unknown outcome only costs one of the shop's five export slots until it ends.
     const { data } = await deps.gql.execute(BulkOperationRunQuery, { query: document }, { idempotent: true });
     const payload = data.bulkOperationRunQuery;
-    if (!payload) throw new RemoteError(`Shopify BulkOperationRunQuery returned no payload`, { service: 'shopify', code: 'UNEXPECTED_RESPONSE' });
+    if (!payload)
+      throw new RemoteError(`Shopify BulkOperationRunQuery returned no payload`, {
+        service: 'shopify',
+        code: 'UNEXPECTED_RESPONSE',
+      });
     const errors = payload.userErrors;
     if (errors.length === 0 && payload.bulkOperation) return payload.bulkOperation.id;
     const text = errors.map((e) => e.message).join('; ') || 'no bulk operation was created';
     if (errors.length === 0 || !errors.every((e) => BUSY_CODES.has(e.code ?? ''))) {
-      throw new RemoteError(`Shopify refused the bulk export ${label}: ${deps.secrets.redact(text)}`, { service: 'shopify', code: 'BULK_QUERY_INVALID' }, {
-        hint: 'This is a bug in sentos-sync (its bulk query does not meet Shopify\u2019s rules). Please report it with the command you ran (no secrets).',
-      });
+      throw new RemoteError(
+        `Shopify refused the bulk export ${label}: ${deps.secrets.redact(text)}`,
+        { service: 'shopify', code: 'BULK_QUERY_INVALID' },
+        {
+          hint: 'This is a bug in sentos-sync (its bulk query does not meet Shopify\u2019s rules). Please report it with the command you ran (no secrets).',
+        },
+      );
     }
     // Other exports of this app hold the shop's slots (five since 2026-01, §4.2): wait for one to end.
     await wait(deps, attempt, deadline, signal, () => timeoutError(label, `could not start: ${text}`));
   }
 }
 
-async function wait(deps: BulkDeps, attempt: number, deadline: number, signal: AbortSignal | undefined, onTimeout: () => Error): Promise<void> {
+async function wait(
+  deps: BulkDeps,
+  attempt: number,
+  deadline: number,
+  signal: AbortSignal | undefined,
+  onTimeout: () => Error,
+): Promise<void> {
   signal?.throwIfAborted();
   const delayMs = nextPollDelayMs(attempt, deps.polling);
   if (deps.clock.now() + delayMs > deadline) throw onTimeout();
@@ -101,7 +131,11 @@ async function wait(deps: BulkDeps, attempt: number, deadline: number, signal: A
 function completed(label: string, operation: WireBulkOperation): CompletedBulkOperation {
   const objectCount = count(label, operation.objectCount);
   if (!operation.url && objectCount > 0) {
-    throw new RemoteError(`Shopify bulk export ${label} (${operation.id}) completed with ${objectCount} objects but no file URL.`, { service: 'shopify', code: 'UNEXPECTED_RESPONSE' }, { hint: 'Run again.' });
+    throw new RemoteError(
+      `Shopify bulk export ${label} (${operation.id}) completed with ${objectCount} objects but no file URL.`,
+      { service: 'shopify', code: 'UNEXPECTED_RESPONSE' },
+      { hint: 'Run again.' },
+    );
   }
   return {
     id: operation.id,
@@ -114,28 +148,45 @@ function completed(label: string, operation: WireBulkOperation): CompletedBulkOp
 
 /** UnsignedInt64 arrives as a string (§10.12). */
 function count(label: string, value: string): number {
-  if (!/^\d+$/.test(value)) throw new RemoteError(`Shopify bulk export ${label}: unreadable count "${value}"`, { service: 'shopify', code: 'UNEXPECTED_RESPONSE' });
+  if (!/^\d+$/.test(value))
+    throw new RemoteError(`Shopify bulk export ${label}: unreadable count "${value}"`, {
+      service: 'shopify',
+      code: 'UNEXPECTED_RESPONSE',
+    });
   return Number(value);
 }
 
 const FAILURE_HINTS: Record<string, string> = {
   ACCESS_DENIED: `The app lacks an access scope the export reads. ${AUTH_HINT}`,
-  TIMEOUT: 'Shopify gave up on the export (it ran too long). Run again; if it keeps timing out, retry at a quieter time.',
+  TIMEOUT:
+    'Shopify gave up on the export (it ran too long). Run again; if it keeps timing out, retry at a quieter time.',
   INTERNAL_SERVER_ERROR: 'Shopify failed while exporting; such errors are usually intermittent. Run again.',
 };
 
 function exportFailed(label: string, operation: WireBulkOperation): RemoteError {
-  const what = operation.status === 'FAILED' ? `failed with ${operation.errorCode ?? 'no error code'}` : `ended ${operation.status}`;
-  const hint = operation.status === 'FAILED'
-    ? FAILURE_HINTS[operation.errorCode ?? ''] ?? 'Run again.'
-    : operation.status === 'EXPIRED'
-      ? 'The export\u2019s file expired before it was read. Run again.'
-      : 'The export was canceled on Shopify (by another app or a staff member). Run again.';
-  return new RemoteError(`Shopify bulk export ${label} (${operation.id}) ${what}; nothing was read from it.`, { service: 'shopify', code: `BULK_${operation.status}` }, { hint });
+  const what =
+    operation.status === 'FAILED'
+      ? `failed with ${operation.errorCode ?? 'no error code'}`
+      : `ended ${operation.status}`;
+  const hint =
+    operation.status === 'FAILED'
+      ? (FAILURE_HINTS[operation.errorCode ?? ''] ?? 'Run again.')
+      : operation.status === 'EXPIRED'
+        ? 'The export\u2019s file expired before it was read. Run again.'
+        : 'The export was canceled on Shopify (by another app or a staff member). Run again.';
+  return new RemoteError(
+    `Shopify bulk export ${label} (${operation.id}) ${what}; nothing was read from it.`,
+    { service: 'shopify', code: `BULK_${operation.status}` },
+    { hint },
+  );
 }
 
 function timeoutError(label: string, what: string): RemoteError {
-  return new RemoteError(`Shopify bulk export ${label} ${what} after the bulk timeout.`, { service: 'shopify', code: 'BULK_WAIT_TIMEOUT' }, {
-    hint: 'Shopify is still busy with the export or with other exports of this app; run again later.',
-  });
+  return new RemoteError(
+    `Shopify bulk export ${label} ${what} after the bulk timeout.`,
+    { service: 'shopify', code: 'BULK_WAIT_TIMEOUT' },
+    {
+      hint: 'Shopify is still busy with the export or with other exports of this app; run again later.',
+    },
+  );
 }

@@ -36,7 +36,10 @@ query BulkCatalogProducts {
 }`;
 
 /** Products with their variants: product lines, then variant lines with `__parentId` = the product id. */
-export const BulkCatalogProducts: OperationDocument = { name: 'BulkCatalogProducts', document: productsDocument('products') };
+export const BulkCatalogProducts: OperationDocument = {
+  name: 'BulkCatalogProducts',
+  document: productsDocument('products'),
+};
 
 /** The same export limited by Shopify search syntax. A bulk query takes no variables, so the search is a literal. */
 export function bulkCatalogProductsDocument(search?: string): string {

@@ -26,7 +26,9 @@ mutation BulkOperationRunQuery($query: String!) {
     bulkOperationRunQuery: z
       .object({
         bulkOperation: z.object({ id: z.string(), status: z.string() }).nullable(),
-        userErrors: z.array(z.object({ code: z.string().nullable(), field: z.array(z.string()).nullable(), message: z.string() })),
+        userErrors: z.array(
+          z.object({ code: z.string().nullable(), field: z.array(z.string()).nullable(), message: z.string() }),
+        ),
       })
       .nullable(),
   }),

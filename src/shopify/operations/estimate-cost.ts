@@ -30,7 +30,11 @@ interface Context {
   variables: Record<string, unknown>;
 }
 
-export function estimateQueryCost(schema: GraphQLSchema, document: string, variables: Record<string, unknown> = {}): number {
+export function estimateQueryCost(
+  schema: GraphQLSchema,
+  document: string,
+  variables: Record<string, unknown> = {},
+): number {
   const ast = parse(document);
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of ast.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
@@ -70,7 +74,8 @@ function fieldCost(ctx: Context, parent: GraphQLCompositeType, field: FieldNode)
   if (isLeafType(named) || !field.selectionSet) return 0;
   const item = 1 + selectionCost(ctx, named as GraphQLCompositeType, field.selectionSet);
   const size = sizeArgument(ctx, field);
-  if (named.name.endsWith('Connection')) return 2 + (size ?? 1) * connectionItemCost(ctx, named as GraphQLCompositeType, field.selectionSet);
+  if (named.name.endsWith('Connection'))
+    return 2 + (size ?? 1) * connectionItemCost(ctx, named as GraphQLCompositeType, field.selectionSet);
   if (isList(definition.type)) return (size ?? 1) * item;
   return item;
 }

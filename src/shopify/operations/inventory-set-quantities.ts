@@ -3,7 +3,12 @@ import { defineOperation } from './operation.js';
 import { codedUserErrorSchema } from './wire.js';
 
 export interface InventorySetQuantitiesVariables {
-  quantities: Array<{ inventoryItemId: string; locationId: string; quantity: number; changeFromQuantity: number | null }>;
+  quantities: Array<{
+    inventoryItemId: string;
+    locationId: string;
+    quantity: number;
+    changeFromQuantity: number | null;
+  }>;
   referenceDocumentUri: string;
   idempotencyKey: string;
 }
@@ -32,7 +37,10 @@ mutation InventorySetQuantities(
 }`,
   data: z.object({
     inventorySetQuantities: z
-      .object({ inventoryAdjustmentGroup: z.object({ id: z.string() }).nullable(), userErrors: z.array(codedUserErrorSchema) })
+      .object({
+        inventoryAdjustmentGroup: z.object({ id: z.string() }).nullable(),
+        userErrors: z.array(codedUserErrorSchema),
+      })
       .nullable(),
   }),
 });

@@ -1,7 +1,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { buildClientSchema, coerceInputValue, isInputType, Kind, parse, typeFromAST, validate, visit, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  buildClientSchema,
+  coerceInputValue,
+  isInputType,
+  Kind,
+  parse,
+  typeFromAST,
+  validate,
+  visit,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import * as sizes from '../page-size.js';
 import { toProductSetInput } from '../product-set-input.js';
@@ -41,22 +52,33 @@ describe('GraphQL documents', () => {
     },
   );
 
-  it.each(Object.entries(schemas))('the bulk products export with a search literal is valid against admin %s', (_version, schema) => {
-    const search = 'status:active title:"Kadın \\ Tişört" \n';
-    const document = parse(bulkCatalogProductsDocument(search));
-    expect(validate(schema, document).map((error) => error.message)).toEqual([]);
-    let literal: string | undefined;
-    visit(document, { Argument: (node) => void (node.name.value === 'query' && node.value.kind === Kind.STRING && (literal = node.value.value)) });
-    expect(literal).toBe(search);
-  });
+  it.each(Object.entries(schemas))(
+    'the bulk products export with a search literal is valid against admin %s',
+    (_version, schema) => {
+      const search = 'status:active title:"Kadın \\ Tişört" \n';
+      const document = parse(bulkCatalogProductsDocument(search));
+      expect(validate(schema, document).map((error) => error.message)).toEqual([]);
+      let literal: string | undefined;
+      visit(document, {
+        Argument: (node) =>
+          void (node.name.value === 'query' && node.value.kind === Kind.STRING && (literal = node.value.value)),
+      });
+      expect(literal).toBe(search);
+    },
+  );
 
   it('lists every operation exported by every operation file', async () => {
-    const files = readdirSync(fileURLToPath(here)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_OPERATIONS.has(f));
+    const files = readdirSync(fileURLToPath(here)).filter(
+      (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_OPERATIONS.has(f),
+    );
     expect(files.length).toBeGreaterThanOrEqual(12);
     for (const file of files) {
-      const exported = Object.values(await import(new URL(file.replace(/\.ts$/, '.js'), here).href)).filter(isOperationDocument);
+      const exported = Object.values(await import(new URL(file.replace(/\.ts$/, '.js'), here).href)).filter(
+        isOperationDocument,
+      );
       expect(exported.length, `${file} exports no operation`).toBeGreaterThan(0);
-      for (const op of exported) expect(ALL_OPERATIONS, `${file}: ${op.name} missing from ALL_OPERATIONS`).toContain(op);
+      for (const op of exported)
+        expect(ALL_OPERATIONS, `${file}: ${op.name} missing from ALL_OPERATIONS`).toContain(op);
     }
     expect(new Set(ALL_OPERATIONS.map((op) => op.name)).size).toBe(ALL_OPERATIONS.length);
   });
@@ -90,7 +112,8 @@ describe('estimated requestedQueryCost with default page sizes (shopify-admin-ap
   });
 
   it('matches the figures stated in the operation comments', () => {
-    const estimate = (name: string, variables: Record<string, unknown>) => estimateQueryCost(schema, byName.get(name)!.document, variables);
+    const estimate = (name: string, variables: Record<string, unknown>) =>
+      estimateQueryCost(schema, byName.get(name)!.document, variables);
     expect(estimate('OrdersPage', { first: 1 })).toBeGreaterThan(450);
     expect(estimate('OrdersPage', { first: 2 })).toBeGreaterThan(900); // why orders start at one per page
     expect(estimate('ProductsPage', { first: 1, ...levels })).toBeLessThan(sizes.TARGET_QUERY_COST);
@@ -104,31 +127,75 @@ describe('variables built by the client coerce against the input types', () => {
     status: 'ACTIVE',
     options: [{ name: 'Size', values: ['S', 'M'] }],
     variants: [
-      { sku: 'T-S', price: 129990, compareAtPrice: null, barcode: '1', optionValues: [{ optionName: 'Size', name: 'S' }] },
-      { id: 'gid://shopify/ProductVariant/1', sku: 'T-M', price: 5, compareAtPrice: 900, optionValues: [{ optionName: 'Size', name: 'M' }] },
+      {
+        sku: 'T-S',
+        price: 129990,
+        compareAtPrice: null,
+        barcode: '1',
+        optionValues: [{ optionName: 'Size', name: 'S' }],
+      },
+      {
+        id: 'gid://shopify/ProductVariant/1',
+        sku: 'T-M',
+        price: 5,
+        compareAtPrice: 900,
+        optionValues: [{ optionName: 'Size', name: 'M' }],
+      },
     ],
     imageSources: ['https://img/a.jpg'],
     sentosProductId: '1',
   });
   const cases: Array<[string, Record<string, unknown>]> = [
     ['ProductSet', { ...product, variantsFirst: 20, levelsFirst: 10 }],
-    ['InventorySetQuantities', {
-      quantities: [{ inventoryItemId: 'gid://shopify/InventoryItem/1', locationId: 'gid://shopify/Location/1', quantity: 3, changeFromQuantity: null }],
-      referenceDocumentUri: 'gid://sentos-sync/SyncRun/1',
-      idempotencyKey: 'k-1',
-    }],
-    ['MetafieldsSet', { metafields: [{ ownerId: 'gid://shopify/Product/1', namespace: 'sentos_sync', key: 'image_sources', type: 'json', value: '[]' }] }],
-    ['InventoryActivate', { inventoryItemId: 'gid://shopify/InventoryItem/1', locationId: 'gid://shopify/Location/1', idempotencyKey: 'k' }],
+    [
+      'InventorySetQuantities',
+      {
+        quantities: [
+          {
+            inventoryItemId: 'gid://shopify/InventoryItem/1',
+            locationId: 'gid://shopify/Location/1',
+            quantity: 3,
+            changeFromQuantity: null,
+          },
+        ],
+        referenceDocumentUri: 'gid://sentos-sync/SyncRun/1',
+        idempotencyKey: 'k-1',
+      },
+    ],
+    [
+      'MetafieldsSet',
+      {
+        metafields: [
+          {
+            ownerId: 'gid://shopify/Product/1',
+            namespace: 'sentos_sync',
+            key: 'image_sources',
+            type: 'json',
+            value: '[]',
+          },
+        ],
+      },
+    ],
+    [
+      'InventoryActivate',
+      { inventoryItemId: 'gid://shopify/InventoryItem/1', locationId: 'gid://shopify/Location/1', idempotencyKey: 'k' },
+    ],
   ];
-  const versions = Object.entries(schemas).flatMap(([version, schema]) => cases.map(([name, variables]) => ({ version, name, variables, schema })));
+  const versions = Object.entries(schemas).flatMap(([version, schema]) =>
+    cases.map(([name, variables]) => ({ version, name, variables, schema })),
+  );
 
   it.each(versions)('$name variables against admin $version', ({ name, variables, schema }) => {
-    const definition = parse(byName.get(name)!.document).definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const definition = parse(byName.get(name)!.document).definitions.find(
+      (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+    );
     const errors: string[] = [];
     for (const def of definition?.variableDefinitions ?? []) {
       const type = typeFromAST(schema, def.type);
       if (!type || !isInputType(type)) throw new Error(`unknown type for $${def.variable.name.value}`);
-      coerceInputValue(variables[def.variable.name.value] ?? null, type, (path, _value, error) => errors.push(`$${def.variable.name.value}.${path.join('.')}: ${error.message}`));
+      coerceInputValue(variables[def.variable.name.value] ?? null, type, (path, _value, error) =>
+        errors.push(`$${def.variable.name.value}.${path.join('.')}: ${error.message}`),
+      );
     }
     expect(errors).toEqual([]);
   });

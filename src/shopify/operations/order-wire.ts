@@ -35,7 +35,9 @@ export const lineItemSchema = z.object({
   variant: z.object({ id: z.string() }).nullable(),
   originalUnitPriceSet: moneyBagSchema,
   discountedUnitPriceSet: moneyBagSchema,
-  taxLines: z.array(z.object({ title: z.string(), rate: z.number().nullable(), ratePercentage: z.number().nullable() })),
+  taxLines: z.array(
+    z.object({ title: z.string(), rate: z.number().nullable(), ratePercentage: z.number().nullable() }),
+  ),
 });
 
 export const lineItemConnectionSchema = z.object({ nodes: z.array(lineItemSchema), pageInfo: pageInfoSchema });

@@ -10,6 +10,11 @@ query ShopInfo {
   shop { name myshopifyDomain currencyCode ianaTimezone }
 }`,
   data: z.object({
-    shop: z.object({ name: z.string(), myshopifyDomain: z.string(), currencyCode: z.string(), ianaTimezone: z.string() }),
+    shop: z.object({
+      name: z.string(),
+      myshopifyDomain: z.string(),
+      currencyCode: z.string(),
+      ianaTimezone: z.string(),
+    }),
   }),
 });

@@ -10,7 +10,10 @@ import { normalizePhone } from './phone.js';
 
 /** "Ayşe" + "Yılmaz", else the address's own name; trimmed, inner spacing collapsed, characters untouched. */
 export function personName(first?: string, last?: string, fallback?: string): string | undefined {
-  const joined = [first, last].map((part) => part?.trim() ?? '').filter((part) => part !== '').join(' ');
+  const joined = [first, last]
+    .map((part) => part?.trim() ?? '')
+    .filter((part) => part !== '')
+    .join(' ');
   const name = joined !== '' ? joined : fallback?.trim();
   return name ? name.replace(/\s+/g, ' ') : undefined;
 }

@@ -46,7 +46,12 @@ export function decideOrderAction(input: DecideOrderInput): OrderAction {
   }
   if (remote === undefined) {
     if (ledgerEntry && ledgerEntry.hash === mapped.hash) {
-      return { action: 'skip', reason: 'unchanged', detail: `${order.name} unchanged since last sent`, sentosId: ledgerEntry.sentosId };
+      return {
+        action: 'skip',
+        reason: 'unchanged',
+        detail: `${order.name} unchanged since last sent`,
+        sentosId: ledgerEntry.sentosId,
+      };
     }
     return { action: 'lookup' };
   }
@@ -69,15 +74,24 @@ function findRemote(order: ShopifyOrder, payload: SentosOrderPayload, remote: Se
   const candidates = byId.length > 0 ? byId : byCode;
   const ids = candidates.map((r) => asKey(r.id));
   if (byId.length > 1) {
-    return conflict(`${order.name} exists ${byId.length} times in Sentos (order_id ${payload.order_id}: Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`, ids);
+    return conflict(
+      `${order.name} exists ${byId.length} times in Sentos (order_id ${payload.order_id}: Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`,
+      ids,
+    );
   }
   const foreign = byCode.filter((r) => asKey(r.orderId) !== '');
   if (foreign.length > 0) {
     const other = foreign.map((r) => `${asKey(r.id)} (order_id ${asKey(r.orderId)})`).join(', ');
-    return conflict(`${order.name}: Sentos has order code ${payload.order_code} under another order_id: ${other}; if it is this order, fix its order_id in Sentos, else change orderCodeFrom`, ids);
+    return conflict(
+      `${order.name}: Sentos has order code ${payload.order_code} under another order_id: ${other}; if it is this order, fix its order_id in Sentos, else change orderCodeFrom`,
+      ids,
+    );
   }
   if (byCode.length > 1) {
-    return conflict(`${order.name}: Sentos has order code ${payload.order_code} ${byCode.length} times (Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`, ids);
+    return conflict(
+      `${order.name}: Sentos has order code ${payload.order_code} ${byCode.length} times (Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`,
+      ids,
+    );
   }
   return { found: candidates[0] };
 }
@@ -103,12 +117,19 @@ function compareWithRemote(order: ShopifyOrder, mapped: MappedOrder, remote: Sen
   const have = Number(remote.status);
   const same = (detail: string): OrderAction => ({ action: 'skip', reason: 'unchanged', detail, sentosId });
   if (want === CANCELLED) {
-    return have === CANCELLED ? same(`${order.name} is cancelled in both`) : { action: 'update', sentosId, payload: { status: CANCELLED } };
+    return have === CANCELLED
+      ? same(`${order.name} is cancelled in both`)
+      : { action: 'update', sentosId, payload: { status: CANCELLED } };
   }
   if (have === CANCELLED) {
-    return { action: 'conflict', reason: `${order.name} is cancelled in Sentos (id ${sentosId}) but not in Shopify; cancel or refund it in Shopify, or restore it in Sentos`, sentosIds: [sentosId] };
+    return {
+      action: 'conflict',
+      reason: `${order.name} is cancelled in Sentos (id ${sentosId}) but not in Shopify; cancel or refund it in Shopify, or restore it in Sentos`,
+      sentosIds: [sentosId],
+    };
   }
-  const trackingChanged = want === 5 && mapped.tracking !== undefined && mapped.tracking.tracking_number !== asKey(remote.trackingNumber);
+  const trackingChanged =
+    want === 5 && mapped.tracking !== undefined && mapped.tracking.tracking_number !== asKey(remote.trackingNumber);
   const rankWant = PROGRESS[want] ?? 0;
   const rankHave = PROGRESS[have] ?? 0;
   if (rankWant > rankHave || (want === have && trackingChanged)) {
@@ -117,7 +138,14 @@ function compareWithRemote(order: ShopifyOrder, mapped: MappedOrder, remote: Sen
     return { action: 'update', sentosId, payload };
   }
   if (rankWant < rankHave) {
-    return { action: 'skip', reason: 'remote-ahead', detail: `${order.name} is further along in Sentos (status ${have}) than Shopify says (${want}); left as it is`, sentosId };
+    return {
+      action: 'skip',
+      reason: 'remote-ahead',
+      detail: `${order.name} is further along in Sentos (status ${have}) than Shopify says (${want}); left as it is`,
+      sentosId,
+    };
   }
-  return same(`${order.name} already has status ${have} in Sentos; only status and cargo data can be updated (sentos-api.md §4.8)`);
+  return same(
+    `${order.name} already has status ${have} in Sentos; only status and cargo data can be updated (sentos-api.md §4.8)`,
+  );
 }

@@ -19,8 +19,7 @@ export interface LinesContext {
 }
 
 export type LinesResult =
-  | { ok: true; lines: SentosOrderLinePayload[]; warnings: string[] }
-  | { ok: false; reasons: string[] };
+  { ok: true; lines: SentosOrderLinePayload[]; warnings: string[] } | { ok: false; reasons: string[] };
 
 export function lineName(line: ShopifyLineItem): string {
   const variant = line.variantTitle?.trim();
@@ -65,7 +64,9 @@ export function mapLines(order: ShopifyOrder, ctx: LinesContext): LinesResult {
     if (ctx.knownSkus && !ctx.knownSkus.has(sku)) {
       const problem = `${label} has SKU "${sku}", which Sentos does not know`;
       if (ctx.settings.unknownSkuPolicy === 'fail') {
-        reasons.push(`${problem}: create it in Sentos or correct the SKU in Shopify, then rerun (or set unknownSkuPolicy to skip-line)`);
+        reasons.push(
+          `${problem}: create it in Sentos or correct the SKU in Shopify, then rerun (or set unknownSkuPolicy to skip-line)`,
+        );
       } else {
         warnings.push(`${problem}: line left out (unknownSkuPolicy skip-line)`);
       }
@@ -76,13 +77,29 @@ export function mapLines(order: ShopifyOrder, ctx: LinesContext): LinesResult {
     out.push(buildLine(line, sku, original ? line.quantity : line.currentQuantity, vat.rate, ctx));
   }
   if (reasons.length > 0) return { ok: false, reasons };
-  if (out.length === 0) return { ok: false, reasons: [`${order.name}: every line was left out (unknown SKUs), so there is nothing to send`] };
-  if (original) warnings.push(`${order.name}: no line has a quantity left; sent the original quantities so Sentos records the cancellation`);
-  if (defaultedVat > 0) warnings.push(`${order.name}: ${defaultedVat} line(s) have no tax lines in Shopify; sent the default VAT ${ctx.settings.defaultVatRate} %`);
+  if (out.length === 0)
+    return {
+      ok: false,
+      reasons: [`${order.name}: every line was left out (unknown SKUs), so there is nothing to send`],
+    };
+  if (original)
+    warnings.push(
+      `${order.name}: no line has a quantity left; sent the original quantities so Sentos records the cancellation`,
+    );
+  if (defaultedVat > 0)
+    warnings.push(
+      `${order.name}: ${defaultedVat} line(s) have no tax lines in Shopify; sent the default VAT ${ctx.settings.defaultVatRate} %`,
+    );
   return { ok: true, lines: out, warnings };
 }
 
-function buildLine(line: ShopifyLineItem, sku: string, quantity: number, vatRate: number, ctx: LinesContext): SentosOrderLinePayload {
+function buildLine(
+  line: ShopifyLineItem,
+  sku: string,
+  quantity: number,
+  vatRate: number,
+  ctx: LinesContext,
+): SentosOrderLinePayload {
   const payload: SentosOrderLinePayload = {
     sku,
     name: lineName(line),

@@ -3,7 +3,6 @@ import { aBeltLine, aLineItem, aShopifyOrder } from '../../../test/builders/shop
 import type { ShopifyOrder } from '../../shopify/types.js';
 import { map, mapOk } from './map-test-kit.js';
 
-
 describe('mapShopifyOrder: payment, currency, status', () => {
   it.each([
     ['cash on delivery', ['Kapıda Ödeme'], 'PENDING', 'KAPIDAODEME/NAKIT', 1],
@@ -29,7 +28,9 @@ describe('mapShopifyOrder: payment, currency, status', () => {
   it('falls back to the default payment method with a warning naming the gateway', () => {
     const result = mapOk(aShopifyOrder({ paymentGatewayNames: ['manual'] }), { defaultPaymentMethod: 'EFT/HAVALE' });
     expect(result.payload.payment_method).toBe('EFT/HAVALE');
-    expect(result.warnings).toEqual([expect.stringContaining('#1042: payment gateway ["manual"] is not in the payment map')]);
+    expect(result.warnings).toEqual([
+      expect.stringContaining('#1042: payment gateway ["manual"] is not in the payment map'),
+    ]);
   });
 
   it('sends a foreign-currency order in shop money with a warning (default policy)', () => {
@@ -53,7 +54,13 @@ describe('mapShopifyOrder: payment, currency, status', () => {
 
 describe('mapShopifyOrder: cancelled, refunded and fulfilled orders', () => {
   it('maps a cancelled order to 6 and keeps the remaining quantities', () => {
-    const { payload } = mapOk(aShopifyOrder({ cancelledAt: '2026-11-27T12:00:00Z', cancelReason: 'CUSTOMER', displayFinancialStatus: 'VOIDED' }));
+    const { payload } = mapOk(
+      aShopifyOrder({
+        cancelledAt: '2026-11-27T12:00:00Z',
+        cancelReason: 'CUSTOMER',
+        displayFinancialStatus: 'VOIDED',
+      }),
+    );
     expect(payload.status).toBe(6);
     expect(payload.lines.map((line) => line.quantity)).toEqual([1, 2]);
   });
@@ -71,7 +78,10 @@ describe('mapShopifyOrder: cancelled, refunded and fulfilled orders', () => {
   });
 
   it('drops a fully refunded line from a partially refunded order', () => {
-    const order = aShopifyOrder({ displayFinancialStatus: 'PARTIALLY_REFUNDED', lineItems: [aLineItem({ currentQuantity: 0 }), aBeltLine({ currentQuantity: 1 })] });
+    const order = aShopifyOrder({
+      displayFinancialStatus: 'PARTIALLY_REFUNDED',
+      lineItems: [aLineItem({ currentQuantity: 0 }), aBeltLine({ currentQuantity: 1 })],
+    });
     const { payload } = mapOk(order);
     expect(payload.status).toBe(2);
     expect(payload.lines).toEqual([expect.objectContaining({ sku: 'STD-KMR-0007', quantity: 1 })]);
@@ -87,18 +97,32 @@ describe('mapShopifyOrder: cancelled, refunded and fulfilled orders', () => {
       displayFulfillmentStatus: 'FULFILLED',
       fulfillments: [
         { status: 'CANCELLED', trackingCompany: 'Aras Kargo', trackingNumber: 'OLD1' },
-        { status: 'SUCCESS', trackingCompany: 'Yurtiçi Kargo', trackingNumber: ' YK123456 ', trackingUrl: 'https://yurticikargo.com/t/YK123456' },
+        {
+          status: 'SUCCESS',
+          trackingCompany: 'Yurtiçi Kargo',
+          trackingNumber: ' YK123456 ',
+          trackingUrl: 'https://yurticikargo.com/t/YK123456',
+        },
       ],
     });
     const result = mapOk(order);
     expect(result.payload.status).toBe(5);
     expect(result.stateKey).toBe('fulfilled');
-    expect(result.tracking).toEqual({ cargo_company: 'Yurtiçi Kargo', tracking_number: 'YK123456', tracking_url: 'https://yurticikargo.com/t/YK123456' });
+    expect(result.tracking).toEqual({
+      cargo_company: 'Yurtiçi Kargo',
+      tracking_number: 'YK123456',
+      tracking_url: 'https://yurticikargo.com/t/YK123456',
+    });
   });
 
   it('changes the hash when tracking arrives on an already fulfilled order', () => {
     const untracked = mapOk(aShopifyOrder({ displayFulfillmentStatus: 'FULFILLED' }));
-    const tracked = mapOk(aShopifyOrder({ displayFulfillmentStatus: 'FULFILLED', fulfillments: [{ status: 'SUCCESS', trackingNumber: 'X1' }] }));
+    const tracked = mapOk(
+      aShopifyOrder({
+        displayFulfillmentStatus: 'FULFILLED',
+        fulfillments: [{ status: 'SUCCESS', trackingNumber: 'X1' }],
+      }),
+    );
     expect(untracked.stateKey).toBe('fulfilledWithoutTracking');
     expect(untracked.payload).toEqual(tracked.payload);
     expect(untracked.hash).not.toBe(tracked.hash);

@@ -8,8 +8,15 @@ export const knownSkus = new Map<string, { productId?: string }>([
   ['STD-KMR-0007', {}],
 ]);
 
-export function map(order: ShopifyOrder, overrides: OrderSettingsOverrides = {}, skus: typeof knownSkus | undefined = knownSkus): MapOrderResult {
-  return mapShopifyOrder(order, { settings: orderSettings({ channelId: 3, warehouseId: 1, ...overrides }), knownSkus: skus });
+export function map(
+  order: ShopifyOrder,
+  overrides: OrderSettingsOverrides = {},
+  skus: typeof knownSkus | undefined = knownSkus,
+): MapOrderResult {
+  return mapShopifyOrder(order, {
+    settings: orderSettings({ channelId: 3, warehouseId: 1, ...overrides }),
+    knownSkus: skus,
+  });
 }
 
 export function mapOk(order: ShopifyOrder, overrides: OrderSettingsOverrides = {}): MappedOrder {

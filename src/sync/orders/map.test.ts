@@ -5,7 +5,6 @@ import { mapShopifyOrder } from './map.js';
 import { map, mapOk } from './map-test-kit.js';
 import { orderSettings } from './settings.js';
 
-
 describe('mapShopifyOrder: the reference order (sentos-api.md §8.3)', () => {
   it('maps every field', () => {
     const result = mapOk(aShopifyOrder());
@@ -21,15 +20,33 @@ describe('mapShopifyOrder: the reference order (sentos-api.md §8.3)', () => {
       note: 'Shopify #1042',
       customer: { name: 'Ayşe Yılmaz', phone: '905321112233', mail_address: 'ayse.yilmaz@example.com' },
       invoice_address: {
-        name: 'Ayşe Yılmaz', phone: '905321112233', address: 'Caferağa Mah. Moda Cad. No:12 D:3',
-        country: 'Türkiye', city: 'İstanbul', district: 'Kadıköy', zipCode: '34710',
+        name: 'Ayşe Yılmaz',
+        phone: '905321112233',
+        address: 'Caferağa Mah. Moda Cad. No:12 D:3',
+        country: 'Türkiye',
+        city: 'İstanbul',
+        district: 'Kadıköy',
+        zipCode: '34710',
       },
       shipment_address: {
-        name: 'Ayşe Yılmaz', phone: '905321112233', address: 'Caferağa Mah. Moda Cad. No:12 D:3',
-        country: 'Türkiye', city: 'İstanbul', district: 'Kadıköy', zipCode: '34710',
+        name: 'Ayşe Yılmaz',
+        phone: '905321112233',
+        address: 'Caferağa Mah. Moda Cad. No:12 D:3',
+        country: 'Türkiye',
+        city: 'İstanbul',
+        district: 'Kadıköy',
+        zipCode: '34710',
       },
       lines: [
-        { warehouse_id: 1, product_id: 1842, sku: 'STD-ELB-1042-SYH-S', name: 'Kruvaze Yaka Midi Elbise - Siyah / S', quantity: 1, price: 1299.9, vat_rate: 10 },
+        {
+          warehouse_id: 1,
+          product_id: 1842,
+          sku: 'STD-ELB-1042-SYH-S',
+          name: 'Kruvaze Yaka Midi Elbise - Siyah / S',
+          quantity: 1,
+          price: 1299.9,
+          vat_rate: 10,
+        },
         { warehouse_id: 1, sku: 'STD-KMR-0007', name: 'Deri Kemer', quantity: 2, price: 249.9, vat_rate: 20 },
       ],
     });
@@ -38,11 +55,15 @@ describe('mapShopifyOrder: the reference order (sentos-api.md §8.3)', () => {
   });
 
   it('leaves channel_id, warehouse_id and product_id out when unknown, and does not check SKUs without an index', () => {
-    const result = mapShopifyOrder(aShopifyOrder({ lineItems: [aLineItem({ sku: 'NOT-IN-SENTOS' })] }), { settings: orderSettings() });
+    const result = mapShopifyOrder(aShopifyOrder({ lineItems: [aLineItem({ sku: 'NOT-IN-SENTOS' })] }), {
+      settings: orderSettings(),
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.payload).not.toHaveProperty('channel_id');
-    expect(result.payload.lines).toEqual([{ sku: 'NOT-IN-SENTOS', name: 'Kruvaze Yaka Midi Elbise - Siyah / S', quantity: 1, price: 1299.9, vat_rate: 10 }]);
+    expect(result.payload.lines).toEqual([
+      { sku: 'NOT-IN-SENTOS', name: 'Kruvaze Yaka Midi Elbise - Siyah / S', quantity: 1, price: 1299.9, vat_rate: 10 },
+    ]);
   });
 });
 
@@ -50,8 +71,14 @@ describe('mapShopifyOrder: Turkish text survives byte-exact', () => {
   const order = aShopifyOrder({
     customer: { firstName: 'İsmail', lastName: 'Çağlayan Şıkgöz', email: 'ismail@örnek.com.tr' },
     shippingAddress: anAddress({
-      firstName: 'Gülşen', lastName: 'Öztürk', address1: 'Işıklar Cad. Ünlü Sok. No:5', address2: '',
-      city: 'Çankaya', province: 'Ankara', zip: '06690', phone: '0(312) 444 55 66',
+      firstName: 'Gülşen',
+      lastName: 'Öztürk',
+      address1: 'Işıklar Cad. Ünlü Sok. No:5',
+      address2: '',
+      city: 'Çankaya',
+      province: 'Ankara',
+      zip: '06690',
+      phone: '0(312) 444 55 66',
     }),
     lineItems: [aLineItem({ sku: '  ÇİĞ-İPEK-ŞAL-ı  ', title: 'İpek Şal', variantTitle: 'Güz Yeşili / Ölçü: Büyük' })],
     note: 'Kapıcıya bırakın; zili çalmayın',
@@ -65,7 +92,11 @@ describe('mapShopifyOrder: Turkish text survives byte-exact', () => {
     ['customer name', () => result.payload.customer.name, 'İsmail Çağlayan Şıkgöz'],
     ['customer mail', () => result.payload.customer.mail_address, 'ismail@örnek.com.tr'],
     ['shipment name', () => result.payload.shipment_address?.name, 'Gülşen Öztürk'],
-    ['shipment address (empty address2 dropped)', () => result.payload.shipment_address?.address, 'Işıklar Cad. Ünlü Sok. No:5'],
+    [
+      'shipment address (empty address2 dropped)',
+      () => result.payload.shipment_address?.address,
+      'Işıklar Cad. Ünlü Sok. No:5',
+    ],
     ['il from province', () => result.payload.shipment_address?.city, 'Ankara'],
     ['ilçe from city', () => result.payload.shipment_address?.district, 'Çankaya'],
     ['shipment phone', () => result.payload.shipment_address?.phone, '903124445566'],
@@ -82,7 +113,11 @@ describe('mapShopifyOrder: money, tax and shipping', () => {
   it('sends the unit price after line discounts and keeps each line its own VAT rate', () => {
     const order = aShopifyOrder({
       lineItems: [
-        aLineItem({ originalUnitPrice: 129990, discountedUnitPrice: 103992, taxLines: [{ title: 'KDV', ratePercentage: 10 }] }),
+        aLineItem({
+          originalUnitPrice: 129990,
+          discountedUnitPrice: 103992,
+          taxLines: [{ title: 'KDV', ratePercentage: 10 }],
+        }),
         aBeltLine({ quantity: 3, currentQuantity: 3, originalUnitPrice: 24990, discountedUnitPrice: 19990 }),
       ],
       shippingTotal: 0,
@@ -96,7 +131,14 @@ describe('mapShopifyOrder: money, tax and shipping', () => {
   });
 
   it.each([
-    ['two taxes summed and rounded', [{ title: 'KDV', ratePercentage: 18 }, { title: 'ÖTV', ratePercentage: 1.6 }], 20],
+    [
+      'two taxes summed and rounded',
+      [
+        { title: 'KDV', ratePercentage: 18 },
+        { title: 'ÖTV', ratePercentage: 1.6 },
+      ],
+      20,
+    ],
     ['a fractional rate rounded', [{ title: 'KDV', ratePercentage: 9.999 }], 10],
     ['zero-rated', [{ title: 'KDV', ratePercentage: 0 }], 0],
   ])('vat_rate: %s', (_label, taxLines, expected) => {
@@ -104,7 +146,9 @@ describe('mapShopifyOrder: money, tax and shipping', () => {
   });
 
   it('uses the default VAT for a line without tax lines, with one warning', () => {
-    const result = mapOk(aShopifyOrder({ lineItems: [aLineItem({ taxLines: [] }), aBeltLine({ taxLines: [] })] }), { defaultVatRate: 18 });
+    const result = mapOk(aShopifyOrder({ lineItems: [aLineItem({ taxLines: [] }), aBeltLine({ taxLines: [] })] }), {
+      defaultVatRate: 18,
+    });
     expect(result.payload.lines.map((line) => line.vat_rate)).toEqual([18, 18]);
     expect(result.warnings).toEqual([expect.stringMatching(/^#1042: 2 line\(s\) have no tax lines.*18 %/)]);
   });
@@ -112,13 +156,21 @@ describe('mapShopifyOrder: money, tax and shipping', () => {
   it('sends shipping_total and warns when an order-level discount leaves the total lower', () => {
     const result = mapOk(aShopifyOrder({ shippingTotal: 2990, totalPrice: 160000 }));
     expect(result.payload.shipping_total).toBe(29.9);
-    expect(result.warnings).toEqual([expect.stringMatching(/^#1042: lines \+ shipping come to 1829\.6 but the order total is 1600/)]);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(/^#1042: lines \+ shipping come to 1829\.6 but the order total is 1600/),
+    ]);
   });
 });
 
 describe('mapShopifyOrder: lines that cannot be sent', () => {
   it('fails an order with a line without SKU, naming the order and the line', () => {
-    const order = aShopifyOrder({ lineItems: [aLineItem(), aBeltLine({ sku: '  ' }), aLineItem({ sku: undefined, title: 'Hediye Paketi', variantTitle: undefined })] });
+    const order = aShopifyOrder({
+      lineItems: [
+        aLineItem(),
+        aBeltLine({ sku: '  ' }),
+        aLineItem({ sku: undefined, title: 'Hediye Paketi', variantTitle: undefined }),
+      ],
+    });
     expect(map(order)).toEqual({
       ok: false,
       reasons: [
@@ -132,12 +184,18 @@ describe('mapShopifyOrder: lines that cannot be sent', () => {
     const order = aShopifyOrder({ lineItems: [aLineItem(), aBeltLine({ sku: 'STD-KMR-0008' })] });
     expect(map(order)).toEqual({
       ok: false,
-      reasons: [expect.stringMatching(/^#1042: line 2 "Deri Kemer" has SKU "STD-KMR-0008", which Sentos does not know: create it in Sentos/)],
+      reasons: [
+        expect.stringMatching(
+          /^#1042: line 2 "Deri Kemer" has SKU "STD-KMR-0008", which Sentos does not know: create it in Sentos/,
+        ),
+      ],
     });
   });
 
   it('skips an unknown SKU line with a warning under skip-line', () => {
-    const result = mapOk(aShopifyOrder({ lineItems: [aLineItem(), aBeltLine({ sku: 'STD-KMR-0008' })] }), { unknownSkuPolicy: 'skip-line' });
+    const result = mapOk(aShopifyOrder({ lineItems: [aLineItem(), aBeltLine({ sku: 'STD-KMR-0008' })] }), {
+      unknownSkuPolicy: 'skip-line',
+    });
     expect(result.payload.lines.map((line) => line.sku)).toEqual(['STD-ELB-1042-SYH-S']);
     expect(result.warnings).toContainEqual(expect.stringMatching(/^#1042: line 2 .*line left out/));
   });
@@ -163,11 +221,25 @@ describe('mapShopifyOrder: order code and customer fallbacks', () => {
   });
 
   it('uses the billing name when the order has no customer, and createdAt without processedAt', () => {
-    const { payload } = mapOk(aShopifyOrder({
-      customer: undefined, phone: undefined, processedAt: '', createdAt: '2026-11-27T21:30:00Z',
-      billingAddress: anAddress({ firstName: undefined, lastName: undefined, name: 'Mehmet Demir', phone: '0532 999 88 77' }),
-    }));
-    expect(payload.customer).toEqual({ name: 'Mehmet Demir', phone: '905329998877', mail_address: 'ayse.yilmaz@example.com' });
+    const { payload } = mapOk(
+      aShopifyOrder({
+        customer: undefined,
+        phone: undefined,
+        processedAt: '',
+        createdAt: '2026-11-27T21:30:00Z',
+        billingAddress: anAddress({
+          firstName: undefined,
+          lastName: undefined,
+          name: 'Mehmet Demir',
+          phone: '0532 999 88 77',
+        }),
+      }),
+    );
+    expect(payload.customer).toEqual({
+      name: 'Mehmet Demir',
+      phone: '905329998877',
+      mail_address: 'ayse.yilmaz@example.com',
+    });
     expect(payload.order_date).toBe('2026-11-28 00:30:00');
   });
 

@@ -38,13 +38,19 @@ export function mapShopifyOrder(order: ShopifyOrder, ctx: MapOrderContext): MapO
   const reasons: string[] = [];
   const warnings: string[] = [];
   const orderCode = orderCodeOf(order, settings);
-  if (!orderCode) reasons.push(`${order.name}: cannot derive order_code (orderCodeFrom ${settings.orderCodeFrom}) from the name "${order.name}"; choose another orderCodeFrom`);
+  if (!orderCode)
+    reasons.push(
+      `${order.name}: cannot derive order_code (orderCodeFrom ${settings.orderCodeFrom}) from the name "${order.name}"; choose another orderCodeFrom`,
+    );
   const orderDate = toSentosDateTime(order.processedAt || order.createdAt);
-  if (!orderDate) reasons.push(`${order.name}: processedAt "${order.processedAt}" is not a valid time; check the order in Shopify`);
+  if (!orderDate)
+    reasons.push(`${order.name}: processedAt "${order.processedAt}" is not a valid time; check the order in Shopify`);
   const currency = currencyOf(order, settings, reasons, warnings);
   const payment = mapPaymentMethod(order.paymentGatewayNames, settings.paymentMap, settings.defaultPaymentMethod);
   if (!payment.gateway) {
-    warnings.push(`${order.name}: payment gateway ${JSON.stringify(order.paymentGatewayNames)} is not in the payment map; sent ${payment.method} (add it to paymentMap)`);
+    warnings.push(
+      `${order.name}: payment gateway ${JSON.stringify(order.paymentGatewayNames)} is not in the payment map; sent ${payment.method} (add it to paymentMap)`,
+    );
   }
   const tracking = trackingOf(order);
   const { key, status } = mapOrderStatus(order, payment.method, settings.statusMap);
@@ -64,8 +70,10 @@ export function mapShopifyOrder(order: ShopifyOrder, ctx: MapOrderContext): MapO
     shipping_total: minorToNumber(order.shippingTotal),
     note: noteOf(order),
     customer,
-    invoice_address: order.billingAddress && mapAddress(order.billingAddress, customer.name, settings.defaultPhoneCountryCode),
-    shipment_address: order.shippingAddress && mapAddress(order.shippingAddress, customer.name, settings.defaultPhoneCountryCode),
+    invoice_address:
+      order.billingAddress && mapAddress(order.billingAddress, customer.name, settings.defaultPhoneCountryCode),
+    shipment_address:
+      order.shippingAddress && mapAddress(order.shippingAddress, customer.name, settings.defaultPhoneCountryCode),
     lines: lines.lines,
   });
   warnings.push(...totalsWarning(order, payload));
@@ -75,7 +83,10 @@ export function mapShopifyOrder(order: ShopifyOrder, ctx: MapOrderContext): MapO
 }
 
 /** '#1042' → '1042'; 'number' takes the digits of the name ("TR-1042-X" → "1042": name = prefix+number+suffix). */
-export function orderCodeOf(order: ShopifyOrder, settings: Pick<OrderSyncSettings, 'orderCodeFrom'>): string | undefined {
+export function orderCodeOf(
+  order: ShopifyOrder,
+  settings: Pick<OrderSyncSettings, 'orderCodeFrom'>,
+): string | undefined {
   switch (settings.orderCodeFrom) {
     case 'legacy-id':
       return order.legacyId || undefined;
@@ -89,7 +100,10 @@ export function orderCodeOf(order: ShopifyOrder, settings: Pick<OrderSyncSetting
 function currencyOf(order: ShopifyOrder, settings: OrderSyncSettings, reasons: string[], warnings: string[]): string {
   if (order.presentmentCurrencyCode && order.presentmentCurrencyCode !== order.currencyCode) {
     const what = `${order.name}: paid in ${order.presentmentCurrencyCode}, shop currency ${order.currencyCode}`;
-    if (settings.foreignCurrency === 'fail') reasons.push(`${what}: foreignCurrency is 'fail'; enter it in Sentos by hand or set foreignCurrency to 'shop-money'`);
+    if (settings.foreignCurrency === 'fail')
+      reasons.push(
+        `${what}: foreignCurrency is 'fail'; enter it in Sentos by hand or set foreignCurrency to 'shop-money'`,
+      );
     else warnings.push(`${what}: sent the ${order.currencyCode} amounts Shopify converted at checkout`);
   }
   return settings.currencyMap[order.currencyCode] ?? order.currencyCode;
@@ -100,7 +114,11 @@ function currencyOf(order: ShopifyOrder, settings: OrderSyncSettings, reasons: s
  * protected-data access (shopify-admin-api.md §5): rather than fail every order, the e-mail or the order name
  * stands in, with a warning.
  */
-function customerOf(order: ShopifyOrder, settings: OrderSyncSettings, warnings: string[]): SentosOrderPayload['customer'] {
+function customerOf(
+  order: ShopifyOrder,
+  settings: OrderSyncSettings,
+  warnings: string[],
+): SentosOrderPayload['customer'] {
   const c = order.customer;
   const email = c?.email?.trim() || order.email?.trim() || undefined;
   let name =
@@ -131,5 +149,7 @@ function totalsWarning(order: ShopifyOrder, payload: SentosOrderPayload): string
   const lines = order.lineItems.reduce((sum, line) => sum + line.discountedUnitPrice * line.quantity, 0);
   const sent = lines + order.shippingTotal;
   if (sent === order.totalPrice || payload.lines.length !== order.lineItems.length) return [];
-  return [`${order.name}: lines + shipping come to ${minorToNumber(sent)} but the order total is ${minorToNumber(order.totalPrice)} (order-level discount or tax added on top); Sentos will show the line prices`];
+  return [
+    `${order.name}: lines + shipping come to ${minorToNumber(sent)} but the order total is ${minorToNumber(order.totalPrice)} (order-level discount or tax added on top); Sentos will show the line prices`,
+  ];
 }

@@ -60,6 +60,9 @@ describe('mapPaymentMethod', () => {
 
   it('lets a merchant add a gateway, written the way the shop spells it', () => {
     const map = { ...DEFAULT_PAYMENT_MAP, 'Mağazada Öde': 'NAKIT' as const };
-    expect(mapPaymentMethod(['MAĞAZADA ÖDE'], map, 'KREDIKARTI/BANKAKARTI')).toEqual({ method: 'NAKIT', gateway: 'MAĞAZADA ÖDE' });
+    expect(mapPaymentMethod(['MAĞAZADA ÖDE'], map, 'KREDIKARTI/BANKAKARTI')).toEqual({
+      method: 'NAKIT',
+      gateway: 'MAĞAZADA ÖDE',
+    });
   });
 });

@@ -66,5 +66,7 @@ function owesStock(order: ShopifyOrder, options: PendingOptions): boolean {
 /** Sentos's stock as read includes the order: it was there, in a status that takes stock, before the read. */
 function reflected(sent: SentRecord | undefined, sentosReadAtMs: number, options: PendingOptions): boolean {
   if (!sent || sent.sentAtMs >= sentosReadAtMs) return false;
-  return sent.status === undefined || (options.stockTakingStatuses ?? DEFAULT_STOCK_TAKING_STATUSES).includes(sent.status);
+  return (
+    sent.status === undefined || (options.stockTakingStatuses ?? DEFAULT_STOCK_TAKING_STATUSES).includes(sent.status)
+  );
 }

@@ -20,9 +20,12 @@ describe('normalizePhone', () => {
     expect(normalizePhone(raw)).toBe(expected);
   });
 
-  it.each([[undefined], [''], ['yok'], ['12345'], ['+90 532'], ['1234567890123456'], ['05321112'], ['0532111223']])('%s → undefined', (raw) => {
-    expect(normalizePhone(raw)).toBeUndefined();
-  });
+  it.each([[undefined], [''], ['yok'], ['12345'], ['+90 532'], ['1234567890123456'], ['05321112'], ['0532111223']])(
+    '%s → undefined',
+    (raw) => {
+      expect(normalizePhone(raw)).toBeUndefined();
+    },
+  );
 
   it('prefixes another default country code to national numbers', () => {
     expect(normalizePhone('030 1234567', '49')).toBeUndefined(); // not the 0 + 10 digits national form

@@ -131,8 +131,9 @@ export const DEFAULT_ORDER_SETTINGS: Readonly<OrderSyncSettings> = {
   defaultPhoneCountryCode: '90',
 };
 
-export interface OrderSettingsOverrides
-  extends Partial<Omit<OrderSyncSettings, 'statusMap' | 'paymentMap' | 'currencyMap'>> {
+export interface OrderSettingsOverrides extends Partial<
+  Omit<OrderSyncSettings, 'statusMap' | 'paymentMap' | 'currencyMap'>
+> {
   statusMap?: Partial<Record<OrderStateKey, SentosOrderStatus>>;
   paymentMap?: Record<string, SentosPaymentMethod>;
   currencyMap?: Record<string, string>;

@@ -12,20 +12,27 @@ const guard = DEFAULT_PRODUCT_SETTINGS.guard;
 function scenario(opts: { priceChanged?: number; zeroed?: number; created?: number }) {
   const sentos = Array.from({ length: 10 + (opts.created ?? 0) }, (_, i) =>
     aSentosProduct({
-      id: String(i), sku: `S-${i}`,
+      id: String(i),
+      sku: `S-${i}`,
       salePrice: i < (opts.priceChanged ?? 0) ? tl('999,00') : tl('1.299,90'),
       stocks: [aStock('1', i >= 10 - (opts.zeroed ?? 0) && i < 10 ? 0 : 5)],
     }),
   );
   const shopify = sentos.slice(0, 10).map((p, i) =>
     aShopifyProduct({
-      id: `gid://shopify/Product/${i}`, handle: `h-${i}`, sentosProductId: p.id,
+      id: `gid://shopify/Product/${i}`,
+      handle: `h-${i}`,
+      sentosProductId: p.id,
       variants: [aShopifyVariant({ id: `v${i}`, sku: p.sku, levels: [{ locationId: L1, available: 5 }] })],
     }),
   );
   return planProducts({
-    sentos, shopify, locations: [aShopifyLocation({ id: L1 })], warehouses: [aSentosWarehouse()],
-    categories: new Map(), settings: productSettings(),
+    sentos,
+    shopify,
+    locations: [aShopifyLocation({ id: L1 })],
+    warehouses: [aSentosWarehouse()],
+    categories: new Map(),
+    settings: productSettings(),
   });
 }
 
@@ -44,14 +51,24 @@ describe('checkGuard', () => {
 
   it('an empty Sentos read is a violation', () => {
     const plan = planProducts({
-      sentos: [], shopify: [], locations: [], warehouses: [], categories: new Map(), settings: productSettings(),
+      sentos: [],
+      shopify: [],
+      locations: [],
+      warehouses: [],
+      categories: new Map(),
+      settings: productSettings(),
     });
     expect(checkGuard(plan, guard)).toEqual([{ code: 'empty-read', message: 'the Sentos read returned no products' }]);
   });
 
   it('says what it found against which limit', () => {
     expect(checkGuard(scenario({ zeroed: 4 }), guard)).toEqual([
-      { code: 'zero-stock-share', message: '4 of 10 existing variants would go from stock to zero (40% > 30%)', share: 0.4, limit: 0.3 },
+      {
+        code: 'zero-stock-share',
+        message: '4 of 10 existing variants would go from stock to zero (40% > 30%)',
+        share: 0.4,
+        limit: 0.3,
+      },
     ]);
   });
 

@@ -14,7 +14,11 @@ export interface GuardViolation {
   limit?: number;
 }
 
-export function checkGuard(plan: ProductPlan, guard: GuardSettings, totals: GuardTotals = plan.totals): GuardViolation[] {
+export function checkGuard(
+  plan: ProductPlan,
+  guard: GuardSettings,
+  totals: GuardTotals = plan.totals,
+): GuardViolation[] {
   const violations: GuardViolation[] = [];
   if (totals.sentosProducts === 0) {
     violations.push({ code: 'empty-read', message: 'the Sentos read returned no products' });

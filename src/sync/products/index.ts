@@ -2,8 +2,17 @@
 export { DEFAULT_OWNED_FIELDS, DEFAULT_PRODUCT_SETTINGS, productSettings } from './settings.js';
 export type { GuardSettings, OwnedFields, ProductSyncSettings } from './settings.js';
 export type {
-  ChangeValue, FieldChange, GuardTotals, MatchKind, PlanAction, PlanItem, PlanSummary, ProductPlan, StockChange,
-  TitleSuggestion, UnmappedWarehouse,
+  ChangeValue,
+  FieldChange,
+  GuardTotals,
+  MatchKind,
+  PlanAction,
+  PlanItem,
+  PlanSummary,
+  ProductPlan,
+  StockChange,
+  TitleSuggestion,
+  UnmappedWarehouse,
 } from './types.js';
 export { planProducts, selectProducts, summarize, type PlanInput } from './plan.js';
 export { checkGuard, type GuardCode, type GuardViolation } from './guard.js';

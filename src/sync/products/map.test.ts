@@ -35,8 +35,19 @@ describe('mapProduct: options', () => {
   });
 
   it.each([
-    ['no colour on any variant: no Renk', [{ color: undefined }, { color: '' }], [{ name: 'Beden', values: ['S', 'M'] }]],
-    ['no model on any variant: only Renk', [{ model: undefined, color: 'Siyah' }, { model: undefined, color: 'Mavi' }], [{ name: 'Renk', values: ['Siyah', 'Mavi'] }]],
+    [
+      'no colour on any variant: no Renk',
+      [{ color: undefined }, { color: '' }],
+      [{ name: 'Beden', values: ['S', 'M'] }],
+    ],
+    [
+      'no model on any variant: only Renk',
+      [
+        { model: undefined, color: 'Siyah' },
+        { model: undefined, color: 'Mavi' },
+      ],
+      [{ name: 'Renk', values: ['Siyah', 'Mavi'] }],
+    ],
   ])('%s', (_name, parts, options) => {
     const sizes = ['S', 'M'];
     const variants = parts.map((part, i) =>
@@ -53,9 +64,21 @@ describe('mapProduct: options', () => {
 
 describe('mapProduct: prices', () => {
   it.each([
-    ['sale_price: variant price wins, no list price so no compare-at opinion', 'sale_price', { salePrice: tl('99,90') }, 9990, undefined],
+    [
+      'sale_price: variant price wins, no list price so no compare-at opinion',
+      'sale_price',
+      { salePrice: tl('99,90') },
+      9990,
+      undefined,
+    ],
     ['sale_price: falls back to the product price', 'sale_price', {}, 129990, undefined],
-    ['channel list: prices.b2c with a higher list price as compare-at', 'b2c', { salePrice: tl('99,90') }, 119990, 149990],
+    [
+      'channel list: prices.b2c with a higher list price as compare-at',
+      'b2c',
+      { salePrice: tl('99,90') },
+      119990,
+      149990,
+    ],
     ['channel list: equal list price gives no compare-at (cleared)', 'trendyol', {}, 134990, null],
     ['channel list: lower list price gives no compare-at (cleared)', 'n11', {}, 134990, null],
   ])('%s', (_name, priceList, variantOverrides, price, compareAt) => {
@@ -97,12 +120,22 @@ describe('mapProduct: content', () => {
   });
 
   it('escapes the plain description when there is no detail, and leaves empty fields as no opinion', () => {
-    const mapped = map(aSentosProduct({ descriptionDetail: ' ', description: 'A & B', brand: undefined, categoryId: '99' }));
-    expect(mapped).toMatchObject({ descriptionHtml: '<p>A &amp; B</p>', vendor: undefined, productType: undefined, tags: undefined });
+    const mapped = map(
+      aSentosProduct({ descriptionDetail: ' ', description: 'A & B', brand: undefined, categoryId: '99' }),
+    );
+    expect(mapped).toMatchObject({
+      descriptionHtml: '<p>A &amp; B</p>',
+      vendor: undefined,
+      productType: undefined,
+      tags: undefined,
+    });
   });
 
   it('does not derive tags or type when switched off', () => {
-    expect(map(aSentosProduct(), { productTypeFromCategory: 'none' })).toMatchObject({ productType: undefined, tags: undefined });
+    expect(map(aSentosProduct(), { productTypeFromCategory: 'none' })).toMatchObject({
+      productType: undefined,
+      tags: undefined,
+    });
   });
 
   it('lists product images then variant images, without duplicates', () => {

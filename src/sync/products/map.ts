@@ -108,10 +108,11 @@ function buildAxes(variants: SentosVariant[]): Axes {
   }
   const valueOn = (v: SentosVariant, axis: string): string =>
     axis === COLOR_OPTION ? (v.color ?? '').trim() : v.model?.name.trim() === axis ? v.model.value.trim() : '';
-  for (const v of variants) for (const [axis, values] of axes) {
-    const value = valueOn(v, axis);
-    if (value !== '') values.add(value);
-  }
+  for (const v of variants)
+    for (const [axis, values] of axes) {
+      const value = valueOn(v, axis);
+      if (value !== '') values.add(value);
+    }
   // One variant and no axis at all: Shopify's default option, like a simple product.
   if (axes.size === 0 && variants.length <= 1) {
     const only: OptionValue[] = [{ optionName: DEFAULT_OPTION.name, name: DEFAULT_OPTION.value }];

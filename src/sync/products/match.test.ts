@@ -11,8 +11,13 @@ const V = (n: number) => `gid://shopify/ProductVariant/${n}`;
 
 function plan(sentos: SentosProduct[], shopify: ShopifyProduct[], extra: Partial<PlanInput> = {}) {
   return planProducts({
-    sentos, shopify, locations: [aShopifyLocation()], warehouses: [aSentosWarehouse()],
-    categories: new Map(), settings: productSettings(), ...extra,
+    sentos,
+    shopify,
+    locations: [aShopifyLocation()],
+    warehouses: [aSentosWarehouse()],
+    categories: new Map(),
+    settings: productSettings(),
+    ...extra,
   });
 }
 
@@ -20,27 +25,94 @@ const simple = (id: string, sku: string, extra: Partial<SentosProduct> = {}) =>
   aSentosProduct({ id, sku, barcode: '', ...extra });
 const shop = (n: number, skus: string[], extra: Partial<ShopifyProduct> = {}) =>
   aShopifyProduct({
-    id: P(n), handle: `h-${n}`, title: `Shopify ${n}`,
-    variants: skus.map((sku, i) => aShopifyVariant({ id: V(n * 100 + i), sku, barcode: undefined })), ...extra,
+    id: P(n),
+    handle: `h-${n}`,
+    title: `Shopify ${n}`,
+    variants: skus.map((sku, i) => aShopifyVariant({ id: V(n * 100 + i), sku, barcode: undefined })),
+    ...extra,
   });
 
 describe('matching: conflicts are reported and not touched', () => {
   const twoVariant = (id: string, skus: [string, string]) =>
     aSentosProduct({
-      id, sku: `M-${id}`,
+      id,
+      sku: `M-${id}`,
       variants: skus.map((sku, i) => aSentosVariant({ sku, model: { name: 'Beden', value: `S${i}` } })),
     });
 
   it.each<[string, SentosProduct[], ShopifyProduct[], Partial<PlanInput>, string, RegExp]>([
-    ['duplicate SKU across Sentos products', [simple('1', 'X'), simple('2', ' X ')], [], {}, '1', /SKU "X" appears 2 times in Sentos \(products 1, 2\)/],
-    ['duplicate SKU inside one Sentos product', [twoVariant('1', ['X', 'X'])], [], {}, '1', /SKU "X" appears 2 times in Sentos/],
-    ['duplicate SKU in Shopify', [simple('1', 'X')], [shop(1, ['X']), shop(2, ['X'])], {}, '1', /SKU "X" is on 2 Shopify variants/],
-    ['one Sentos product split over two Shopify products', [twoVariant('1', ['A', 'B'])], [shop(1, ['A']), shop(2, ['B'])], {}, '1', /sit in 2 Shopify products/],
-    ['linked product also holds a SKU of another Sentos product', [simple('1', 'A'), simple('2', 'B')], [shop(1, ['A', 'B'], { sentosProductId: '1' })], {}, '1', /also holds SKU "B" of Sentos product 2/],
-    ['SKU-matched product is linked to another Sentos product', [simple('1', 'A')], [shop(1, ['A'], { sentosProductId: '9' })], {}, '1', /linked to Sentos product 9/],
-    ['linked product elsewhere than the SKU', [simple('1', 'A')], [shop(1, [], { sentosProductId: '1' }), shop(2, ['A'])], {}, '1', /SKU "A" sits in Shopify product .*\/2, not in the linked product/],
-    ['two Shopify products carry the same link', [simple('1', 'A')], [shop(1, ['A'], { sentosProductId: '1' }), shop(2, [], { sentosProductId: '1' })], {}, '1', /all carry the link/],
-    ['saved link disagrees with the metafield', [simple('1', 'A')], [shop(1, ['A'], { sentosProductId: '1' }), shop(2, [])], { links: new Map([['1', P(2)]]) }, '1', /saved link points to/],
+    [
+      'duplicate SKU across Sentos products',
+      [simple('1', 'X'), simple('2', ' X ')],
+      [],
+      {},
+      '1',
+      /SKU "X" appears 2 times in Sentos \(products 1, 2\)/,
+    ],
+    [
+      'duplicate SKU inside one Sentos product',
+      [twoVariant('1', ['X', 'X'])],
+      [],
+      {},
+      '1',
+      /SKU "X" appears 2 times in Sentos/,
+    ],
+    [
+      'duplicate SKU in Shopify',
+      [simple('1', 'X')],
+      [shop(1, ['X']), shop(2, ['X'])],
+      {},
+      '1',
+      /SKU "X" is on 2 Shopify variants/,
+    ],
+    [
+      'one Sentos product split over two Shopify products',
+      [twoVariant('1', ['A', 'B'])],
+      [shop(1, ['A']), shop(2, ['B'])],
+      {},
+      '1',
+      /sit in 2 Shopify products/,
+    ],
+    [
+      'linked product also holds a SKU of another Sentos product',
+      [simple('1', 'A'), simple('2', 'B')],
+      [shop(1, ['A', 'B'], { sentosProductId: '1' })],
+      {},
+      '1',
+      /also holds SKU "B" of Sentos product 2/,
+    ],
+    [
+      'SKU-matched product is linked to another Sentos product',
+      [simple('1', 'A')],
+      [shop(1, ['A'], { sentosProductId: '9' })],
+      {},
+      '1',
+      /linked to Sentos product 9/,
+    ],
+    [
+      'linked product elsewhere than the SKU',
+      [simple('1', 'A')],
+      [shop(1, [], { sentosProductId: '1' }), shop(2, ['A'])],
+      {},
+      '1',
+      /SKU "A" sits in Shopify product .*\/2, not in the linked product/,
+    ],
+    [
+      'two Shopify products carry the same link',
+      [simple('1', 'A')],
+      [shop(1, ['A'], { sentosProductId: '1' }), shop(2, [], { sentosProductId: '1' })],
+      {},
+      '1',
+      /all carry the link/,
+    ],
+    [
+      'saved link disagrees with the metafield',
+      [simple('1', 'A')],
+      [shop(1, ['A'], { sentosProductId: '1' }), shop(2, [])],
+      { links: new Map([['1', P(2)]]) },
+      '1',
+      /saved link points to/,
+    ],
   ])('%s', (_name, sentos, shopify, extra, key, reason) => {
     const result = plan(sentos, shopify, extra);
     const item = result.items.find((i) => i.key === key);
@@ -74,7 +146,10 @@ describe('matching: keys', () => {
 
   it('matches SKUs byte-equal after trim, never case-folded', () => {
     const result = plan([simple('1', ' Sku-İ '), simple('2', 'sku-i')], [shop(1, ['Sku-İ'])]);
-    expect(result.items.map((i) => [i.action, i.matchedBy])).toEqual([['update', 'sku'], ['create', undefined]]);
+    expect(result.items.map((i) => [i.action, i.matchedBy])).toEqual([
+      ['update', 'sku'],
+      ['create', undefined],
+    ]);
   });
 
   it('uses the barcode only when opted in and no SKU is found', () => {
@@ -88,18 +163,31 @@ describe('matching: keys', () => {
   });
 
   it('an ambiguous barcode is a conflict', () => {
-    const shopify = [shop(1, ['P'], { variants: [aShopifyVariant({ id: V(1), sku: 'P', barcode: '8' })] }),
-      shop(2, ['Q'], { variants: [aShopifyVariant({ id: V(2), sku: 'Q', barcode: '8' })] })];
-    const item = plan([simple('1', 'NEW', { barcode: '8' })], shopify, { settings: productSettings({ matchByBarcode: true }) }).items[0];
+    const shopify = [
+      shop(1, ['P'], { variants: [aShopifyVariant({ id: V(1), sku: 'P', barcode: '8' })] }),
+      shop(2, ['Q'], { variants: [aShopifyVariant({ id: V(2), sku: 'Q', barcode: '8' })] }),
+    ];
+    const item = plan([simple('1', 'NEW', { barcode: '8' })], shopify, {
+      settings: productSettings({ matchByBarcode: true }),
+    }).items[0];
     expect(item).toMatchObject({ action: 'conflict' });
   });
 
   it('a title look-alike is only a suggestion: the product is created', () => {
-    const result = plan([simple('1', 'NEW', { name: 'KIRMIZI İpek Şal' })], [shop(5, ['OTHER'], { title: 'kırmızı ipek  şal' })]);
+    const result = plan(
+      [simple('1', 'NEW', { name: 'KIRMIZI İpek Şal' })],
+      [shop(5, ['OTHER'], { title: 'kırmızı ipek  şal' })],
+    );
     expect(result.items[0]).toMatchObject({ action: 'create' });
     expect(result.items[0]?.productWrite?.identifier).toEqual({ handle: 'sentos-new' });
     expect(result.suggestions).toEqual([
-      { sentosId: '1', sku: 'NEW', title: 'KIRMIZI İpek Şal', shopifyProductId: P(5), shopifyTitle: 'kırmızı ipek  şal' },
+      {
+        sentosId: '1',
+        sku: 'NEW',
+        title: 'KIRMIZI İpek Şal',
+        shopifyProductId: P(5),
+        shopifyTitle: 'kırmızı ipek  şal',
+      },
     ]);
   });
 });

@@ -69,10 +69,14 @@ function locate(
   ctx: MatchContext,
   reasons: string[],
 ): { target?: ShopifyProduct; by: MatchKind } {
-  const holders = holdersOf(keys.map((k) => k.sku), ctx.shopify.bySku);
+  const holders = holdersOf(
+    keys.map((k) => k.sku),
+    ctx.shopify.bySku,
+  );
   if (linked) {
     for (const [id, held] of holders) {
-      if (id !== linked.id) reasons.push(`SKU ${quote(held)} sits in Shopify product ${id}, not in the linked product ${linked.id}`);
+      if (id !== linked.id)
+        reasons.push(`SKU ${quote(held)} sits in Shopify product ${id}, not in the linked product ${linked.id}`);
     }
     return { target: linked, by: 'link' };
   }
@@ -97,7 +101,9 @@ function quote(skus: string[]): string {
 function sentosDuplicates(id: string, skus: string[], ctx: MatchContext): string[] {
   return skus.flatMap((sku) => {
     const owners = ctx.owners.get(sku) ?? [];
-    return owners.length > 1 ? [`SKU "${sku}" appears ${owners.length} times in Sentos (products ${[...new Set(owners)].join(', ')})`] : [];
+    return owners.length > 1
+      ? [`SKU "${sku}" appears ${owners.length} times in Sentos (products ${[...new Set(owners)].join(', ')})`]
+      : [];
   });
 }
 

@@ -52,7 +52,8 @@ export function planItem(product: SentosProduct, env: PlanEnv): PlannedItem {
     const conflicts = match.kind === 'conflict' ? match.reasons : [];
     return { item: { ...item, action: 'invalid', reasons: [...validation.reasons, ...conflicts] }, matchedVariants: 0 };
   }
-  if (match.kind === 'conflict') return { item: { ...item, action: 'conflict', reasons: match.reasons }, matchedVariants: 0 };
+  if (match.kind === 'conflict')
+    return { item: { ...item, action: 'conflict', reasons: match.reasons }, matchedVariants: 0 };
   if (match.kind === 'none') return { item: planCreate(mapped, item, env), matchedVariants: 0 };
   return planUpdate(mapped, match, item, env);
 }
@@ -63,7 +64,10 @@ function planCreate(mapped: MappedProduct, item: PlanItem, env: PlanEnv): PlanIt
     ...item,
     action: 'create',
     productWrite: createWrite(mapped, env.settings, handle),
-    stock: stockFor(mapped.variants.map((mv) => ({ mapped: mv })), env),
+    stock: stockFor(
+      mapped.variants.map((mv) => ({ mapped: mv })),
+      env,
+    ),
     // Creates are drafts; 'ACTIVE' means: activate once the product and its stock are written (issue 3 §5).
     activate: env.settings.newProductStatus === 'ACTIVE',
   };
@@ -90,7 +94,15 @@ function planUpdate(
   const stock = stockFor(diff.stocked, env);
   const changed = changes.length > 0 || stock.length > 0;
   return {
-    item: { ...item, action: changed ? 'update' : 'unchanged', warnings, changes, stock, productWrite: diff.productWrite, activate },
+    item: {
+      ...item,
+      action: changed ? 'update' : 'unchanged',
+      warnings,
+      changes,
+      stock,
+      productWrite: diff.productWrite,
+      activate,
+    },
     matchedVariants: match.variants.size,
   };
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { aSentosProduct, aSentosWarehouse, aStock, aVariantProduct, tl } from '../../../test/builders/sentos-product.js';
+import {
+  aSentosProduct,
+  aSentosWarehouse,
+  aStock,
+  aVariantProduct,
+  tl,
+} from '../../../test/builders/sentos-product.js';
 import { aShopifyLocation, shopifyProductFromWrite } from '../../../test/builders/shopify-product.js';
 import type { SentosProduct } from '../../sentos/types.js';
 import type { ShopifyProduct } from '../../shopify/types.js';
@@ -15,8 +21,13 @@ const twoLocationMap = productSettings({ warehouseMap: { MERKEZ: 'Ana Depo', '2'
 
 function plan(sentos: SentosProduct[], shopify: ShopifyProduct[], extra: Partial<PlanInput> = {}): ProductPlan {
   return planProducts({
-    sentos, shopify, locations, warehouses, categories: new Map([['37', ['Giyim', 'Elbise']]]),
-    settings: twoLocationMap, ...extra,
+    sentos,
+    shopify,
+    locations,
+    warehouses,
+    categories: new Map([['37', ['Giyim', 'Elbise']]]),
+    settings: twoLocationMap,
+    ...extra,
   });
 }
 
@@ -27,7 +38,9 @@ function apply(result: ProductPlan, before: ShopifyProduct[]): ShopifyProduct[] 
     const write = item.productWrite;
     const old = item.shopifyProductId ? byId.get(item.shopifyProductId) : undefined;
     const levelsOf = (sku: string) => {
-      const levels = new Map((old?.variants.find((v) => v.sku === sku)?.levels ?? []).map((l) => [l.locationId, l.available]));
+      const levels = new Map(
+        (old?.variants.find((v) => v.sku === sku)?.levels ?? []).map((l) => [l.locationId, l.available]),
+      );
       for (const row of item.stock.filter((r) => r.sku === sku)) levels.set(row.locationId, row.target);
       return [...levels].map(([locationId, available]) => ({ locationId, available }));
     };
@@ -48,7 +61,10 @@ const dress = (overrides: Partial<SentosProduct> = {}) =>
   );
 const belt = () =>
   aSentosProduct({
-    id: '1907', sku: 'STD-KMR', salePrice: tl('249,90'), prices: { b2c: { sale: tl('249,90') } },
+    id: '1907',
+    sku: 'STD-KMR',
+    salePrice: tl('249,90'),
+    prices: { b2c: { sale: tl('249,90') } },
     stocks: [aStock('1', 12), aStock('2', 5)],
   });
 
@@ -66,23 +82,55 @@ describe('planProducts: first run', () => {
       productType: 'Elbise',
       tags: undefined,
       status: 'DRAFT',
-      options: [{ name: 'Renk', values: ['Siyah', 'Kırmızı'] }, { name: 'Beden', values: ['S', 'M'] }],
+      options: [
+        { name: 'Renk', values: ['Siyah', 'Kırmızı'] },
+        { name: 'Beden', values: ['S', 'M'] },
+      ],
       variants: expect.arrayContaining([
         {
-          sku: 'STD-ELB-1-M', barcode: '869001842' + '11', price: 129990, compareAtPrice: 149990,
-          optionValues: [{ optionName: 'Renk', name: 'Kırmızı' }, { optionName: 'Beden', name: 'M' }],
+          sku: 'STD-ELB-1-M',
+          barcode: '869001842' + '11',
+          price: 129990,
+          compareAtPrice: 149990,
+          optionValues: [
+            { optionName: 'Renk', name: 'Kırmızı' },
+            { optionName: 'Beden', name: 'M' },
+          ],
         },
       ]),
       imageSources: undefined,
       sentosProductId: '1842',
     });
-    expect(first.items[0]?.productWrite?.variants.map((v) => v.sku)).toEqual(['STD-ELB-0-S', 'STD-ELB-0-M', 'STD-ELB-1-S', 'STD-ELB-1-M']);
+    expect(first.items[0]?.productWrite?.variants.map((v) => v.sku)).toEqual([
+      'STD-ELB-0-S',
+      'STD-ELB-0-M',
+      'STD-ELB-1-S',
+      'STD-ELB-1-M',
+    ]);
   });
 
   it('plans stock per mapped location for variants productSet will create', () => {
     expect(first.items[1]?.stock).toEqual([
-      { sku: 'STD-KMR', inventoryItemId: undefined, locationId: L1, sentos: 12, pending: 0, target: 12, current: undefined, needsActivation: true },
-      { sku: 'STD-KMR', inventoryItemId: undefined, locationId: L2, sentos: 5, pending: 0, target: 5, current: undefined, needsActivation: true },
+      {
+        sku: 'STD-KMR',
+        inventoryItemId: undefined,
+        locationId: L1,
+        sentos: 12,
+        pending: 0,
+        target: 12,
+        current: undefined,
+        needsActivation: true,
+      },
+      {
+        sku: 'STD-KMR',
+        inventoryItemId: undefined,
+        locationId: L2,
+        sentos: 5,
+        pending: 0,
+        target: 5,
+        current: undefined,
+        needsActivation: true,
+      },
     ]);
     expect(first.items[0]?.stock).toHaveLength(8);
     expect(first.items.map((i) => i.activate)).toEqual([false, false]);
@@ -124,7 +172,16 @@ describe('planProducts: later runs', () => {
     const result = plan([dress(), changed], shopify);
     expect(result.summary).toMatchObject({ update: 1, productWrites: 0, stockRows: 1 });
     expect(result.items[1]?.stock).toEqual([
-      { sku: 'STD-KMR', inventoryItemId: expect.stringContaining('InventoryItem'), locationId: L2, sentos: 4, pending: 0, target: 4, current: 5, needsActivation: false },
+      {
+        sku: 'STD-KMR',
+        inventoryItemId: expect.stringContaining('InventoryItem'),
+        locationId: L2,
+        sentos: 4,
+        pending: 0,
+        target: 4,
+        current: 5,
+        needsActivation: false,
+      },
     ]);
   });
 
@@ -141,15 +198,29 @@ describe('planProducts: later runs', () => {
 
   it('a sale already reflected in Shopify (pending equals the difference) gives no row', () => {
     const pendingBySku = new Map([['STD-KMR', new Map([[L1, 2]])]]);
-    const sold = shopify.map((p) => ({ ...p, variants: p.variants.map((v) => ({ ...v, levels: v.levels.map((l) => (l.locationId === L1 ? { ...l, available: l.available - 2 } : l)) })) }));
+    const sold = shopify.map((p) => ({
+      ...p,
+      variants: p.variants.map((v) => ({
+        ...v,
+        levels: v.levels.map((l) => (l.locationId === L1 ? { ...l, available: l.available - 2 } : l)),
+      })),
+    }));
     expect(plan([belt()], sold, { pendingBySku }).items[0]).toMatchObject({ action: 'unchanged', stock: [] });
   });
 
   it('never overwrites a field Sentos does not own', () => {
-    const edited = shopify.map((p) => ({ ...p, title: 'Merchant title', vendor: 'Merchant', variants: p.variants.map((v) => ({ ...v, barcode: 'SHOP-BC', compareAtPrice: 99999 })) }));
+    const edited = shopify.map((p) => ({
+      ...p,
+      title: 'Merchant title',
+      vendor: 'Merchant',
+      variants: p.variants.map((v) => ({ ...v, barcode: 'SHOP-BC', compareAtPrice: 99999 })),
+    }));
     const changed = belt();
     changed.salePrice = tl('300,00');
-    const settings = productSettings({ ...twoLocationMap, owned: { title: false, vendor: false, barcode: false, compareAtPrice: false } });
+    const settings = productSettings({
+      ...twoLocationMap,
+      owned: { title: false, vendor: false, barcode: false, compareAtPrice: false },
+    });
     const item = plan([changed], edited, { settings }).items[0];
     expect(item?.changes).toEqual([{ field: 'price', sku: 'STD-KMR', from: '249.90', to: '300.00' }]);
     expect(item?.productWrite?.title).toBeUndefined();
@@ -160,11 +231,24 @@ describe('planProducts: later runs', () => {
   });
 
   it.each([
-    ['a list price not above the price clears compare-at', { b2c: { sale: tl('249,90'), list: tl('249,90') } }, [{ field: 'compareAtPrice', sku: 'STD-KMR', from: '999.99', to: null }], null],
-    ['a higher list price sets it', { b2c: { sale: tl('249,90'), list: tl('300') } }, [{ field: 'compareAtPrice', sku: 'STD-KMR', from: '999.99', to: '300.00' }], 30000],
+    [
+      'a list price not above the price clears compare-at',
+      { b2c: { sale: tl('249,90'), list: tl('249,90') } },
+      [{ field: 'compareAtPrice', sku: 'STD-KMR', from: '999.99', to: null }],
+      null,
+    ],
+    [
+      'a higher list price sets it',
+      { b2c: { sale: tl('249,90'), list: tl('300') } },
+      [{ field: 'compareAtPrice', sku: 'STD-KMR', from: '999.99', to: '300.00' }],
+      30000,
+    ],
     ['no list price: Sentos has no opinion, Shopify’s stays', { b2c: { sale: tl('249,90') } }, [], 99999],
   ])('compare-at: %s', (_name, prices, changes, written) => {
-    const withCompareAt = shopify.map((p) => ({ ...p, variants: p.variants.map((v) => ({ ...v, compareAtPrice: 99999 })) }));
+    const withCompareAt = shopify.map((p) => ({
+      ...p,
+      variants: p.variants.map((v) => ({ ...v, compareAtPrice: 99999 })),
+    }));
     const changed = { ...belt(), prices };
     const item = plan([changed], withCompareAt, { settings: { ...twoLocationMap, priceList: 'b2c' } }).items[0];
     expect(item?.changes).toEqual(changes);
@@ -176,7 +260,8 @@ describe('planProducts: later runs', () => {
     const changed = belt();
     changed.salePrice = tl('300,00');
     changed.name = 'Yeni ad';
-    const item = plan([changed], shopify, { settings: productSettings({ ...twoLocationMap, owned: { price: false } }) }).items[0];
+    const item = plan([changed], shopify, { settings: productSettings({ ...twoLocationMap, owned: { price: false } }) })
+      .items[0];
     expect(item?.changes).toEqual([{ field: 'title', from: 'Kruvaze Yaka Midi Elbise', to: 'Yeni ad' }]);
     expect(item?.productWrite?.variants[0]).toMatchObject({ price: 24990 });
   });
@@ -197,7 +282,10 @@ describe('planProducts: later runs', () => {
     const drafts = shopify.map((p) => ({ ...p, status: 'DRAFT' }));
     const settings = productSettings({ ...twoLocationMap, newProductStatus: 'ACTIVE' });
     const result = plan([dress(), belt()], drafts, { settings, pendingActivation: new Set(['1907']) });
-    expect(result.items.map((i) => [i.action, i.activate])).toEqual([['unchanged', false], ['update', true]]);
+    expect(result.items.map((i) => [i.action, i.activate])).toEqual([
+      ['unchanged', false],
+      ['update', true],
+    ]);
     expect(result.items[1]?.changes).toEqual([{ field: 'status', from: 'DRAFT', to: 'ACTIVE' }]);
   });
 });

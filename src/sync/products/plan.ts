@@ -65,7 +65,11 @@ export function planProducts(input: PlanInput): ProductPlan {
     summary,
     suggestions: suggest(items, shopify),
     unmappedWarehouses: [...locations.unmapped, ...unknown(env.unknownWarehouses, input.warehouses)],
-    totals: { sentosProducts: input.sentos.length, existingProducts: summary.update + summary.unchanged, existingVariants },
+    totals: {
+      sentosProducts: input.sentos.length,
+      existingProducts: summary.update + summary.unchanged,
+      existingVariants,
+    },
   };
 }
 
@@ -80,8 +84,15 @@ export function selectProducts(products: SentosProduct[], only: PlanInput['only'
 
 export function summarize(items: PlanItem[]): PlanSummary {
   const summary: PlanSummary = {
-    create: 0, update: 0, unchanged: 0, skip: 0, conflict: 0, invalid: 0,
-    total: items.length, productWrites: 0, stockRows: 0,
+    create: 0,
+    update: 0,
+    unchanged: 0,
+    skip: 0,
+    conflict: 0,
+    invalid: 0,
+    total: items.length,
+    productWrites: 0,
+    stockRows: 0,
   };
   for (const item of items) {
     summary[item.action] += 1;

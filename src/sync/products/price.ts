@@ -41,7 +41,10 @@ export function resolveVariantPrice(
  * Compare-at only when the list price is strictly higher than the price, otherwise none (null, which clears
  * it). Without a list price (the default list has none) Sentos has no opinion (undefined): Shopify's stays.
  */
-export function compareAtFrom(price: MoneyResult | undefined, list: MoneyResult | undefined): number | null | undefined {
+export function compareAtFrom(
+  price: MoneyResult | undefined,
+  list: MoneyResult | undefined,
+): number | null | undefined {
   if (!price?.ok || !list?.ok) return undefined;
   return list.minor > price.minor ? list.minor : null;
 }

@@ -26,7 +26,12 @@ export function planToStockWrites(plan: ProductPlan, createdItems?: Map<string, 
       const inventoryItemId = row.inventoryItemId ?? createdItems?.get(row.sku);
       if (inventoryItemId === undefined) continue;
       // A level created by activation starts at 0, so 0 is also the compare value of an unstocked location.
-      rows.push({ inventoryItemId, locationId: row.locationId, quantity: row.target, changeFromQuantity: row.current ?? 0 });
+      rows.push({
+        inventoryItemId,
+        locationId: row.locationId,
+        quantity: row.target,
+        changeFromQuantity: row.current ?? 0,
+      });
     }
   }
   return chunk(rows, INVENTORY_BATCH_SIZE);
@@ -36,7 +41,9 @@ export function planActivations(plan: ProductPlan, createdItems?: Map<string, st
   return plan.items.flatMap((item) =>
     item.stock.flatMap((row) => {
       const inventoryItemId = row.inventoryItemId ?? createdItems?.get(row.sku);
-      return row.needsActivation && inventoryItemId !== undefined ? [{ inventoryItemId, locationId: row.locationId }] : [];
+      return row.needsActivation && inventoryItemId !== undefined
+        ? [{ inventoryItemId, locationId: row.locationId }]
+        : [];
     }),
   );
 }

@@ -40,7 +40,12 @@ export function resolveLocations(
     used.add(key);
     const location = findLocation(active, warehouseMap[key] as string);
     if (location) byWarehouse.set(warehouse.id, location.id);
-    else unmapped.push({ id: warehouse.id, name: warehouse.name, reason: `location "${warehouseMap[key]}" is not an active Shopify location` });
+    else
+      unmapped.push({
+        id: warehouse.id,
+        name: warehouse.name,
+        reason: `location "${warehouseMap[key]}" is not an active Shopify location`,
+      });
   }
   // A key naming no listed warehouse may still be a warehouse id that stock rows carry.
   for (const [key, target] of entries) {

@@ -11,39 +11,74 @@ const P1 = 'gid://shopify/Product/1';
 
 function plan(sentos: SentosProduct[], shopify: ShopifyProduct[], extra: Partial<PlanInput> = {}) {
   return planProducts({
-    sentos, shopify, locations: [aShopifyLocation({ id: L1 })], warehouses: [aSentosWarehouse()],
-    categories: new Map([['37', ['Giyim', 'Elbise']]]), settings: productSettings(), ...extra,
+    sentos,
+    shopify,
+    locations: [aShopifyLocation({ id: L1 })],
+    warehouses: [aSentosWarehouse()],
+    categories: new Map([['37', ['Giyim', 'Elbise']]]),
+    settings: productSettings(),
+    ...extra,
   });
 }
 
 const sizes = (skus: Array<[string, string]>, stock = 3) =>
   aSentosProduct({
-    id: '1', sku: 'M', barcode: '',
-    variants: skus.map(([sku, size]) => aSentosVariant({ sku, barcode: undefined, color: undefined, model: { name: 'Beden', value: size }, stocks: [aStock('1', stock)] })),
+    id: '1',
+    sku: 'M',
+    barcode: '',
+    variants: skus.map(([sku, size]) =>
+      aSentosVariant({
+        sku,
+        barcode: undefined,
+        color: undefined,
+        model: { name: 'Beden', value: size },
+        stocks: [aStock('1', stock)],
+      }),
+    ),
   });
 const shopVariant = (n: number, sku: string, size: string, extra: Partial<ShopifyVariant> = {}) =>
   aShopifyVariant({
-    id: `gid://shopify/ProductVariant/${n}`, sku, barcode: undefined, inventoryItemId: `gid://shopify/InventoryItem/${n}`,
-    selectedOptions: [{ name: 'Beden', value: size }], levels: [{ locationId: L1, available: 3 }], ...extra,
+    id: `gid://shopify/ProductVariant/${n}`,
+    sku,
+    barcode: undefined,
+    inventoryItemId: `gid://shopify/InventoryItem/${n}`,
+    selectedOptions: [{ name: 'Beden', value: size }],
+    levels: [{ locationId: L1, available: 3 }],
+    ...extra,
   });
 const shopProduct = (variants: ShopifyVariant[], extra: Partial<ShopifyProduct> = {}) =>
   aShopifyProduct({
-    id: P1, sentosProductId: '1', productType: 'Elbise',
-    options: [{ name: 'Beden', values: variants.map((v) => v.selectedOptions[0]?.value ?? '') }], variants, ...extra,
+    id: P1,
+    sentosProductId: '1',
+    productType: 'Elbise',
+    options: [{ name: 'Beden', values: variants.map((v) => v.selectedOptions[0]?.value ?? '') }],
+    variants,
+    ...extra,
   });
 
 describe('variant structure', () => {
   const current = shopProduct([shopVariant(1, 'M-S', 'S'), shopVariant(2, 'M-M', 'M'), shopVariant(3, 'M-XL', 'XL')]);
 
   it('keeps a Shopify variant missing from Sentos (productSet would delete it) and warns', () => {
-    const item = plan([sizes([['M-S', 'S'], ['M-M', 'M'], ['M-L', 'L']])], [current]).items[0];
+    const item = plan(
+      [
+        sizes([
+          ['M-S', 'S'],
+          ['M-M', 'M'],
+          ['M-L', 'L'],
+        ]),
+      ],
+      [current],
+    ).items[0];
     expect(item?.action).toBe('update');
     expect(item?.changes).toEqual([
       { field: 'options', from: ['Beden: S, M, XL'], to: ['Beden: S, M, L, XL'] },
       { field: 'variant', sku: 'M-L', from: null, to: 'M-L' },
     ]);
     expect(item?.productWrite?.variants.map((v) => [v.sku, v.id])).toEqual([
-      ['M-S', 'gid://shopify/ProductVariant/1'], ['M-M', 'gid://shopify/ProductVariant/2'], ['M-L', undefined],
+      ['M-S', 'gid://shopify/ProductVariant/1'],
+      ['M-M', 'gid://shopify/ProductVariant/2'],
+      ['M-L', undefined],
       ['M-XL', 'gid://shopify/ProductVariant/3'],
     ]);
     expect(item?.warnings).toEqual(['Shopify variant M-XL is not in Sentos; kept (variant removal is off)']);
@@ -52,7 +87,16 @@ describe('variant structure', () => {
 
   it('removes it only when variant removal is allowed, as a planned change', () => {
     const settings = productSettings({ allowVariantRemoval: true });
-    const item = plan([sizes([['M-S', 'S'], ['M-M', 'M']])], [current], { settings }).items[0];
+    const item = plan(
+      [
+        sizes([
+          ['M-S', 'S'],
+          ['M-M', 'M'],
+        ]),
+      ],
+      [current],
+      { settings },
+    ).items[0];
     expect(item?.changes).toEqual([
       { field: 'options', from: ['Beden: S, M, XL'], to: ['Beden: S, M'] },
       { field: 'variant', sku: 'M-XL', from: 'M-XL', to: null },
@@ -61,27 +105,63 @@ describe('variant structure', () => {
   });
 
   it('a kept variant is not a change: identical otherwise means unchanged', () => {
-    const item = plan([sizes([['M-S', 'S'], ['M-M', 'M']])], [current]).items[0];
+    const item = plan(
+      [
+        sizes([
+          ['M-S', 'S'],
+          ['M-M', 'M'],
+        ]),
+      ],
+      [current],
+    ).items[0];
     expect(item).toMatchObject({ action: 'unchanged', changes: [], stock: [] });
     expect(item?.productWrite).toBeUndefined();
   });
 
   it('skips a product whose kept variant would collide with a Sentos variant', () => {
-    const item = plan([sizes([['M-S', 'S'], ['M-M2', 'M']])], [shopProduct([shopVariant(1, 'M-S', 'S'), shopVariant(2, 'M-M', 'M')])]).items[0];
+    const item = plan(
+      [
+        sizes([
+          ['M-S', 'S'],
+          ['M-M2', 'M'],
+        ]),
+      ],
+      [shopProduct([shopVariant(1, 'M-S', 'S'), shopVariant(2, 'M-M', 'M')])],
+    ).items[0];
     expect(item).toMatchObject({ action: 'skip', stock: [] });
-    expect(item?.reasons[0]).toMatch(/Shopify variant M-M is not in Sentos and has the same options as a Sentos variant/);
+    expect(item?.reasons[0]).toMatch(
+      /Shopify variant M-M is not in Sentos and has the same options as a Sentos variant/,
+    );
     expect(item?.productWrite).toBeUndefined();
   });
 
   it('without ownership of variants: no option change, no added variant, Shopify option values kept', () => {
     const settings = productSettings({ owned: { variants: false } });
-    const item = plan([sizes([['M-S', 'Small'], ['M-L', 'L']])], [current], { settings }).items[0];
+    const item = plan(
+      [
+        sizes([
+          ['M-S', 'Small'],
+          ['M-L', 'L'],
+        ]),
+      ],
+      [current],
+      { settings },
+    ).items[0];
     expect(item).toMatchObject({ action: 'unchanged', changes: [], stock: [] });
     expect(item?.warnings).toContain('variant M-L is not in Shopify and was not added (Sentos does not own variants)');
   });
 
   it('an option value renamed in Sentos is an option and variant change', () => {
-    const item = plan([sizes([['M-S', 'Small'], ['M-M', 'M'], ['M-XL', 'XL']])], [current]).items[0];
+    const item = plan(
+      [
+        sizes([
+          ['M-S', 'Small'],
+          ['M-M', 'M'],
+          ['M-XL', 'XL'],
+        ]),
+      ],
+      [current],
+    ).items[0];
     expect(item?.changes).toEqual([
       { field: 'options', from: ['Beden: S, M, XL'], to: ['Beden: Small, M, XL'] },
       { field: 'optionValues', sku: 'M-S', from: 'Beden: S', to: 'Beden: Small' },
@@ -103,7 +183,10 @@ describe('content details', () => {
     const settings = productSettings({ tagsFromCategory: true });
     const item = plan([aSentosProduct({ id: '1' })], [existing], { settings }).items[0];
     expect(item).toMatchObject({ action: 'unchanged' });
-    const changed = plan([aSentosProduct({ id: '1', categoryId: '38' })], [existing], { settings, categories: new Map([['38', ['Giyim', 'Etek']]]) }).items[0];
+    const changed = plan([aSentosProduct({ id: '1', categoryId: '38' })], [existing], {
+      settings,
+      categories: new Map([['38', ['Giyim', 'Etek']]]),
+    }).items[0];
     expect(changed?.changes).toEqual([
       { field: 'productType', from: 'Elbise', to: 'Etek' },
       { field: 'tags', from: ['Elbise', 'Giyim'], to: ['Giyim', 'Etek'] },
@@ -123,7 +206,10 @@ describe('content details', () => {
 
   it('a taken handle gets the Sentos id appended; two creates never share a handle', () => {
     const taken = aShopifyProduct({ handle: 'sentos-abc-1', variants: [] });
-    const result = plan([aSentosProduct({ id: '7', sku: 'ABC_1' }), aSentosProduct({ id: '8', sku: 'abc-1' })], [taken]);
+    const result = plan(
+      [aSentosProduct({ id: '7', sku: 'ABC_1' }), aSentosProduct({ id: '8', sku: 'abc-1' })],
+      [taken],
+    );
     expect(result.items.map((i) => i.productWrite?.handle)).toEqual(['sentos-abc-1-7', 'sentos-abc-1-8']);
     expect(result.items[0]?.productWrite?.identifier).toEqual({ handle: 'sentos-abc-1-7' });
   });
@@ -149,16 +235,28 @@ describe('selection', () => {
 
   it('duplicates outside the selection still make a conflict', () => {
     const withDup = [...products, aSentosProduct({ id: '4', sku: 'A' })];
-    expect(plan(withDup, [], { only: { skus: ['A'], limit: 1 } }).items).toMatchObject([{ key: '1', action: 'conflict' }]);
+    expect(plan(withDup, [], { only: { skus: ['A'], limit: 1 } }).items).toMatchObject([
+      { key: '1', action: 'conflict' },
+    ]);
   });
 });
 
 describe('scale', () => {
   it('plans 10,000 products with Map indexes (count only, no timing assert)', () => {
-    const sentos = Array.from({ length: 10_000 }, (_, i) => aSentosProduct({ id: String(i), sku: `SKU-${i}`, name: `Ürün ${i}` }));
-    const shopify = sentos.slice(0, 5_000).map((p, i) =>
-      aShopifyProduct({ id: `gid://shopify/Product/${i}`, handle: `h-${i}`, title: `Ürün ${i}`, sentosProductId: p.id, variants: [aShopifyVariant({ id: `v${i}`, sku: p.sku })] }),
+    const sentos = Array.from({ length: 10_000 }, (_, i) =>
+      aSentosProduct({ id: String(i), sku: `SKU-${i}`, name: `Ürün ${i}` }),
     );
+    const shopify = sentos
+      .slice(0, 5_000)
+      .map((p, i) =>
+        aShopifyProduct({
+          id: `gid://shopify/Product/${i}`,
+          handle: `h-${i}`,
+          title: `Ürün ${i}`,
+          sentosProductId: p.id,
+          variants: [aShopifyVariant({ id: `v${i}`, sku: p.sku })],
+        }),
+      );
     const result = plan(sentos, shopify);
     expect(result.summary).toMatchObject({ total: 10_000, create: 5_000 });
     expect(result.summary.update + result.summary.unchanged).toBe(5_000);

@@ -9,7 +9,19 @@ export function skuKey(sku: string | undefined): string {
 }
 
 const TURKISH_TO_ASCII: Record<string, string> = {
-  ç: 'c', Ç: 'c', ğ: 'g', Ğ: 'g', ı: 'i', I: 'i', İ: 'i', ö: 'o', Ö: 'o', ş: 's', Ş: 's', ü: 'u', Ü: 'u',
+  ç: 'c',
+  Ç: 'c',
+  ğ: 'g',
+  Ğ: 'g',
+  ı: 'i',
+  I: 'i',
+  İ: 'i',
+  ö: 'o',
+  Ö: 'o',
+  ş: 's',
+  Ş: 's',
+  ü: 'u',
+  Ü: 'u',
 };
 
 /**
@@ -20,7 +32,10 @@ export function slugify(text: string): string {
   const mapped = text.replace(/[çÇğĞıIİöÖşŞüÜ]/g, (c) => TURKISH_TO_ASCII[c] ?? c);
   const ascii = mapped.normalize('NFKD').replace(/\p{M}/gu, '');
   const lower = ascii.replace(/[A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 32));
-  return lower.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 200);
+  return lower
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 200);
 }
 
 /** Display text compared loosely (title look-alikes only): Turkish lower case, collapsed spaces. */

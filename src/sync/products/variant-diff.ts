@@ -60,7 +60,12 @@ export function diffVariants(input: VariantDiffInput): VariantDiff {
 }
 
 /** An existing variant: owned fields take Sentos's value, the others carry Shopify's current value. */
-function existingWrite(mv: MappedVariant, sv: ShopifyVariant, owned: OwnedFields, changes: FieldChange[]): VariantWrite {
+function existingWrite(
+  mv: MappedVariant,
+  sv: ShopifyVariant,
+  owned: OwnedFields,
+  changes: FieldChange[],
+): VariantWrite {
   const change = (field: string, from: FieldChange['from'], to: FieldChange['to']): void => {
     if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, sku: mv.sku, from, to });
   };
@@ -99,12 +104,16 @@ export function mergeOptions(
     const name = skuKey(sv.sku) || sv.id;
     const own = sv.selectedOptions.map((o) => o.name).join(', ');
     if (own !== names) {
-      problems.push(`Shopify variant ${name} is not in Sentos and its options (${own}) do not fit (${names}); allow variant removal or fix it in Shopify`);
+      problems.push(
+        `Shopify variant ${name} is not in Sentos and its options (${own}) do not fit (${names}); allow variant removal or fix it in Shopify`,
+      );
       continue;
     }
     const key = sv.selectedOptions.map((o) => o.value).join('\u0000');
     if (combos.has(key)) {
-      problems.push(`Shopify variant ${name} is not in Sentos and has the same options as a Sentos variant; allow variant removal or fix it in Shopify`);
+      problems.push(
+        `Shopify variant ${name} is not in Sentos and has the same options as a Sentos variant; allow variant removal or fix it in Shopify`,
+      );
     }
     combos.add(key);
     sv.selectedOptions.forEach((o, i) => {

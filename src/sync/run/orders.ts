@@ -1,11 +1,25 @@
 import type { Clock } from '../../core/clock.js';
-import { AuthError, ConfigError, OutcomeUnknownError, errorMessage, type CliError, throwIfAborted } from '../../core/errors.js';
+import {
+  AuthError,
+  ConfigError,
+  OutcomeUnknownError,
+  errorMessage,
+  type CliError,
+  throwIfAborted,
+} from '../../core/errors.js';
 import type { SentosClient } from '../../sentos/client.js';
 import type { SentosOrder, SentosOrderPayload } from '../../sentos/types.js';
 import type { ShopifyClient } from '../../shopify/client.js';
 import type { ShopifyOrder } from '../../shopify/types.js';
 import type { EventSink } from '../events.js';
-import { decideOrderAction, mapShopifyOrder, type KnownSkus, type MappedOrder, type OrderAction, type OrderSyncSettings } from '../orders/index.js';
+import {
+  decideOrderAction,
+  mapShopifyOrder,
+  type KnownSkus,
+  type MappedOrder,
+  type OrderAction,
+  type OrderSyncSettings,
+} from '../orders/index.js';
 import type { ReportItem } from '../report.js';
 import type { CheckpointStore } from '../state/checkpoint.js';
 import type { OrderLedger } from '../state/order-ledger.js';
@@ -76,8 +90,13 @@ export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult>
     }
     const item = await processOrder(input, order, warnings);
     items.push(item);
-    onEvent(item.status === 'failed' ? { type: 'item-failed', key: item.key, message: item.error?.message ?? '' } : { type: 'item-done', key: item.key, action: item.action });
-    if (moveCheckpoint) input.checkpoint.save({ updatedAt: order.updatedAt, orderId: order.id, savedAtMs: input.clock.now() });
+    onEvent(
+      item.status === 'failed'
+        ? { type: 'item-failed', key: item.key, message: item.error?.message ?? '' }
+        : { type: 'item-done', key: item.key, action: item.action },
+    );
+    if (moveCheckpoint)
+      input.checkpoint.save({ updatedAt: order.updatedAt, orderId: order.id, savedAtMs: input.clock.now() });
   }
   return { items, interrupted, warnings, orders };
 }
@@ -91,7 +110,10 @@ async function readOrders(input: OrdersRunInput): Promise<ShopifyOrder[]> {
     const names = options.orders.filter((ref) => !ids.includes(ref));
     if (ids.length) for await (const page of shopify.listOrders({ ids })) page.forEach(add);
     for (const name of names) {
-      for await (const page of shopify.listOrders({ search: `name:${JSON.stringify(name.startsWith('#') ? name : `#${name}`)}` })) page.forEach(add);
+      for await (const page of shopify.listOrders({
+        search: `name:${JSON.stringify(name.startsWith('#') ? name : `#${name}`)}`,
+      }))
+        page.forEach(add);
     }
   } else {
     const updatedAfter = options.since ?? windowStart(input);
@@ -106,8 +128,12 @@ async function readOrders(input: OrdersRunInput): Promise<ShopifyOrder[]> {
     }
     // Orders that failed before are retried every run until they go through (they may not be updated again).
     const seen = new Set([...byId.values()].map((o) => o.legacyId));
-    const failed = input.ledger.pendingFailures().map((f) => f.shopifyId).filter((id) => !seen.has(id));
-    for (let i = 0; i < failed.length; i += 50) for await (const page of shopify.listOrders({ ids: failed.slice(i, i + 50) })) page.forEach(add);
+    const failed = input.ledger
+      .pendingFailures()
+      .map((f) => f.shopifyId)
+      .filter((id) => !seen.has(id));
+    for (let i = 0; i < failed.length; i += 50)
+      for await (const page of shopify.listOrders({ ids: failed.slice(i, i + 50) })) page.forEach(add);
   }
   return [...byId.values()].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
 }
@@ -163,12 +189,25 @@ async function processOrder(input: OrdersRunInput, order: ShopifyOrder, warnings
     return { key, action: 'skip', status: 'skipped', reasons: [`${order.name} is a Shopify test order`] };
   }
   const mapped = mapShopifyOrder(order, { settings: input.settings, knownSkus: input.knownSkus });
-  if (!mapped.ok) return failed(input, order, mapped.reasons.join('; '), 'Fix the order or the SKU in Sentos; it is retried on every run until it goes through.');
+  if (!mapped.ok)
+    return failed(
+      input,
+      order,
+      mapped.reasons.join('; '),
+      'Fix the order or the SKU in Sentos; it is retried on every run until it goes through.',
+    );
   warnings.push(...mapped.warnings);
   try {
     const ledgerEntry = input.ledger.get(order.legacyId);
     let action = decideOrderAction({ order, mapped, ledgerEntry, includeTestOrders: input.settings.includeTestOrders });
-    if (action.action === 'lookup') action = decideOrderAction({ order, mapped, ledgerEntry, remote: await lookup(input.sentos, mapped.payload), includeTestOrders: input.settings.includeTestOrders });
+    if (action.action === 'lookup')
+      action = decideOrderAction({
+        order,
+        mapped,
+        ledgerEntry,
+        remote: await lookup(input.sentos, mapped.payload),
+        includeTestOrders: input.settings.includeTestOrders,
+      });
     return await apply(input, order, mapped, action);
   } catch (error) {
     if (error instanceof AuthError) throw error; // every other order would fail the same way: stop the run
@@ -183,23 +222,47 @@ async function lookup(sentos: SentosClient, payload: SentosOrderPayload): Promis
   return sentos.findOrders({ orderCode: payload.order_code });
 }
 
-async function apply(input: OrdersRunInput, order: ShopifyOrder, mapped: MappedOrder, action: OrderAction): Promise<ReportItem> {
+async function apply(
+  input: OrdersRunInput,
+  order: ShopifyOrder,
+  mapped: MappedOrder,
+  action: OrderAction,
+): Promise<ReportItem> {
   const base = { key: order.name, title: mapped.payload.customer.name };
   if (action.action === 'conflict') return { ...base, action: 'conflict', status: 'skipped', reasons: [action.reason] };
   if (action.action === 'skip') {
     if (action.sentosId && !input.options.dryRun) remember(input, order, mapped, action.sentosId);
-    return { ...base, action: action.action === 'skip' && action.reason === 'unchanged' ? 'unchanged' : 'skip', status: 'skipped', reasons: [action.detail] };
+    return {
+      ...base,
+      action: action.action === 'skip' && action.reason === 'unchanged' ? 'unchanged' : 'skip',
+      status: 'skipped',
+      reasons: [action.detail],
+    };
   }
-  if (action.action === 'lookup') return { ...base, action: 'failed', status: 'failed', error: { message: 'could not decide without a Sentos lookup' } };
+  if (action.action === 'lookup')
+    return {
+      ...base,
+      action: 'failed',
+      status: 'failed',
+      error: { message: 'could not decide without a Sentos lookup' },
+    };
   if (input.options.dryRun) {
-    const changes = action.action === 'create' ? [action.payload, ...(action.followUp ? [action.followUp] : [])] : [{ sentosId: action.sentosId, ...action.payload }];
+    const changes =
+      action.action === 'create'
+        ? [action.payload, ...(action.followUp ? [action.followUp] : [])]
+        : [{ sentosId: action.sentosId, ...action.payload }];
     return { ...base, action: action.action, status: 'planned', changes };
   }
   if (action.action === 'create') {
     const created = await createOnce(input, action.payload);
     if (action.followUp) await input.sentos.updateOrder(created.id, action.followUp);
     remember(input, order, mapped, created.id);
-    return { ...base, action: 'create', status: 'done', changes: [{ sentosId: created.id, status: action.followUp?.status ?? action.payload.status }] };
+    return {
+      ...base,
+      action: 'create',
+      status: 'done',
+      changes: [{ sentosId: created.id, status: action.followUp?.status ?? action.payload.status }],
+    };
   }
   await input.sentos.updateOrder(action.sentosId, action.payload);
   remember(input, order, mapped, action.sentosId);
@@ -219,7 +282,9 @@ async function createOnce(input: OrdersRunInput, payload: SentosOrderPayload): P
       if (!(error instanceof OutcomeUnknownError)) throw error;
       // A slow server is often why the outcome is unknown: give it a moment to store the order before looking.
       await input.clock.sleep(input.options.settleMs ?? DEFAULT_SETTLE_MS);
-      const found = (await sentos.findOrders({ orderId: payload.order_id })).filter((o) => String(o.orderId) === payload.order_id);
+      const found = (await sentos.findOrders({ orderId: payload.order_id })).filter(
+        (o) => String(o.orderId) === payload.order_id,
+      );
       if (found.length > 0) return found[0] as SentosOrder;
       if (attempt >= MAX_CREATE_ATTEMPTS) throw error;
     }
@@ -229,12 +294,28 @@ async function createOnce(input: OrdersRunInput, payload: SentosOrderPayload): P
 function remember(input: OrdersRunInput, order: ShopifyOrder, mapped: MappedOrder, sentosId: string): void {
   const previous = input.ledger.get(order.legacyId);
   if (previous && previous.hash === mapped.hash && previous.sentosId === sentosId) return;
-  input.ledger.recordSent({ shopifyId: order.legacyId, sentosId, hash: mapped.hash, status: mapped.payload.status, sentAtMs: previous?.sentAtMs ?? input.clock.now(), orderName: order.name });
+  input.ledger.recordSent({
+    shopifyId: order.legacyId,
+    sentosId,
+    hash: mapped.hash,
+    status: mapped.payload.status,
+    sentAtMs: previous?.sentAtMs ?? input.clock.now(),
+    orderName: order.name,
+  });
 }
 
 function failed(input: OrdersRunInput, order: ShopifyOrder, message: string, hint?: string): ReportItem {
-  if (!input.options.dryRun) input.ledger.recordFailed({ shopifyId: order.legacyId, orderName: order.name, reason: message, atMs: input.clock.now() });
+  if (!input.options.dryRun)
+    input.ledger.recordFailed({
+      shopifyId: order.legacyId,
+      orderName: order.name,
+      reason: message,
+      atMs: input.clock.now(),
+    });
   // The mapping's reasons name the order for the ledger and logs; the report item is keyed by it already.
-  const shown = message.split('; ').map((part) => (part.startsWith(`${order.name}: `) ? part.slice(order.name.length + 2) : part)).join('; ');
+  const shown = message
+    .split('; ')
+    .map((part) => (part.startsWith(`${order.name}: `) ? part.slice(order.name.length + 2) : part))
+    .join('; ');
   return { key: order.name, action: 'failed', status: 'failed', error: { message: shown, hint } };
 }

@@ -3,7 +3,13 @@ import { AuthError, CliError, ExitCode, errorMessage, throwIfAborted } from '../
 import type { ShopifyClient } from '../../shopify/client.js';
 import type { MetafieldWrite, ShopifyLocation, ShopifyProduct } from '../../shopify/types.js';
 import type { EventSink } from '../events.js';
-import { checkGuard, planProducts, type PlanItem, type ProductPlan, type ProductSyncSettings } from '../products/index.js';
+import {
+  checkGuard,
+  planProducts,
+  type PlanItem,
+  type ProductPlan,
+  type ProductSyncSettings,
+} from '../products/index.js';
 import type { ReportItem } from '../report.js';
 import type { IdSet } from '../state/id-set.js';
 import type { ProductLinks } from '../state/product-links.js';
@@ -45,7 +51,11 @@ export interface ShopifySnapshot {
   locations: ShopifyLocation[];
 }
 
-export async function readShopifySnapshot(shopify: ShopifyClient, onEvent: EventSink, signal?: AbortSignal): Promise<ShopifySnapshot> {
+export async function readShopifySnapshot(
+  shopify: ShopifyClient,
+  onEvent: EventSink,
+  signal?: AbortSignal,
+): Promise<ShopifySnapshot> {
   onEvent({ type: 'phase', phase: 'read-shopify', message: 'Reading Shopify products and locations…' });
   const locations = await shopify.listLocations();
   const products: ShopifyProduct[] = [];
@@ -74,7 +84,8 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
     only: { skus: input.options.skus, limit: input.options.limit },
   });
   const warnings = planWarnings(plan);
-  if (input.options.skus?.length && plan.items.length === 0) warnings.push(`No Sentos product holds ${input.options.skus.join(', ')} (product or variant SKU, exact match).`);
+  if (input.options.skus?.length && plan.items.length === 0)
+    warnings.push(`No Sentos product holds ${input.options.skus.join(', ')} (product or variant SKU, exact match).`);
   const violations = checkGuard(plan, input.settings.guard);
   if (violations.length > 0 && !input.options.force) {
     if (!input.options.dryRun) {
@@ -88,12 +99,27 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
   const toApply = plan.items.filter((i) => i.action === 'create' || i.action === 'update');
   input.onEvent({ type: 'planned', total: plan.items.length, toApply: input.options.dryRun ? 0 : toApply.length });
   const unreadable = unreadableItems(input.sentosSnapshot);
-  if (input.options.dryRun) return { plan, items: [...plan.items.map((i) => reportItem(i, 'planned')), ...unreadable], interrupted: false, warnings };
+  if (input.options.dryRun)
+    return {
+      plan,
+      items: [...plan.items.map((i) => reportItem(i, 'planned')), ...unreadable],
+      interrupted: false,
+      warnings,
+    };
   const applied = await applyPlan(plan, snapshot, input);
-  return { plan, items: [...applied.items, ...unreadable], interrupted: applied.interrupted, warnings: [...warnings, ...applied.warnings] };
+  return {
+    plan,
+    items: [...applied.items, ...unreadable],
+    interrupted: applied.interrupted,
+    warnings: [...warnings, ...applied.warnings],
+  };
 }
 
-async function applyPlan(plan: ProductPlan, snapshot: ShopifySnapshot, input: ProductsRunInput): Promise<{ items: ReportItem[]; interrupted: boolean; warnings: string[] }> {
+async function applyPlan(
+  plan: ProductPlan,
+  snapshot: ShopifySnapshot,
+  input: ProductsRunInput,
+): Promise<{ items: ReportItem[]; interrupted: boolean; warnings: string[] }> {
   const byId = new Map(snapshot.products.map((p) => [p.id, p]));
   const failures = new Map<string, { message: string; hint?: string }>();
   const createdItems = new Map<string, string>();
@@ -113,10 +139,20 @@ async function applyPlan(plan: ProductPlan, snapshot: ShopifySnapshot, input: Pr
     const failure = await writeProduct(item, byId, input, createdItems);
     if (failure) failures.set(item.key, failure);
     else ready.push(item);
-    input.onEvent(failure ? { type: 'item-failed', key: item.sku, message: failure.message } : { type: 'item-done', key: item.sku, action: item.action });
+    input.onEvent(
+      failure
+        ? { type: 'item-failed', key: item.sku, message: failure.message }
+        : { type: 'item-done', key: item.sku, action: item.action },
+    );
   }
   input.links.save();
-  const stock = await writeStock({ plan: { ...plan, items: interrupted ? ready.filter((i) => i.productWrite) : ready }, createdItems, shopify: input.shopify, runId: input.runId, signal: input.signal });
+  const stock = await writeStock({
+    plan: { ...plan, items: interrupted ? ready.filter((i) => i.productWrite) : ready },
+    createdItems,
+    shopify: input.shopify,
+    runId: input.runId,
+    signal: input.signal,
+  });
   for (const [key, failure] of stock.failures) failures.set(key, failure);
   const unpublished = await publishDrafts(plan, input, failures, stock.writtenKeys);
   const readyKeys = new Set(ready.map((i) => i.key));
@@ -125,19 +161,39 @@ async function applyPlan(plan: ProductPlan, snapshot: ShopifySnapshot, input: Pr
     if (failure) return { ...reportItem(item, 'failed'), error: failure };
     if (item.action === 'invalid') return invalidItem(item);
     if (item.action !== 'create' && item.action !== 'update') return reportItem(item, 'skipped');
-    const done = readyKeys.has(item.key) && (item.stock.length === 0 || stock.writtenKeys.has(item.key)) && !unpublished.has(item.key);
+    const done =
+      readyKeys.has(item.key) &&
+      (item.stock.length === 0 || stock.writtenKeys.has(item.key)) &&
+      !unpublished.has(item.key);
     if (done) return reportItem(item, 'done', stock.carried);
     // Interrupted after this product was written but before its stock or publishing: it exists in Shopify
     // (as a draft for a create), so the report must count it; the next run completes it.
     const written = readyKeys.has(item.key) && item.productWrite !== undefined;
     const partial = reportItem(item, written ? 'done' : 'planned', stock.carried);
-    return written ? { ...partial, reasons: [...(partial.reasons ?? []), 'interrupted before its stock or publishing was written; the next run completes it'] } : partial;
+    return written
+      ? {
+          ...partial,
+          reasons: [
+            ...(partial.reasons ?? []),
+            'interrupted before its stock or publishing was written; the next run completes it',
+          ],
+        }
+      : partial;
   });
-  return { items, interrupted: interrupted || stock.interrupted || unpublished.size > 0, warnings: stockWarnings(stock) };
+  return {
+    items,
+    interrupted: interrupted || stock.interrupted || unpublished.size > 0,
+    warnings: stockWarnings(stock),
+  };
 }
 
 /** productSet, then the link and image metafields; returns the failure, if any. */
-async function writeProduct(item: PlanItem, byId: Map<string, ShopifyProduct>, input: ProductsRunInput, createdItems: Map<string, string>): Promise<{ message: string; hint?: string } | undefined> {
+async function writeProduct(
+  item: PlanItem,
+  byId: Map<string, ShopifyProduct>,
+  input: ProductsRunInput,
+  createdItems: Map<string, string>,
+): Promise<{ message: string; hint?: string } | undefined> {
   const write = item.productWrite!;
   // Before the call: a create whose answer is lost (dropped connection, retries exhausted) may still have
   // happened, and its draft must be published by a later run that finds it by SKU.
@@ -147,17 +203,25 @@ async function writeProduct(item: PlanItem, byId: Map<string, ShopifyProduct>, i
     if (result.userErrors.length > 0 || !result.product) {
       // A rejected productSet wrote nothing: there is no draft to publish later.
       if (item.action === 'create' && !result.product) input.pendingActivation.delete(item.key);
-      return { message: `Shopify rejected the product: ${result.userErrors.map((e) => `${e.message}${e.field ? ` (${e.field.join('.')})` : ''}`).join('; ') || 'no product returned'}`, hint: 'Fix the data in Sentos (or the conflicting product in Shopify); the next run tries again.' };
+      return {
+        message: `Shopify rejected the product: ${result.userErrors.map((e) => `${e.message}${e.field ? ` (${e.field.join('.')})` : ''}`).join('; ') || 'no product returned'}`,
+        hint: 'Fix the data in Sentos (or the conflicting product in Shopify); the next run tries again.',
+      };
     }
     const product = result.product;
     for (const variant of product.variants) createdItems.set(variant.sku, variant.inventoryItemId);
     input.links.set(item.key, product.id);
     const metafields: MetafieldWrite[] = [];
-    if (byId.get(product.id)?.sentosProductId !== item.key && item.action !== 'create') metafields.push({ ownerId: product.id, key: 'product_id', value: item.key });
-    if (write.imageSources) metafields.push({ ownerId: product.id, key: 'image_sources', value: JSON.stringify(write.imageSources) });
+    if (byId.get(product.id)?.sentosProductId !== item.key && item.action !== 'create')
+      metafields.push({ ownerId: product.id, key: 'product_id', value: item.key });
+    if (write.imageSources)
+      metafields.push({ ownerId: product.id, key: 'image_sources', value: JSON.stringify(write.imageSources) });
     if (metafields.length > 0) {
       const set = await input.shopify.metafieldsSet(metafields);
-      if (!set.ok) return { message: `The product was written, but its sentos_sync metafields were not: ${set.userErrors.map((e) => e.message).join('; ')}` };
+      if (!set.ok)
+        return {
+          message: `The product was written, but its sentos_sync metafields were not: ${set.userErrors.map((e) => e.message).join('; ')}`,
+        };
     }
     return undefined;
   } catch (error) {
@@ -167,7 +231,12 @@ async function writeProduct(item: PlanItem, byId: Map<string, ShopifyProduct>, i
 }
 
 /** New products go live only once their variants and stock are written (issue 3 §5). */
-async function publishDrafts(plan: ProductPlan, input: ProductsRunInput, failures: Map<string, { message: string; hint?: string }>, stocked: Set<string>): Promise<Set<string>> {
+async function publishDrafts(
+  plan: ProductPlan,
+  input: ProductsRunInput,
+  failures: Map<string, { message: string; hint?: string }>,
+  stocked: Set<string>,
+): Promise<Set<string>> {
   // Stopped before their publish: still drafts, so neither done nor a success (the next run publishes them).
   const unpublished = new Set<string>();
   for (const item of plan.items) {
@@ -182,7 +251,10 @@ async function publishDrafts(plan: ProductPlan, input: ProductsRunInput, failure
     if (!id) continue;
     try {
       const result = await input.shopify.setProductStatus(id, 'ACTIVE');
-      if (result.userErrors.length > 0) failures.set(item.key, { message: `Could not publish the product: ${result.userErrors.map((e) => e.message).join('; ')}` });
+      if (result.userErrors.length > 0)
+        failures.set(item.key, {
+          message: `Could not publish the product: ${result.userErrors.map((e) => e.message).join('; ')}`,
+        });
       else input.pendingActivation.delete(item.key);
     } catch (error) {
       if (error instanceof AuthError) throw error;

@@ -19,7 +19,12 @@ export interface SentosSnapshot {
   readAtMs: number;
 }
 
-export async function readSentosSnapshot(sentos: SentosClient, now: () => number, onEvent: EventSink, signal?: AbortSignal): Promise<SentosSnapshot> {
+export async function readSentosSnapshot(
+  sentos: SentosClient,
+  now: () => number,
+  onEvent: EventSink,
+  signal?: AbortSignal,
+): Promise<SentosSnapshot> {
   onEvent({ type: 'phase', phase: 'read-sentos', message: 'Reading the Sentos catalog…' });
   const readAtMs = now();
   const [warehouses, categoryRows] = [await sentos.listWarehouses(), await sentos.listCategories()];
@@ -29,7 +34,13 @@ export async function readSentosSnapshot(sentos: SentosClient, now: () => number
     throwIfAborted(signal); // reads write nothing: Ctrl-C stops them at once
     products.push(...page.products);
     invalid.push(...page.invalid);
-    onEvent({ type: 'read-progress', source: 'sentos', what: 'products', count: products.length + invalid.length, total: page.totalElements });
+    onEvent({
+      type: 'read-progress',
+      source: 'sentos',
+      what: 'products',
+      count: products.length + invalid.length,
+      total: page.totalElements,
+    });
   }
   return { products, invalid, warehouses, categories: categoryPaths(categoryRows), readAtMs };
 }
@@ -40,7 +51,11 @@ function categoryPaths(rows: Array<{ id: string; name: string; parentId?: string
   for (const row of rows) {
     const path: string[] = [];
     const seen = new Set<string>();
-    for (let node: typeof row | undefined = row; node && !seen.has(node.id); node = node.parentId ? byId.get(node.parentId) : undefined) {
+    for (
+      let node: typeof row | undefined = row;
+      node && !seen.has(node.id);
+      node = node.parentId ? byId.get(node.parentId) : undefined
+    ) {
       seen.add(node.id);
       path.unshift(node.name);
     }

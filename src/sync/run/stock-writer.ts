@@ -49,11 +49,21 @@ const MAX_STALE_ROUNDS = 4;
 const HOT_AFTER_STALE_ROUNDS = 3;
 
 export async function writeStock(input: StockWriterInput): Promise<StockOutcome> {
-  const outcome: StockOutcome = { failures: new Map(), writtenKeys: new Set(), interrupted: false, rewrites: 0, gaveUp: 0, carried: new Map() };
+  const outcome: StockOutcome = {
+    failures: new Map(),
+    writtenKeys: new Set(),
+    interrupted: false,
+    rewrites: 0,
+    gaveUp: 0,
+    carried: new Map(),
+  };
   const rows = collectRows(input, outcome);
   const pendingByKey = countByKey(rows);
   if (needsExplicitActivation(input.shopify.apiVersion)) await activate(input, rows, outcome);
-  for (const batch of chunk(rows.filter((r) => !outcome.failures.has(r.itemKey)), INVENTORY_BATCH_SIZE)) {
+  for (const batch of chunk(
+    rows.filter((r) => !outcome.failures.has(r.itemKey)),
+    INVENTORY_BATCH_SIZE,
+  )) {
     if (input.signal.aborted) {
       outcome.interrupted = true;
       break;
@@ -61,11 +71,16 @@ export async function writeStock(input: StockWriterInput): Promise<StockOutcome>
     const written = await writeBatch(input, batch, outcome);
     for (const row of written) {
       pendingByKey.set(row.itemKey, (pendingByKey.get(row.itemKey) ?? 1) - 1);
-      if (row.soldDuringRun !== undefined) outcome.carried.set(`${row.inventoryItemId}|${row.locationId}`, { quantity: row.quantity, soldDuringRun: row.soldDuringRun });
+      if (row.soldDuringRun !== undefined)
+        outcome.carried.set(`${row.inventoryItemId}|${row.locationId}`, {
+          quantity: row.quantity,
+          soldDuringRun: row.soldDuringRun,
+        });
     }
   }
   for (const item of input.plan.items) {
-    if (item.stock.length > 0 && pendingByKey.get(item.key) === 0 && !outcome.failures.has(item.key)) outcome.writtenKeys.add(item.key);
+    if (item.stock.length > 0 && pendingByKey.get(item.key) === 0 && !outcome.failures.has(item.key))
+      outcome.writtenKeys.add(item.key);
   }
   return outcome;
 }
@@ -76,11 +91,19 @@ function collectRows(input: StockWriterInput, outcome: StockOutcome): Row[] {
     for (const change of item.stock) {
       const inventoryItemId = change.inventoryItemId ?? input.createdItems.get(change.sku);
       if (!inventoryItemId) {
-        outcome.failures.set(item.key, { message: `variant ${change.sku} has no inventory item in Shopify yet, so its stock was not written` });
+        outcome.failures.set(item.key, {
+          message: `variant ${change.sku} has no inventory item in Shopify yet, so its stock was not written`,
+        });
         continue;
       }
       // A level that does not exist yet reads as 0 (activation creates it at 0).
-      rows.push({ itemKey: item.key, inventoryItemId, locationId: change.locationId, quantity: change.target, changeFromQuantity: change.current ?? 0 });
+      rows.push({
+        itemKey: item.key,
+        inventoryItemId,
+        locationId: change.locationId,
+        quantity: change.target,
+        changeFromQuantity: change.current ?? 0,
+      });
     }
   }
   return rows;
@@ -98,14 +121,23 @@ function needsExplicitActivation(apiVersion: string): boolean {
 }
 
 async function activate(input: StockWriterInput, rows: Row[], outcome: StockOutcome): Promise<void> {
-  const needed = new Set(input.plan.items.flatMap((i) => i.stock.filter((s) => s.needsActivation).map((s) => `${s.sku}|${s.locationId}`)));
-  const skuOf = new Map(input.plan.items.flatMap((i) => i.stock.map((s) => [`${s.inventoryItemId ?? input.createdItems.get(s.sku)}|${s.locationId}`, s.sku] as const)));
+  const needed = new Set(
+    input.plan.items.flatMap((i) => i.stock.filter((s) => s.needsActivation).map((s) => `${s.sku}|${s.locationId}`)),
+  );
+  const skuOf = new Map(
+    input.plan.items.flatMap((i) =>
+      i.stock.map((s) => [`${s.inventoryItemId ?? input.createdItems.get(s.sku)}|${s.locationId}`, s.sku] as const),
+    ),
+  );
   for (const row of rows) {
     const sku = skuOf.get(`${row.inventoryItemId}|${row.locationId}`);
     if (!sku || !needed.has(`${sku}|${row.locationId}`)) continue;
     const key = keyFor(input.runId, ['activate', row.inventoryItemId, row.locationId]);
     const result = await input.shopify.activateInventory(row.inventoryItemId, row.locationId, key);
-    if (!result.ok) outcome.failures.set(row.itemKey, { message: `could not stock ${sku} at ${row.locationId}: ${result.userErrors.map((e) => e.message).join('; ')}` });
+    if (!result.ok)
+      outcome.failures.set(row.itemKey, {
+        message: `could not stock ${sku} at ${row.locationId}: ${result.userErrors.map((e) => e.message).join('; ')}`,
+      });
   }
 }
 
@@ -115,17 +147,27 @@ async function writeBatch(input: StockWriterInput, batch: Row[], outcome: StockO
   for (let round = 1; round <= MAX_STALE_ROUNDS && rows.length > 0; round += 1) {
     let result;
     try {
-      result = await input.shopify.setInventoryQuantities(rows.map(toWrite), { idempotencyKey: keyFor(input.runId, rows.map(toWrite)), referenceDocumentUri: `gid://sentos-sync/SyncRun/${input.runId}` });
+      result = await input.shopify.setInventoryQuantities(rows.map(toWrite), {
+        idempotencyKey: keyFor(input.runId, rows.map(toWrite)),
+        referenceDocumentUri: `gid://sentos-sync/SyncRun/${input.runId}`,
+      });
     } catch (error) {
       if (error instanceof AuthError) throw error;
-      for (const row of rows) outcome.failures.set(row.itemKey, { message: `stock write failed: ${errorMessage(error)}`, hint: 'The next run writes it again.' });
+      for (const row of rows)
+        outcome.failures.set(row.itemKey, {
+          message: `stock write failed: ${errorMessage(error)}`,
+          hint: 'The next run writes it again.',
+        });
       return [];
     }
     if (result.ok) return rows;
     if (result.stale.length === 0) {
       // Not a compare failure: name the rows Shopify pointed at, drop them, and write the rest again.
       const bad = badRows(rows, result.userErrors);
-      for (const row of bad.length > 0 ? bad : rows) outcome.failures.set(row.itemKey, { message: `Shopify rejected the stock write: ${result.userErrors.map((e) => e.message).join('; ')}` });
+      for (const row of bad.length > 0 ? bad : rows)
+        outcome.failures.set(row.itemKey, {
+          message: `Shopify rejected the stock write: ${result.userErrors.map((e) => e.message).join('; ')}`,
+        });
       if (bad.length === 0) return [];
       rows = rows.filter((r) => !bad.includes(r));
       continue;
@@ -143,20 +185,35 @@ async function writeBatch(input: StockWriterInput, batch: Row[], outcome: StockO
 function giveUp(rows: Row[], outcome: StockOutcome): void {
   outcome.gaveUp += rows.length;
   for (const row of rows) {
-    outcome.failures.set(row.itemKey, { message: 'stock kept changing on Shopify while we wrote it (sales in progress); left as it is', hint: 'The next run writes it again from fresh numbers.' });
+    outcome.failures.set(row.itemKey, {
+      message: 'stock kept changing on Shopify while we wrote it (sales in progress); left as it is',
+      hint: 'The next run writes it again from fresh numbers.',
+    });
   }
 }
 
 /** Re-reads stale rows: units that left Shopify since the plan are subtracted from what we write. */
-async function carryOverSales(input: StockWriterInput, rows: Row[], stale: Array<{ inventoryItemId: string; locationId: string }>, outcome: StockOutcome): Promise<Row[]> {
+async function carryOverSales(
+  input: StockWriterInput,
+  rows: Row[],
+  stale: Array<{ inventoryItemId: string; locationId: string }>,
+  outcome: StockOutcome,
+): Promise<Row[]> {
   const levels = await input.shopify.getInventoryLevels([...new Set(stale.map((s) => s.inventoryItemId))]);
-  const isStale = (row: Row) => stale.some((s) => s.inventoryItemId === row.inventoryItemId && s.locationId === row.locationId);
+  const isStale = (row: Row) =>
+    stale.some((s) => s.inventoryItemId === row.inventoryItemId && s.locationId === row.locationId);
   return rows.map((row) => {
     if (!isStale(row)) return row;
     outcome.rewrites += 1;
     const now = levels.get(row.inventoryItemId)?.find((l) => l.locationId === row.locationId)?.available ?? 0;
     const sold = Math.max(0, (row.changeFromQuantity ?? 0) - now);
-    return { ...row, quantity: Math.max(0, row.quantity - sold), changeFromQuantity: now, soldDuringRun: (row.soldDuringRun ?? 0) + sold, staleRounds: (row.staleRounds ?? 0) + 1 };
+    return {
+      ...row,
+      quantity: Math.max(0, row.quantity - sold),
+      changeFromQuantity: now,
+      soldDuringRun: (row.soldDuringRun ?? 0) + sold,
+      staleRounds: (row.staleRounds ?? 0) + 1,
+    };
   });
 }
 
@@ -169,7 +226,12 @@ function badRows(rows: Row[], userErrors: Array<{ field?: string[] }>): Row[] {
 }
 
 function toWrite(row: Row): InventoryWrite {
-  return { inventoryItemId: row.inventoryItemId, locationId: row.locationId, quantity: row.quantity, changeFromQuantity: row.changeFromQuantity };
+  return {
+    inventoryItemId: row.inventoryItemId,
+    locationId: row.locationId,
+    quantity: row.quantity,
+    changeFromQuantity: row.changeFromQuantity,
+  };
 }
 
 function keyFor(runId: string, parts: unknown): string {

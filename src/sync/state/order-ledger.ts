@@ -22,7 +22,8 @@ export interface FailedEntry {
   atMs: number;
 }
 
-type Line = ({ type: 'sent' } & LedgerEntry) | ({ type: 'failed' } & FailedEntry) | { type: 'resolved'; shopifyId: string };
+type Line =
+  ({ type: 'sent' } & LedgerEntry) | ({ type: 'failed' } & FailedEntry) | { type: 'resolved'; shopifyId: string };
 
 export class OrderLedger {
   private readonly entries = new Map<string, LedgerEntry>();
@@ -88,5 +89,4 @@ export class OrderLedger {
     writeFileAtomic(this.file, lines.length ? `${lines.join('\n')}\n` : '');
     this.lines = lines.length;
   }
-
 }

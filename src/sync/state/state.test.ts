@@ -25,7 +25,10 @@ describe('acquireLock', () => {
   });
 
   it('takes over a stale lock whose process is gone', () => {
-    fs.writeFileSync(path.join(dir, 'products.lock'), JSON.stringify({ pid: 2 ** 22 + 12345, command: 'products', startedAt: 'x' }));
+    fs.writeFileSync(
+      path.join(dir, 'products.lock'),
+      JSON.stringify({ pid: 2 ** 22 + 12345, command: 'products', startedAt: 'x' }),
+    );
     const lock = acquireLock(dir, 'products');
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'products.lock'), 'utf8')).pid).toBe(process.pid);
     lock.release();
@@ -52,7 +55,8 @@ describe('OrderLedger', () => {
   it('compacts a long log without losing entries', () => {
     const file = path.join(dir, 'ledger.jsonl');
     const ledger = new OrderLedger(file);
-    for (let i = 0; i < 1200; i += 1) ledger.recordSent({ shopifyId: String(i % 10), sentosId: String(i), hash: 'h', status: 2, sentAtMs: i });
+    for (let i = 0; i < 1200; i += 1)
+      ledger.recordSent({ shopifyId: String(i % 10), sentosId: String(i), hash: 'h', status: 2, sentAtMs: i });
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n').length;
     expect(lines).toBeLessThan(1200);
     expect(new OrderLedger(file).all()).toHaveLength(10);
@@ -74,7 +78,13 @@ describe('ActivityLog', () => {
   it('filters by type, run and time, and rotation keeps the newest entries up to the cap', () => {
     const log = new ActivityLog(path.join(dir, 'activity.jsonl'), 5);
     for (let i = 0; i < 8; i += 1) {
-      log.append({ time: new Date(Date.UTC(2026, 10, 27, 10, i)).toISOString(), runId: i < 4 ? 'r1' : 'r2', command: 'products', level: i % 2 ? 'error' : 'success', message: `m${i}` });
+      log.append({
+        time: new Date(Date.UTC(2026, 10, 27, 10, i)).toISOString(),
+        runId: i < 4 ? 'r1' : 'r2',
+        command: 'products',
+        level: i % 2 ? 'error' : 'success',
+        message: `m${i}`,
+      });
     }
     expect(log.read({ type: 'error' }).map((e) => e.message)).toEqual(['m1', 'm3', 'm5', 'm7']);
     expect(log.read({ runId: 'r1' })).toHaveLength(4);

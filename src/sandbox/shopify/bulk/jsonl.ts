@@ -1,4 +1,11 @@
-import { getNamedType, isCompositeType, type FieldNode, type GraphQLCompositeType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import {
+  getNamedType,
+  isCompositeType,
+  type FieldNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+} from 'graphql';
 import { fieldsOf, isConnectionType, type CheckedBulkQuery } from './rules.js';
 
 /**
@@ -30,7 +37,12 @@ interface Walk {
   fragments: CheckedBulkQuery['fragments'];
 }
 
-export function toJsonl(schema: GraphQLSchema, query: CheckedBulkQuery, data: Record<string, unknown>, groupObjects: boolean): JsonlExport {
+export function toJsonl(
+  schema: GraphQLSchema,
+  query: CheckedBulkQuery,
+  data: Record<string, unknown>,
+  groupObjects: boolean,
+): JsonlExport {
   const walk: Walk = { schema, fragments: query.fragments };
   const roots: Row[] = [];
   const root = schema.getQueryType() as GraphQLCompositeType;
@@ -55,18 +67,31 @@ export function toJsonl(schema: GraphQLSchema, query: CheckedBulkQuery, data: Re
 }
 
 /** The rows of one connection value (`{ edges: [{ node }] }`): each node with its own nested rows. */
-function connectionRows(walk: Walk, field: FieldNode, definition: GraphQLField<unknown, unknown>, value: unknown, parentId: unknown): Row[] {
+function connectionRows(
+  walk: Walk,
+  field: FieldNode,
+  definition: GraphQLField<unknown, unknown>,
+  value: unknown,
+  parentId: unknown,
+): Row[] {
   const connectionType = getNamedType(definition.type) as GraphQLCompositeType;
-  const edgesField = fieldsOf(walk, field.selectionSet!, connectionType).find(({ field: f }) => f.name.value === 'edges');
+  const edgesField = fieldsOf(walk, field.selectionSet!, connectionType).find(
+    ({ field: f }) => f.name.value === 'edges',
+  );
   if (!edgesField?.field.selectionSet) return [];
   const edgeType = getNamedType(edgesField.definition.type) as GraphQLCompositeType;
-  const nodeField = fieldsOf(walk, edgesField.field.selectionSet, edgeType).find(({ field: f }) => f.name.value === 'node');
+  const nodeField = fieldsOf(walk, edgesField.field.selectionSet, edgeType).find(
+    ({ field: f }) => f.name.value === 'node',
+  );
   if (!nodeField?.field.selectionSet) return [];
   const nodeType = getNamedType(nodeField.definition.type) as GraphQLCompositeType;
   const edges = (value as Record<string, unknown>)[edgesField.field.alias?.value ?? 'edges'];
   const rows: Row[] = [];
   for (const edge of Array.isArray(edges) ? edges : []) {
-    const node = (edge as Record<string, unknown>)[nodeField.field.alias?.value ?? 'node'] as Record<string, unknown> | null;
+    const node = (edge as Record<string, unknown>)[nodeField.field.alias?.value ?? 'node'] as Record<
+      string,
+      unknown
+    > | null;
     if (!node) continue;
     const children: Row[] = [];
     const object = inline(walk, node, nodeField.field.selectionSet, nodeType, children, node.id);
@@ -80,7 +105,14 @@ function connectionRows(walk: Walk, field: FieldNode, definition: GraphQLField<u
  * A copy of `value` with its connection fields removed (their nodes become `children`, parented to
  * `nodeId`, the id of the nearest connection node) and nested objects inlined the same way.
  */
-function inline(walk: Walk, value: Record<string, unknown>, set: FieldNode['selectionSet'] & object, type: GraphQLCompositeType, children: Row[], nodeId: unknown): Record<string, unknown> {
+function inline(
+  walk: Walk,
+  value: Record<string, unknown>,
+  set: FieldNode['selectionSet'] & object,
+  type: GraphQLCompositeType,
+  children: Row[],
+  nodeId: unknown,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const { field, definition } of fieldsOf(walk, set, type)) {
     const key = field.alias?.value ?? field.name.value;
@@ -96,7 +128,8 @@ function inline(walk: Walk, value: Record<string, unknown>, set: FieldNode['sele
       continue;
     }
     const selection = field.selectionSet;
-    const one = (entry: unknown) => (entry === null ? null : inline(walk, entry as Record<string, unknown>, selection, named, children, nodeId));
+    const one = (entry: unknown) =>
+      entry === null ? null : inline(walk, entry as Record<string, unknown>, selection, named, children, nodeId);
     out[key] = Array.isArray(item) ? item.map(one) : one(item);
   }
   return out;

@@ -46,7 +46,10 @@ export interface BulkOptions {
 }
 
 /** Runs the checked inner query over the store, every connection unbounded. */
-export type BulkExecutor = (query: CheckedBulkQuery, version: ApiVersion) => { schema: GraphQLSchema; result: ExecutionResult };
+export type BulkExecutor = (
+  query: CheckedBulkQuery,
+  version: ApiVersion,
+) => { schema: GraphQLSchema; result: ExecutionResult };
 
 interface Internal {
   record: BulkOperationRecord;
@@ -77,7 +80,12 @@ export class BulkOperationStore {
     this.baseUrl = url.replace(/\/+$/, '');
   }
 
-  run(schema: GraphQLSchema, version: ApiVersion, query: string, groupObjects: boolean): { bulkOperation: BulkOperationRecord | null; userErrors: BulkUserError[] } {
+  run(
+    schema: GraphQLSchema,
+    version: ApiVersion,
+    query: string,
+    groupObjects: boolean,
+  ): { bulkOperation: BulkOperationRecord | null; userErrors: BulkUserError[] } {
     const checked = checkBulkQuery(schema, query);
     if ('errors' in checked) return { bulkOperation: null, userErrors: checked.errors };
     const running = this.list().filter((op) => IN_PROGRESS.includes(op.status));
@@ -87,10 +95,29 @@ export class BulkOperationStore {
     }
     const legacyId = this.ids.allocate('BulkOperation');
     const record: BulkOperationRecord = {
-      __typename: 'BulkOperation', id: gid('BulkOperation', legacyId), legacyId, type: 'QUERY', status: 'CREATED', errorCode: null, query,
-      createdAt: this.now(), completedAt: null, objectCount: '0', rootObjectCount: '0', fileSize: null, url: null, partialDataUrl: null,
+      __typename: 'BulkOperation',
+      id: gid('BulkOperation', legacyId),
+      legacyId,
+      type: 'QUERY',
+      status: 'CREATED',
+      errorCode: null,
+      query,
+      createdAt: this.now(),
+      completedAt: null,
+      objectCount: '0',
+      rootObjectCount: '0',
+      fileSize: null,
+      url: null,
+      partialDataUrl: null,
     };
-    this.operations.set(record.id, { record, checked, version, groupObjects, polls: 0, signature: randomBytes(16).toString('hex') });
+    this.operations.set(record.id, {
+      record,
+      checked,
+      version,
+      groupObjects,
+      polls: 0,
+      signature: randomBytes(16).toString('hex'),
+    });
     return { bulkOperation: record, userErrors: [] };
   }
 
@@ -138,13 +165,21 @@ export class BulkOperationStore {
     const size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
     op.lines = lines;
     // An export without results has no file [I].
-    const url = lines.length > 0 ? `${this.baseUrl}/__sandbox/bulk/${op.record.legacyId}.jsonl?signature=${op.signature}` : null;
-    Object.assign(op.record, { status: 'COMPLETED', objectCount: String(lines.length), rootObjectCount: String(rootCount), fileSize: lines.length > 0 ? String(size) : null, url });
+    const url =
+      lines.length > 0 ? `${this.baseUrl}/__sandbox/bulk/${op.record.legacyId}.jsonl?signature=${op.signature}` : null;
+    Object.assign(op.record, {
+      status: 'COMPLETED',
+      objectCount: String(lines.length),
+      rootObjectCount: String(rootCount),
+      fileSize: lines.length > 0 ? String(size) : null,
+      url,
+    });
   }
 
   private expire(op: Internal): void {
     const completed = op.record.completedAt ? Date.parse(op.record.completedAt) : undefined;
-    if (op.record.status !== 'COMPLETED' || completed === undefined || this.clockMs() - completed < RETENTION_MS) return;
+    if (op.record.status !== 'COMPLETED' || completed === undefined || this.clockMs() - completed < RETENTION_MS)
+      return;
     op.record.status = 'EXPIRED';
     op.record.url = null;
     op.lines = undefined;

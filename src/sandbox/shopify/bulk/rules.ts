@@ -1,7 +1,21 @@
 import {
-  getNamedType, isCompositeType, isListType, isNonNullType, Kind, parse, validate,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField,
-  type GraphQLNamedType, type GraphQLOutputType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode,
+  getNamedType,
+  isCompositeType,
+  isListType,
+  isNonNullType,
+  Kind,
+  parse,
+  validate,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLOutputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
 } from 'graphql';
 
 /**
@@ -38,17 +52,26 @@ export function checkBulkQuery(schema: GraphQLSchema, text: string): CheckedBulk
   try {
     document = parse(text);
   } catch (error) {
-    return { errors: [invalid(`Invalid bulk query: ${(error as Error).message.replace(/^Syntax Error: /, 'syntax error, ')}`)] };
+    return {
+      errors: [invalid(`Invalid bulk query: ${(error as Error).message.replace(/^Syntax Error: /, 'syntax error, ')}`)],
+    };
   }
-  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
   const operation = operations[0];
-  if (!operation || operations.length > 1) return { errors: [invalid('Invalid bulk query: the document must hold exactly one operation.')] };
-  if (operation.operation !== 'query') return { errors: [invalid('Invalid operation type. Only `query` operations are supported.')] };
+  if (!operation || operations.length > 1)
+    return { errors: [invalid('Invalid bulk query: the document must hold exactly one operation.')] };
+  if (operation.operation !== 'query')
+    return { errors: [invalid('Invalid operation type. Only `query` operations are supported.')] };
   const schemaErrors = validate(schema, document);
-  if (schemaErrors.length > 0) return { errors: schemaErrors.map((error) => invalid(`Invalid bulk query: ${error.message}`)) };
-  if ((operation.variableDefinitions ?? []).length > 0) return { errors: [invalid('Invalid bulk query: bulk queries cannot declare variables.')] };
+  if (schemaErrors.length > 0)
+    return { errors: schemaErrors.map((error) => invalid(`Invalid bulk query: ${error.message}`)) };
+  if ((operation.variableDefinitions ?? []).length > 0)
+    return { errors: [invalid('Invalid bulk query: bulk queries cannot declare variables.')] };
   const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const definition of document.definitions) if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
+  for (const definition of document.definitions)
+    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
   const errors = ruleErrors(analyze(schema, operation, fragments));
   return errors.length > 0 ? { errors } : { document, operation, fragments };
 }
@@ -69,23 +92,44 @@ function ruleErrors(a: Analysis): BulkUserError[] {
   const errors: BulkUserError[] = [];
   const quoted = (names: string[]) => names.map((name) => `'${name}'`).join(', ');
   if (a.viaNodes.length > 0) {
-    errors.push(invalid(`All connection fields in a bulk query must select their contents using 'edges' > 'node', e.g: '${a.viaNodes[0]} { edges { node {'. Selecting via 'nodes' is not supported. Invalid connection fields: ${quoted(a.viaNodes)}.`));
+    errors.push(
+      invalid(
+        `All connection fields in a bulk query must select their contents using 'edges' > 'node', e.g: '${a.viaNodes[0]} { edges { node {'. Selecting via 'nodes' is not supported. Invalid connection fields: ${quoted(a.viaNodes)}.`,
+      ),
+    );
   }
   for (const name of a.topLevel) errors.push(invalid(`Bulk queries cannot contain a top level \`${name}\` field.`));
-  if (a.maxDepth > MAX_DEPTH) errors.push(invalid(`Bulk queries cannot contain connections with a nesting depth greater than ${MAX_DEPTH}.`));
-  if (a.connections > MAX_CONNECTIONS) errors.push(invalid(`Bulk queries cannot contain more than ${MAX_CONNECTIONS} connections.`));
+  if (a.maxDepth > MAX_DEPTH)
+    errors.push(invalid(`Bulk queries cannot contain connections with a nesting depth greater than ${MAX_DEPTH}.`));
+  if (a.connections > MAX_CONNECTIONS)
+    errors.push(invalid(`Bulk queries cannot contain more than ${MAX_CONNECTIONS} connections.`));
   if (a.withoutParentId.length > 0) {
-    errors.push(invalid(`The parent 'node' field for a nested connection must select the 'id' field without an alias and must be of 'ID' return type. Connection fields without 'id': ${a.withoutParentId.join(', ')}.`));
+    errors.push(
+      invalid(
+        `The parent 'node' field for a nested connection must select the 'id' field without an alias and must be of 'ID' return type. Connection fields without 'id': ${a.withoutParentId.join(', ')}.`,
+      ),
+    );
   }
-  if (a.inList) errors.push(invalid('Queries that contain a connection field within a list field are not currently supported.'));
+  if (a.inList)
+    errors.push(invalid('Queries that contain a connection field within a list field are not currently supported.'));
   if (a.paginated.length > 0) {
-    errors.push(invalid(`Bulk queries read every connection in full and take no pagination arguments (first, last, after, before). Invalid connection fields: ${quoted(a.paginated)}.`));
+    errors.push(
+      invalid(
+        `Bulk queries read every connection in full and take no pagination arguments (first, last, after, before). Invalid connection fields: ${quoted(a.paginated)}.`,
+      ),
+    );
   }
-  if (a.paginationFields.length > 0) errors.push(invalid(`Bulk queries cannot select pagination fields: ${quoted(a.paginationFields)}.`));
+  if (a.paginationFields.length > 0)
+    errors.push(invalid(`Bulk queries cannot select pagination fields: ${quoted(a.paginationFields)}.`));
   if (a.nonConnectionRoots.length > 0 && a.connections > 0) {
-    errors.push(invalid(`The sandbox exports only connection fields at the top level of a bulk query. Invalid fields: ${quoted(a.nonConnectionRoots)}.`));
+    errors.push(
+      invalid(
+        `The sandbox exports only connection fields at the top level of a bulk query. Invalid fields: ${quoted(a.nonConnectionRoots)}.`,
+      ),
+    );
   }
-  if (a.connections === 0 && errors.length === a.topLevel.length) errors.push(invalid('Bulk queries must contain at least one connection.'));
+  if (a.connections === 0 && errors.length === a.topLevel.length)
+    errors.push(invalid('Bulk queries must contain at least one connection.'));
   return errors;
 }
 
@@ -102,14 +146,29 @@ interface Position {
   parent?: { connection: string; hasId: boolean };
 }
 
-function analyze(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>): Analysis {
-  const analysis: Analysis = { connections: 0, maxDepth: 0, topLevel: [], nonConnectionRoots: [], viaNodes: [], withoutParentId: [], paginated: [], paginationFields: [], inList: false };
+function analyze(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+): Analysis {
+  const analysis: Analysis = {
+    connections: 0,
+    maxDepth: 0,
+    topLevel: [],
+    nonConnectionRoots: [],
+    viaNodes: [],
+    withoutParentId: [],
+    paginated: [],
+    paginationFields: [],
+    inList: false,
+  };
   const walk: Walk = { schema, fragments, analysis };
   const root = schema.getQueryType() as GraphQLCompositeType;
   for (const { field, definition } of fieldsOf(walk, operation.selectionSet, root)) {
     const name = field.name.value;
     if (name === 'node' || name === 'nodes') analysis.topLevel.push(name);
-    else if (!isConnectionType(getNamedType(definition.type)) && !name.startsWith('__')) analysis.nonConnectionRoots.push(name);
+    else if (!isConnectionType(getNamedType(definition.type)) && !name.startsWith('__'))
+      analysis.nonConnectionRoots.push(name);
   }
   visit(walk, operation.selectionSet, root, { depth: 0, inList: false });
   return analysis;
@@ -142,14 +201,20 @@ function visitConnection(walk: Walk, field: FieldNode, connection: GraphQLCompos
       if (edgeField.name.value === 'cursor') pushUnique(a.paginationFields, 'cursor');
       if (edgeField.name.value !== 'node' || !edgeField.selectionSet) continue;
       const nodeType = getNamedType(edgeDef.type) as GraphQLCompositeType;
-      const hasId = fieldsOf(walk, edgeField.selectionSet, nodeType).some(({ field: f }) => f.name.value === 'id' && !f.alias);
+      const hasId = fieldsOf(walk, edgeField.selectionSet, nodeType).some(
+        ({ field: f }) => f.name.value === 'id' && !f.alias,
+      );
       visit(walk, edgeField.selectionSet, nodeType, { depth, inList: at.inList, parent: { connection: name, hasId } });
     }
   }
 }
 
 /** The fields of a selection set with their definitions, fragments flattened (type conditions included). */
-export function fieldsOf(walk: Pick<Walk, 'schema' | 'fragments'>, set: SelectionSetNode, type: GraphQLCompositeType): Array<{ field: FieldNode; definition: GraphQLField<unknown, unknown> }> {
+export function fieldsOf(
+  walk: Pick<Walk, 'schema' | 'fragments'>,
+  set: SelectionSetNode,
+  type: GraphQLCompositeType,
+): Array<{ field: FieldNode; definition: GraphQLField<unknown, unknown> }> {
   const out: Array<{ field: FieldNode; definition: GraphQLField<unknown, unknown> }> = [];
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {

@@ -24,12 +24,14 @@ function matchers(nowMs: number): Record<string, TermMatcher<BulkOperationRecord
 function requireBulkGid(id: string): void {
   const parsed = parseGid(id);
   if (!parsed) throw new GraphQLError(`Invalid global id '${id}'`, { extensions: { code: 'INVALID_GLOBAL_ID' } });
-  if (parsed.type !== 'BulkOperation') throw new GraphQLError(`Invalid id: ${id}`, { extensions: { code: 'BAD_REQUEST' } });
+  if (parsed.type !== 'BulkOperation')
+    throw new GraphQLError(`Invalid id: ${id}`, { extensions: { code: 'BAD_REQUEST' } });
 }
 
 export const bulkOperationResolvers: ResolverMap = {
   Mutation: {
-    bulkOperationRunQuery: (_source, args, ctx) => ctx.bulk.run(loadSchema(ctx.version), ctx.version, args.query as string, Boolean(args.groupObjects)),
+    bulkOperationRunQuery: (_source, args, ctx) =>
+      ctx.bulk.run(loadSchema(ctx.version), ctx.version, args.query as string, Boolean(args.groupObjects)),
   },
   QueryRoot: {
     bulkOperation: (_source, args, ctx) => {
@@ -45,7 +47,7 @@ export const bulkOperationResolvers: ResolverMap = {
       };
       return paginate(matched, descending, args);
     },
-    currentBulkOperation: (_source, args, ctx) => ctx.bulk.list().find((op) => op.type === (args.type ?? 'QUERY')) ?? null,
+    currentBulkOperation: (_source, args, ctx) =>
+      ctx.bulk.list().find((op) => op.type === (args.type ?? 'QUERY')) ?? null,
   },
 };
-

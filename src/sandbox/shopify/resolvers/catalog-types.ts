@@ -13,13 +13,17 @@ export const APP_NAMESPACE = '$app';
 export function findMetafield(fields: MetafieldRecord[], args: Args): MetafieldRecord | null {
   let namespace: string = args.namespace ?? APP_NAMESPACE;
   let key: string = args.key;
-  if (!args.namespace && key.includes('.')) [namespace, key] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
+  if (!args.namespace && key.includes('.'))
+    [namespace, key] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
   return fields.find((field) => field.namespace === namespace && field.key === key) ?? null;
 }
 
 function metafieldConnection(fields: MetafieldRecord[], args: Args) {
-  const selected = fields.filter((field) =>
-    (!args.namespace || field.namespace === args.namespace) && (!args.keys || args.keys.includes(`${field.namespace}.${field.key}`)));
+  const selected = fields.filter(
+    (field) =>
+      (!args.namespace || field.namespace === args.namespace) &&
+      (!args.keys || args.keys.includes(`${field.namespace}.${field.key}`)),
+  );
   return paginateList(selected, args);
 }
 
@@ -29,14 +33,19 @@ function variantTitle(variant: VariantRecord): string {
 
 function available(ctx: RequestContext, variant: VariantRecord): number {
   const item = ctx.store.inventoryItems.get(variant.inventoryItemId);
-  return (item?.levels ?? []).filter((level) => level.isActive).reduce((sum, level) => sum + quantityOf(level, 'available'), 0);
+  return (item?.levels ?? [])
+    .filter((level) => level.isActive)
+    .reduce((sum, level) => sum + quantityOf(level, 'available'), 0);
 }
 
 function decoratedOptions(product: ProductRecord) {
   return product.options.map((option) => ({
     ...option,
     optionValues: option.values.map((value) => ({
-      ...value, hasVariants: product.variants.some((variant) => variant.optionValues.some((v) => v.optionName === option.name && v.name === value.name)),
+      ...value,
+      hasVariants: product.variants.some((variant) =>
+        variant.optionValues.some((v) => v.optionName === option.name && v.name === value.name),
+      ),
     })),
   }));
 }
@@ -50,7 +59,10 @@ const VARIANT_SORT: Record<string, (variant: VariantRecord) => SortKey> = {
 
 export function variantSortKey(sortKey: string | undefined): (variant: VariantRecord) => SortKey {
   const key = VARIANT_SORT[sortKey ?? 'ID'];
-  if (!key) throw new GraphQLError(`The sandbox does not implement sortKey ${sortKey} for variants`, { extensions: { code: 'NOT_IMPLEMENTED_IN_SANDBOX' } });
+  if (!key)
+    throw new GraphQLError(`The sandbox does not implement sortKey ${sortKey} for variants`, {
+      extensions: { code: 'NOT_IMPLEMENTED_IN_SANDBOX' },
+    });
   return key;
 }
 
@@ -59,12 +71,17 @@ export const catalogTypeResolvers: ResolverMap = {
     legacyResourceId: (product: ProductRecord) => String(product.legacyId),
     description: (product: ProductRecord) => product.descriptionHtml.replace(/<[^>]*>/g, ''),
     options: (product: ProductRecord, args) => decoratedOptions(product).slice(0, args.first ?? undefined),
-    variants: (product: ProductRecord, args) => paginate(product.variants, variantSortKey(args.sortKey ?? 'POSITION'), args),
+    variants: (product: ProductRecord, args) =>
+      paginate(product.variants, variantSortKey(args.sortKey ?? 'POSITION'), args),
     variantsCount: (product: ProductRecord) => ({ count: product.variants.length, precision: 'EXACT' }),
-    hasOnlyDefaultVariant: (product: ProductRecord) => product.variants.length === 1 && product.variants[0]?.optionValues[0]?.name === 'Default Title',
-    totalInventory: (product: ProductRecord, _args, ctx) => product.variants.reduce((sum, variant) => sum + available(ctx, variant), 0),
-    tracksInventory: (product: ProductRecord, _args, ctx) => product.variants.some((variant) => ctx.store.inventoryItems.get(variant.inventoryItemId)?.tracked),
-    hasOutOfStockVariants: (product: ProductRecord, _args, ctx) => product.variants.some((variant) => available(ctx, variant) <= 0),
+    hasOnlyDefaultVariant: (product: ProductRecord) =>
+      product.variants.length === 1 && product.variants[0]?.optionValues[0]?.name === 'Default Title',
+    totalInventory: (product: ProductRecord, _args, ctx) =>
+      product.variants.reduce((sum, variant) => sum + available(ctx, variant), 0),
+    tracksInventory: (product: ProductRecord, _args, ctx) =>
+      product.variants.some((variant) => ctx.store.inventoryItems.get(variant.inventoryItemId)?.tracked),
+    hasOutOfStockVariants: (product: ProductRecord, _args, ctx) =>
+      product.variants.some((variant) => available(ctx, variant) <= 0),
     media: (product: ProductRecord, args) => paginateList(product.media, args),
     mediaCount: (product: ProductRecord) => ({ count: product.media.length, precision: 'EXACT' }),
     featuredMedia: (product: ProductRecord) => product.media[0] ?? null,
@@ -72,7 +89,10 @@ export const catalogTypeResolvers: ResolverMap = {
     metafields: (product: ProductRecord, args) => metafieldConnection(product.metafields, args),
     priceRangeV2: (product: ProductRecord, _args, ctx) => {
       const prices = product.variants.map((variant) => moneyToMinor(variant.price)).sort((a, b) => a - b);
-      const money = (minor: number | undefined) => ({ amount: ((minor ?? 0) / 100).toFixed(2), currencyCode: ctx.store.shop.currencyCode });
+      const money = (minor: number | undefined) => ({
+        amount: ((minor ?? 0) / 100).toFixed(2),
+        currencyCode: ctx.store.shop.currencyCode,
+      });
       return { minVariantPrice: money(prices[0]), maxVariantPrice: money(prices[prices.length - 1]) };
     },
     isGiftCard: () => false,
@@ -84,23 +104,32 @@ export const catalogTypeResolvers: ResolverMap = {
   },
   ProductOption: {
     values: (option: OptionRecord) => option.values.map((value) => value.name),
-    optionValues: (option: OptionRecord & { optionValues?: unknown }) => option.optionValues ?? option.values.map((value) => ({ ...value, hasVariants: false })),
+    optionValues: (option: OptionRecord & { optionValues?: unknown }) =>
+      option.optionValues ?? option.values.map((value) => ({ ...value, hasVariants: false })),
     linkedMetafield: () => null,
   },
   ProductVariant: {
     legacyResourceId: (variant: VariantRecord) => String(variant.legacyId),
     title: (variant: VariantRecord) => variantTitle(variant),
-    displayName: (variant: VariantRecord, _args, ctx) => `${ctx.store.productById(variant.productId)?.title ?? ''} - ${variantTitle(variant)}`,
+    displayName: (variant: VariantRecord, _args, ctx) =>
+      `${ctx.store.productById(variant.productId)?.title ?? ''} - ${variantTitle(variant)}`,
     product: (variant: VariantRecord, _args, ctx) => ctx.store.productById(variant.productId),
     inventoryItem: (variant: VariantRecord, _args, ctx) => ctx.store.itemOf(variant),
     inventoryQuantity: (variant: VariantRecord, _args, ctx) => available(ctx, variant),
     sellableOnlineQuantity: (variant: VariantRecord, _args, ctx) => Math.max(0, available(ctx, variant)),
-    availableForSale: (variant: VariantRecord, _args, ctx) => variant.inventoryPolicy === 'CONTINUE' || available(ctx, variant) > 0,
+    availableForSale: (variant: VariantRecord, _args, ctx) =>
+      variant.inventoryPolicy === 'CONTINUE' || available(ctx, variant) > 0,
     selectedOptions: (variant: VariantRecord, _args, ctx) => {
       const product = ctx.store.productById(variant.productId);
       return variant.optionValues.map((value) => {
-        const optionValue = product?.options.find((option) => option.name === value.optionName)?.values.find((v) => v.name === value.name);
-        return { name: value.optionName, value: value.name, optionValue: optionValue ? { ...optionValue, hasVariants: true } : null };
+        const optionValue = product?.options
+          .find((option) => option.name === value.optionName)
+          ?.values.find((v) => v.name === value.name);
+        return {
+          name: value.optionName,
+          value: value.name,
+          optionValue: optionValue ? { ...optionValue, hasVariants: true } : null,
+        };
       });
     },
     metafield: (variant: VariantRecord, args) => findMetafield(variant.metafields, args),
@@ -112,7 +141,13 @@ export const catalogTypeResolvers: ResolverMap = {
     taxCode: () => null,
   },
   MediaImage: {
-    image: (media: MediaRecord) => ({ id: media.id.replace('MediaImage', 'ImageSource'), url: media.url, altText: media.alt, width: null, height: null }),
+    image: (media: MediaRecord) => ({
+      id: media.id.replace('MediaImage', 'ImageSource'),
+      url: media.url,
+      altText: media.alt,
+      width: null,
+      height: null,
+    }),
     originalSource: (media: MediaRecord) => ({ url: media.url, fileSize: null }),
     preview: (media: MediaRecord) => ({ image: { url: media.url, altText: media.alt }, status: 'READY' }),
     mediaContentType: () => 'IMAGE',
@@ -127,7 +162,8 @@ export const catalogTypeResolvers: ResolverMap = {
   Metafield: {
     legacyResourceId: (field: MetafieldRecord) => String(field.legacyId),
     compareDigest: (field: MetafieldRecord) => metafieldDigest(field.value),
-    jsonValue: (field: MetafieldRecord) => (field.type === 'json' || field.type.startsWith('list.') ? JSON.parse(field.value) : field.value),
+    jsonValue: (field: MetafieldRecord) =>
+      field.type === 'json' || field.type.startsWith('list.') ? JSON.parse(field.value) : field.value,
     owner: (field: MetafieldRecord, _args, ctx) => ctx.store.nodeById(field.ownerId),
     ownerType: (field: MetafieldRecord) => (field.ownerId.includes('/ProductVariant/') ? 'PRODUCTVARIANT' : 'PRODUCT'),
     definition: () => null,

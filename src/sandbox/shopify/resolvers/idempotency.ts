@@ -8,15 +8,36 @@ import type { StatsRecorder } from '../stats.js';
  * The missing-directive message is the one a live 2026 shop returned (github.com/luke-selrai/
  * openclaw-workshop-kit#218 [V: third-party report]).
  */
-export const IDEMPOTENCY_REQUIRED = new Set(['inventoryActivate', 'inventorySetQuantities', 'inventoryAdjustQuantities', 'inventoryMoveQuantities', 'inventorySetOnHandQuantities', 'refundCreate']);
+export const IDEMPOTENCY_REQUIRED = new Set([
+  'inventoryActivate',
+  'inventorySetQuantities',
+  'inventoryAdjustQuantities',
+  'inventoryMoveQuantities',
+  'inventorySetOnHandQuantities',
+  'refundCreate',
+]);
 
 /** Mutations whose description documents @idempotent in 2026-07 (§3.5 [V]); on any other the sandbox refuses it. */
-const IDEMPOTENCY_SUPPORTED = new Set([...IDEMPOTENCY_REQUIRED, 'locationActivate', 'locationDeactivate', 'appUsageRecordCreate', 'orderCreateMandatePayment', 'subscriptionBillingAttemptCreate']);
+const IDEMPOTENCY_SUPPORTED = new Set([
+  ...IDEMPOTENCY_REQUIRED,
+  'locationActivate',
+  'locationDeactivate',
+  'appUsageRecordCreate',
+  'orderCreateMandatePayment',
+  'subscriptionBillingAttemptCreate',
+]);
 
-export interface DirectiveProblem { message: string; code: string }
+export interface DirectiveProblem {
+  message: string;
+  code: string;
+}
 
 /** Read the key from the field's directive; undefined when the directive is absent. */
-export function idempotencyKeyOf(schema: GraphQLSchema, field: FieldNode, variables: Record<string, unknown>): string | undefined {
+export function idempotencyKeyOf(
+  schema: GraphQLSchema,
+  field: FieldNode,
+  variables: Record<string, unknown>,
+): string | undefined {
   const directive = schema.getDirective('idempotent');
   if (!directive) return undefined;
   const values = getDirectiveValues(directive, field, variables);
@@ -24,7 +45,11 @@ export function idempotencyKeyOf(schema: GraphQLSchema, field: FieldNode, variab
 }
 
 /** Checked before execution so a mutation with a directive problem applies nothing. */
-export function checkIdempotentDirectives(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): DirectiveProblem | undefined {
+export function checkIdempotentDirectives(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): DirectiveProblem | undefined {
   if (operation.operation !== 'mutation') return undefined;
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) continue;
@@ -32,7 +57,10 @@ export function checkIdempotentDirectives(schema: GraphQLSchema, operation: Oper
     const present = selection.directives?.some((directive) => directive.name.value === 'idempotent') ?? false;
     const key = present ? idempotencyKeyOf(schema, selection, variables) : undefined;
     if (!present && IDEMPOTENCY_REQUIRED.has(name)) {
-      return { message: 'The @idempotent directive is required for this mutation but was not provided.', code: 'BAD_REQUEST' };
+      return {
+        message: 'The @idempotent directive is required for this mutation but was not provided.',
+        code: 'BAD_REQUEST',
+      };
     }
     if (present && !IDEMPOTENCY_SUPPORTED.has(name)) {
       return { message: `The @idempotent directive is not supported on ${name}.`, code: 'BAD_REQUEST' };
@@ -44,7 +72,10 @@ export function checkIdempotentDirectives(schema: GraphQLSchema, operation: Oper
   return undefined;
 }
 
-interface Remembered { fingerprint: string; result: unknown }
+interface Remembered {
+  fingerprint: string;
+  result: unknown;
+}
 
 export type IdempotentOutcome<T> = { kind: 'fresh'; result: T } | { kind: 'replay'; result: T } | { kind: 'mismatch' };
 
@@ -71,7 +102,9 @@ export class IdempotencyStore {
 function stableJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b));
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';

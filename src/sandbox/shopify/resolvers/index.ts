@@ -15,8 +15,18 @@ import { shopResolvers } from './shop.js';
 /** All resolver maps merged per type: the root types are spread over several area files. */
 export function allResolvers(): ResolverMap {
   const maps = [
-    shopResolvers, catalogQueryResolvers, catalogTypeResolvers, productSetResolvers, productUpdateResolvers, metafieldResolvers,
-    inventoryTypeResolvers, inventoryMutationResolvers, orderQueryResolvers, orderTypeResolvers, orderPartResolvers, bulkOperationResolvers,
+    shopResolvers,
+    catalogQueryResolvers,
+    catalogTypeResolvers,
+    productSetResolvers,
+    productUpdateResolvers,
+    metafieldResolvers,
+    inventoryTypeResolvers,
+    inventoryMutationResolvers,
+    orderQueryResolvers,
+    orderTypeResolvers,
+    orderPartResolvers,
+    bulkOperationResolvers,
   ];
   const merged: ResolverMap = {};
   for (const map of maps) {

@@ -9,8 +9,20 @@ import { valueProblem } from './product-set-validate.js';
  * per call; atomic (nothing is written when any row fails); optional compareDigest CAS
  * (shopify-admin-api.md via schema 2026-10 description [V]). Owners: products and variants.
  */
-interface MetafieldsSetInput { ownerId: string; namespace?: string | null; key: string; type?: string | null; value: string; compareDigest?: string | null }
-interface SetError { code: string; field: string[]; message: string; elementIndex: number | null }
+interface MetafieldsSetInput {
+  ownerId: string;
+  namespace?: string | null;
+  key: string;
+  type?: string | null;
+  value: string;
+  compareDigest?: string | null;
+}
+interface SetError {
+  code: string;
+  field: string[];
+  message: string;
+  elementIndex: number | null;
+}
 
 const MAX_METAFIELDS = 25;
 
@@ -20,10 +32,19 @@ function ownerOf(ctx: RequestContext, id: string): ProductRecord | VariantRecord
 
 function validate(ctx: RequestContext, rows: MetafieldsSetInput[]): SetError[] {
   if (rows.length > MAX_METAFIELDS) {
-    return [{ code: 'LESS_THAN_OR_EQUAL_TO', field: ['metafields'], message: `Exceeded the maximum metafields input limit of ${MAX_METAFIELDS}.`, elementIndex: null }];
+    return [
+      {
+        code: 'LESS_THAN_OR_EQUAL_TO',
+        field: ['metafields'],
+        message: `Exceeded the maximum metafields input limit of ${MAX_METAFIELDS}.`,
+        elementIndex: null,
+      },
+    ];
   }
   return rows.flatMap((row, index): SetError[] => {
-    const error = (code: string, leaf: string, message: string): SetError[] => [{ code, field: ['metafields', String(index), leaf], message, elementIndex: index }];
+    const error = (code: string, leaf: string, message: string): SetError[] => [
+      { code, field: ['metafields', String(index), leaf], message, elementIndex: index },
+    ];
     const owner = ownerOf(ctx, row.ownerId);
     if (!owner) return error('INVALID', 'ownerId', 'Owner subject does not exist.');
     const namespace = row.namespace ?? APP_NAMESPACE;
@@ -35,8 +56,16 @@ function validate(ctx: RequestContext, rows: MetafieldsSetInput[]): SetError[] {
     const problem = valueProblem(type, row.value);
     if (problem) return error('INVALID_VALUE', 'value', problem);
     if (row.compareDigest !== undefined) {
-      const stale = row.compareDigest === null ? current !== undefined : !current || metafieldDigest(current.value) !== row.compareDigest;
-      if (stale) return error('STALE_OBJECT', 'compareDigest', 'The resource has been updated since it was loaded. Try again with an updated `compareDigest` value.');
+      const stale =
+        row.compareDigest === null
+          ? current !== undefined
+          : !current || metafieldDigest(current.value) !== row.compareDigest;
+      if (stale)
+        return error(
+          'STALE_OBJECT',
+          'compareDigest',
+          'The resource has been updated since it was loaded. Try again with an updated `compareDigest` value.',
+        );
     }
     return [];
   });

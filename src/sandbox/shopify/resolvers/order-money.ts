@@ -14,7 +14,10 @@ export interface MoneyBag {
 export function bag(order: OrderRecord, minor: number): MoneyBag {
   return {
     shopMoney: { amount: formatDecimal(minor), currencyCode: order.currencyCode },
-    presentmentMoney: { amount: formatDecimal(Math.round(minor * order.presentmentRate)), currencyCode: order.presentmentCurrencyCode },
+    presentmentMoney: {
+      amount: formatDecimal(Math.round(minor * order.presentmentRate)),
+      currencyCode: order.presentmentCurrencyCode,
+    },
   };
 }
 
@@ -23,7 +26,10 @@ export function includedTax(grossMinor: number, rate: number): number {
 }
 
 export function refundedQuantity(order: OrderRecord, lineIndex: number): number {
-  return order.refunds.flatMap((refund) => refund.lines).filter((line) => line.lineIndex === lineIndex).reduce((sum, line) => sum + line.quantity, 0);
+  return order.refunds
+    .flatMap((refund) => refund.lines)
+    .filter((line) => line.lineIndex === lineIndex)
+    .reduce((sum, line) => sum + line.quantity, 0);
 }
 
 export function currentQuantity(order: OrderRecord, lineIndex: number): number {
@@ -46,7 +52,14 @@ export interface TaxLineOut {
 }
 
 export function taxLine(order: OrderRecord, rate: number, amountMinor: number): TaxLineOut {
-  return { title: 'KDV', rate, ratePercentage: Math.round(rate * 10_000) / 100, priceSet: bag(order, amountMinor), channelLiable: false, source: 'Shopify' };
+  return {
+    title: 'KDV',
+    rate,
+    ratePercentage: Math.round(rate * 10_000) / 100,
+    priceSet: bag(order, amountMinor),
+    channelLiable: false,
+    source: 'Shopify',
+  };
 }
 
 /** Order-level tax lines: line and shipping taxes grouped by rate. */
@@ -54,11 +67,17 @@ export function orderTaxLines(order: OrderRecord, current: boolean): TaxLineOut[
   const byRate = new Map<number, number>();
   order.lines.forEach((line, index) => {
     const quantity = current ? currentQuantity(order, index) : line.quantity;
-    byRate.set(line.vatRate, (byRate.get(line.vatRate) ?? 0) + includedTax(discountedUnit(line) * quantity, line.vatRate));
+    byRate.set(
+      line.vatRate,
+      (byRate.get(line.vatRate) ?? 0) + includedTax(discountedUnit(line) * quantity, line.vatRate),
+    );
   });
   for (const shipping of order.shippingLines) {
     if (current && order.cancelledAt) continue;
-    byRate.set(shipping.vatRate, (byRate.get(shipping.vatRate) ?? 0) + includedTax(shipping.priceMinor, shipping.vatRate));
+    byRate.set(
+      shipping.vatRate,
+      (byRate.get(shipping.vatRate) ?? 0) + includedTax(shipping.priceMinor, shipping.vatRate),
+    );
   }
   return [...byRate.entries()].sort(([a], [b]) => a - b).map(([rate, amount]) => taxLine(order, rate, amount));
 }
@@ -80,10 +99,21 @@ export function orderTotals(order: OrderRecord): OrderTotals {
   const totalDiscounts = order.lines.reduce((sum, line) => sum + line.discountPerUnitMinor * line.quantity, 0);
   const shipping = order.shippingLines.reduce((sum, line) => sum + line.priceMinor, 0);
   const refunded = order.refunds.reduce((sum, refund) => sum + refund.amountMinor, 0);
-  const currentSubtotal = order.lines.reduce((sum, line, index) => sum + discountedUnit(line) * currentQuantity(order, index), 0);
-  const sumTax = (lines: TaxLineOut[]) => lines.reduce((sum, line) => sum + Math.round(Number(line.priceSet.shopMoney.amount) * 100), 0);
+  const currentSubtotal = order.lines.reduce(
+    (sum, line, index) => sum + discountedUnit(line) * currentQuantity(order, index),
+    0,
+  );
+  const sumTax = (lines: TaxLineOut[]) =>
+    lines.reduce((sum, line) => sum + Math.round(Number(line.priceSet.shopMoney.amount) * 100), 0);
   return {
-    subtotal, totalDiscounts, shipping, totalTax: sumTax(orderTaxLines(order, false)), total: subtotal + shipping, refunded,
-    currentSubtotal, currentTotal: Math.max(0, subtotal + shipping - refunded), currentTax: sumTax(orderTaxLines(order, true)),
+    subtotal,
+    totalDiscounts,
+    shipping,
+    totalTax: sumTax(orderTaxLines(order, false)),
+    total: subtotal + shipping,
+    refunded,
+    currentSubtotal,
+    currentTotal: Math.max(0, subtotal + shipping - refunded),
+    currentTax: sumTax(orderTaxLines(order, true)),
   };
 }

@@ -1,7 +1,15 @@
 import { paginateList } from '../connection.js';
 import type { ResolverMap } from '../context.js';
 import type { ShopifyStore } from '../state/store.js';
-import type { AddressRecord, CustomerRecord, FulfillmentRecord, OrderLineRecord, OrderRecord, RefundRecord, ShippingLineRecord } from '../state/types.js';
+import type {
+  AddressRecord,
+  CustomerRecord,
+  FulfillmentRecord,
+  OrderLineRecord,
+  OrderRecord,
+  RefundRecord,
+  ShippingLineRecord,
+} from '../state/types.js';
 import { bag, currentQuantity, discountedUnit, includedTax, taxLine } from './order-money.js';
 import { wrapLines } from './order-types.js';
 
@@ -43,22 +51,38 @@ export const orderPartResolvers: ResolverMap = {
     },
     unfulfilledDiscountedTotalSet: (line: Line) => bag(line._order, discountedUnit(line) * unfulfilled(line)),
     unfulfilledOriginalTotalSet: (line: Line) => bag(line._order, line.unitPriceMinor * unfulfilled(line)),
-    taxLines: (line: Line) => [taxLine(line._order, line.vatRate, includedTax(discountedUnit(line) * line.quantity, line.vatRate))],
-    discountAllocations: (line: Line) => (line.discountPerUnitMinor === 0 ? [] : [{
-      allocatedAmountSet: bag(line._order, line.discountPerUnitMinor * line.quantity),
-      discountApplication: {
-        __typename: 'ManualDiscountApplication', title: 'İndirim', description: null, index: 0, allocationMethod: 'EACH', targetSelection: 'EXPLICIT',
-        targetType: 'LINE_ITEM', value: { __typename: 'PricingPercentageValue', percentage: Math.round((line.discountPerUnitMinor / line.unitPriceMinor) * 100) },
-      },
-    }]),
+    taxLines: (line: Line) => [
+      taxLine(line._order, line.vatRate, includedTax(discountedUnit(line) * line.quantity, line.vatRate)),
+    ],
+    discountAllocations: (line: Line) =>
+      line.discountPerUnitMinor === 0
+        ? []
+        : [
+            {
+              allocatedAmountSet: bag(line._order, line.discountPerUnitMinor * line.quantity),
+              discountApplication: {
+                __typename: 'ManualDiscountApplication',
+                title: 'İndirim',
+                description: null,
+                index: 0,
+                allocationMethod: 'EACH',
+                targetSelection: 'EXPLICIT',
+                targetType: 'LINE_ITEM',
+                value: {
+                  __typename: 'PricingPercentageValue',
+                  percentage: Math.round((line.discountPerUnitMinor / line.unitPriceMinor) * 100),
+                },
+              },
+            },
+          ],
     variant: (line: Line, _args, ctx) => variantOf(ctx.store, line),
     product: (line: Line, _args, ctx) => {
       const variant = variantOf(ctx.store, line);
-      return variant ? ctx.store.productById(variant.productId) ?? null : null;
+      return variant ? (ctx.store.productById(variant.productId) ?? null) : null;
     },
     vendor: (line: Line, _args, ctx) => {
       const variant = variantOf(ctx.store, line);
-      return variant ? ctx.store.productById(variant.productId)?.vendor ?? null : null;
+      return variant ? (ctx.store.productById(variant.productId)?.vendor ?? null) : null;
     },
     taxable: () => true,
     requiresShipping: (line: Line) => line.sku !== null,
@@ -85,8 +109,11 @@ export const orderPartResolvers: ResolverMap = {
     status: () => 'SUCCESS',
     displayStatus: () => 'FULFILLED',
     updatedAt: (fulfillment: Fulfillment) => fulfillment.createdAt,
-    trackingInfo: (fulfillment: Fulfillment) => [{ company: fulfillment.trackingCompany, number: fulfillment.trackingNumber, url: fulfillment.trackingUrl }],
-    location: (fulfillment: Fulfillment, _args, ctx) => (fulfillment.locationName ? ctx.store.location(fulfillment.locationName) ?? null : null),
+    trackingInfo: (fulfillment: Fulfillment) => [
+      { company: fulfillment.trackingCompany, number: fulfillment.trackingNumber, url: fulfillment.trackingUrl },
+    ],
+    location: (fulfillment: Fulfillment, _args, ctx) =>
+      fulfillment.locationName ? (ctx.store.location(fulfillment.locationName) ?? null) : null,
     totalQuantity: (fulfillment: Fulfillment) => fulfillment._order.lines.reduce((sum, line) => sum + line.quantity, 0),
     requiresShipping: () => true,
     order: (fulfillment: Fulfillment) => fulfillment._order,
@@ -100,15 +127,24 @@ export const orderPartResolvers: ResolverMap = {
     updatedAt: (refund: Refund) => refund.createdAt,
     totalRefundedSet: (refund: Refund) => bag(refund._order, refund.amountMinor),
     order: (refund: Refund) => refund._order,
-    refundLineItems: (refund: Refund, args) => paginateList(refund.lines.map((row) => {
-      const line = wrapLines(refund._order)[row.lineIndex] as Line;
-      const gross = discountedUnit(line) * row.quantity;
-      return {
-        lineItem: line, quantity: row.quantity, restocked: true, restockType: refund._order.cancelledAt ? 'CANCEL' : 'RETURN',
-        priceSet: bag(refund._order, discountedUnit(line)), subtotalSet: bag(refund._order, gross), totalTaxSet: bag(refund._order, includedTax(gross, line.vatRate)),
-        location: null,
-      };
-    }), args),
+    refundLineItems: (refund: Refund, args) =>
+      paginateList(
+        refund.lines.map((row) => {
+          const line = wrapLines(refund._order)[row.lineIndex] as Line;
+          const gross = discountedUnit(line) * row.quantity;
+          return {
+            lineItem: line,
+            quantity: row.quantity,
+            restocked: true,
+            restockType: refund._order.cancelledAt ? 'CANCEL' : 'RETURN',
+            priceSet: bag(refund._order, discountedUnit(line)),
+            subtotalSet: bag(refund._order, gross),
+            totalTaxSet: bag(refund._order, includedTax(gross, line.vatRate)),
+            location: null,
+          };
+        }),
+        args,
+      ),
     refundShippingLines: (_refund, args) => paginateList([], args),
     transactions: (_refund, args) => paginateList([], args),
     orderAdjustments: (_refund, args) => paginateList([], args),
@@ -119,9 +155,14 @@ export const orderPartResolvers: ResolverMap = {
   Customer: {
     legacyResourceId: (customer: CustomerRecord) => String(customer.legacyId),
     displayName: (customer: CustomerRecord) => `${customer.firstName} ${customer.lastName}`,
-    defaultEmailAddress: (customer: CustomerRecord) => ({ emailAddress: customer.email, marketingState: 'NOT_SUBSCRIBED', validFormat: true }),
+    defaultEmailAddress: (customer: CustomerRecord) => ({
+      emailAddress: customer.email,
+      marketingState: 'NOT_SUBSCRIBED',
+      validFormat: true,
+    }),
     defaultPhoneNumber: (customer: CustomerRecord) => ({ phoneNumber: customer.phone }),
-    numberOfOrders: (customer: CustomerRecord, _args, ctx) => String(ctx.store.orders.filter((order) => order.customer.id === customer.id).length),
+    numberOfOrders: (customer: CustomerRecord, _args, ctx) =>
+      String(ctx.store.orders.filter((order) => order.customer.id === customer.id).length),
     tags: () => [],
     note: () => null,
     state: () => 'ENABLED',
@@ -132,9 +173,12 @@ export const orderPartResolvers: ResolverMap = {
   MailingAddress: {
     name: (address: AddressRecord) => `${address.firstName} ${address.lastName}`,
     countryCodeV2: (address: AddressRecord) => address.countryCode,
-    formatted: (address: AddressRecord) => [address.address1, address.address2, `${address.zip} ${address.city}`, address.province, address.country]
-      .filter((part): part is string => Boolean(part)),
-    formattedArea: (address: AddressRecord) => [address.city, address.province, address.country].filter(Boolean).join(', '),
+    formatted: (address: AddressRecord) =>
+      [address.address1, address.address2, `${address.zip} ${address.city}`, address.province, address.country].filter(
+        (part): part is string => Boolean(part),
+      ),
+    formattedArea: (address: AddressRecord) =>
+      [address.city, address.province, address.country].filter(Boolean).join(', '),
     coordinatesValidated: () => false,
     latitude: () => null,
     longitude: () => null,

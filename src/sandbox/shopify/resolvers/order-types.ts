@@ -51,7 +51,8 @@ export const orderTypeResolvers: ResolverMap = {
     retailLocation: () => null,
     cartDiscountAmountSet: () => null,
     subtotalLineItemsQuantity: (order: OrderRecord) => order.lines.reduce((sum, line) => sum + line.quantity, 0),
-    currentSubtotalLineItemsQuantity: (order: OrderRecord) => order.lines.reduce((sum, _line, index) => sum + currentQuantity(order, index), 0),
+    currentSubtotalLineItemsQuantity: (order: OrderRecord) =>
+      order.lines.reduce((sum, _line, index) => sum + currentQuantity(order, index), 0),
     subtotalPriceSet: money((order) => orderTotals(order).subtotal),
     currentSubtotalPriceSet: money((order) => orderTotals(order).currentSubtotal),
     totalDiscountsSet: money((order) => orderTotals(order).totalDiscounts),
@@ -75,12 +76,21 @@ export const orderTypeResolvers: ResolverMap = {
     currentTaxLines: (order: OrderRecord) => orderTaxLines(order, true),
     lineItems: (order: OrderRecord, args) => paginateList(wrapLines(order), args),
     shippingLines: (order: OrderRecord, args) =>
-      paginateList(order.shippingLines.map((line) => ({ __typename: 'ShippingLine', ...line, _order: order })), args),
-    shippingLine: (order: OrderRecord) => (order.shippingLines[0] ? { __typename: 'ShippingLine', ...order.shippingLines[0], _order: order } : null),
+      paginateList(
+        order.shippingLines.map((line) => ({ __typename: 'ShippingLine', ...line, _order: order })),
+        args,
+      ),
+    shippingLine: (order: OrderRecord) =>
+      order.shippingLines[0] ? { __typename: 'ShippingLine', ...order.shippingLines[0], _order: order } : null,
     fulfillments: (order: OrderRecord, args) =>
-      order.fulfillments.slice(0, args.first ?? undefined).map((fulfillment, index) => ({ __typename: 'Fulfillment', ...fulfillment, _order: order, _index: index })),
+      order.fulfillments
+        .slice(0, args.first ?? undefined)
+        .map((fulfillment, index) => ({ __typename: 'Fulfillment', ...fulfillment, _order: order, _index: index })),
     fulfillmentsCount: (order: OrderRecord) => ({ count: order.fulfillments.length, precision: 'EXACT' }),
-    refunds: (order: OrderRecord, args) => order.refunds.slice(0, args.first ?? undefined).map((refund) => ({ __typename: 'Refund', ...refund, _order: order })),
+    refunds: (order: OrderRecord, args) =>
+      order.refunds
+        .slice(0, args.first ?? undefined)
+        .map((refund) => ({ __typename: 'Refund', ...refund, _order: order })),
     metafield: () => null,
     metafields: (_order, args) => paginateList([], args),
     customAttributes: () => [],

@@ -2,7 +2,14 @@ import { GraphQLError } from 'graphql';
 import { paginate, type SortKey } from '../connection.js';
 import { warnSearch, type ResolverMap } from '../context.js';
 import { parseGid } from '../gid.js';
-import { filterBySearch, matchAnyOf, matchLegacyId, matchTime, type SearchTerm, type TermMatcher } from '../search-query.js';
+import {
+  filterBySearch,
+  matchAnyOf,
+  matchLegacyId,
+  matchTime,
+  type SearchTerm,
+  type TermMatcher,
+} from '../search-query.js';
 import type { OrderRecord } from '../state/types.js';
 import { orderTotals } from './order-money.js';
 
@@ -16,18 +23,28 @@ export function displayFulfillmentStatus(order: OrderRecord): 'FULFILLED' | 'UNF
 }
 
 const FULFILLMENT_FILTER: Record<string, string> = {
-  unshipped: 'UNFULFILLED', unfulfilled: 'UNFULFILLED', shipped: 'FULFILLED', fulfilled: 'FULFILLED', partial: 'PARTIALLY_FULFILLED',
+  unshipped: 'UNFULFILLED',
+  unfulfilled: 'UNFULFILLED',
+  shipped: 'FULFILLED',
+  fulfilled: 'FULFILLED',
+  partial: 'PARTIALLY_FULFILLED',
 };
 
 function matchStatus(order: OrderRecord, term: SearchTerm): boolean {
   return term.value.split(',').some((value) => {
     switch (value.trim().toLowerCase()) {
-      case 'any': return true;
-      case 'open': return !order.closedAt && !order.cancelledAt;
-      case 'closed': return Boolean(order.closedAt);
-      case 'cancelled': return Boolean(order.cancelledAt);
-      case 'not_closed': return !order.closedAt;
-      default: return false;
+      case 'any':
+        return true;
+      case 'open':
+        return !order.closedAt && !order.cancelledAt;
+      case 'closed':
+        return Boolean(order.closedAt);
+      case 'cancelled':
+        return Boolean(order.cancelledAt);
+      case 'not_closed':
+        return !order.closedAt;
+      default:
+        return false;
     }
   });
 }
@@ -35,19 +52,28 @@ function matchStatus(order: OrderRecord, term: SearchTerm): boolean {
 function orderMatchers(nowMs: number): Record<string, TermMatcher<OrderRecord>> {
   const bareName = (name: string) => name.replace(/^#/, '');
   return {
-    default: (order, term) => [order.name, order.email, order.customer.firstName, order.customer.lastName]
-      .some((text) => text.toLowerCase().includes(term.value.toLowerCase())),
+    default: (order, term) =>
+      [order.name, order.email, order.customer.firstName, order.customer.lastName].some((text) =>
+        text.toLowerCase().includes(term.value.toLowerCase()),
+      ),
     updated_at: (order, term) => matchTime(order.updatedAt, term, nowMs),
     created_at: (order, term) => matchTime(order.createdAt, term, nowMs),
     processed_at: (order, term) => matchTime(order.processedAt, term, nowMs),
     financial_status: (order, term) => matchAnyOf(order.financialStatus, term),
-    fulfillment_status: (order, term) => term.value.split(',').some((value) =>
-      (FULFILLMENT_FILTER[value.trim().toLowerCase()] ?? value.trim().toUpperCase()) === displayFulfillmentStatus(order)),
+    fulfillment_status: (order, term) =>
+      term.value
+        .split(',')
+        .some(
+          (value) =>
+            (FULFILLMENT_FILTER[value.trim().toLowerCase()] ?? value.trim().toUpperCase()) ===
+            displayFulfillmentStatus(order),
+        ),
     status: matchStatus,
     name: (order, term) => term.value.split(',').some((value) => bareName(value.trim()) === bareName(order.name)),
     id: (order, term) => matchLegacyId(order.legacyId, term),
     email: (order, term) => matchAnyOf(order.email, term),
-    sku: (order, term) => order.lines.some((line) => line.sku !== null && line.sku.toLowerCase() === term.value.toLowerCase()),
+    sku: (order, term) =>
+      order.lines.some((line) => line.sku !== null && line.sku.toLowerCase() === term.value.toLowerCase()),
     tag: (order, term) => order.tags.some((tag) => tag.toLowerCase() === term.value.toLowerCase()),
     test: (order, term) => matchAnyOf(String(order.test), term),
   };
@@ -66,12 +92,21 @@ export const orderQueryResolvers: ResolverMap = {
   QueryRoot: {
     orders: (_source, args, ctx, info) => {
       const sortKey = ORDER_SORT[args.sortKey ?? 'PROCESSED_AT'];
-      if (!sortKey) throw new GraphQLError(`The sandbox does not implement sortKey ${args.sortKey} for orders`, { extensions: { code: 'NOT_IMPLEMENTED_IN_SANDBOX' } });
-      const matched = filterBySearch(ctx.store.orders, args.query, orderMatchers(ctx.store.nowMs()), warnSearch(ctx, info));
+      if (!sortKey)
+        throw new GraphQLError(`The sandbox does not implement sortKey ${args.sortKey} for orders`, {
+          extensions: { code: 'NOT_IMPLEMENTED_IN_SANDBOX' },
+        });
+      const matched = filterBySearch(
+        ctx.store.orders,
+        args.query,
+        orderMatchers(ctx.store.nowMs()),
+        warnSearch(ctx, info),
+      );
       return paginate(matched, sortKey, args);
     },
     order: (_source, args, ctx) => {
-      if (!parseGid(args.id)) throw new GraphQLError(`Invalid global id '${args.id}'`, { extensions: { code: 'INVALID_GLOBAL_ID' } });
+      if (!parseGid(args.id))
+        throw new GraphQLError(`Invalid global id '${args.id}'`, { extensions: { code: 'INVALID_GLOBAL_ID' } });
       return ctx.store.orderById(args.id) ?? null;
     },
   },

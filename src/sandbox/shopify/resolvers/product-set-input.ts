@@ -1,9 +1,33 @@
 /** The parts of productSet's coerced arguments the sandbox reads (shopify-admin-api.md §3.3 "Input shape"). */
-export interface OptionValueInput { id?: string | null; name?: string | null }
-export interface OptionInput { id?: string | null; name?: string | null; position?: number | null; values?: OptionValueInput[] | null }
-export interface VariantOptionValueInput { optionId?: string | null; optionName?: string | null; id?: string | null; name?: string | null }
-export interface MetafieldInput { id?: string | null; namespace?: string | null; key?: string | null; type?: string | null; value?: string | null }
-export interface FileInput { id?: string | null; originalSource?: string | null; alt?: string | null; contentType?: string | null }
+export interface OptionValueInput {
+  id?: string | null;
+  name?: string | null;
+}
+export interface OptionInput {
+  id?: string | null;
+  name?: string | null;
+  position?: number | null;
+  values?: OptionValueInput[] | null;
+}
+export interface VariantOptionValueInput {
+  optionId?: string | null;
+  optionName?: string | null;
+  id?: string | null;
+  name?: string | null;
+}
+export interface MetafieldInput {
+  id?: string | null;
+  namespace?: string | null;
+  key?: string | null;
+  type?: string | null;
+  value?: string | null;
+}
+export interface FileInput {
+  id?: string | null;
+  originalSource?: string | null;
+  alt?: string | null;
+  contentType?: string | null;
+}
 
 export interface VariantInput {
   id?: string | null;
@@ -15,7 +39,12 @@ export interface VariantInput {
   position?: number | null;
   inventoryPolicy?: 'DENY' | 'CONTINUE' | null;
   taxable?: boolean | null;
-  inventoryItem?: { sku?: string | null; tracked?: boolean | null; requiresShipping?: boolean | null; cost?: string | null } | null;
+  inventoryItem?: {
+    sku?: string | null;
+    tracked?: boolean | null;
+    requiresShipping?: boolean | null;
+    cost?: string | null;
+  } | null;
   inventoryQuantities?: Array<{ locationId: string; name: string; quantity: number }> | null;
   metafields?: MetafieldInput[] | null;
   file?: FileInput | null;
@@ -64,13 +93,32 @@ export const MAX_INVENTORY_QUANTITIES = 50_000;
  * "erp-tee" and a client comparing handles byte for byte with its own input will notice.
  */
 export function normalizeHandle(handle: string): string {
-  return handle.trim().replace(/[A-Z]/g, (char) => char.toLowerCase()).replace(/\s+/g, '-');
+  return handle
+    .trim()
+    .replace(/[A-Z]/g, (char) => char.toLowerCase())
+    .replace(/\s+/g, '-');
 }
 
 /** Handle generated from a title (Turkish letters transliterated), e.g. "Çelik Kupa" → "celik-kupa". */
 export function handleFromTitle(title: string): string {
-  const map: Record<string, string> = { ç: 'c', ğ: 'g', ı: 'i', ö: 'o', ş: 's', ü: 'u', Ç: 'c', Ğ: 'g', İ: 'i', Ö: 'o', Ş: 's', Ü: 'u' };
-  const ascii = [...title].map((char) => map[char] ?? char).join('').replace(/[A-Z]/g, (char) => char.toLowerCase());
+  const map: Record<string, string> = {
+    ç: 'c',
+    ğ: 'g',
+    ı: 'i',
+    ö: 'o',
+    ş: 's',
+    ü: 'u',
+    Ç: 'c',
+    Ğ: 'g',
+    İ: 'i',
+    Ö: 'o',
+    Ş: 's',
+    Ü: 'u',
+  };
+  const ascii = [...title]
+    .map((char) => map[char] ?? char)
+    .join('')
+    .replace(/[A-Z]/g, (char) => char.toLowerCase());
   return ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'product';
 }
 

@@ -20,7 +20,11 @@ function productSet(ctx: RequestContext, args: ProductSetArgs) {
   const written = applyProductSet(ctx.store, args.input, product, plan);
   if (args.synchronous !== false) return { product: written, productSetOperation: null, userErrors: [] };
   const operation = {
-    __typename: 'ProductSetOperation' as const, id: ctx.store.newId('ProductSetOperation').id, status: 'COMPLETE' as const, productId: written.id, userErrors: [],
+    __typename: 'ProductSetOperation' as const,
+    id: ctx.store.newId('ProductSetOperation').id,
+    status: 'COMPLETE' as const,
+    productId: written.id,
+    userErrors: [],
   };
   ctx.store.productOperations.set(operation.id, operation);
   return { product: null, productSetOperation: operation, userErrors: [] };

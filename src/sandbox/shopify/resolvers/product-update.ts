@@ -12,36 +12,64 @@ import { validateMetafields } from './product-set-validate.js';
  * touched. The deprecated `input:` and the `media:` argument are not modelled by the sandbox.
  */
 /** The productSet input's scalar fields and metafields: the two inputs share these in the schema. */
-type ProductUpdateInput = Pick<ProductSetInput, 'id' | 'title' | 'handle' | 'descriptionHtml' | 'vendor' | 'productType' | 'status' | 'tags' | 'metafields'>;
+type ProductUpdateInput = Pick<
+  ProductSetInput,
+  'id' | 'title' | 'handle' | 'descriptionHtml' | 'vendor' | 'productType' | 'status' | 'tags' | 'metafields'
+>;
 
-interface UserErrorOut { field: string[] | null; message: string }
+interface UserErrorOut {
+  field: string[] | null;
+  message: string;
+}
 
-function findTarget(ctx: RequestContext, identifier: ProductSetIdentifier | null | undefined, input: ProductUpdateInput): ProductRecord | undefined {
+function findTarget(
+  ctx: RequestContext,
+  identifier: ProductSetIdentifier | null | undefined,
+  input: ProductUpdateInput,
+): ProductRecord | undefined {
   if (identifier?.id) return ctx.store.productById(identifier.id);
   if (identifier?.handle) return ctx.store.productByHandle(normalizeHandle(identifier.handle));
   const custom = identifier?.customId;
   if (custom) {
     const namespace = custom.namespace ?? APP_NAMESPACE;
-    return ctx.store.products.find((product) => product.metafields.some((f) => f.namespace === namespace && f.key === custom.key && f.value === custom.value));
+    return ctx.store.products.find((product) =>
+      product.metafields.some((f) => f.namespace === namespace && f.key === custom.key && f.value === custom.value),
+    );
   }
   return input.id ? ctx.store.productById(input.id) : undefined;
 }
 
 function validate(ctx: RequestContext, product: ProductRecord, input: ProductUpdateInput): UserErrorOut[] {
   const errors: UserErrorOut[] = [];
-  if (input.title !== undefined && !input.title?.trim()) errors.push({ field: ['product', 'title'], message: "Title can't be blank" });
+  if (input.title !== undefined && !input.title?.trim())
+    errors.push({ field: ['product', 'title'], message: "Title can't be blank" });
   if (input.handle) {
     const owner = ctx.store.productByHandle(normalizeHandle(input.handle));
-    if (owner && owner !== product) errors.push({ field: ['product', 'handle'], message: `Handle '${input.handle}' already in use. Please provide a new handle.` });
+    if (owner && owner !== product)
+      errors.push({
+        field: ['product', 'handle'],
+        message: `Handle '${input.handle}' already in use. Please provide a new handle.`,
+      });
   }
   const metafieldErrors: Array<{ code: string; field: string[] | null; message: string }> = [];
   validateMetafields(input.metafields, ['product', 'metafields'], product.metafields, metafieldErrors);
   return [...errors, ...metafieldErrors.map(({ field, message }) => ({ field, message }))];
 }
 
-function productUpdate(ctx: RequestContext, args: { identifier?: ProductSetIdentifier | null; product?: ProductUpdateInput | null; input?: unknown; media?: unknown }) {
+function productUpdate(
+  ctx: RequestContext,
+  args: {
+    identifier?: ProductSetIdentifier | null;
+    product?: ProductUpdateInput | null;
+    input?: unknown;
+    media?: unknown;
+  },
+) {
   if (args.input !== undefined || args.media !== undefined || !args.product) {
-    throw new GraphQLError('The sandbox implements productUpdate(product:) only (not the deprecated input: nor media:).', { extensions: { code: 'NOT_IMPLEMENTED_IN_SANDBOX' } });
+    throw new GraphQLError(
+      'The sandbox implements productUpdate(product:) only (not the deprecated input: nor media:).',
+      { extensions: { code: 'NOT_IMPLEMENTED_IN_SANDBOX' } },
+    );
   }
   const input = args.product;
   const product = findTarget(ctx, args.identifier, input);

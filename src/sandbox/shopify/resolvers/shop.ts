@@ -20,18 +20,26 @@ export const shopResolvers: ResolverMap = {
     shop: (_source, _args, ctx) => ctx.store.shop,
     publicApiVersions: () => [
       { handle: '2026-04', displayName: '2026-04', supported: true },
-      ...[...SUPPORTED_VERSIONS].reverse().map((handle) => ({ handle, displayName: handle === '2026-10' ? '2026-10 (Latest)' : handle, supported: true })),
+      ...[...SUPPORTED_VERSIONS]
+        .reverse()
+        .map((handle) => ({
+          handle,
+          displayName: handle === '2026-10' ? '2026-10 (Latest)' : handle,
+          supported: true,
+        })),
       { handle: '2027-01', displayName: '2027-01 (Release candidate)', supported: false },
       { handle: 'unstable', displayName: 'unstable', supported: false },
     ],
     locations: (_source, args, ctx, info) => {
       const visible = ctx.store.locations.filter((location) => location.isActive || args.includeInactive);
       const matched = filterBySearch(visible, args.query, LOCATION_MATCHERS, warnSearch(ctx, info));
-      const key = (location: LocationRecord): SortKey => (args.sortKey === 'ID' ? [location.legacyId, location.legacyId] : [location.name, location.legacyId]);
+      const key = (location: LocationRecord): SortKey =>
+        args.sortKey === 'ID' ? [location.legacyId, location.legacyId] : [location.name, location.legacyId];
       return paginate(matched, key, args);
     },
     /** Without an id Shopify returns the shop's primary location. */
-    location: (_source, args, ctx) => (args.id ? ctx.store.locations.find((location) => location.id === args.id) : ctx.store.locations[0]) ?? null,
+    location: (_source, args, ctx) =>
+      (args.id ? ctx.store.locations.find((location) => location.id === args.id) : ctx.store.locations[0]) ?? null,
   },
   Shop: {
     plan: () => ({ publicDisplayName: 'Basic', shopifyPlus: false, partnerDevelopment: true }),
@@ -46,8 +54,16 @@ export const shopResolvers: ResolverMap = {
   },
   Location: {
     legacyResourceId: (location: LocationRecord) => String(location.legacyId),
-    address: (location: LocationRecord) => ({ ...location.address, formatted: [location.address.address1, `${location.address.zip} ${location.address.city}/${location.address.province}`, location.address.country] }),
-    hasActiveInventory: (location: LocationRecord, _args, ctx) => levelsAtLocation(ctx.store, location.id, false).length > 0,
+    address: (location: LocationRecord) => ({
+      ...location.address,
+      formatted: [
+        location.address.address1,
+        `${location.address.zip} ${location.address.city}/${location.address.province}`,
+        location.address.country,
+      ],
+    }),
+    hasActiveInventory: (location: LocationRecord, _args, ctx) =>
+      levelsAtLocation(ctx.store, location.id, false).length > 0,
     shipsInventory: () => true,
     isFulfillmentService: () => false,
     fulfillmentService: () => null,
@@ -57,8 +73,11 @@ export const shopResolvers: ResolverMap = {
     deactivatedAt: () => null,
     addressVerified: () => true,
     hasUnfulfilledOrders: () => false,
-    inventoryLevels: (location: LocationRecord, args, ctx) => paginateList(levelsAtLocation(ctx.store, location.id, Boolean(args.includeInactive)), args),
+    inventoryLevels: (location: LocationRecord, args, ctx) =>
+      paginateList(levelsAtLocation(ctx.store, location.id, Boolean(args.includeInactive)), args),
     inventoryLevel: (location: LocationRecord, args, ctx) =>
-      levelsAtLocation(ctx.store, location.id, Boolean(args.includeInactive)).find((level) => level.itemId === args.inventoryItemId) ?? null,
+      levelsAtLocation(ctx.store, location.id, Boolean(args.includeInactive)).find(
+        (level) => level.itemId === args.inventoryItemId,
+      ) ?? null,
   },
 };

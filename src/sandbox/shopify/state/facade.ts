@@ -66,8 +66,12 @@ export class SimulatorState {
   levels(sku: string): LevelSnapshot[] {
     const item = this.inventoryItemBySku(sku);
     return (item?.levels ?? []).map((level) => ({
-      locationId: level.locationId, locationName: this.store.location(level.locationId)?.name ?? '', isActive: level.isActive,
-      available: level.quantities.available, committed: level.quantities.committed, on_hand: quantityOf(level, 'on_hand'),
+      locationId: level.locationId,
+      locationName: this.store.location(level.locationId)?.name ?? '',
+      isActive: level.isActive,
+      available: level.quantities.available,
+      committed: level.quantities.committed,
+      on_hand: quantityOf(level, 'on_hand'),
     }));
   }
 

@@ -6,7 +6,14 @@ import type { InventoryItemRecord, InventoryLevelRecord, LevelQuantities, Locati
  * on_hand = available + committed + the unavailable states [V: third-party restatement; I].
  */
 export const QUANTITY_NAMES = [
-  'available', 'committed', 'damaged', 'incoming', 'on_hand', 'quality_control', 'reserved', 'safety_stock',
+  'available',
+  'committed',
+  'damaged',
+  'incoming',
+  'on_hand',
+  'quality_control',
+  'reserved',
+  'safety_stock',
 ] as const;
 
 export type QuantityName = (typeof QUANTITY_NAMES)[number];
@@ -21,12 +28,18 @@ export function emptyQuantities(): LevelQuantities {
 
 export function quantityOf(level: InventoryLevelRecord, name: QuantityName): number {
   const q = level.quantities;
-  if (name === 'on_hand') return q.available + q.committed + q.reserved + q.damaged + q.safety_stock + q.quality_control;
+  if (name === 'on_hand')
+    return q.available + q.committed + q.reserved + q.damaged + q.safety_stock + q.quality_control;
   return q[name];
 }
 
 /** Absolute set of `available` or `on_hand`; setting on_hand moves available by the same delta. */
-export function setQuantity(level: InventoryLevelRecord, name: 'available' | 'on_hand', quantity: number, now: string): number {
+export function setQuantity(
+  level: InventoryLevelRecord,
+  name: 'available' | 'on_hand',
+  quantity: number,
+  now: string,
+): number {
   const before = quantityOf(level, name);
   level.quantities.available += quantity - before;
   level.updatedAt = now;
@@ -57,14 +70,22 @@ export function activate(
   if (!level) {
     const { legacyId } = store.newId('InventoryLevel');
     level = {
-      __typename: 'InventoryLevel', id: `gid://shopify/InventoryLevel/${legacyId}?inventory_item_id=${item.legacyId}`, itemId: item.id,
-      locationId: location.id, isActive: true, quantities: emptyQuantities(), createdAt: now, updatedAt: now,
+      __typename: 'InventoryLevel',
+      id: `gid://shopify/InventoryLevel/${legacyId}?inventory_item_id=${item.legacyId}`,
+      itemId: item.id,
+      locationId: location.id,
+      isActive: true,
+      quantities: emptyQuantities(),
+      createdAt: now,
+      updatedAt: now,
     };
     item.levels.push(level);
   }
   level.isActive = true;
-  if (quantities.onHand !== undefined && quantities.onHand !== null) setQuantity(level, 'on_hand', quantities.onHand, now);
-  if (quantities.available !== undefined && quantities.available !== null) setQuantity(level, 'available', quantities.available, now);
+  if (quantities.onHand !== undefined && quantities.onHand !== null)
+    setQuantity(level, 'on_hand', quantities.onHand, now);
+  if (quantities.available !== undefined && quantities.available !== null)
+    setQuantity(level, 'available', quantities.available, now);
   level.updatedAt = now;
   return level;
 }

@@ -1,4 +1,10 @@
-import { generateShopifyOrders, orderTotalMinor, shippingFor, type SeedFinancialStatus, type SeedOrder } from '../../seed/orders.js';
+import {
+  generateShopifyOrders,
+  orderTotalMinor,
+  shippingFor,
+  type SeedFinancialStatus,
+  type SeedOrder,
+} from '../../seed/orders.js';
 import { moneyToMinor } from '../decimal.js';
 import { activate, activeLevelAt } from './inventory-ops.js';
 import type { ShopifyStore } from './store.js';
@@ -14,16 +20,32 @@ export interface PlaceOrderInput {
   vatRate?: number;
 }
 
-export interface Tracking { trackingCompany: string; trackingNumber: string; trackingUrl: string }
+export interface Tracking {
+  trackingCompany: string;
+  trackingNumber: string;
+  trackingUrl: string;
+}
 
 /** Store a seeded order, giving it and its parts ids. */
-export function addOrder(store: ShopifyStore, seed: SeedOrder, extra: { locationId?: string; variantIds?: string[] } = {}): OrderRecord {
+export function addOrder(
+  store: ShopifyStore,
+  seed: SeedOrder,
+  extra: { locationId?: string; variantIds?: string[] } = {},
+): OrderRecord {
   const { id, legacyId } = store.newId('Order');
   const lines: OrderLineRecord[] = seed.lines.map((line, index) => ({
-    ...line, id: store.newId('LineItem').id, variantId: extra.variantIds?.[index],
+    ...line,
+    id: store.newId('LineItem').id,
+    variantId: extra.variantIds?.[index],
   }));
   const order: OrderRecord = {
-    ...seed, __typename: 'Order', id, legacyId, name: `#${seed.number}`, lines, customer: customerFor(store, seed),
+    ...seed,
+    __typename: 'Order',
+    id,
+    legacyId,
+    name: `#${seed.number}`,
+    lines,
+    customer: customerFor(store, seed),
     billingAddress: { ...seed.billingAddress, id: store.newId('MailingAddress', 'model_name=Address').id },
     shippingAddress: { ...seed.shippingAddress, id: store.newId('MailingAddress', 'model_name=Address').id },
     shippingLines: seed.shippingLines.map((line) => ({ ...line, id: store.newId('ShippingLine').id })),
@@ -57,20 +79,43 @@ export function placeOrder(store: ShopifyStore, input: PlaceOrderInput): OrderRe
   const location = pickLocation(store, input.locationId, variants[0] ? store.itemOf(variants[0]).levels : []);
   const now = store.now();
   const number = store.orders.reduce((max, order) => Math.max(max, order.number), 1000) + 1;
-  const template = generateShopifyOrders({ seed: number, count: 1, now: store.nowMs(), startNumber: number })[0] as SeedOrder;
+  const template = generateShopifyOrders({
+    seed: number,
+    count: 1,
+    now: store.nowMs(),
+    startNumber: number,
+  })[0] as SeedOrder;
   const lines = input.lines.map((line, index) => {
     const variant = variants[index] as (typeof variants)[number];
     const product = store.productById(variant.productId);
     const title = variant.optionValues.map((value) => value.name).join(' / ');
     return {
-      sku: line.sku, productId: variant.productId, title: product?.title ?? line.sku, variantTitle: title === 'Default Title' ? null : title,
-      quantity: line.quantity, unitPriceMinor: moneyToMinor(variant.price), discountPerUnitMinor: 0, vatRate: input.vatRate ?? 0.2,
+      sku: line.sku,
+      productId: variant.productId,
+      title: product?.title ?? line.sku,
+      variantTitle: title === 'Default Title' ? null : title,
+      quantity: line.quantity,
+      unitPriceMinor: moneyToMinor(variant.price),
+      discountPerUnitMinor: 0,
+      vatRate: input.vatRate ?? 0.2,
     };
   });
   const seed: SeedOrder = {
-    ...template, createdAt: now, processedAt: now, updatedAt: now, cancelledAt: null, cancelReason: null, closedAt: null,
-    presentmentCurrencyCode: 'TRY', presentmentRate: 1, financialStatus: input.financialStatus ?? 'PAID',
-    paymentGatewayNames: [input.gateway ?? 'shopify_payments'], lines, shippingLines: [shippingFor(lines)], fulfillments: [], refunds: [],
+    ...template,
+    createdAt: now,
+    processedAt: now,
+    updatedAt: now,
+    cancelledAt: null,
+    cancelReason: null,
+    closedAt: null,
+    presentmentCurrencyCode: 'TRY',
+    presentmentRate: 1,
+    financialStatus: input.financialStatus ?? 'PAID',
+    paymentGatewayNames: [input.gateway ?? 'shopify_payments'],
+    lines,
+    shippingLines: [shippingFor(lines)],
+    fulfillments: [],
+    refunds: [],
   };
   for (const [index, variant] of variants.entries()) {
     const item = store.itemOf(variant);
@@ -84,7 +129,11 @@ export function placeOrder(store: ShopifyStore, input: PlaceOrderInput): OrderRe
   return addOrder(store, seed, { locationId: location.id, variantIds: variants.map((variant) => variant.id) });
 }
 
-function pickLocation(store: ShopifyStore, wanted: string | undefined, levels: Array<{ locationId: string; isActive: boolean }>) {
+function pickLocation(
+  store: ShopifyStore,
+  wanted: string | undefined,
+  levels: Array<{ locationId: string; isActive: boolean }>,
+) {
   if (wanted) {
     const location = store.location(wanted);
     if (!location) throw new Error(`placeOrder: unknown location ${wanted}`);
@@ -104,13 +153,20 @@ export function cancelOrder(store: ShopifyStore, id: string): OrderRecord {
   if (paid) {
     const refunded = order.refunds.reduce((sum, refund) => sum + refund.amountMinor, 0);
     order.refunds.push({
-      ...store.newId('Refund'), createdAt: now, note: 'Sipariş iptali', amountMinor: orderTotalMinor(order) - refunded,
+      ...store.newId('Refund'),
+      createdAt: now,
+      note: 'Sipariş iptali',
+      amountMinor: orderTotalMinor(order) - refunded,
       lines: order.lines.map((line, lineIndex) => ({ lineIndex, quantity: line.quantity })),
     });
   }
   if (order.fulfillments.length === 0) moveCommitted(store, order, 'restock');
   Object.assign(order, {
-    cancelledAt: now, cancelReason: 'CUSTOMER', closedAt: now, updatedAt: now, financialStatus: paid ? 'REFUNDED' : 'VOIDED',
+    cancelledAt: now,
+    cancelReason: 'CUSTOMER',
+    closedAt: now,
+    updatedAt: now,
+    financialStatus: paid ? 'REFUNDED' : 'VOIDED',
   });
   return order;
 }

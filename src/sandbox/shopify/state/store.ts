@@ -1,6 +1,13 @@
 import { gid, IdAllocator, parseGid } from '../gid.js';
 import type {
-  CustomerRecord, InventoryItemRecord, InventoryLevelRecord, LocationRecord, MetafieldRecord, OrderRecord, ProductRecord, VariantRecord,
+  CustomerRecord,
+  InventoryItemRecord,
+  InventoryLevelRecord,
+  LocationRecord,
+  MetafieldRecord,
+  OrderRecord,
+  ProductRecord,
+  VariantRecord,
 } from './types.js';
 
 export interface ShopRecord {
@@ -73,7 +80,9 @@ export class ShopifyStore {
 
   /** SKUs are case-sensitive and not unique in Shopify (shopify-admin-api.md §10.5). */
   variantsBySku(sku: string): VariantRecord[] {
-    return [...this.variantMap.values()].filter((variant) => variant.sku === sku).sort((a, b) => a.legacyId - b.legacyId);
+    return [...this.variantMap.values()]
+      .filter((variant) => variant.sku === sku)
+      .sort((a, b) => a.legacyId - b.legacyId);
   }
 
   get variants(): VariantRecord[] {
@@ -117,8 +126,9 @@ export class ShopifyStore {
 
   metafieldById(id: string): MetafieldRecord | undefined {
     for (const product of this.productMap.values()) {
-      const found = product.metafields.find((field) => field.id === id)
-        ?? product.variants.flatMap((variant) => variant.metafields).find((field) => field.id === id);
+      const found =
+        product.metafields.find((field) => field.id === id) ??
+        product.variants.flatMap((variant) => variant.metafields).find((field) => field.id === id);
       if (found) return found;
     }
     return undefined;
@@ -128,18 +138,30 @@ export class ShopifyStore {
   nodeById(id: string): object | undefined {
     const type = parseGid(id)?.type;
     switch (type) {
-      case 'Product': return this.productById(id);
-      case 'ProductVariant': return this.variantById(id);
-      case 'InventoryItem': return this.inventoryItems.get(id);
-      case 'InventoryLevel': return this.levelById(id);
-      case 'Location': return this.location(id);
-      case 'Order': return this.orderById(id);
-      case 'Customer': return this.customers.get(id);
-      case 'Metafield': return this.metafieldById(id);
-      case 'MediaImage': return this.products.flatMap((product) => product.media).find((media) => media.id === id);
-      case 'ProductSetOperation': return this.productOperations.get(id);
-      case 'Shop': return id === this.shop.id ? this.shop : undefined;
-      default: return undefined;
+      case 'Product':
+        return this.productById(id);
+      case 'ProductVariant':
+        return this.variantById(id);
+      case 'InventoryItem':
+        return this.inventoryItems.get(id);
+      case 'InventoryLevel':
+        return this.levelById(id);
+      case 'Location':
+        return this.location(id);
+      case 'Order':
+        return this.orderById(id);
+      case 'Customer':
+        return this.customers.get(id);
+      case 'Metafield':
+        return this.metafieldById(id);
+      case 'MediaImage':
+        return this.products.flatMap((product) => product.media).find((media) => media.id === id);
+      case 'ProductSetOperation':
+        return this.productOperations.get(id);
+      case 'Shop':
+        return id === this.shop.id ? this.shop : undefined;
+      default:
+        return undefined;
     }
   }
 }

@@ -12,12 +12,24 @@ export interface LocationRecord {
   name: string;
   isActive: boolean;
   fulfillsOnlineOrders: boolean;
-  address: { address1: string; city: string; province: string; provinceCode: string; zip: string; country: string; countryCode: string };
+  address: {
+    address1: string;
+    city: string;
+    province: string;
+    provinceCode: string;
+    zip: string;
+    country: string;
+    countryCode: string;
+  };
   createdAt: string;
   updatedAt: string;
 }
 
-export interface OptionValueRecord { __typename: 'ProductOptionValue'; id: string; name: string }
+export interface OptionValueRecord {
+  __typename: 'ProductOptionValue';
+  id: string;
+  name: string;
+}
 
 export interface OptionRecord {
   __typename: 'ProductOption';
@@ -138,13 +150,32 @@ export interface OrderLineRecord {
   vatRate: number;
 }
 
-export interface FulfillmentRecord extends SeedFulfillment { id: string; legacyId: number }
-export interface RefundRecord extends SeedRefund { id: string; legacyId: number }
-export interface ShippingLineRecord extends SeedShippingLine { id: string }
-export interface AddressRecord extends SeedAddress { id: string }
-export interface CustomerRecord { __typename: 'Customer'; id: string; legacyId: number; firstName: string; lastName: string; email: string; phone: string }
+export interface FulfillmentRecord extends SeedFulfillment {
+  id: string;
+  legacyId: number;
+}
+export interface RefundRecord extends SeedRefund {
+  id: string;
+  legacyId: number;
+}
+export interface ShippingLineRecord extends SeedShippingLine {
+  id: string;
+}
+export interface AddressRecord extends SeedAddress {
+  id: string;
+}
+export interface CustomerRecord {
+  __typename: 'Customer';
+  id: string;
+  legacyId: number;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string;
+}
 
-type ReplacedOrderFields = 'lines' | 'fulfillments' | 'refunds' | 'shippingLines' | 'customer' | 'billingAddress' | 'shippingAddress' | 'number';
+type ReplacedOrderFields =
+  'lines' | 'fulfillments' | 'refunds' | 'shippingLines' | 'customer' | 'billingAddress' | 'shippingAddress' | 'number';
 
 export interface OrderRecord extends Omit<SeedOrder, ReplacedOrderFields> {
   __typename: 'Order';
