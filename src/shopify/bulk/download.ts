@@ -74,10 +74,10 @@ async function readOnce<T>(
   let response: Response;
   try {
     // Deliberately no X-Shopify-Access-Token: the URL is its own credential (§4.2).
-    // @ts-expect-error Node's fetch accepts an undici dispatcher; the DOM typings do not know it.
     response = await fetch(file.url, {
       method: 'GET',
       headers: { accept: 'application/jsonl' },
+      // @ts-expect-error Node's fetch accepts an undici dispatcher; the DOM typings do not know it.
       dispatcher: deps.dispatcher,
       signal,
     });
