@@ -48,12 +48,14 @@ export function planItem(product: SentosProduct, env: PlanEnv): PlannedItem {
     item.shopifyProductId = match.product.id;
     item.matchedBy = match.by;
   }
-  if (validation.reasons.length > 0) {
-    const conflicts = match.kind === 'conflict' ? match.reasons : [];
-    return { item: { ...item, action: 'invalid', reasons: [...validation.reasons, ...conflicts] }, matchedVariants: 0 };
+  // A conflict first, whatever else is wrong: a duplicate SKU is what the merchant must resolve (in Sentos or
+  // Shopify), and reporting it as a price failure would hide that the product is not ours to write alone.
+  if (match.kind === 'conflict') {
+    const reasons = [...match.reasons, ...validation.reasons];
+    return { item: { ...item, action: 'conflict', reasons }, matchedVariants: 0 };
   }
-  if (match.kind === 'conflict')
-    return { item: { ...item, action: 'conflict', reasons: match.reasons }, matchedVariants: 0 };
+  if (validation.reasons.length > 0)
+    return { item: { ...item, action: 'invalid', reasons: validation.reasons }, matchedVariants: 0 };
   if (match.kind === 'none') return { item: planCreate(mapped, item, env), matchedVariants: 0 };
   return planUpdate(mapped, match, item, env);
 }

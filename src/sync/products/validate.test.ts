@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { aSentosProduct, aSentosVariant, aSentosWarehouse, aStock, tl } from '../../../test/builders/sentos-product.js';
+import {
+  aSentosProduct,
+  aSentosVariant,
+  aSentosWarehouse,
+  aStock,
+  aVariantProduct,
+  tl,
+} from '../../../test/builders/sentos-product.js';
 import { aShopifyLocation } from '../../../test/builders/shopify-product.js';
 import type { SentosProduct } from '../../sentos/types.js';
 import { planProducts } from './plan.js';
@@ -19,7 +26,11 @@ const broken: Array<[string, Partial<SentosProduct>, string[]]> = [
   ['negative price', { salePrice: tl('-5,00') }, ['variant STD-1: sale_price -5.00 is not above zero']],
   ['missing price', { salePrice: undefined }, ['variant STD-1: sale_price is missing']],
   ['empty price string', { salePrice: tl('') }, ['variant STD-1: sale_price is missing']],
-  ['missing SKU', { variants: [variant('A-S', 'Siyah', 'S'), variant('  ', 'Siyah', 'M')] }, ['variant #2 has no SKU']],
+  [
+    'missing SKU',
+    { variants: [variant('A-S', 'Siyah', 'S'), variant('  ', 'Siyah', 'M')] },
+    ['variant #2: SKU is empty'],
+  ],
   [
     'option collision',
     { variants: [variant('A-S', 'Siyah', 'S'), variant('A-S2', 'Siyah', 'S')] },
@@ -109,19 +120,69 @@ describe('validation before any write', () => {
     });
   });
 
-  it('a product without a price in the configured channel list is invalid', () => {
-    const plan = planProducts({
-      sentos: [aSentosProduct({ prices: { trendyol: { sale: tl('100,00') } } })],
+  const planB2c = (products: SentosProduct[]) =>
+    planProducts({
+      sentos: products,
       shopify: [],
       locations: [aShopifyLocation()],
       warehouses: [aSentosWarehouse()],
       categories: new Map(),
       settings: productSettings({ priceList: 'b2c' }),
     });
-    expect(plan.items[0]).toMatchObject({
+  const fallbacks: Array<[string, SentosProduct['prices']]> = [
+    ['no price lists at all ({} or [])', {}],
+    ['the key missing', { trendyol: { sale: tl('100,00') } }],
+    ['the entry empty', { b2c: {} }],
+    ['the list sale_price empty', { b2c: { sale: tl(''), list: tl('150,00') } }],
+  ];
+  it.each(fallbacks)('falls back to sale_price when the list has no usable entry: %s', (_name, prices) => {
+    const product = aVariantProduct(
+      { sku: 'STD-9', salePrice: tl('99,90'), prices },
+      { colors: ['Siyah'], sizes: ['S', 'M', 'L'] },
+    );
+    product.variants[1]!.salePrice = tl('89,90'); // variant before product
+    const item = planB2c([product]).items[0]!;
+    expect(item.action).toBe('create');
+    expect(item.productWrite?.variants.map((v) => v.price)).toEqual([9990, 8990, 9990]);
+    // One line for the product, not one per variant.
+    expect(item.warnings).toEqual([
+      'price list "b2c" has no price for this product: used sale_price (variant before product)',
+    ]);
+  });
+
+  it('a list sale_price that is present but not a price fails the product, no fallback', () => {
+    const item = planB2c([aSentosProduct({ prices: { b2c: { sale: tl('yüz lira') } } })]).items[0];
+    expect(item).toMatchObject({
       action: 'invalid',
-      reasons: ['variant STD-1: prices.b2c.sale_price is missing'],
+      reasons: ['variant STD-1: prices.b2c.sale_price "yüz lira" is not a price'],
+      warnings: [],
     });
+  });
+
+  it('a duplicate SKU is a conflict even when the product is also invalid', () => {
+    const a = aSentosProduct({ id: '1', sku: 'DUP', salePrice: tl('abc') });
+    const b = aSentosProduct({ id: '2', sku: 'DUP' });
+    const plan = planB2c([a, b]);
+    expect(plan.items.map((i) => i.action)).toEqual(['conflict', 'conflict']);
+    expect(plan.items[0]?.reasons[0]).toMatch(/SKU "DUP" appears 2 times in Sentos/);
+    expect(plan.items[0]?.reasons).toContain('variant DUP: sale_price "abc" is not a price');
+  });
+
+  it('groups the same problem of many variants into one line with a count and the first SKUs', () => {
+    const product = aVariantProduct(
+      { sku: 'BIG', salePrice: tl('12,3,4') },
+      { colors: Array.from({ length: 30 }, (_, i) => `Renk ${i}`), sizes: ['S', 'M', 'L', 'XL', 'XXL'] },
+    );
+    product.variants[7]!.salePrice = tl('x');
+    for (const v of product.variants.slice(0, 40)) v.stocks = [aStock('1', -1)];
+    const item = planB2c([product]).items[0]!;
+    expect(item.action).toBe('invalid');
+    expect(item.reasons).toEqual([
+      '150 variants: sale_price is not a price (BIG-0-S "12,3,4", BIG-0-M "12,3,4", BIG-0-L "12,3,4", ' +
+        'BIG-0-XL "12,3,4", BIG-0-XXL "12,3,4", … and 145 more)',
+    ]);
+    expect(item.warnings).toHaveLength(2);
+    expect(item.warnings[1]).toMatch(/^40 variants: stock -1 in warehouse 1 counted as 0 \(BIG-0-S, /);
   });
 
   it('negative stock counts as 0 with a warning, not a failure', () => {

@@ -4,6 +4,8 @@
  */
 import { formatMinor } from '../../core/money.js';
 import type { MappedProduct, MappedVariant } from './map.js';
+import { fallbackNote } from './price.js';
+import { EXAMPLES_PER_GROUP, groupIssues, type VariantIssue } from './reasons.js';
 
 /** OPTIONS_OVER_LIMIT [V: schema 2026-10]. */
 export const MAX_OPTIONS = 3;
@@ -28,49 +30,65 @@ export function validateMapped(mapped: MappedProduct): ValidationResult {
   }
   // Over the option limit, every variant lacks values on the other axes: that noise hides the one cause.
   const checkValues = mapped.options.length <= MAX_OPTIONS;
-  for (const variant of mapped.variants) {
-    reasons.push(...variantReasons(variant, checkValues));
-    warnings.push(...negativeStockWarnings(variant));
-  }
+  // Grouped by kind: a product with 500 variants missing a price is one line, not 500.
+  reasons.push(...groupIssues(mapped.variants.flatMap((variant) => variantIssues(variant, checkValues))));
   reasons.push(...collisionReasons(mapped));
+  warnings.push(...fallbackNote(mapped.variants.find((v) => v.price.fallbackFrom)?.price.fallbackFrom));
+  warnings.push(...groupIssues(mapped.variants.flatMap(negativeStockIssues)));
   return { reasons, warnings };
 }
 
 function label(variant: MappedVariant): string {
-  return variant.sku === '' ? `variant #${variant.position}` : `variant ${variant.sku}`;
+  return `variant ${nameOf(variant)}`;
 }
 
-function variantReasons(variant: MappedVariant, checkValues: boolean): string[] {
-  const reasons: string[] = [];
-  const name = label(variant);
-  if (variant.sku === '') reasons.push(`${name} has no SKU`);
+function nameOf(variant: MappedVariant): string {
+  return variant.sku === '' ? `#${variant.position}` : variant.sku;
+}
+
+function variantIssues(variant: MappedVariant, checkValues: boolean): VariantIssue[] {
+  const issues: VariantIssue[] = [];
+  const issue = (message: string, kind = message, detail?: string) =>
+    issues.push({ name: nameOf(variant), message, kind, detail });
+  if (variant.sku === '') issue('SKU is empty');
   const { price, priceLabel, list, listLabel } = variant.price;
   if (price === undefined || (!price.ok && (price.reason === 'missing' || price.reason === 'empty'))) {
-    reasons.push(`${name}: ${priceLabel} is missing`);
+    issue(`${priceLabel} is missing`);
   } else if (!price.ok) {
-    reasons.push(`${name}: ${priceLabel} "${price.raw}" is not a price`);
+    issue(`${priceLabel} "${price.raw}" is not a price`, `${priceLabel} is not a price`, `"${price.raw}"`);
   } else if (price.minor <= 0) {
-    // A 0.00 price would publish the item for free: the worst failure merchants reported (issue 3).
-    reasons.push(`${name}: ${priceLabel} ${formatMinor(price.minor)} is not above zero`);
+    // A 0.00 price would publish the item for free: the worst failure merchants reported.
+    const shown = formatMinor(price.minor);
+    issue(`${priceLabel} ${shown} is not above zero`, `${priceLabel} is not above zero`, shown);
   }
   if (list !== undefined && !list.ok && list.reason !== 'missing' && list.reason !== 'empty') {
-    reasons.push(`${name}: ${listLabel} "${list.raw}" is not a price`);
+    issue(`${listLabel} "${list.raw}" is not a price`, `${listLabel} is not a price`, `"${list.raw}"`);
   }
   for (const option of checkValues ? variant.optionValues : []) {
-    if (option.name === '') reasons.push(`${name}: option ${option.optionName} has no value`);
+    if (option.name === '') issue(`option ${option.optionName} has no value`);
   }
   for (const stock of variant.stocks) {
     if (!Number.isInteger(stock.quantity)) {
-      reasons.push(`${name}: stock "${stock.quantity}" in warehouse ${stock.warehouseId} is not a whole number`);
+      const where = `in warehouse ${stock.warehouseId}`;
+      issue(
+        `stock "${stock.quantity}" ${where} is not a whole number`,
+        `stock ${where} is not a whole number`,
+        `"${stock.quantity}"`,
+      );
     }
   }
-  return reasons;
+  return issues;
 }
 
-function negativeStockWarnings(variant: MappedVariant): string[] {
+function negativeStockIssues(variant: MappedVariant): VariantIssue[] {
   return variant.stocks
     .filter((s) => Number.isInteger(s.quantity) && s.quantity < 0)
-    .map((s) => `${label(variant)}: stock ${s.quantity} in warehouse ${s.warehouseId} counted as 0`);
+    .map((s) => ({
+      name: nameOf(variant),
+      message: `stock ${s.quantity} in warehouse ${s.warehouseId} counted as 0`,
+      kind: `negative stock in warehouse ${s.warehouseId} counted as 0`,
+      detail: String(s.quantity),
+    }));
 }
 
 /** No two variants with the same option-value combination (DUPLICATED_OPTION_VALUE would reject the write). */
@@ -89,5 +107,7 @@ function collisionReasons(mapped: MappedProduct): string[] {
       reasons.push(`${label(first)} and ${label(variant)} have the same options (${combo})`);
     }
   }
-  return reasons;
+  if (reasons.length <= EXAMPLES_PER_GROUP) return reasons;
+  const shown = reasons.slice(0, EXAMPLES_PER_GROUP).join('; ');
+  return [`${reasons.length} variants repeat the options of another variant (${shown}; …)`];
 }
