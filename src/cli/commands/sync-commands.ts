@@ -4,7 +4,7 @@ import { readSentosSnapshot } from '../../sync/run/sentos-snapshot.js';
 import { worseExitCode } from '../../sync/report.js';
 import { runJob, type JobContext } from '../job.js';
 import { dryRunOption, forceOption, limitOption, parseSince } from '../options.js';
-import { ordersPhase, pendingReader, pendingWindowStart, productsPhase, type PhaseDeps } from '../phases.js';
+import { ordersPhase, pendingWindowStart, productsPhase, type PhaseDeps } from '../phases.js';
 import type { Runtime } from '../runtime.js';
 import { rememberAuth, retryOverride, sentosClientFor, shopifyClientFor } from '../services.js';
 import type { RuntimeFactory } from './config.js';
@@ -112,14 +112,9 @@ async function syncBoth(
     if (orders.report.interrupted) return done(reports);
   }
   if (flags.only !== 'orders') {
-    // Orders are re-read after Shopify's levels (issue 6): see pendingReader. `--only products` holds back too.
+    // Orders are re-read after Shopify's levels: see pendingHoldReader. `--only products` re-reads them too.
     const phaseDeps = { ...deps, statsBefore: ordersRun ? deps.runtime.stats.snapshot() : undefined };
-    const report = await productsPhase(
-      phaseDeps,
-      snapshot,
-      productOptions,
-      pendingReader(phaseDeps, snapshot, windowStart, ordersRun),
-    );
+    const report = await productsPhase(phaseDeps, snapshot, productOptions, { windowStart, ordersRun });
     reports.push({ title: 'Products and stock (Sentos → Shopify)', report });
   }
   return done(reports);

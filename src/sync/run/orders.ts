@@ -23,6 +23,7 @@ import {
 import type { ReportItem } from '../report.js';
 import type { CheckpointStore } from '../state/checkpoint.js';
 import type { OrderLedger } from '../state/order-ledger.js';
+import { orderWindowStart, readOrdersByIds } from './order-window.js';
 
 /**
  * `orders`: Shopify → Sentos, exactly once (issue 4). For each order, in updatedAt order: map (pure), skip
@@ -64,9 +65,6 @@ export interface OrdersRunResult {
   orders: ShopifyOrder[];
 }
 
-/** Windows overlap so an order updated while the last run was reading is not missed; the ledger dedupes. */
-export const CHECKPOINT_OVERLAP_MS = 10 * 60_000;
-const DEFAULT_LOOKBACK_MS = 7 * 24 * 60 * 60_000;
 /** A POST whose outcome was unknown and that the lookup did not find is sent again at most this often. */
 const MAX_CREATE_ATTEMPTS = 3;
 /** Wait before the lookup that follows an unknown outcome [I: Sentos's write latency is not documented]. */
@@ -116,7 +114,7 @@ async function readOrders(input: OrdersRunInput): Promise<ShopifyOrder[]> {
         page.forEach(add);
     }
   } else {
-    const updatedAfter = options.since ?? windowStart(input);
+    const updatedAfter = options.since ?? orderWindowStart(input.checkpoint.load(), input.clock.now());
     // An upper bound: on a busy shop new orders keep arriving while we page, and a run must end. Orders
     // updated after it are the next run's (the checkpoint stays below them).
     const until = `updated_at:<='${new Date(input.clock.now()).toISOString()}'`;
@@ -132,8 +130,7 @@ async function readOrders(input: OrdersRunInput): Promise<ShopifyOrder[]> {
       .pendingFailures()
       .map((f) => f.shopifyId)
       .filter((id) => !seen.has(id));
-    for (let i = 0; i < failed.length; i += 50)
-      for await (const page of shopify.listOrders({ ids: failed.slice(i, i + 50) })) page.forEach(add);
+    await readOrdersByIds(shopify, failed, add);
   }
   return [...byId.values()].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.id.localeCompare(b.id));
 }
@@ -172,12 +169,6 @@ function checkpointMayMove(input: OrdersRunInput): boolean {
   const saved = input.checkpoint.load();
   // No checkpoint yet: the first --since chooses where the incremental runs start.
   return !saved || Date.parse(options.since) <= Date.parse(saved.updatedAt);
-}
-
-function windowStart(input: OrdersRunInput): string {
-  const saved = input.checkpoint.load();
-  const startMs = saved ? Date.parse(saved.updatedAt) - CHECKPOINT_OVERLAP_MS : input.clock.now() - DEFAULT_LOOKBACK_MS;
-  return new Date(startMs).toISOString();
 }
 
 async function processOrder(input: OrdersRunInput, order: ShopifyOrder, warnings: string[]): Promise<ReportItem> {

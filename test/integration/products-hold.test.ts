@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WireProduct } from '../../src/sandbox/seed/catalog.js';
+import type { OrderRecord } from '../../src/sandbox/shopify/state/types.js';
+import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harness.js';
+import { warehouseLocations } from './sync-stock-oracle.js';
+
+/**
+ * `products` run on its own (not `sync`) must not put held units back on sale: an order whose push failed is
+ * known to the ledger, and its units stay held back exactly as `sync` holds them. Only the re-read of the
+ * orders window is `sync`'s extra.
+ */
+type Item = { key: string; status: string; changes?: Array<{ field: string; sku?: string }> };
+const itemsOf = (json: unknown) => (json as { items: Item[] }).items;
+
+describe('products alone holds back the orders the ledger knows Sentos has not received', () => {
+  let t: TestSandbox;
+  let kept: string;
+  let gone: WireProduct;
+  let order: OrderRecord;
+  let locations: Map<number, string>;
+
+  const shopifyByWarehouse = () =>
+    Object.fromEntries([...locations].map(([w, l]) => [w, t.sandbox.shopify.state.available(kept, l)]));
+
+  beforeAll(async () => {
+    t = await startTestSandbox({
+      seed: 7,
+      products: 3,
+      orders: 0,
+      shopify: { bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } },
+    });
+    locations = warehouseLocations(t.sandbox, t.env);
+    const [first, second] = t.sandbox.sentos.state.products.filter((p) => p.variants.length > 0);
+    kept = first!.variants[0]!.sku;
+    gone = second!;
+    for (const w of t.sandbox.sentos.state.warehouses) t.sandbox.sentos.state.setVariantStock(kept, w.id, 10);
+    expect((await runCli(['sync', '--json'], t.env)).code).toBe(0);
+    // The second product leaves Sentos: an order holding it fails to push.
+    t.sandbox.sentos.state.products.splice(t.sandbox.sentos.state.products.indexOf(gone), 1);
+    order = t.sandbox.shopify.state.placeOrder({
+      lines: [
+        { sku: kept, quantity: 2 },
+        { sku: gone.variants[0]!.sku, quantity: 1 },
+      ],
+      locationId: locations.get(1),
+    });
+    const orders = await runCli(['orders', '--json'], t.env);
+    expect(itemsOf(orders.json())).toContainEqual(expect.objectContaining({ key: order.name, status: 'failed' }));
+  });
+  afterAll(() => t.close());
+
+  it('plans the hold in a dry run (Sentos 10, pending 2 → 8) and writes nothing', async () => {
+    const run = await runCli(['products', '--dry-run', '--json'], t.env);
+    expect(run.code).toBe(0);
+    const rows = itemsOf(run.json())
+      .flatMap((i) => i.changes ?? [])
+      .filter((c) => c.field === 'stock' && c.sku === kept);
+    expect(rows).toEqual([
+      expect.objectContaining({ location: locations.get(2), sentos: 10, pending: 2, to: 8 }),
+      expect.objectContaining({ location: locations.get(3), sentos: 10, pending: 2, to: 8 }),
+    ]);
+    expect(shopifyByWarehouse()).toEqual({ 1: 8, 2: 10, 3: 10 });
+  });
+
+  it('applies it: no location gets the 2 sold units back', async () => {
+    const run = await runCli(['products', '--json'], t.env);
+    expect(run.code).toBe(0);
+    expect(shopifyByWarehouse()).toEqual({ 1: 8, 2: 8, 3: 8 });
+    expect(t.sandbox.sentos.state.orders).toHaveLength(0);
+  });
+});
