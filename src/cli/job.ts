@@ -126,6 +126,5 @@ function recordLastRun(runtime: Runtime, command: string, run: LastRun): void {
 
 /** The rotation cap: config `log.maxEntries` (file < SENTOS_SYNC_LOG_MAX_ENTRIES < flag; default in resolve.ts). */
 function maxEntries(runtime: Runtime): number {
-  const value = runtime.config().values['log.maxEntries'];
-  return typeof value === 'number' && value > 0 ? value : 5000;
+  return runtime.config().settings.log.maxEntries;
 }

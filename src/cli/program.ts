@@ -41,6 +41,12 @@ export function createProgram(overrides: RuntimeOverrides = {}): ProgramHandle {
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'only the result and errors')
     .option('-v, --verbose', 'one line per request on stderr (method, redacted URL, status, duration)')
+    .option(
+      '--set <key=value>',
+      'override a setting for this run, repeatable (above env and stored config)',
+      collect,
+      [],
+    )
     .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
@@ -56,4 +62,8 @@ export function createProgram(overrides: RuntimeOverrides = {}): ProgramHandle {
   registerStatusCommand(program, runtimeFor);
   registerLogsCommand(program, runtimeFor);
   return { program, lastRuntime: () => last };
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
 }

@@ -4,6 +4,8 @@ import { RequestStats } from '../core/http/stats.js';
 import { resolvePaths, type ToolPaths } from '../config/paths.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import { ConfigStore } from '../config/store.js';
+import { findConfigKey } from '../config/keys.js';
+import { UsageError } from '../core/errors.js';
 import { Output } from './output.js';
 
 /** Options every command shares (set on the root program). */
@@ -13,6 +15,8 @@ export interface GlobalOptions {
   color?: boolean;
   quiet?: boolean;
   verbose?: boolean;
+  /** `--set key=value`, repeatable: the flags layer of the settings (above env and file). */
+  set?: string[];
 }
 
 /** What a command needs from the outside world, built once per run and injectable in tests. */
@@ -23,8 +27,8 @@ export interface Runtime {
   clock: Clock;
   stats: RequestStats;
   store(): ConfigStore;
-  /** Stored config < env < flags, with every resolved secret registered for redaction. */
-  config(flags?: Record<string, unknown>): ResolvedConfig;
+  /** Defaults < stored config < env < `--set` flags, with every resolved secret registered for redaction. */
+  config(): ResolvedConfig;
   /** Aborted on the first Ctrl-C / SIGTERM: the engine finishes the item in flight and stops. */
   signal: AbortSignal;
   /** Set by a command that finished with a non-zero outcome (partial, failed) without throwing. */
@@ -64,19 +68,32 @@ export function createRuntime(globals: GlobalOptions, overrides: RuntimeOverride
     clock: overrides.clock ?? systemClock,
     stats: new RequestStats(),
     store: getStore,
-    config: (flags) => {
-      const resolved = resolveConfig({ stored: getStore().readAll(), env, flags });
-      for (const key of ['shopify.accessToken', 'shopify.clientSecret', 'sentos.apiKey', 'sentos.apiSecret']) {
-        const value = resolved.values[key];
-        if (typeof value === 'string') secrets.add(value);
-      }
-      const key = resolved.values['sentos.apiKey'];
-      const secret = resolved.values['sentos.apiSecret'];
-      if (typeof key === 'string' && typeof secret === 'string') secrets.addBasic(key, secret);
+    config: () => {
+      const resolved = resolveConfig({ stored: getStore().readAll(), env, flags: settingFlags(globals.set) });
+      const { shopify, sentos } = resolved.settings;
+      for (const value of [shopify.accessToken, shopify.clientSecret, sentos.apiKey, sentos.apiSecret])
+        if (value !== undefined) secrets.add(value);
+      if (sentos.apiKey !== undefined && sentos.apiSecret !== undefined)
+        secrets.addBasic(sentos.apiKey, sentos.apiSecret);
       if (env.SENTOS_SYNC_PASSPHRASE) secrets.add(env.SENTOS_SYNC_PASSPHRASE);
       return resolved;
     },
     signal: overrides.signal ?? new AbortController().signal,
     exitCode: 0,
   };
+}
+
+/** "products.priceList=b2c" pairs into a record by key; the resolver validates key and value. */
+export function settingFlags(pairs: string[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const pair of pairs ?? []) {
+    const at = pair.indexOf('=');
+    const key = at > 0 ? pair.slice(0, at).trim() : '';
+    if (!findConfigKey(key))
+      throw new UsageError(`--set ${pair}: expected KEY=VALUE with a known key.`, {
+        hint: 'Run `sentos-sync config --help` for the keys.',
+      });
+    out[key] = pair.slice(at + 1);
+  }
+  return out;
 }

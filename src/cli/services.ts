@@ -37,8 +37,8 @@ export function sentosClientFor(
     stats: runtime.stats,
     retry: retryOverride(runtime.env),
     limits: {
-      postsPerWindow: num(config, 'sentos.postsPerMinute', 12),
-      sameGetPerWindow: num(config, 'sentos.sameGetPerMinute', 2),
+      postsPerWindow: config.settings.sentos.postsPerMinute,
+      sameGetPerWindow: config.settings.sentos.sameGetPerMinute,
       ...windowOverride(runtime.env),
     },
     onEvent: (e) =>
@@ -80,9 +80,9 @@ export function shopifyClientFor(runtime: Runtime, config: ResolvedConfig, sink:
  */
 export function rememberAuth(runtime: Runtime, config: ResolvedConfig, client: SentosClient): void {
   const method = client.authMethod;
-  if (!method || config.values['sentos.authMethod'] !== 'auto') return;
+  const { authMethod, apiUrl } = config.settings.sentos;
+  if (!method || authMethod !== 'auto' || apiUrl === undefined) return;
   const file = path.join(runtime.paths.stateDir, 'sentos-auth.json');
-  const apiUrl = String(config.values['sentos.apiUrl']);
   const saved = readJsonFile<Record<string, string>>(file) ?? {};
   if (saved[apiUrl] === method) return;
   writeFileAtomic(file, `${JSON.stringify({ ...saved, [apiUrl]: method })}\n`);
@@ -107,10 +107,9 @@ export function retryOverride(env: NodeJS.ProcessEnv): { baseDelayMs?: number } 
 }
 
 export function productSettingsFrom(config: ResolvedConfig): ProductSyncSettings {
-  const v = config.values;
-  const notOwned = (v['products.notOwned'] as string[] | undefined) ?? [];
+  const p = config.settings.products;
   const owned: Partial<OwnedFields> = {};
-  for (const field of notOwned) {
+  for (const field of p.notOwned) {
     if (!(field in DEFAULT_OWNED_FIELDS))
       throw new UsageError(`products.notOwned: unknown field "${field}".`, {
         hint: `Fields: ${Object.keys(DEFAULT_OWNED_FIELDS).join(', ')}`,
@@ -118,41 +117,23 @@ export function productSettingsFrom(config: ResolvedConfig): ProductSyncSettings
     owned[field as keyof OwnedFields] = false;
   }
   return productSettings({
-    priceList: (v['products.priceList'] as string) ?? 'sale_price',
-    newProductStatus: (v['products.newStatus'] as 'ACTIVE' | 'DRAFT') ?? 'ACTIVE',
-    warehouseMap: (v['products.warehouseMap'] as Record<string, string>) ?? {},
-    ...(v['products.matchByBarcode'] !== undefined ? { matchByBarcode: v['products.matchByBarcode'] as boolean } : {}),
-    ...(v['products.tagsFromCategory'] !== undefined
-      ? { tagsFromCategory: v['products.tagsFromCategory'] as boolean }
-      : {}),
-    ...(v['products.allowVariantRemoval'] !== undefined
-      ? { allowVariantRemoval: v['products.allowVariantRemoval'] as boolean }
-      : {}),
+    priceList: p.priceList,
+    newProductStatus: p.newStatus,
+    warehouseMap: p.warehouseMap,
+    matchByBarcode: p.matchByBarcode,
+    tagsFromCategory: p.tagsFromCategory,
+    allowVariantRemoval: p.allowVariantRemoval,
     owned,
-    guard: {
-      ...(v['products.maxChangeShare'] !== undefined ? { maxChangeShare: v['products.maxChangeShare'] as number } : {}),
-      ...(v['products.maxZeroStockShare'] !== undefined
-        ? { maxZeroStockShare: v['products.maxZeroStockShare'] as number }
-        : {}),
-    },
+    guard: { maxChangeShare: p.maxChangeShare, maxZeroStockShare: p.maxZeroStockShare },
   });
 }
 
 export function orderSettingsFrom(config: ResolvedConfig): OrderSyncSettings {
-  const v = config.values;
+  const o = config.settings.orders;
   return orderSettings({
-    ...(v['orders.channelId'] !== undefined ? { channelId: v['orders.channelId'] as number } : {}),
-    ...(v['orders.warehouseId'] !== undefined ? { warehouseId: v['orders.warehouseId'] as number } : {}),
-    ...(v['orders.unknownSku'] !== undefined
-      ? { unknownSkuPolicy: v['orders.unknownSku'] as 'fail' | 'skip-line' }
-      : {}),
-    ...(v['orders.defaultPaymentMethod'] !== undefined
-      ? { defaultPaymentMethod: v['orders.defaultPaymentMethod'] as OrderSyncSettings['defaultPaymentMethod'] }
-      : {}),
+    ...(o.channelId !== undefined ? { channelId: o.channelId } : {}),
+    ...(o.warehouseId !== undefined ? { warehouseId: o.warehouseId } : {}),
+    unknownSkuPolicy: o.unknownSku,
+    defaultPaymentMethod: o.defaultPaymentMethod,
   });
-}
-
-function num(config: ResolvedConfig, key: string, fallback: number): number {
-  const value = config.values[key];
-  return typeof value === 'number' ? value : fallback;
 }

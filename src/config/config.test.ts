@@ -111,12 +111,44 @@ describe('resolveConfig', () => {
       env: { SENTOS_API_URL: 'env-firm', SENTOS_SYNC_PRICE_LIST: 'trendyol' },
       flags: { 'products.priceList': 'n11' },
     });
-    expect(config.values['sentos.apiUrl']).toBe('env-firm');
+    expect(config.settings.sentos.apiUrl).toBe('env-firm');
     expect(config.sources['sentos.apiUrl']).toBe('env');
-    expect(config.values['sentos.apiKey']).toBe('file-key');
-    expect(config.values['products.priceList']).toBe('n11');
-    expect(config.values['shopify.apiVersion']).toBe('2026-10');
+    expect(config.settings.sentos.apiKey).toBe('file-key');
+    expect(config.settings.products.priceList).toBe('n11');
+    expect(config.sources['products.priceList']).toBe('flag');
+    expect(config.settings.shopify.apiVersion).toBe('2026-10');
     expect(config.sources['shopify.apiVersion']).toBe('default');
+  });
+
+  it('parses every layer with the same schema into typed, frozen settings', () => {
+    const config = resolveConfig({
+      stored: {
+        values: { 'products.warehouseMap': 'MERKEZ=Merkez Depo', 'products.maxChangeShare': '0.8' },
+        errors: new Map(),
+      },
+      env: { SENTOS_SYNC_MATCH_BY_BARCODE: 'yes' },
+      flags: { 'products.notOwned': 'images, stock' },
+    });
+    expect(config.settings.products.warehouseMap).toEqual({ MERKEZ: 'Merkez Depo' });
+    expect(config.settings.products.maxChangeShare).toBe(0.8);
+    expect(config.settings.products.matchByBarcode).toBe(true);
+    expect(config.settings.products.notOwned).toEqual(['images', 'stock']);
+    expect(config.settings.log.maxEntries).toBe(5000);
+    expect(Object.isFrozen(config.settings.products)).toBe(true);
+    expect(Object.isFrozen(config.settings.products.warehouseMap)).toBe(true);
+  });
+
+  it('names the layer a bad value came from: the stored key, the variable or the flag', () => {
+    const none = { values: {}, errors: new Map() };
+    expect(() =>
+      resolveConfig({ stored: { values: { 'products.maxChangeShare': 'lots' }, errors: new Map() }, env: {} }),
+    ).toThrow(/stored value of products\.maxChangeShare/);
+    expect(() => resolveConfig({ stored: none, env: { SENTOS_SYNC_LOG_MAX_ENTRIES: '-3' } })).toThrow(
+      /SENTOS_SYNC_LOG_MAX_ENTRIES/,
+    );
+    expect(() => resolveConfig({ stored: none, env: {}, flags: { 'products.newStatus': 'LIVE' } })).toThrow(
+      /--set products\.newStatus/,
+    );
   });
 
   it('lets an env variable stand in for a secret that cannot be decrypted', () => {

@@ -2,64 +2,79 @@ import { ConfigError, UsageError } from '../core/errors.js';
 import type { SentosAuthMethod } from '../sentos/types.js';
 import type { ShopifyAuth } from '../shopify/types.js';
 import { CONFIG_KEYS, type ConfigKey } from './keys.js';
+import { settingsSchema, type Settings } from './schema.js';
 import type { StoredValues } from './store.js';
 
-/** Precedence: defaults < config file < environment < flags (design.md house style; one pure function). */
+/** Precedence: defaults < config file < environment < flags (one pure function, one schema). */
 export type Source = 'default' | 'file' | 'env' | 'flag';
 
 export interface ResolvedConfig {
-  values: Record<string, unknown>;
-  sources: Record<string, Source>;
+  /** The typed, frozen settings of this run: what the code reads. */
+  settings: Settings;
+  /** The same values flat by key, for display only (`status`, `config`): never read a setting from here. */
+  values: Readonly<Record<string, unknown>>;
+  sources: Readonly<Record<string, Source>>;
   /** Stored secrets that failed to decrypt and were not overridden. */
   storedErrors: Map<string, ConfigError>;
 }
 
-export const DEFAULTS: Record<string, unknown> = {
-  'shopify.apiVersion': '2026-10',
-  'sentos.authMethod': 'auto',
-  'sentos.postsPerMinute': 12, // sentos-api.md §5 [V: MSO citing docs v1.5]
-  'sentos.sameGetPerMinute': 2, // sentos-api.md §5 [V: MSO citing docs v1.5]
-  'products.priceList': 'sale_price',
-  'products.newStatus': 'ACTIVE',
-  'log.maxEntries': 5000,
-};
-
 export function resolveConfig(input: {
   stored: StoredValues;
   env: Record<string, string | undefined>;
-  flags?: Record<string, unknown>;
+  /** `--set key=value` pairs, by key. */
+  flags?: Record<string, string>;
 }): ResolvedConfig {
-  const values: Record<string, unknown> = {};
+  const raw: Record<string, Record<string, string>> = {};
   const sources: Record<string, Source> = {};
   const storedErrors = new Map<string, ConfigError>();
   for (const key of CONFIG_KEYS) {
-    const layers: Array<[Source, unknown]> = [
-      ['default', DEFAULTS[key.key]],
+    const layers: Array<[Source, string | undefined]> = [
       ['file', input.stored.values[key.key]],
-      ['env', parseEnv(key, input.env[key.env])],
+      ['env', input.env[key.env]],
       ['flag', input.flags?.[key.key]],
     ];
+    sources[key.key] = 'default';
     for (const [source, value] of layers) {
-      if (value === undefined || value === '') continue;
-      values[key.key] = value;
+      if (value === undefined || value.trim() === '') continue;
+      checkLayer(key, source, value);
+      (raw[key.group] ??= {})[key.name] = value;
       sources[key.key] = source;
     }
+    if (key.fallback === undefined && sources[key.key] === 'default') delete sources[key.key];
     const storedError = input.stored.errors.get(key.key);
     if (storedError && (sources[key.key] === undefined || sources[key.key] === 'default'))
       storedErrors.set(key.key, storedError);
   }
-  return { values, sources, storedErrors };
+  for (const group of Object.keys(settingsSchema.shape)) raw[group] ??= {};
+  const settings = deepFreeze(settingsSchema.parse(raw));
+  const values: Record<string, unknown> = {};
+  for (const key of CONFIG_KEYS) {
+    const value = (settings as unknown as Record<string, Record<string, unknown>>)[key.group]?.[key.name];
+    if (value !== undefined) values[key.key] = value;
+  }
+  return { settings, values: Object.freeze(values), sources: Object.freeze(sources), storedErrors };
 }
 
-function parseEnv(key: ConfigKey, raw: string | undefined): unknown {
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const parsed = key.parse.safeParse(raw);
-  if (!parsed.success) {
-    throw new UsageError(`Invalid ${key.env}: ${parsed.error.issues.map((i) => i.message).join('; ')}.`, {
-      hint: key.description,
-    });
+/** Each layer is checked on its own, so the error names where the bad value came from. */
+function checkLayer(key: ConfigKey, source: Source, value: string): void {
+  const parsed = key.parse.safeParse(value);
+  if (parsed.success) return;
+  const why = parsed.error.issues.map((i) => i.message).join('; ');
+  if (source === 'env')
+    throw new UsageError(`Invalid ${key.env}: ${why}.`, { hint: `${key.env}: ${key.description}.` });
+  if (source === 'flag')
+    throw new UsageError(`Invalid --set ${key.key}: ${why}.`, { hint: `${key.key}: ${key.description}.` });
+  throw new ConfigError(`The stored value of ${key.key} is invalid: ${why}.`, {
+    hint: `Set it again with \`sentos-sync config set ${key.key} VALUE\`, or remove it with \`sentos-sync config unset ${key.key}\`.`,
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
   }
-  return parsed.data;
+  return value;
 }
 
 export interface SentosConnection {
@@ -76,9 +91,7 @@ export interface ShopifyConnection {
 }
 
 export function sentosConnection(config: ResolvedConfig): SentosConnection {
-  const apiUrl = str(config, 'sentos.apiUrl');
-  const apiKey = str(config, 'sentos.apiKey');
-  const apiSecret = str(config, 'sentos.apiSecret');
+  const { apiUrl, apiKey, apiSecret, authMethod } = config.settings.sentos;
   throwMissing('Sentos', config, [
     ['sentos.apiUrl', 'SENTOS_API_URL', apiUrl],
     ['sentos.apiKey', 'SENTOS_API_KEY', apiKey],
@@ -88,16 +101,12 @@ export function sentosConnection(config: ResolvedConfig): SentosConnection {
     apiUrl: apiUrl!,
     apiKey: apiKey!,
     apiSecret: apiSecret!,
-    authMethod: (config.values['sentos.authMethod'] as SentosConnection['authMethod']) ?? 'auto',
+    authMethod,
   };
 }
 
 export function shopifyConnection(config: ResolvedConfig): ShopifyConnection {
-  const store = str(config, 'shopify.store');
-  const accessToken = str(config, 'shopify.accessToken');
-  const clientId = str(config, 'shopify.clientId');
-  const clientSecret = str(config, 'shopify.clientSecret');
-  const apiVersion = str(config, 'shopify.apiVersion') ?? '2026-10';
+  const { store, accessToken, clientId, clientSecret, apiVersion } = config.settings.shopify;
   if (accessToken) {
     throwMissing('Shopify', config, [['shopify.store', 'SHOPIFY_STORE', store]]);
     return { store: store!, auth: { type: 'token', accessToken }, apiVersion };
@@ -115,11 +124,6 @@ export function shopifyConnection(config: ResolvedConfig): ShopifyConnection {
     auth: { type: 'client-credentials', clientId: clientId!, clientSecret: clientSecret! },
     apiVersion,
   };
-}
-
-function str(config: ResolvedConfig, key: string): string | undefined {
-  const value = config.values[key];
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 function throwMissing(

@@ -8,7 +8,8 @@ import { CONFIG_KEYS, findConfigKey, type ConfigKey } from './keys.js';
 import type { ToolPaths } from './paths.js';
 
 export interface StoredValues {
-  values: Record<string, unknown>;
+  /** Raw strings by key, as `config set` validated them (parsed again by the settings schema on every run). */
+  values: Record<string, string>;
   /** Secrets that could not be decrypted; only fatal if nothing else (env, flag) provides them. */
   errors: Map<string, ConfigError>;
 }
@@ -54,7 +55,9 @@ export class ConfigStore {
         hint: key.description,
       });
     }
-    const value = key.secret ? encryptSecret(String(parsed.data), this.keySource(true), key.key) : parsed.data;
+    // Text is stored (canonical, encrypted for secrets): every run parses it with the same schema as env and flags.
+    const text = displayValue(parsed.data);
+    const value = key.secret ? encryptSecret(text, this.keySource(true), key.key) : text;
     guard(() => this.conf.set(key.key, value));
   }
 
@@ -72,12 +75,13 @@ export class ConfigStore {
   }
 
   readAll(): StoredValues {
-    const values: Record<string, unknown> = {};
+    const values: Record<string, string> = {};
     const errors = new Map<string, ConfigError>();
     for (const key of CONFIG_KEYS) {
       try {
         const value = this.get(key.key);
-        if (value !== undefined) values[key.key] = value;
+        // Files written by 0.1 hold parsed values (objects, booleans): read them back as the text they came from.
+        if (value !== undefined) values[key.key] = displayValue(value);
       } catch (error) {
         if (error instanceof ConfigError) errors.set(key.key, error);
         else throw error;

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { CONFIG_KEYS, findConfigKey } from '../../config/keys.js';
 import { maskSecret } from '../../config/store.js';
+import { settingsHelp } from '../../config/reference.js';
 import type { Runtime } from '../runtime.js';
 import { readSecretValue } from '../prompt.js';
 
@@ -11,7 +12,8 @@ export type RuntimeFactory = (command: Command) => Runtime;
 export function registerConfigCommand(program: Command, runtimeFor: RuntimeFactory): void {
   const config = program
     .command('config')
-    .description('Show and change stored settings (secrets are AES-256-GCM encrypted)');
+    .description('Show and change stored settings (secrets are AES-256-GCM encrypted)')
+    .addHelpText('after', settingsHelp());
 
   config
     .command('set <key> [value]')

@@ -81,7 +81,7 @@ export function collectStatus(runtime: Runtime): StatusDocument {
   const { ledger, checkpoint } = orderState(runtime);
   const log = readJsonLines<LogEntry>(runtime.paths.logFile);
   const detected = readJsonFile<Record<string, string>>(path.join(state, 'sentos-auth.json'));
-  const apiUrl = config.values['sentos.apiUrl'];
+  const apiUrl = config.settings.sentos.apiUrl;
   return {
     profile: runtime.paths.profile,
     home: runtime.paths.home,
@@ -89,7 +89,7 @@ export function collectStatus(runtime: Runtime): StatusDocument {
       shopify: apiStatus(config, SHOPIFY_KEYS, () => shopifyConnection(config)),
       sentos: {
         ...apiStatus(config, SENTOS_KEYS, () => sentosConnection(config)),
-        ...(typeof apiUrl === 'string' && detected?.[apiUrl] ? { detectedAuth: detected[apiUrl] } : {}),
+        ...(apiUrl !== undefined && detected?.[apiUrl] ? { detectedAuth: detected[apiUrl] } : {}),
       },
     },
     lastConnection: readJsonFile(path.join(state, 'last-connection.json')) ?? null,

@@ -53,8 +53,8 @@ async function checkSentos(runtime: Runtime): Promise<ConnectionResult> {
   return attempt('sentos', async () => {
     const config = runtime.config();
     const client = sentosClientFor(runtime, config, () => {}, { detectFresh: true });
-    const authMethod =
-      config.values['sentos.authMethod'] === 'auto' ? await client.detectAuth() : config.values['sentos.authMethod'];
+    const configured = config.settings.sentos.authMethod;
+    const authMethod = configured === 'auto' ? await client.detectAuth() : configured;
     rememberAuth(runtime, config, client);
     const warehouses = await client.listWarehouses();
     return { authMethod, warehouses: warehouses.map((w) => ({ id: w.id, name: w.name })) };

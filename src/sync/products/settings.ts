@@ -71,6 +71,10 @@ export const DEFAULT_OWNED_FIELDS: Readonly<OwnedFields> = Object.freeze({
   stock: true,
 });
 
+/**
+ * The planner's neutral defaults, for tests and `productSettings({...})`. A real run passes every user-facing
+ * value from the typed settings, whose defaults live in src/config/schema.ts only.
+ */
 export const DEFAULT_PRODUCT_SETTINGS: Readonly<ProductSyncSettings> = Object.freeze({
   priceList: 'sale_price',
   owned: DEFAULT_OWNED_FIELDS,
