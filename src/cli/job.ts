@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ActivityLog, type LogLevel } from '../core/activity-log.js';
 import { CliError, ExitCode, errorMessage } from '../core/errors.js';
 import { readJsonFile, writeFileAtomic } from '../core/files.js';
-import { acquireLock } from '../core/lock.js';
+import { acquireLock, type Lock } from '../core/lock.js';
 import type { EventSink } from '../sync/events.js';
 import type { RunReport } from '../sync/report.js';
 import { createProgress } from './progress.js';
@@ -34,7 +34,7 @@ export async function runJob(
   locks: string[],
   body: (ctx: JobContext) => Promise<JobResult>,
 ): Promise<void> {
-  const held = locks.map((name) => acquireLock(runtime.paths.lockDir, name));
+  const held = acquireAll(runtime.paths.lockDir, locks);
   const runId = `${new Date(runtime.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
   const log = new ActivityLog(runtime.paths.logFile, maxEntries(runtime));
   const progress = createProgress(runtime.output, runtime.signal);
@@ -82,6 +82,18 @@ export async function runJob(
     log.rotate();
     for (const lock of held.reverse()) lock.release();
   }
+}
+
+/** Takes every lock or none: when one is held elsewhere, the ones already taken are released before the error. */
+function acquireAll(dir: string, names: string[]): Lock[] {
+  const held: Lock[] = [];
+  try {
+    for (const name of names) held.push(acquireLock(dir, name));
+  } catch (error) {
+    for (const lock of held.reverse()) lock.release();
+    throw error;
+  }
+  return held;
 }
 
 function logReport(
