@@ -60,5 +60,6 @@ export function describeDefault(key: ConfigKey): string {
     return Object.entries(key.fallback)
       .map(([k, v]) => `${k}=${String(v)}`)
       .join(',');
-  return String(key.fallback);
+  const value = key.fallback;
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
