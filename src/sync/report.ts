@@ -8,8 +8,12 @@ export interface ReportItem {
   key: string;
   title?: string;
   action: ItemAction;
-  /** planned: dry run; done: applied; failed: the write was rejected or errored. */
-  status: 'planned' | 'done' | 'failed' | 'skipped';
+  /**
+   * planned: dry run (or not reached); done: applied; failed: the write was rejected or errored; conflict: an
+   * ambiguity (a duplicate SKU, a product claimed twice) left alone until someone resolves it; skipped: nothing
+   * to do by choice (a test order, a product that cannot be written safely).
+   */
+  status: 'planned' | 'done' | 'failed' | 'conflict' | 'skipped';
   reasons?: string[];
   changes?: unknown[];
   error?: { message: string; hint?: string };

@@ -145,7 +145,7 @@ describe('products with bad data', () => {
       expect(item, c.name).toBeDefined();
       const text = [...(item!.reasons ?? []), item!.error?.message ?? ''].join('\n');
       expect(text, c.name).toMatch(c.reason);
-      if (c.action === 'conflict') expect(item, c.name).toMatchObject({ action: 'conflict', status: 'skipped' });
+      if (c.action === 'conflict') expect(item, c.name).toMatchObject({ action: 'conflict', status: 'conflict' });
       else expect(item!.status, c.name).toBe('failed');
       const wire = wires.find((p) => p.sku === c.key() || String(p.id) === c.key())!;
       // The duplicated SKU itself is in Shopify through neither product; the others of the two are not either.

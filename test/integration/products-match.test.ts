@@ -105,7 +105,7 @@ describe('products against a store with its own products', () => {
     const items = run.json().items;
     expect(items.find((i: any) => i.key === b!.sku)).toMatchObject({
       action: 'conflict',
-      status: 'skipped',
+      status: 'conflict',
       reasons: [expect.stringMatching(/SKUs of this product sit in 2 Shopify products/)],
     });
     expect(items.find((i: any) => i.key === c!.sku)).toMatchObject({

@@ -19,14 +19,14 @@ export function renderSummary(report: RunReport, title: string, c: ChalkInstance
     ...rows.map(([label, count, paint]) => `  ${label.padEnd(10)} ${paint(String(count).padStart(6))}`),
   ];
   const problems = report.items.filter(
-    (i) => i.status === 'failed' || i.action === 'invalid' || i.action === 'conflict' || i.action === 'failed',
+    (i) => i.status === 'failed' || i.status === 'conflict' || i.action === 'invalid' || i.action === 'failed',
   );
   if (problems.length > 0) {
     lines.push('', c.bold('Needs attention:'));
     for (const item of problems.slice(0, 50)) {
       const why = item.error?.message ?? item.reasons?.join('; ') ?? item.action;
       lines.push(
-        `  ${item.action === 'conflict' ? c.yellow('!') : c.red('✖')} ${item.key}${item.title ? ` ${c.dim(item.title)}` : ''}: ${why}`,
+        `  ${item.status === 'conflict' ? c.yellow('!') : c.red('✖')} ${item.key}${item.title ? ` ${c.dim(item.title)}` : ''}: ${why}`,
       );
       if (item.error?.hint) lines.push(`      ${c.cyan('→')} ${item.error.hint}`);
     }

@@ -76,6 +76,8 @@ type WireVariant = z.output<typeof wireVariantSchema>;
 export interface InvalidProduct {
   id?: string;
   sku?: string;
+  /** The product's name when it is readable, so the report names what failed. */
+  name?: string;
   reason: string;
 }
 
@@ -107,11 +109,12 @@ export function parseSentosProducts(items: readonly unknown[]): {
   return { products, invalid };
 }
 
-function identify(raw: unknown): { id?: string; sku?: string } {
+function identify(raw: unknown): { id?: string; sku?: string; name?: string } {
   if (!isPlainObject(raw)) return {};
   const pick = (v: unknown) =>
     typeof v === 'string' || typeof v === 'number' ? String(v).trim() || undefined : undefined;
-  return compact({ id: pick(raw.id), sku: pick(raw.sku) });
+  const name = wireName.safeParse(raw.name);
+  return compact({ id: pick(raw.id), sku: pick(raw.sku), name: name.success ? name.data || undefined : undefined });
 }
 
 export function toSentosProduct(w: WireProduct): SentosProduct {

@@ -9,6 +9,7 @@ import type { ShopifyProduct, ShopifyVariant } from '../../shopify/types.js';
 import type { MatchKind } from './types.js';
 import { skuKey } from './text.js';
 import { pushTo, type ShopifyHit, type ShopifyIndex } from './match-index.js';
+import { summarizeMany } from './reasons.js';
 
 export { indexShopify, indexSentos, reverseLinks, type ShopifyIndex, type ShopifyHit } from './match-index.js';
 
@@ -45,7 +46,14 @@ export function matchProduct(product: SentosProduct, ctx: MatchContext): MatchRe
   const keys = sentosKeys(product).filter((k) => k.sku !== '');
   const skus = keys.map((k) => k.sku);
   const warnings: string[] = [];
-  const reasons = [...sentosDuplicates(product.id, skus, ctx), ...shopifyDuplicates(skus, ctx.shopify.bySku, 'SKU')];
+  // Grouped: a copied product with 300 variants is one line per kind, not 300.
+  const reasons = [
+    ...summarizeMany(sentosDuplicates(product.id, skus, ctx), (n) => `${n} SKUs appear more than once in Sentos`),
+    ...summarizeMany(
+      shopifyDuplicates(skus, ctx.shopify.bySku, 'SKU'),
+      (n) => `${n} SKUs are on several Shopify variants`,
+    ),
+  ];
   const linked = findLinked(product.id, ctx, reasons, warnings);
   const { target, by } = locate(keys, linked, ctx, reasons);
   if (target) reasons.push(...foreignClaims(product.id, target, ctx));
@@ -149,14 +157,18 @@ function foreignClaims(id: string, target: ShopifyProduct, ctx: MatchContext): s
   }
   const others = (ctx.linkedTo.get(target.id) ?? []).filter((other) => other !== id);
   if (others.length > 0) reasons.push(`Shopify product ${target.id} is linked to Sentos product ${others.join(', ')}`);
+  const claims: string[] = [];
   for (const variant of target.variants) {
     const sku = skuKey(variant.sku);
     const foreign = [...new Set(ctx.owners.get(sku) ?? [])].filter((owner) => owner !== id);
     if (sku !== '' && foreign.length > 0) {
-      reasons.push(`Shopify product ${target.id} also holds SKU "${sku}" of Sentos product ${foreign.join(', ')}`);
+      claims.push(`Shopify product ${target.id} also holds SKU "${sku}" of Sentos product ${foreign.join(', ')}`);
     }
   }
-  return reasons;
+  return [
+    ...reasons,
+    ...summarizeMany(claims, (n) => `Shopify product ${target.id} holds ${n} SKUs of other Sentos products`),
+  ];
 }
 
 /** SKU first; with the barcode fallback on, an unclaimed variant with the same barcode (a renamed SKU). */

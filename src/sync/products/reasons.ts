@@ -36,6 +36,16 @@ export function groupIssues(issues: VariantIssue[]): string[] {
   });
 }
 
+/**
+ * Many lines of one kind that carry no shared variant label (duplicate SKUs, option collisions): kept as they are
+ * up to EXAMPLES_PER_GROUP, else one line `headline (first; second; third; … and N more)`.
+ */
+export function summarizeMany(lines: string[], headline: (count: number) => string): string[] {
+  if (lines.length <= EXAMPLES_PER_GROUP) return lines;
+  const shown = lines.slice(0, 3).join('; ');
+  return [`${headline(lines.length)} (${shown}; … and ${lines.length - 3} more)`];
+}
+
 /** A last guard for any list of reasons: at most MAX_REASON_LINES lines, the rest counted in the last one. */
 export function capReasons(reasons: string[], max = MAX_REASON_LINES): string[] {
   if (reasons.length <= max) return reasons;

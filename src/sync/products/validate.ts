@@ -5,7 +5,7 @@
 import { formatMinor } from '../../core/money.js';
 import type { MappedProduct, MappedVariant } from './map.js';
 import { fallbackNote } from './price.js';
-import { EXAMPLES_PER_GROUP, groupIssues, type VariantIssue } from './reasons.js';
+import { groupIssues, summarizeMany, type VariantIssue } from './reasons.js';
 
 /** OPTIONS_OVER_LIMIT [V: schema 2026-10]. */
 export const MAX_OPTIONS = 3;
@@ -107,7 +107,5 @@ function collisionReasons(mapped: MappedProduct): string[] {
       reasons.push(`${label(first)} and ${label(variant)} have the same options (${combo})`);
     }
   }
-  if (reasons.length <= EXAMPLES_PER_GROUP) return reasons;
-  const shown = reasons.slice(0, EXAMPLES_PER_GROUP).join('; ');
-  return [`${reasons.length} variants repeat the options of another variant (${shown}; …)`];
+  return summarizeMany(reasons, (n) => `${n} variants repeat the options of another variant`);
 }

@@ -220,7 +220,8 @@ async function apply(
   action: OrderAction,
 ): Promise<ReportItem> {
   const base = { key: order.name, title: mapped.payload.customer.name };
-  if (action.action === 'conflict') return { ...base, action: 'conflict', status: 'skipped', reasons: [action.reason] };
+  if (action.action === 'conflict')
+    return { ...base, action: 'conflict', status: 'conflict', reasons: [action.reason] };
   if (action.action === 'skip') {
     if (action.sentosId && !input.options.dryRun) remember(input, order, mapped, action.sentosId);
     return {

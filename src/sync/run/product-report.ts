@@ -1,4 +1,5 @@
 import type { PlanItem, ProductPlan } from '../products/index.js';
+import { capReasons } from '../products/reasons.js';
 import type { ReportItem } from '../report.js';
 import type { SentosSnapshot } from './sentos-snapshot.js';
 
@@ -31,7 +32,9 @@ export function reportItem(item: PlanItem, status: ReportItem['status'], carried
     title: item.title,
     action: item.action,
     status,
-    reasons: [...item.reasons, ...item.warnings].length > 0 ? [...item.reasons, ...item.warnings] : undefined,
+    // Capped: reasons are grouped by kind already; this bounds the rest (never thousands of lines per item).
+    reasons:
+      [...item.reasons, ...item.warnings].length > 0 ? capReasons([...item.reasons, ...item.warnings]) : undefined,
     changes:
       item.changes.length > 0 || item.stock.length > 0
         ? [...item.changes, ...item.stock.map((s) => stockChange(s, carried))]
@@ -62,7 +65,7 @@ export function invalidItem(item: PlanItem): ReportItem {
   return {
     ...reportItem(item, 'failed'),
     error: {
-      message: `Not written: ${item.reasons.join('; ')}`,
+      message: `Not written: ${capReasons(item.reasons).join('; ')}`,
       hint: 'Fix the product in Sentos; the next run picks it up.',
     },
   };
@@ -72,6 +75,7 @@ export function invalidItem(item: PlanItem): ReportItem {
 export function unreadableItems(snapshot: SentosSnapshot): ReportItem[] {
   return snapshot.invalid.map((bad) => ({
     key: bad.sku ?? bad.id ?? '?',
+    ...(bad.name ? { title: bad.name } : {}),
     action: 'invalid',
     status: 'failed',
     reasons: [bad.reason],

@@ -102,7 +102,7 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
   if (input.options.dryRun)
     return {
       plan,
-      items: [...plan.items.map((i) => reportItem(i, 'planned')), ...unreadable],
+      items: [...plan.items.map((i) => reportItem(i, i.action === 'conflict' ? 'conflict' : 'planned')), ...unreadable],
       interrupted: false,
       warnings,
     };
@@ -160,6 +160,7 @@ async function applyPlan(
     const failure = failures.get(item.key);
     if (failure) return { ...reportItem(item, 'failed'), error: failure };
     if (item.action === 'invalid') return invalidItem(item);
+    if (item.action === 'conflict') return reportItem(item, 'conflict');
     if (item.action !== 'create' && item.action !== 'update') return reportItem(item, 'skipped');
     const done =
       readyKeys.has(item.key) &&

@@ -11,7 +11,7 @@ import type { KnownSkus } from '../orders/index.js';
  */
 export interface SentosSnapshot {
   products: SentosProduct[];
-  invalid: Array<{ id?: string; sku?: string; reason: string }>;
+  invalid: Array<{ id?: string; sku?: string; name?: string; reason: string }>;
   warehouses: SentosWarehouse[];
   /** categoryId → names from the root down. */
   categories: Map<string, string[]>;
