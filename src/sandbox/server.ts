@@ -1,4 +1,6 @@
 import type { FaultOptions } from './faults.js';
+import { createLatencyModel, type LatencyModel, type LatencySetting } from './latency.js';
+import type { ShopifyPlan } from './shopify/plans.js';
 import { generateCatalog, catalogItems } from './seed/catalog.js';
 import { startShoppers, type Shoppers, type ShoppersOptions } from './shoppers.js';
 import { startSentosSimulator, type SentosSimulator, type SentosSimulatorOptions } from './sentos/index.js';
@@ -16,6 +18,10 @@ export interface SandboxOptions {
   products?: number;
   orders?: number;
   faults?: FaultOptions;
+  /** The Shopify shop's plan and so its cost bucket (default standard); `shopify.bucket` overrides it. */
+  plan?: ShopifyPlan;
+  /** Latency of both simulators (default none: loopback speed); seeded by `seed` (./latency.ts). */
+  latency?: LatencySetting;
   sentos?: Partial<SentosSimulatorOptions>;
   shopify?: Partial<ShopifySimulatorOptions>;
   /** Customers buying on Shopify while the sandbox runs (issue 6); the seed defaults to the sandbox's. */
@@ -27,6 +33,8 @@ export interface Sandbox {
   shopify: ShopifySimulator;
   /** Present when `shoppers` was given: pause, resume, stop, and every order they placed. */
   shoppers?: Shoppers;
+  /** The latency model both simulators use (describe() prints it). */
+  latency: LatencyModel;
   /** Environment variables that point sentos-sync at this sandbox. */
   env: Record<string, string>;
   close(): Promise<void>;
@@ -36,12 +44,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const seed = options.seed ?? 1;
   const host = options.host ?? '127.0.0.1';
   const catalog = generateCatalog({ seed, count: options.products ?? 40 });
+  const latency = createLatencyModel(options.latency ?? 'none', seed);
   const sentos = await startSentosSimulator({
     host,
     port: options.sentosPort ?? 0,
     seed,
     catalog,
     faults: options.faults,
+    latency,
     ...options.sentos,
   });
   try {
@@ -52,6 +62,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       orders: options.orders ?? 20,
       orderItems: catalogItems(catalog).map((item) => ({ ...item, productId: String(item.productId) })),
       faults: options.faults && { ...options.faults, seed: (options.faults.seed ?? seed) + 1 },
+      plan: options.plan,
+      latency,
       ...options.shopify,
     });
     const shoppers =
@@ -60,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       sentos,
       shopify,
       shoppers,
+      latency,
       env: {
         SENTOS_API_URL: sentos.url,
         SENTOS_API_KEY: sentos.apiKey,

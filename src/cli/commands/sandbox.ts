@@ -1,5 +1,7 @@
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { parseLatency, type LatencySetting } from '../../sandbox/latency.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
+import { PLAN_BUCKETS, SHOPIFY_PLANS, type ShopifyPlan } from '../../sandbox/shopify/plans.js';
 import { positiveInt } from '../options.js';
 import type { RuntimeFactory } from './config.js';
 
@@ -11,6 +13,8 @@ interface SandboxFlags {
   faults?: number;
   shoppers?: number;
   sentosStockStatuses?: number[];
+  plan?: ShopifyPlan;
+  latency?: LatencySetting;
 }
 
 /** `sandbox`: both simulators on loopback until Ctrl-C, so anyone can try the tool without a live store. */
@@ -28,6 +32,16 @@ export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFact
       new Option('--faults <rate>', 'share of requests that meet a fault (429, 5xx, drops, slow, THROTTLED), 0..1')
         .argParser(rate)
         .default(0),
+    )
+    .addOption(
+      new Option('--plan <plan>', "the Shopify shop's plan: its GraphQL cost bucket and restore rate")
+        .choices(SHOPIFY_PLANS)
+        .default('standard'),
+    )
+    .addOption(
+      new Option('--latency <model>', 'none (loopback speed), field (seeded estimate of real round trips) or <ms>')
+        .argParser(latencyArg)
+        .default('none'),
     )
     .addOption(
       new Option(
@@ -53,13 +67,17 @@ export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFact
         products: flags.products,
         orders: flags.orders,
         seed: flags.seed,
+        plan: flags.plan,
+        latency: flags.latency,
         faults: flags.faults ? { rate: flags.faults, seed: flags.seed } : undefined,
         shoppers: flags.shoppers ? { ratePerSecond: flags.shoppers } : undefined,
         sentos: { stockRule: { decrementOnStatuses: flags.sentosStockStatuses ?? [2, 3, 4, 5, 99] } },
       });
       if (runtime.output.json)
-        runtime.output.stdout.write(`${JSON.stringify(describe(sandbox, flags.shoppers ?? 0))}\n`);
-      else runtime.output.result(humanDescription(sandbox));
+        runtime.output.stdout.write(
+          `${JSON.stringify(describe(sandbox, flags.shoppers ?? 0, flags.plan ?? 'standard'))}\n`,
+        );
+      else runtime.output.result(humanDescription(sandbox, flags.plan ?? 'standard'));
       await waitForStop(runtime.signal);
       await sandbox.close();
       const sold = sandbox.shoppers ? ` Shoppers placed ${sandbox.shoppers.placed.length} orders.` : '';
@@ -67,8 +85,10 @@ export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFact
     });
 }
 
-function describe(sandbox: Sandbox, ratePerSecond: number) {
+function describe(sandbox: Sandbox, ratePerSecond: number, plan: ShopifyPlan) {
   return {
+    plan: { name: plan, ...PLAN_BUCKETS[plan] },
+    latency: sandbox.latency.describe(),
     sentos: { url: sandbox.sentos.url, apiKey: sandbox.sentos.apiKey, apiSecret: sandbox.sentos.apiSecret },
     shopify: {
       store: sandbox.shopify.url,
@@ -81,8 +101,10 @@ function describe(sandbox: Sandbox, ratePerSecond: number) {
   };
 }
 
-function humanDescription(sandbox: Sandbox): string {
+function humanDescription(sandbox: Sandbox, plan: ShopifyPlan): string {
+  const bucket = PLAN_BUCKETS[plan];
   return [
+    `Shopify plan ${plan}: bucket ${bucket.maximumAvailable} points restoring ${bucket.restoreRate}/s · ${sandbox.latency.describe()}`,
     `Sentos simulator   ${sandbox.sentos.url}   (stats: ${sandbox.sentos.url.replace(/\/api$/, '')}/__sandbox/stats)`,
     `Shopify simulator  ${sandbox.shopify.url}   (stats: ${sandbox.shopify.url}/__sandbox/stats)`,
     '',
@@ -107,6 +129,14 @@ function waitForStop(signal: AbortSignal): Promise<void> {
     if (signal.aborted) return resolve();
     signal.addEventListener('abort', () => resolve(), { once: true });
   });
+}
+
+function latencyArg(value: string): LatencySetting {
+  try {
+    return parseLatency(value);
+  } catch {
+    throw new InvalidArgumentError('expected none, field or a number of milliseconds (e.g. 200)');
+  }
 }
 
 function perSecond(value: string): number {

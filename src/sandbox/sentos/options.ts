@@ -5,6 +5,7 @@
 import type { FaultOptions } from '../faults.js';
 import { createRandom } from '../seed/random.js';
 import type { SeedCatalog } from '../seed/catalog.js';
+import { createLatencyModel, type LatencyModel, type LatencySetting } from '../latency.js';
 
 export type SentosSimAuth = 'basic' | 'headers' | 'bearer' | 'token';
 
@@ -58,6 +59,8 @@ export interface SentosSimulatorOptions {
   pageSizeMax?: number;
   /** Clock for rate windows and timestamps (epoch ms). */
   now?: () => number;
+  /** How long each request takes: 'none' (default), 'field' (seeded model) or fixed ms (../latency.ts). */
+  latency?: LatencySetting | LatencyModel;
 }
 
 export interface ResolvedSentosOptions {
@@ -77,6 +80,7 @@ export interface ResolvedSentosOptions {
   /** Used when a list request names no size ([I]: the real default is unknown; smaller catches more bugs). */
   pageSizeDefault: number;
   now: () => number;
+  latency: LatencyModel;
 }
 
 export const DEFAULT_LIMITS: SentosSimLimits = {
@@ -127,5 +131,7 @@ export function resolveOptions(options: SentosSimulatorOptions = {}): ResolvedSe
     pageSizeMax,
     pageSizeDefault: Math.min(50, pageSizeMax),
     now: options.now ?? Date.now,
+    latency:
+      typeof options.latency === 'object' ? options.latency : createLatencyModel(options.latency ?? 'none', seed),
   };
 }

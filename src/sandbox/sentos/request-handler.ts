@@ -5,6 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultInjector, FaultKind } from '../faults.js';
 import { isAuthorised } from './auth.js';
+import { sleep } from '../latency.js';
 import { delay, parseJsonBody, readBody, sendJson } from './http-io.js';
 import { formatRetryAfter, type SentosLimiter } from './limits.js';
 import type { ResolvedSentosOptions } from './options.js';
@@ -65,7 +66,10 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     deps.stats.request(method, match.key);
     const fault = deps.faults.next(SUPPORTED_FAULTS);
     if (await preFault(fault, res)) return;
+    // Limits are counted and the state changed on arrival; the answer then takes its latency on a timer, so
+    // requests in flight overlap (docs/sentos-api.md#latency-model).
     const result = processRequest(deps, { req, method, url, raw, match });
+    await sleep(deps.options.latency.sentos(method));
     // drop-after: the write happened, the client never hears of it (faults.ts).
     if (fault === 'drop-after') return void res.socket?.destroy();
     sendJson(res, result.status, result.body, result.headers);

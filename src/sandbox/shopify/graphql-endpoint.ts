@@ -11,6 +11,8 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import type { CostBucket } from './bucket.js';
+import { sleep, type LatencyModel } from '../latency.js';
+import { describeCall } from './call-shape.js';
 import type { RequestContext, ResolverMap } from './context.js';
 import { actualCost, requestedCost, type CostInput } from './cost.js';
 import { maxCostBody, throttledBody, topLevelError, toWireErrors } from './errors.js';
@@ -35,6 +37,8 @@ export interface EndpointDeps {
   maxQueryCost: number;
   resolvers: ResolverMap;
   context: (version: ApiVersion) => RequestContext;
+  /** Time each request takes (default none); see ../latency.ts. */
+  latency?: LatencyModel;
 }
 
 /** Shopify's answer when the body has no usable `query` [I: shape observed from Shopify]. */
@@ -42,10 +46,19 @@ const MISSING_QUERY = { errors: { query: 'Required parameter missing or invalid'
 
 /**
  * One GraphQL request: parse → validate against the version's real schema → coerce variables → sandbox
- * pre-checks → cost and bucket → execute → envelope with extensions.cost (shopify-admin-api.md §2.3, §6.2, §7.1).
- * Rejected documents are not charged.
+ * pre-checks → cost and bucket → latency → execute → envelope with extensions.cost (shopify-admin-api.md §2.3,
+ * §6.2, §7.1). Rejected documents are not charged.
+ *
+ * Timing, as Shopify charges: the requested cost is taken from the bucket when the request ARRIVES (so requests in
+ * flight hold their points and a burst of them can be THROTTLED), then the request takes its latency on a timer
+ * (other requests are served meanwhile), executes, and is refunded down to its actual cost when it answers; the
+ * throttleStatus in the answer is the bucket at that moment.
  */
-export function handleGraphQL(deps: EndpointDeps, version: ApiVersion, body: GraphQLRequestBody): EndpointResult {
+export async function handleGraphQL(
+  deps: EndpointDeps,
+  version: ApiVersion,
+  body: GraphQLRequestBody,
+): Promise<EndpointResult> {
   if (typeof body.query !== 'string' || !body.query.trim()) return { status: 400, body: MISSING_QUERY };
   const schema = loadSchema(version);
   const prepared = prepare(schema, body);
@@ -60,8 +73,12 @@ export function handleGraphQL(deps: EndpointDeps, version: ApiVersion, body: Gra
   const context = deps.context(version);
   if (!deps.bucket.tryCharge(requested.cost)) {
     context.stats.throttled();
-    return { status: 200, body: throttledBody(requested.cost, deps.bucket.status()) };
+    const throttled = { status: 200, body: throttledBody(requested.cost, deps.bucket.status()) };
+    // Refused before execution: it costs the round trip of a read, not the work (our estimate).
+    if (deps.latency) await sleep(deps.latency.shopify({ kind: 'query', rootFields: [] }));
+    return throttled;
   }
+  if (deps.latency) await sleep(deps.latency.shopify(describeCall(input)));
   const result = runOperation({
     schema,
     document: prepared.document,

@@ -48,20 +48,25 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
   const bucket = new CostBucket(resolved.bucket.maximumAvailable, resolved.bucket.restoreRate, resolved.clock);
   const resolvers = allResolvers();
   // The export runs the checked inner query over the same resolvers, every connection read in full.
-  const bulk = new BulkOperationStore(resolved.bulk, resolved.clock, (query, version) => {
-    const schema = loadSchema(version);
-    return {
-      schema,
-      result: runOperation({
+  const bulk = new BulkOperationStore(
+    resolved.bulk,
+    resolved.clock,
+    (query, version) => {
+      const schema = loadSchema(version);
+      return {
         schema,
-        document: query.document,
-        variables: {},
-        context: context(version),
-        resolvers,
-        unboundedConnections: true,
-      }),
-    };
-  });
+        result: runOperation({
+          schema,
+          document: query.document,
+          variables: {},
+          context: context(version),
+          resolvers,
+          unboundedConnections: true,
+        }),
+      };
+    },
+    () => resolved.latency.bulkRun(store.products.length + store.inventoryItems.size),
+  );
   const context = (version: ApiVersion): RequestContext => ({
     store,
     version,
@@ -71,7 +76,7 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     searchWarnings: [],
   });
   const server = createShopifyServer({
-    endpoint: { bucket, maxQueryCost: resolved.maxQueryCost, resolvers, context },
+    endpoint: { bucket, maxQueryCost: resolved.maxQueryCost, resolvers, context, latency: resolved.latency },
     tokens,
     faults,
     stats,

@@ -2,6 +2,8 @@ import { createRandom } from '../seed/random.js';
 import type { SeedOrderItem } from '../seed/orders.js';
 import type { FaultOptions } from '../faults.js';
 import type { BulkOptions } from './bulk/operations.js';
+import { createLatencyModel, type LatencyModel, type LatencySetting } from '../latency.js';
+import { PLAN_BUCKETS, type ShopifyPlan } from './plans.js';
 
 export interface ShopifySimulatorOptions {
   host?: string;
@@ -18,8 +20,12 @@ export interface ShopifySimulatorOptions {
   clientId?: string;
   clientSecret?: string;
   tokenTtlSeconds?: number;
+  /** The shop's plan, which sets the cost bucket (default standard); `bucket` overrides either figure. */
+  plan?: ShopifyPlan;
   bucket?: { maximumAvailable?: number; restoreRate?: number };
   maxQueryCost?: number;
+  /** How long each request takes: 'none' (default), 'field' (seeded model) or fixed ms (../latency.ts). */
+  latency?: LatencySetting | LatencyModel;
   faults?: FaultOptions;
   /** Bulk query operations: polls until COMPLETED (default 2), forced failure, concurrency (default 5). */
   bulk?: Partial<BulkOptions>;
@@ -39,8 +45,10 @@ export interface ResolvedOptions {
   clientId: string;
   clientSecret: string;
   tokenTtlSeconds: number;
+  plan: ShopifyPlan;
   bucket: { maximumAvailable: number; restoreRate: number };
   maxQueryCost: number;
+  latency: LatencyModel;
   faults?: FaultOptions;
   bulk: BulkOptions;
   clock: () => number;
@@ -48,10 +56,11 @@ export interface ResolvedOptions {
 
 const DEFAULT_LOCATIONS = ['Merkez Depo', 'İstanbul Mağaza', 'Ankara Mağaza'];
 
-/** Defaults: bucket 2000/100 and max cost 1000 as captured from a Standard-plan shop (shopify-admin-api.md §7.1). */
+/** Defaults: a Standard-plan shop (bucket 2000/100, docs/shopify-api.md#rate-limits-by-plan), max cost 1000. */
 export function resolveOptions(options: ShopifySimulatorOptions = {}): ResolvedOptions {
   const seed = options.seed ?? 1;
   const random = createRandom(seed ^ 0x5eed);
+  const plan = options.plan ?? 'standard';
   const hex = (length: number) => Array.from({ length }, () => random.int(0, 15).toString(16)).join('');
   return {
     host: options.host ?? '127.0.0.1',
@@ -68,11 +77,15 @@ export function resolveOptions(options: ShopifySimulatorOptions = {}): ResolvedO
     clientId: options.clientId ?? hex(32),
     clientSecret: options.clientSecret ?? `shpss_${hex(32)}`,
     tokenTtlSeconds: options.tokenTtlSeconds ?? 86_399,
+    plan,
     bucket: {
-      maximumAvailable: options.bucket?.maximumAvailable ?? 2000,
-      restoreRate: options.bucket?.restoreRate ?? 100,
+      maximumAvailable: options.bucket?.maximumAvailable ?? PLAN_BUCKETS[plan].maximumAvailable,
+      restoreRate: options.bucket?.restoreRate ?? PLAN_BUCKETS[plan].restoreRate,
     },
+    // The single-query ceiling is 1,000 on every plan (docs/shopify-api.md#rate-limits-by-plan).
     maxQueryCost: options.maxQueryCost ?? 1000,
+    latency:
+      typeof options.latency === 'object' ? options.latency : createLatencyModel(options.latency ?? 'none', seed),
     faults: options.faults,
     // Five concurrent bulk queries per shop since 2026-01 (shopify-admin-api.md §4.2 [V]).
     bulk: {

@@ -93,12 +93,17 @@ async function graphql(
     return send(response, { status: 200, body: throttledBody(status.currentlyAvailable + 1, status) });
   }
   if (fault === 'slow') await new Promise((resolve) => setTimeout(resolve, deps.faults.slowMs));
-  const result = answer(deps, version, request, raw);
+  const result = await answer(deps, version, request, raw);
   if (fault === 'drop-after') return void request.socket.destroy();
   send(response, result);
 }
 
-function answer(deps: ServerDeps, version: string, request: IncomingMessage, raw: string): EndpointResult {
+async function answer(
+  deps: ServerDeps,
+  version: string,
+  request: IncomingMessage,
+  raw: string,
+): Promise<EndpointResult> {
   // Real Shopify falls forward to the oldest supported version (reference §1.2); the sandbox is stricter on purpose.
   if (!isSupportedVersion(version)) {
     return {

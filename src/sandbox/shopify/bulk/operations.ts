@@ -57,6 +57,8 @@ interface Internal {
   version: ApiVersion;
   groupObjects: boolean;
   polls: number;
+  /** Clock ms before which the operation stays RUNNING (the latency model's export time; 0 without one). */
+  readyAt: number;
   signature: string;
   lines?: string[];
 }
@@ -73,6 +75,8 @@ export class BulkOperationStore {
     private readonly options: BulkOptions,
     private readonly clockMs: () => number,
     private readonly execute: BulkExecutor,
+    /** How long an export started now takes to complete, in ms (latency model; 0 = as soon as polled enough). */
+    private readonly runMs: () => number = () => 0,
   ) {}
 
   /** The simulator's own URL, known once it listens. */
@@ -116,6 +120,7 @@ export class BulkOperationStore {
       version,
       groupObjects,
       polls: 0,
+      readyAt: this.clockMs() + this.runMs(),
       signature: randomBytes(16).toString('hex'),
     });
     return { bulkOperation: record, userErrors: [] };
@@ -127,7 +132,7 @@ export class BulkOperationStore {
     if (!op) return undefined;
     if (op.record.status === 'CREATED' || op.record.status === 'RUNNING') {
       op.polls += 1;
-      if (op.polls >= Math.max(1, this.options.pollsToComplete)) this.finish(op);
+      if (op.polls >= Math.max(1, this.options.pollsToComplete) && this.clockMs() >= op.readyAt) this.finish(op);
       else op.record.status = 'RUNNING';
     }
     this.expire(op);
