@@ -1,8 +1,8 @@
 /**
  * Catalog reads and the productSet write. A product's variants and an item's levels can outgrow one page:
- * they are completed here, so callers always get whole products. Large catalogs are read by bulk export
- * instead of pages (bulk/catalog.ts): ProductsPage costs ≈ 700 points per product (§7.1), so 10,000
- * products would take hours of a Standard plan's 100 points/s.
+ * they are completed here, so callers always get whole products. Catalogs whose paged read would cost more
+ * than a bulk export are read by export (bulk/catalog.ts; the choice in read-choice.ts counts variants, not
+ * products: pages pay per variant, so one product of 2,000 variants is a large catalog).
  */
 import { RemoteError } from '../core/errors.js';
 import { listProductsByBulk } from './bulk/catalog.js';
@@ -12,19 +12,20 @@ import { toLevels, toShopifyProduct, toShopifyVariant } from './map-product.js';
 import {
   InventoryLevelsByItems,
   ProductSet,
+  CatalogCounts,
   ProductStatusUpdate,
   ProductVariantsPage,
-  ProductsCount,
   ProductsPage,
 } from './operations/index.js';
 import type { WireProduct, WireVariant } from './operations/wire.js';
 import * as size from './page-size.js';
 import { chunk, paginate } from './paginate.js';
 import { toProductSetInput } from './product-set-input.js';
+import { chooseCatalogRead } from './read-choice.js';
 import type { ProductWrite, ProductWriteResult, ShopifyInventoryLevel, ShopifyProduct } from './types.js';
 import { toUserErrors } from './user-errors.js';
 
-/** Above this many products the catalog is read by bulk export (issue 3: "a bulk operation for large stores"). */
+/** Above this many products the catalog is always read by bulk export, whatever the cost estimate says. */
 export const DEFAULT_BULK_THRESHOLD = 250;
 
 export interface ListProductsOptions {
@@ -32,7 +33,10 @@ export interface ListProductsOptions {
   pageSize?: number;
   /** Shopify product search syntax, e.g. "sku:ABC-1" or "updated_at:>'2026-11-01'". */
   query?: string;
-  /** 'auto' (default): ProductsCount first, then pages up to `bulkThreshold` products and a bulk export above. */
+  /**
+   * 'auto' (default): CatalogCounts first (products and variants), then pages when they cost less than a bulk
+   * export (read-choice.ts) and never above `bulkThreshold` products.
+   */
   mode?: 'auto' | 'paginated' | 'bulk';
   /** Overrides the client's threshold for this read. */
   bulkThreshold?: number;
@@ -67,7 +71,10 @@ export async function* listProducts(
   yield* listProductsByPage(gql, options);
 }
 
-/** ProductsCount costs one point; counting stops just above the threshold (limit), which is all we need to know. */
+/**
+ * CatalogCounts costs two points. Products are counted just above the threshold (all the choice needs);
+ * variants up to Shopify's default cap, which is far above where the export is chosen anyway.
+ */
 async function chooseBulk(
   gql: GraphqlTransport,
   options: ListProductsOptions,
@@ -76,12 +83,24 @@ async function chooseBulk(
   if (options.mode === 'paginated') return false;
   if (options.mode === 'bulk') return true;
   const threshold = options.bulkThreshold ?? clientThreshold;
-  const { data } = await gql.execute(ProductsCount, { query: options.query ?? null, limit: threshold + 1 });
-  return (data.productsCount?.count ?? 0) > threshold;
+  const { data } = await gql.execute(CatalogCounts, {
+    query: options.query ?? null,
+    productsLimit: threshold + 1,
+    variantsLimit: VARIANTS_COUNT_LIMIT,
+  });
+  const size = { products: data.productsCount?.count ?? 0, variants: data.productVariantsCount?.count };
+  return chooseCatalogRead(size, { levelsFirst: levelsFirstOf(options), productThreshold: threshold }) === 'bulk';
+}
+
+/** productVariantsCount's own default cap (schema 2026-10: "Limited to a maximum of 10000 by default"). */
+const VARIANTS_COUNT_LIMIT = 10_000;
+
+function levelsFirstOf(options: ListProductsOptions): number {
+  return Math.min(Math.max(options.levelsFirst ?? size.LEVELS_FIRST, 1), size.LEVELS_FIRST);
 }
 
 function listProductsByPage(gql: GraphqlTransport, options: ListProductsOptions): AsyncGenerator<ShopifyProduct[]> {
-  const levelsFirst = Math.min(Math.max(options.levelsFirst ?? size.LEVELS_FIRST, 1), size.LEVELS_FIRST);
+  const levelsFirst = levelsFirstOf(options);
   const variables = { query: options.query ?? null, variantsFirst: size.PRODUCT_VARIANTS_FIRST, levelsFirst };
   return paginate(
     async ({ first, after }) => {

@@ -39,7 +39,7 @@ describe('products: one price and one stock change', () => {
     const run = await products(t);
     expect(run.code, run.stderr).toBe(0);
     expect(mutations(t.sandbox)).toEqual({ productSet: 1, inventorySetQuantities: 1 });
-    expect(t.sandbox.shopify.stats().requests.mutations).toBe(2);
+    expect(t.sandbox.shopify.stats().requests.dataMutations).toBe(2);
 
     const location = t.sandbox.shopify.state.locations.find((l) => l.name === 'İstanbul Mağaza')!;
     expect(t.sandbox.shopify.state.variantBySku(priceSku)!.price).toBe('1234.50');

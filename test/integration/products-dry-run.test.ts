@@ -36,7 +36,7 @@ describe('products --dry-run', () => {
     const dry = await products(t, ['--dry-run']);
     expect(dry.code, dry.stderr).toBe(0);
     expect(mutations(t.sandbox)).toEqual({});
-    expect(t.sandbox.shopify.stats().requests.mutations).toBe(0);
+    expect(t.sandbox.shopify.stats().requests.dataMutations).toBe(0);
     expect(t.sandbox.sentos.stats().requests.writes).toBe(0);
     expect(view()).toBe(before);
     expect(t.sandbox.shopify.state.products.length).toBe(productsBefore);

@@ -126,7 +126,7 @@ describe('products: first run, then an unchanged resync', () => {
     });
     expect(report.items.every((i: any) => i.action === 'unchanged' && i.changes === undefined)).toBe(true);
     expect(mutations(t.sandbox)).toEqual({});
-    expect(t.sandbox.shopify.stats().requests.mutations).toBe(0);
+    expect(t.sandbox.shopify.stats().requests.dataMutations).toBe(0);
     expect(report.requests.shopify.writes).toBe(0);
     expect(t.sandbox.sentos.stats().requests.writes).toBe(0);
     expect(snapshot()).toBe(before);

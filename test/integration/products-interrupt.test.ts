@@ -92,7 +92,7 @@ describe('products: a run stopped midway, then run again', () => {
         t.sandbox.shopify.resetStats();
         const third = await products(t);
         expect(third.json().summary).toMatchObject({ unchanged: PRODUCTS });
-        expect(t.sandbox.shopify.stats().requests.mutations).toBe(0);
+        expect(t.sandbox.shopify.stats().requests.dataMutations).toBe(0);
       } finally {
         await Promise.all([t.close(), reference.close()]);
       }

@@ -139,6 +139,6 @@ describe('products against a store with its own products', () => {
     t.sandbox.shopify.resetStats();
     const again = await products(t);
     expect(again.json().summary).toMatchObject({ created: 0, updated: 0, conflicts: 2, unchanged: wires.length - 2 });
-    expect(t.sandbox.shopify.stats().requests.mutations).toBe(0);
+    expect(t.sandbox.shopify.stats().requests.dataMutations).toBe(0);
   });
 });

@@ -110,13 +110,34 @@ describe('bulk catalog read against the sandbox', () => {
     expect(await readAll(shopify.listProducts({ mode: 'paginated', levelsFirst: 1 }))).toEqual(paged);
   });
 
-  it('reads by pages at or below the threshold, with the same search', async () => {
+  it('pages a catalog cheaper to page than to export, with the same search; exports once variants grow', async () => {
     sim = await startShopifySimulator({ orders: 0 });
-    await seedCatalog(sim, 4);
-    const products = await readAll(client(sim).listProducts({ query: 'tag:t1' }));
-    expect(products.map((p) => p.handle)).toEqual(['urun-1']);
-    expect(sim.stats().requests.byOperation).toMatchObject({ productsCount: 1, products: 1 });
+    await seedCatalog(sim, 1); // one product of two variants: ≈ 39 points paged at one level per variant
+    const small = await readAll(client(sim).listProducts({ query: 'tag:t0', levelsFirst: 1 }));
+    expect(small.map((p) => p.handle)).toEqual(['urun-0']);
+    expect(sim.stats().requests.byOperation).toMatchObject({ productsCount: 1, productVariantsCount: 1, products: 1 });
     expect(sim.state.bulkOperations).toEqual([]);
+    // Still 2 products, far under the threshold of 10, but 12 variants: pages would cost more than an export.
+    const sizes = Array.from({ length: 10 }, (_, i) => `B${i}`);
+    const wide = await gql(sim, SET, {
+      input: {
+        handle: 'genis',
+        title: 'Geniş',
+        tags: ['t9'],
+        productOptions: [{ name: 'Beden', values: sizes.map((name) => ({ name })) }],
+        variants: sizes.map((name) => ({
+          sku: `G-${name}`,
+          price: '10.00',
+          optionValues: [{ optionName: 'Beden', name }],
+        })),
+      },
+    });
+    expect(wide.body.data.productSet.userErrors).toEqual([]);
+    sim.resetStats();
+    const grown = await readAll(client(sim).listProducts({ query: 'tag:t0', levelsFirst: 1 }));
+    expect(grown.map((p) => p.handle)).toEqual(['urun-0']);
+    expect(sim.stats().requests.byOperation).toMatchObject({ bulkOperationRunQuery: 2 });
+    expect(sim.stats().requests.byOperation.products).toBeUndefined();
   });
 
   it('limits the export by the search and works on the previous API version', async () => {

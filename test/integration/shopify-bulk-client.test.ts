@@ -77,6 +77,8 @@ const LEVEL_ROWS = [
 
 interface Script {
   count?: number;
+  /** productVariantsCount's answer. */
+  variants?: number;
   /** Status answered by each poll of an export, in order; the last one repeats. */
   statuses?: Record<string, string[]>;
   errorCode?: string;
@@ -115,8 +117,11 @@ async function setup(script: Script = {}) {
     const file = /^\/files\/(\w+)\.jsonl/.exec(req.path)?.[1];
     if (req.method === 'GET' && file)
       return { status: 200, text: pick(files[file] ?? [''], (downloads[file] = (downloads[file] ?? -1) + 1)) };
-    if (req.operationName === 'ProductsCount')
-      return data({ productsCount: { count: script.count ?? 300, precision: 'EXACT' } });
+    if (req.operationName === 'CatalogCounts')
+      return data({
+        productsCount: { count: script.count ?? 300, precision: 'EXACT' },
+        productVariantsCount: { count: script.variants ?? 900, precision: 'EXACT' },
+      });
     if (req.operationName === 'BulkOperationRunQuery') {
       const name = exportOf(req.variables?.query);
       const attempt = (starts[name] = (starts[name] ?? -1) + 1);
@@ -192,7 +197,10 @@ describe('listProducts by bulk export (shopify-admin-api.md §4.2)', () => {
   it('counts, runs both exports, polls with backoff, downloads without the token and joins levels into variants', async () => {
     const { client, clock, requests, stats } = await setup();
     const pages = await collect(client.listProducts());
-    expect(requests[0]).toMatchObject({ operationName: 'ProductsCount', variables: { query: null, limit: 251 } });
+    expect(requests[0]).toMatchObject({
+      operationName: 'CatalogCounts',
+      variables: { query: null, productsLimit: 251, variantsLimit: 10_000 },
+    });
     const starts = requests
       .filter((r) => r.operationName === 'BulkOperationRunQuery')
       .map((r) => String(r.variables?.query));
@@ -212,7 +220,7 @@ describe('listProducts by bulk export (shopify-admin-api.md §4.2)', () => {
       expect(JSON.stringify(get.headers)).not.toContain(TOKEN);
     }
     expect(stats.snapshot().shopify.byOperation).toMatchObject({
-      ProductsCount: 1,
+      CatalogCounts: 1,
       BulkOperationRunQuery: 2,
       BulkOperationPoll: 4,
       BulkDownload: 2,
@@ -264,15 +272,25 @@ describe('listProducts by bulk export (shopify-admin-api.md §4.2)', () => {
     ]);
   });
 
-  it('pages without counting when the mode says so, and counts against a per-call threshold', async () => {
+  it('pages without counting when the mode says so, and pages a catalog cheaper to page than to export', async () => {
     const { client, requests } = await setup({
-      count: 3,
+      count: 1,
+      variants: 1,
       onOther: () => data({ products: { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } } }),
     });
     await collect(client.listProducts({ mode: 'paginated' }));
-    await collect(client.listProducts({ bulkThreshold: 5 }));
-    expect(requests.map((r) => r.operationName)).toEqual(['ProductsPage', 'ProductsCount', 'ProductsPage']);
-    expect(requests[1]?.variables).toEqual({ query: null, limit: 6 });
+    await collect(client.listProducts({ bulkThreshold: 5, levelsFirst: 1 }));
+    expect(requests.map((r) => r.operationName)).toEqual(['ProductsPage', 'CatalogCounts', 'ProductsPage']);
+    expect(requests[1]?.variables).toEqual({ query: null, productsLimit: 6, variantsLimit: 10_000 });
+  });
+
+  it('exports a catalog of few products when its variants make pages the dearer read', async () => {
+    const { client, requests } = await setup({ count: 20, variants: 2_019 });
+    await collect(client.listProducts({ levelsFirst: 3 }));
+    const names = requests.map((r) => r.operationName);
+    expect(names[0]).toBe('CatalogCounts');
+    expect(names.filter((n) => n === 'BulkOperationRunQuery')).toHaveLength(2);
+    expect(names).not.toContain('ProductsPage');
   });
 
   it.each([

@@ -175,9 +175,9 @@ async function runStep(
   sandbox: Sandbox,
   home: string,
 ): Promise<DemoStepResult> {
-  const before = sandbox.shopify.stats().requests.mutations;
+  const before = sandbox.shopify.stats().requests.dataMutations;
   const { code, report } = await runNested(runtime, env, step.args);
-  const shopifyWrites = sandbox.shopify.stats().requests.mutations - before;
+  const shopifyWrites = sandbox.shopify.stats().requests.dataMutations - before;
   const verdict = judge(step.id, code, shopifyWrites, sandbox, home);
   return {
     id: step.id,

@@ -1,6 +1,13 @@
 /** Counters behind GET /__sandbox/stats: what the tool asked for, what it cost, what went wrong on purpose. */
 export interface SimulatorStats {
-  requests: { total: number; queries: number; mutations: number; byOperation: Record<string, number> };
+  requests: {
+    total: number;
+    queries: number;
+    mutations: number;
+    /** Mutations that change shop data: every mutation but bulkOperationRunQuery, which only starts an export. */
+    dataMutations: number;
+    byOperation: Record<string, number>;
+  };
   costSpent: number;
   throttled: number;
   faults: Record<string, number>;
@@ -8,6 +15,9 @@ export interface SimulatorStats {
   /** GETs of bulk operation result files, and how many of them carried an X-Shopify-Access-Token (a leak: the URL is signed). */
   bulkDownloads: { total: number; withAccessToken: number };
 }
+
+/** GraphQL mutations that write no shop data: a bulk query export reads (shopify-admin-api.md §4.2). */
+const READ_ONLY_MUTATIONS = new Set(['bulkOperationRunQuery', 'bulkOperationCancel']);
 
 export class StatsRecorder {
   private stats: SimulatorStats = StatsRecorder.empty();
@@ -18,7 +28,7 @@ export class StatsRecorder {
 
   private static empty(): SimulatorStats {
     return {
-      requests: { total: 0, queries: 0, mutations: 0, byOperation: {} },
+      requests: { total: 0, queries: 0, mutations: 0, dataMutations: 0, byOperation: {} },
       costSpent: 0,
       throttled: 0,
       faults: {},
@@ -34,7 +44,10 @@ export class StatsRecorder {
   /** An operation that was executed, counted per root field name (productSet, orders, …). */
   executed(kind: 'query' | 'mutation', rootFields: string[], cost: number): void {
     if (kind === 'query') this.stats.requests.queries += 1;
-    else this.stats.requests.mutations += 1;
+    else {
+      this.stats.requests.mutations += 1;
+      if (rootFields.some((field) => !READ_ONLY_MUTATIONS.has(field))) this.stats.requests.dataMutations += 1;
+    }
     for (const field of rootFields)
       this.stats.requests.byOperation[field] = (this.stats.requests.byOperation[field] ?? 0) + 1;
     this.stats.costSpent += cost;

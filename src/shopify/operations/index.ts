@@ -5,6 +5,7 @@
 import { BulkCatalogLevels, BulkCatalogProducts } from './bulk-catalog-export.js';
 import { BulkOperationPoll } from './bulk-operation-poll.js';
 import { BulkOperationRunQuery } from './bulk-operation-run-query.js';
+import { CatalogCounts } from './catalog-counts.js';
 import { InventoryActivate } from './inventory-activate.js';
 import { InventoryLevelsByItems } from './inventory-levels-by-items.js';
 import { InventorySetQuantities } from './inventory-set-quantities.js';
@@ -16,7 +17,6 @@ import { OrdersPage } from './orders-page.js';
 import { ProductSet } from './product-set.js';
 import { ProductStatusUpdate } from './product-status-update.js';
 import { ProductVariantsPage } from './product-variants-page.js';
-import { ProductsCount } from './products-count.js';
 import { ProductsPage } from './products-page.js';
 import { PublicApiVersions } from './public-api-versions.js';
 import { ShopInfo } from './shop-info.js';
@@ -26,6 +26,7 @@ export {
   BulkCatalogProducts,
   BulkOperationPoll,
   BulkOperationRunQuery,
+  CatalogCounts,
   InventoryActivate,
   InventoryLevelsByItems,
   InventorySetQuantities,
@@ -36,7 +37,6 @@ export {
   ProductSet,
   ProductStatusUpdate,
   ProductVariantsPage,
-  ProductsCount,
   ProductsPage,
   PublicApiVersions,
   ShopInfo,
@@ -46,7 +46,7 @@ export const ALL_OPERATIONS: readonly OperationDocument[] = [
   ShopInfo,
   PublicApiVersions,
   Locations,
-  ProductsCount,
+  CatalogCounts,
   ProductsPage,
   ProductVariantsPage,
   InventoryLevelsByItems,

@@ -90,7 +90,7 @@ describe('estimated requestedQueryCost with default page sizes (shopify-admin-ap
   const levels = { levelsFirst: sizes.LEVELS_FIRST, variantsFirst: sizes.PRODUCT_VARIANTS_FIRST };
   const cases: Array<[string, Record<string, unknown>]> = [
     ['ShopInfo', {}],
-    ['ProductsCount', { limit: 251 }],
+    ['CatalogCounts', { productsLimit: 251, variantsLimit: 10_000 }],
     ['BulkOperationPoll', { id: 'gid://shopify/BulkOperation/1' }],
     ['BulkOperationRunQuery', { query: '{ products { edges { node { id } } } }' }],
     ['Locations', { first: sizes.LOCATIONS_FIRST }],

@@ -14,7 +14,7 @@ import type { ProductRecord, VariantRecord } from '../state/types.js';
 import { APP_NAMESPACE, variantSortKey } from './catalog-types.js';
 
 /**
- * Catalog queries: products, productsCount, product, productByIdentifier, productVariants, productVariant, node(s).
+ * Catalog queries: products, productsCount, productVariantsCount, product, productByIdentifier, productVariants, productVariant, node(s).
  *
  * SKU search is deliberately NOT exact: like Shopify's tokenised index (shopify-admin-api.md §3.2 [I]) it is
  * case-insensitive and `sku:TEE-1001` also finds `TEE-1001-RED`. A client must compare SKUs itself.
@@ -97,6 +97,9 @@ function requireGid(id: string): void {
   if (!parseGid(id)) throw new GraphQLError(`Invalid global id '${id}'`, { extensions: { code: 'INVALID_GLOBAL_ID' } });
 }
 
+/** productVariantsCount: "Limited to a maximum of 10000 by default" (schema 2026-10 description [V]). */
+const DEFAULT_COUNT_LIMIT = 10_000;
+
 export const catalogQueryResolvers: ResolverMap = {
   QueryRoot: {
     products: (_source, args, ctx, info) => {
@@ -117,6 +120,12 @@ export const catalogQueryResolvers: ResolverMap = {
         warnSearch(ctx, info),
       ).length;
       const limit = typeof args.limit === 'number' ? args.limit : Number.POSITIVE_INFINITY;
+      return { count: Math.min(matched, limit), precision: matched > limit ? 'AT_LEAST' : 'EXACT' };
+    },
+    /** The schema lists "No supported search fields" for its query: every variant of the shop is counted. */
+    productVariantsCount: (_source, args, ctx) => {
+      const matched = ctx.store.variants.length;
+      const limit = args.limit === null ? Number.POSITIVE_INFINITY : (args.limit ?? DEFAULT_COUNT_LIMIT);
       return { count: Math.min(matched, limit), precision: matched > limit ? 'AT_LEAST' : 'EXACT' };
     },
     product: (_source, args, ctx) => (requireGid(args.id), ctx.store.productById(args.id) ?? null),
