@@ -8,10 +8,11 @@ import { runOrders, type OrdersRunOptions, type OrdersRunResult } from '../sync/
 import { pendingHoldReader } from '../sync/run/pending-hold.js';
 import { runProducts } from '../sync/run/products.js';
 import { knownSkusOf, type SentosSnapshot } from '../sync/run/sentos-snapshot.js';
+import { skuResolver } from '../sync/run/sku-resolver.js';
 import type { JobContext } from './job.js';
 import type { Runtime } from './runtime.js';
 import { orderSettingsFrom, productSettingsFrom } from './services.js';
-import { orderState, productState } from './state-files.js';
+import { orderState, productState, skuIndex } from './state-files.js';
 
 /** The two phases as the commands run them: runtime and config in, a RunReport out. */
 export interface PhaseDeps {
@@ -81,20 +82,35 @@ export async function productsPhase(
   });
 }
 
+/**
+ * `snapshot`: `sync` read the catalog already, its SKUs serve. Without one (`orders` alone) only the SKUs of
+ * the orders being pushed are resolved, from the index the last catalog read left (sku-resolver.ts).
+ */
 export async function ordersPhase(
   deps: PhaseDeps,
-  snapshot: SentosSnapshot,
+  snapshot: SentosSnapshot | undefined,
   options: OrdersRunOptions,
 ): Promise<{ report: RunReport; result: OrdersRunResult }> {
   const { runtime, ctx } = deps;
   const state = orderState(runtime);
+  const skus = snapshot
+    ? { knownSkus: knownSkusOf(snapshot) }
+    : {
+        resolveSkus: skuResolver({
+          sentos: deps.sentos,
+          index: skuIndex(runtime),
+          now: runtime.clock.now,
+          onEvent: ctx.sink,
+          signal: runtime.signal,
+        }),
+      };
   const result = await runOrders({
     sentos: deps.sentos,
     shopify: deps.shopify,
     settings: orderSettingsFrom(deps.config),
     ledger: state.ledger,
     checkpoint: state.checkpoint,
-    knownSkus: knownSkusOf(snapshot),
+    ...skus,
     clock: runtime.clock,
     signal: runtime.signal,
     onEvent: ctx.sink,

@@ -3,6 +3,7 @@ import { IdSet } from '../sync/state/id-set.js';
 import { CheckpointStore } from '../sync/state/checkpoint.js';
 import { OrderLedger } from '../sync/state/order-ledger.js';
 import { ProductLinks } from '../sync/state/product-links.js';
+import { SkuIndex } from '../sync/state/sku-index.js';
 import type { Runtime } from './runtime.js';
 
 /**
@@ -34,4 +35,9 @@ export function orderState(runtime: Runtime): OrderState {
   };
   orderStates.set(runtime, state);
   return state;
+}
+
+/** The Sentos SKU index a catalog read writes and `orders` reads (src/sync/state/sku-index.ts). */
+export function skuIndex(runtime: Runtime): SkuIndex {
+  return new SkuIndex(path.join(runtime.paths.stateDir, 'sentos-skus.json'));
 }

@@ -74,6 +74,8 @@ export interface SentosOrder {
   orderCode: string;
   status: number;
   trackingNumber?: string;
+  /** The channel the order came from, e.g. "N11" (docs/sentos-api.md#orders). */
+  source?: string;
   lines: Array<{ sku?: string; quantity: number }>;
 }
 

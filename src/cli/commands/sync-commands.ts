@@ -1,11 +1,12 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
-import { readSentosSnapshot } from '../../sync/run/sentos-snapshot.js';
+import { knownSkusOf, readSentosSnapshot } from '../../sync/run/sentos-snapshot.js';
 import { worseExitCode } from '../../sync/report.js';
 import { runJob, type JobContext } from '../job.js';
 import { dryRunOption, forceOption, limitOption, parseSince } from '../options.js';
 import { ordersPhase, pendingWindowStart, productsPhase, type PhaseDeps } from '../phases.js';
 import type { Runtime } from '../runtime.js';
+import { skuIndex } from '../state-files.js';
 import { rememberAuth, retryOverride, sentosClientFor, shopifyClientFor } from '../services.js';
 import type { RuntimeFactory } from './config.js';
 
@@ -66,8 +67,15 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
   const locks = command === 'sync' ? ['orders', 'products'] : [command];
   await runJob(runtime, command, locks, async (ctx) => {
     const deps = depsFor(runtime, config, ctx);
+    // `orders` alone never reads the whole catalog: it resolves the SKUs it needs (docs/sentos-api.md#rate-limits).
+    if (command === 'orders') {
+      const { report } = await ordersPhase(deps, undefined, orderOptionsOf(flags, runtime));
+      rememberAuth(runtime, config, deps.sentos);
+      return { reports: [{ title: 'Orders', report }], exitCode: report.exitCode };
+    }
     const snapshot = await readSentosSnapshot(deps.sentos, runtime.clock.now, ctx.sink, runtime.signal);
     rememberAuth(runtime, config, deps.sentos);
+    skuIndex(runtime).save(knownSkusOf(snapshot), snapshot.readAtMs);
     const productOptions = {
       dryRun: Boolean(flags.dryRun),
       force: Boolean(flags.force),
@@ -78,19 +86,7 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
       const report = await productsPhase(deps, snapshot, productOptions);
       return { reports: [{ title: 'Products', report }], exitCode: report.exitCode };
     }
-    const orderOptions = {
-      dryRun: Boolean(flags.dryRun),
-      since: flags.since ? sinceOf(flags.since, runtime) : undefined,
-      search: searchOf(flags),
-      orders: flags.order,
-      limit: flags.limit,
-      settleMs: retryOverride(runtime.env).baseDelayMs,
-    };
-    if (command === 'orders') {
-      const { report } = await ordersPhase(deps, snapshot, orderOptions);
-      return { reports: [{ title: 'Orders', report }], exitCode: report.exitCode };
-    }
-    return syncBoth(deps, snapshot, flags, productOptions, orderOptions);
+    return syncBoth(deps, snapshot, flags, productOptions, orderOptionsOf(flags, runtime));
   });
 }
 
@@ -133,6 +129,17 @@ function depsFor(runtime: Runtime, config: ReturnType<Runtime['config']>, ctx: J
     ctx,
     sentos: sentosClientFor(runtime, config, ctx.sink),
     shopify: shopifyClientFor(runtime, config, ctx.sink),
+  };
+}
+
+function orderOptionsOf(flags: SyncFlags, runtime: Runtime) {
+  return {
+    dryRun: Boolean(flags.dryRun),
+    since: flags.since ? sinceOf(flags.since, runtime) : undefined,
+    search: searchOf(flags),
+    orders: flags.order,
+    limit: flags.limit,
+    settleMs: retryOverride(runtime.env).baseDelayMs,
   };
 }
 

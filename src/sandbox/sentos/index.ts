@@ -12,4 +12,5 @@ export type { SentosState, SkuHit } from './state.js';
 export type { SentosSimStats } from './stats.js';
 export { STATS_PATH } from './request-handler.js';
 export { ORDER_STATUSES, PAYMENT_METHODS } from './order-validation.js';
+export { addMarketplaceOrder, type MarketplaceOrderSeed } from './marketplace-orders.js';
 export type * from './wire-types.js';

@@ -22,6 +22,8 @@ export const wireOrderSchema = z.preprocess(
     id: wireId,
     order_id: wireText,
     order_code: wireText,
+    // The channel name ("N11", "Trendyol", "Shopify"): names another channel's order in a warning [V: MSO].
+    source: wireText,
     // MSO tolerates "1" as well as 1 [V: MSO].
     status: wireCount.pipe(z.number().int()),
     tracking_info: wireTracking,
@@ -43,6 +45,7 @@ export function toSentosOrder(w: WireOrder): SentosOrder {
   // MSO prefers tracking_info over cargo_number [V: MSO].
   const tracking = w.tracking_info?.tracking_number ?? w.cargo_number;
   if (tracking !== undefined) order.trackingNumber = tracking;
+  if (w.source !== undefined && w.source !== '') order.source = w.source;
   return order;
 }
 

@@ -96,10 +96,21 @@ const cases: Case[] = [
     { action: 'update', sentosId: '88231', payload: { status: 6 } },
   ],
   [
-    'order_code under another order_id → conflict',
+    'order_code under another order_id (another channel) → create ours, with a warning naming the other',
     paid,
-    { remote: [remote({ id: '700', orderId: 'TY-555', orderCode: '1042' })] },
-    { action: 'conflict', sentosIds: ['700'] },
+    { remote: [remote({ id: '700', orderId: 'TY-555', orderCode: '1042', source: 'Trendyol' })] },
+    {
+      action: 'create',
+      warning: expect.stringMatching(
+        /order code 1042 under another order: Sentos id 700 \(order_id TY-555, Trendyol\)/,
+      ),
+    },
+  ],
+  [
+    "ours by order_id next to another channel's order with the same code → ours, no create",
+    paid,
+    { remote: [remote({ id: '700', orderId: 'TY-555', orderCode: '1042' }), remote({ status: 2 })] },
+    { action: 'skip', reason: 'unchanged', sentosId: '88231' },
   ],
   [
     'two remote copies → conflict naming both',

@@ -17,7 +17,7 @@ export type OrderSkipReason = 'unchanged' | 'remote-ahead' | 'test-order';
 
 export type OrderAction =
   /** `followUp`: send right after the create; POST /orders carries no cargo data (§4.6 vs §4.8). */
-  | { action: 'create'; payload: SentosOrderPayload; followUp?: SentosOrderUpdatePayload }
+  | { action: 'create'; payload: SentosOrderPayload; followUp?: SentosOrderUpdatePayload; warning?: string }
   | { action: 'update'; sentosId: string; payload: SentosOrderUpdatePayload }
   | { action: 'skip'; reason: OrderSkipReason; detail: string; sentosId?: string }
   | { action: 'conflict'; reason: string; sentosIds: string[] }
@@ -58,49 +58,55 @@ export function decideOrderAction(input: DecideOrderInput): OrderAction {
   const match = findRemote(order, mapped.payload, remote);
   if ('conflict' in match) return match.conflict;
   if (match.found) return compareWithRemote(order, mapped, match.found);
-  return createAction(mapped);
+  const create = createAction(mapped);
+  if (match.others?.length) create.warning = sharedCodeWarning(order, mapped.payload.order_code, match.others);
+  return create;
 }
 
-type RemoteMatch = { found?: SentosOrder } | { conflict: OrderAction & { action: 'conflict' } };
+type RemoteMatch = { found?: SentosOrder; others?: SentosOrder[] } | { conflict: OrderAction & { action: 'conflict' } };
 
 /**
- * By order_id as strings (Sentos may echo it as a number, §4.4). Failing that, by order_code, but only a copy
- * with no order_id of its own is taken as ours (entered by hand): a copy under another order_id may be another
- * channel's order with the same number, or ours under an old id; neither creating nor skipping is safe then.
+ * By order_id as strings (Sentos may echo it as a number, docs/sentos-api.md#orders): order_id is the identity.
+ * Failing that, by order_code, but only a copy with no order_id of its own is taken as ours (entered by hand).
+ * A copy under another order_id is another order (marketplaces reuse small numbers: a Trendyol order can be
+ * 1001 like Shopify's first one): ours is created all the same, with a warning naming the other one.
  */
 function findRemote(order: ShopifyOrder, payload: SentosOrderPayload, remote: SentosOrder[]): RemoteMatch {
   const byId = remote.filter((r) => asKey(r.orderId) === payload.order_id);
-  const byCode = byId.length > 0 ? [] : remote.filter((r) => asKey(r.orderCode) === payload.order_code);
-  const candidates = byId.length > 0 ? byId : byCode;
-  const ids = candidates.map((r) => asKey(r.id));
   if (byId.length > 1) {
+    const ids = byId.map((r) => asKey(r.id));
     return conflict(
       `${order.name} exists ${byId.length} times in Sentos (order_id ${payload.order_id}: Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`,
       ids,
     );
   }
-  const foreign = byCode.filter((r) => asKey(r.orderId) !== '');
-  if (foreign.length > 0) {
-    const other = foreign.map((r) => `${asKey(r.id)} (order_id ${asKey(r.orderId)})`).join(', ');
+  if (byId.length === 1) return { found: byId[0] };
+  const byCode = remote.filter((r) => asKey(r.orderCode) === payload.order_code);
+  const others = byCode.filter((r) => asKey(r.orderId) !== '');
+  const byHand = byCode.filter((r) => asKey(r.orderId) === '');
+  if (byHand.length > 1) {
+    const ids = byHand.map((r) => asKey(r.id));
     return conflict(
-      `${order.name}: Sentos has order code ${payload.order_code} under another order_id: ${other}; if it is this order, fix its order_id in Sentos, else change orderCodeFrom`,
+      `${order.name}: Sentos has order code ${payload.order_code} ${byHand.length} times without an order_id (Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`,
       ids,
     );
   }
-  if (byCode.length > 1) {
-    return conflict(
-      `${order.name}: Sentos has order code ${payload.order_code} ${byCode.length} times (Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`,
-      ids,
-    );
-  }
-  return { found: candidates[0] };
+  return { found: byHand[0], others };
+}
+
+/** The warning a create carries when Sentos already has the order code under other order_ids. */
+function sharedCodeWarning(order: ShopifyOrder, code: string, others: SentosOrder[]): string {
+  const named = others
+    .map((r) => `Sentos id ${asKey(r.id)} (order_id ${asKey(r.orderId)}${r.source ? `, ${r.source}` : ''})`)
+    .join(', ');
+  return `${order.name}: created although Sentos already has order code ${code} under another order: ${named}; both are kept, tell them apart by order_id or source in Sentos`;
 }
 
 function conflict(reason: string, sentosIds: string[]): RemoteMatch {
   return { conflict: { action: 'conflict', reason, sentosIds } };
 }
 
-function createAction(mapped: MappedOrder): OrderAction {
+function createAction(mapped: MappedOrder): OrderAction & { action: 'create' } {
   const action: OrderAction & { action: 'create' } = { action: 'create', payload: mapped.payload };
   if (mapped.payload.status === 5 && mapped.tracking) action.followUp = { status: 5, data: mapped.tracking };
   return action;

@@ -24,6 +24,7 @@ import type { ReportItem } from '../report.js';
 import type { CheckpointStore } from '../state/checkpoint.js';
 import type { OrderLedger } from '../state/order-ledger.js';
 import { orderWindowStart, readOrdersByIds } from './order-window.js';
+import type { SkuResolver } from './sku-resolver.js';
 
 /**
  * `orders`: Shopify → Sentos, exactly once (issue 4). For each order, in updatedAt order: map (pure), skip
@@ -38,6 +39,8 @@ export interface OrdersRunInput {
   checkpoint: CheckpointStore;
   /** Sentos SKU index from a catalog read: unknown SKUs fail before a POST, product_id is filled in. */
   knownSkus?: KnownSkus;
+  /** Instead of `knownSkus`: resolves only the SKUs of the orders this run handles (sku-resolver.ts). */
+  resolveSkus?: SkuResolver;
   clock: Clock;
   signal: AbortSignal;
   onEvent: EventSink;
@@ -79,6 +82,7 @@ export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult>
   const items: ReportItem[] = [];
   const warnings: string[] = [];
   if (selected.length > 0) await checkChannel(input, warnings);
+  const knownSkus = await skusFor(input, selected);
   const moveCheckpoint = checkpointMayMove(input);
   let interrupted = false;
   for (const order of selected) {
@@ -86,7 +90,7 @@ export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult>
       interrupted = true;
       break;
     }
-    const item = await processOrder(input, order, warnings);
+    const item = await processOrder({ ...input, knownSkus }, order, warnings);
     items.push(item);
     onEvent(
       item.status === 'failed'
@@ -97,6 +101,14 @@ export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult>
       input.checkpoint.save({ updatedAt: order.updatedAt, orderId: order.id, savedAtMs: input.clock.now() });
   }
   return { items, interrupted, warnings, orders };
+}
+
+/** The SKUs of the orders to map, resolved once (docs/sentos-api.md#rate-limits): never the whole catalog. */
+async function skusFor(input: OrdersRunInput, orders: ShopifyOrder[]): Promise<KnownSkus | undefined> {
+  if (!input.resolveSkus) return input.knownSkus;
+  const skip = (order: ShopifyOrder) => order.test && !input.settings.includeTestOrders;
+  const skus = orders.filter((o) => !skip(o)).flatMap((o) => o.lineItems.map((line) => line.sku?.trim() ?? ''));
+  return input.resolveSkus(new Set(skus.filter(Boolean)));
 }
 
 async function readOrders(input: OrdersRunInput): Promise<ShopifyOrder[]> {
@@ -199,6 +211,7 @@ async function processOrder(input: OrdersRunInput, order: ShopifyOrder, warnings
         remote: await lookup(input.sentos, mapped.payload),
         includeTestOrders: input.settings.includeTestOrders,
       });
+    if (action.action === 'create' && action.warning) warnings.push(action.warning);
     return await apply(input, order, mapped, action);
   } catch (error) {
     if (error instanceof AuthError) throw error; // every other order would fail the same way: stop the run
@@ -207,6 +220,11 @@ async function processOrder(input: OrdersRunInput, order: ShopifyOrder, warnings
   }
 }
 
+/**
+ * order_id is the identity and its lookup the guarantee. Only when it finds nothing is the order_code asked
+ * too: a copy entered by hand (no order_id) is adopted, and another channel's order with the same number is
+ * named in a warning (decide.ts). Two different GETs, so Sentos's same-GET limit never delays them.
+ */
 async function lookup(sentos: SentosClient, payload: SentosOrderPayload): Promise<SentosOrder[]> {
   const byId = await sentos.findOrders({ orderId: payload.order_id });
   if (byId.length > 0) return byId;
@@ -243,7 +261,8 @@ async function apply(
       action.action === 'create'
         ? [action.payload, ...(action.followUp ? [action.followUp] : [])]
         : [{ sentosId: action.sentosId, ...action.payload }];
-    return { ...base, action: action.action, status: 'planned', changes };
+    const reasons = action.action === 'create' && action.warning ? { reasons: [action.warning] } : {};
+    return { ...base, action: action.action, status: 'planned', changes, ...reasons };
   }
   if (action.action === 'create') {
     const created = await createOnce(input, action.payload);
@@ -254,6 +273,7 @@ async function apply(
       action: 'create',
       status: 'done',
       changes: [{ sentosId: created.id, status: action.followUp?.status ?? action.payload.status }],
+      ...(action.warning ? { reasons: [action.warning] } : {}),
     };
   }
   await input.sentos.updateOrder(action.sentosId, action.payload);
