@@ -99,7 +99,7 @@ export async function ordersPhase(
         resolveSkus: skuResolver({
           sentos: deps.sentos,
           index: skuIndex(runtime),
-          now: runtime.clock.now,
+          now: () => runtime.clock.now(),
           onEvent: ctx.sink,
           signal: runtime.signal,
         }),
