@@ -116,6 +116,7 @@ export function productSettingsFrom(config: ResolvedConfig): ProductSyncSettings
       });
     owned[field as keyof OwnedFields] = false;
   }
+  if (p.stock === 'off') owned.stock = false; // catalog only: no stock row is planned or written
   return productSettings({
     priceList: p.priceList,
     newProductStatus: p.newStatus,

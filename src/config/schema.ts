@@ -102,6 +102,12 @@ export const settingsSchema = z.object({
       'Status of new products once complete: ACTIVE or DRAFT',
     ),
     warehouseMap: withDefault(pairs, {}, 'SENTOS_SYNC_WAREHOUSE_MAP', 'warehouse=location pairs, comma-separated'),
+    stock: withDefault(
+      z.enum(['sync', 'off']),
+      'sync',
+      'SENTOS_SYNC_STOCK',
+      'sync (Sentos stock to Shopify) or off (catalog only, no stock written)',
+    ),
     notOwned: withDefault(list, [], 'SENTOS_SYNC_NOT_OWNED', 'Fields Sentos must not overwrite, comma-separated'),
     matchByBarcode: withDefault(
       bool,

@@ -21,4 +21,5 @@ export { mapProduct, COLOR_OPTION, DEFAULT_OPTION, type MappedProduct, type Mapp
 export { matchProduct, sentosKeys, type MatchResult } from './match.js';
 export { validateMapped, MAX_OPTIONS, MAX_VARIANTS } from './validate.js';
 export { resolveLocations, stockRows, type LocationPlan } from './stock.js';
+export { checkStockSetup, type StockSetup } from './stock-setup.js';
 export { normalizeTitle, skuKey, slugify } from './text.js';

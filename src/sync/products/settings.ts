@@ -46,7 +46,7 @@ export interface ProductSyncSettings {
   matchByBarcode: boolean;
   /**
    * Sentos warehouse id or name → Shopify location id or name. Empty: with exactly one active location the
-   * sum of all warehouses goes there; otherwise no warehouse has a location and none is written (issue 3 §5).
+   * sum of all warehouses goes there; with several the products phase stops first (see stock-setup.ts).
    */
   warehouseMap: Record<string, string>;
   guard: GuardSettings;

@@ -1,10 +1,11 @@
 import type { Clock } from '../../core/clock.js';
-import { AuthError, CliError, ExitCode, errorMessage, throwIfAborted } from '../../core/errors.js';
+import { AuthError, CliError, ConfigError, ExitCode, errorMessage, throwIfAborted } from '../../core/errors.js';
 import type { ShopifyClient } from '../../shopify/client.js';
 import type { MetafieldWrite, ShopifyLocation, ShopifyProduct } from '../../shopify/types.js';
 import type { EventSink } from '../events.js';
 import {
   checkGuard,
+  checkStockSetup,
   planProducts,
   type PlanItem,
   type ProductPlan,
@@ -69,6 +70,9 @@ export async function readShopifySnapshot(
 
 export async function runProducts(input: ProductsRunInput): Promise<ProductsRunResult> {
   const snapshot = await readShopifySnapshot(input.shopify, input.onEvent, input.signal);
+  // Before any write (and in a dry run too): stock with no place to go is a setup error, never a silent skip.
+  const setup = checkStockSetup(input.settings, input.sentosSnapshot.warehouses, snapshot.locations);
+  if (setup.problem) throw new ConfigError(setup.problem.message, { hint: setup.problem.hint });
   const pendingBySku = typeof input.pendingBySku === 'function' ? await input.pendingBySku() : input.pendingBySku;
   input.onEvent({ type: 'phase', phase: 'plan', message: 'Planning…' });
   const plan = planProducts({
@@ -83,7 +87,7 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
     settings: input.settings,
     only: { skus: input.options.skus, limit: input.options.limit },
   });
-  const warnings = planWarnings(plan);
+  const warnings = [...setup.notes, ...planWarnings(plan)];
   if (input.options.skus?.length && plan.items.length === 0)
     warnings.push(`No Sentos product holds ${input.options.skus.join(', ')} (product or variant SKU, exact match).`);
   const violations = checkGuard(plan, input.settings.guard);

@@ -1,0 +1,75 @@
+/**
+ * Where Sentos stock goes, decided before anything is written, the way a merchant expects: stock is never
+ * skipped silently. No warehouse map and exactly one active Shopify location: every Sentos warehouse is summed
+ * into it (said in the report). Several locations and no map: no location can be guessed, so the products
+ * phase stops with a configuration error naming both sides and the command that sets the map. Catalog-only
+ * shops say so explicitly (`products.stock off`, or `stock` in `products.notOwned`).
+ */
+import type { SentosWarehouse } from '../../sentos/types.js';
+import type { ShopifyLocation } from '../../shopify/types.js';
+import type { ProductSyncSettings } from './settings.js';
+
+export interface StockSetupProblem {
+  message: string;
+  hint: string;
+}
+
+export interface StockSetup {
+  /** Set when the products phase must stop before any write. */
+  problem?: StockSetupProblem;
+  /** Said in the plan and the report (warnings). */
+  notes: string[];
+}
+
+export const STOCK_OFF_COMMAND = 'sentos-sync config set products.stock off';
+
+export function checkStockSetup(
+  settings: Pick<ProductSyncSettings, 'owned' | 'warehouseMap'>,
+  warehouses: SentosWarehouse[],
+  locations: ShopifyLocation[],
+): StockSetup {
+  if (!settings.owned.stock)
+    return { notes: ['Stock is not synced (products.stock is off or stock is in products.notOwned): catalog only'] };
+  if (Object.keys(settings.warehouseMap).length > 0) return { notes: [] };
+  const active = locations.filter((l) => l.isActive);
+  const [only] = active;
+  if (active.length === 1 && only) {
+    const names = warehouses.map((w) => w.name).join(', ') || 'none listed';
+    return {
+      notes: [
+        `No warehouse map: every Sentos warehouse (${names}) is summed into the only Shopify location, "${only.name}"`,
+      ],
+    };
+  }
+  if (active.length === 0)
+    return {
+      notes: [],
+      problem: {
+        message: 'Shopify has no active location, so Sentos stock has nowhere to go. Nothing was written.',
+        hint: `Activate a location in Shopify (Settings → Locations), or sync the catalog without stock: \`${STOCK_OFF_COMMAND}\`.`,
+      },
+    };
+  const listed = warehouses.map((w) => `${w.name} (id ${w.id})`).join(', ') || 'none listed';
+  return {
+    notes: [],
+    problem: {
+      message:
+        `Shopify has ${active.length} active locations and products.warehouseMap is not set, so it is not known ` +
+        `where Sentos stock goes. Nothing was written. Sentos warehouses: ${listed}. Shopify locations: ` +
+        `${active.map((l) => `"${l.name}"`).join(', ')}.`,
+      hint:
+        `Map each warehouse to a location (edit the pairs to match your shop): ` +
+        `\`${mapCommand(warehouses, active)}\` (or set SENTOS_SYNC_WAREHOUSE_MAP). ` +
+        `To sync the catalog without stock: \`${STOCK_OFF_COMMAND}\`.`,
+    },
+  };
+}
+
+/** The i-th warehouse to the i-th location (the first when warehouses outnumber locations), real names only. */
+export function mapCommand(warehouses: SentosWarehouse[], locations: ShopifyLocation[]): string {
+  const pairs = (warehouses.length > 0 ? warehouses : [{ id: 'WAREHOUSE', name: 'WAREHOUSE' }]).map((w, i) => {
+    const location = locations[i] ?? locations[0];
+    return `${w.name}=${location?.name ?? 'LOCATION'}`;
+  });
+  return `sentos-sync config set products.warehouseMap "${pairs.join(',').replace(/["\\$`]/g, '\\$&')}"`;
+}
