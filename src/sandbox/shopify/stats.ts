@@ -14,6 +14,11 @@ export interface SimulatorStats {
   idempotentReplays: number;
   /** GETs of bulk operation result files, and how many of them carried an X-Shopify-Access-Token (a leak: the URL is signed). */
   bulkDownloads: { total: number; withAccessToken: number };
+  /**
+   * Epoch ms at which the first data mutation was answered since the last reset (null: none yet);
+   * a bulk export (READ_ONLY_MUTATIONS) does not count. The benchmark's "read time".
+   */
+  firstWriteAtMs: number | null;
 }
 
 /** GraphQL mutations that write no shop data: a bulk query export reads (shopify-admin-api.md §4.2). */
@@ -34,6 +39,7 @@ export class StatsRecorder {
       faults: {},
       idempotentReplays: 0,
       bulkDownloads: { total: 0, withAccessToken: 0 },
+      firstWriteAtMs: null,
     };
   }
 
@@ -47,6 +53,8 @@ export class StatsRecorder {
     else {
       this.stats.requests.mutations += 1;
       if (rootFields.some((field) => !READ_ONLY_MUTATIONS.has(field))) this.stats.requests.dataMutations += 1;
+      if (this.stats.firstWriteAtMs === null && rootFields.some((field) => !READ_ONLY_MUTATIONS.has(field)))
+        this.stats.firstWriteAtMs = Date.now();
     }
     for (const field of rootFields)
       this.stats.requests.byOperation[field] = (this.stats.requests.byOperation[field] ?? 0) + 1;

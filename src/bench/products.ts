@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LatencySetting } from '../sandbox/latency.js';
+import { startSandbox, type Sandbox } from '../sandbox/server.js';
+import { PLAN_BUCKETS, type ShopifyPlan } from '../sandbox/shopify/plans.js';
+import { measureCli, type Measured } from './measure.js';
+
+/** One products cell of the benchmark: a first sync (forced) and an unchanged resync of the same store. */
+export interface ProductsCell {
+  products: number;
+  variants: number;
+  plan: ShopifyPlan;
+  first: RunFigures;
+  resync: RunFigures;
+}
+
+export interface RunFigures {
+  exit: number;
+  wallS: number;
+  /** Time until the first data mutation answered (Sentos read, Shopify read, planning): the run's read time. */
+  readS: number;
+  /** Quota-bound ideal: (cost − bucket max) / restore rate + read time. */
+  idealS: number;
+  cost: number;
+  shopifyRequests: number;
+  sentosRequests: number;
+  mutations: number;
+  throttled: number;
+  peakRssMb: number | undefined;
+  summary: Record<string, number>;
+  stderrTail?: string;
+}
+
+export async function benchProducts(
+  bin: string,
+  products: number,
+  plan: ShopifyPlan,
+  latency: LatencySetting,
+): Promise<ProductsCell> {
+  const sandbox = await startSandbox({ products, orders: 0, plan, latency });
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-bench-'));
+  try {
+    const env = { ...process.env, ...sandbox.env, SENTOS_SYNC_HOME: home, CI: '1' };
+    const variants = sandbox.sentos.state.products.reduce((n, p) => n + Math.max(1, p.variants.length), 0);
+    const first = await measureRun(bin, sandbox, ['products', '--json', '--force'], env, plan);
+    const resync = await measureRun(bin, sandbox, ['products', '--json'], env, plan);
+    return { products, variants, plan, first, resync };
+  } finally {
+    await sandbox.close();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
+
+async function measureRun(
+  bin: string,
+  sandbox: Sandbox,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  plan: ShopifyPlan,
+): Promise<RunFigures> {
+  sandbox.shopify.resetStats();
+  sandbox.sentos.resetStats();
+  const startedAt = Date.now();
+  const run: Measured = await measureCli(bin, args, env);
+  const shopify = sandbox.shopify.stats();
+  const sentos = sandbox.sentos.stats();
+  let summary: Record<string, number> = {};
+  try {
+    summary = (JSON.parse(run.stdout) as { summary?: Record<string, number> }).summary ?? {};
+  } catch {
+    // not JSON: the run failed before its report; the stderr tail says why
+  }
+  const wallS = run.wallMs / 1000;
+  const readS = shopify.firstWriteAtMs === null ? wallS : (shopify.firstWriteAtMs - startedAt) / 1000;
+  const bucket = PLAN_BUCKETS[plan];
+  const cost = shopify.costSpent;
+  return {
+    exit: run.code,
+    wallS,
+    readS,
+    idealS: Math.max(0, cost - bucket.maximumAvailable) / bucket.restoreRate + readS,
+    cost,
+    shopifyRequests: shopify.requests.total,
+    sentosRequests: sentos.requests.total,
+    mutations: shopify.requests.dataMutations,
+    throttled: shopify.throttled,
+    peakRssMb: run.peakRssMb,
+    summary,
+    ...(run.code === 0 ? {} : { stderrTail: run.stderr.slice(-400) }),
+  };
+}

@@ -1,0 +1,61 @@
+import type { OrdersFigures } from './orders.js';
+import type { ProductsCell, RunFigures } from './products.js';
+import type { StartupFigures } from './startup.js';
+
+/** The benchmark's printed lines and its Markdown table (pasted into the README's Benchmarks section). */
+export function cellLines(cell: ProductsCell): string[] {
+  return [
+    `(${cell.variants} variants)`,
+    runLine('first run', cell.products, cell.first),
+    runLine('unchanged resync', cell.products, cell.resync),
+  ];
+}
+
+function runLine(label: string, products: number, r: RunFigures): string {
+  const s = r.summary;
+  const outcome = `created ${s.created ?? 0}, updated ${s.updated ?? 0}, unchanged ${s.unchanged ?? 0}, failed ${s.failed ?? 0}`;
+  const failure = r.stderrTail ? `\n  stderr tail: ${r.stderrTail}` : '';
+  return (
+    `- ${label}: exit ${r.exit} · wall ${minutes(r.wallS)} · ideal ${minutes(r.idealS)} (read ${minutes(r.readS)}) · ` +
+    `ratio ${(r.wallS / r.idealS).toFixed(2)} · cost ${Math.round(r.cost)} (${(r.cost / products).toFixed(1)}/product) · ` +
+    `Shopify ${r.shopifyRequests} requests (${(r.shopifyRequests / products).toFixed(2)}/product, ${r.mutations} data mutations) · ` +
+    `Sentos ${r.sentosRequests} requests · THROTTLED ${r.throttled} · peak RSS ${r.peakRssMb ?? '?'} MB · ${outcome}${failure}`
+  );
+}
+
+export function tableHeader(): string {
+  return [
+    '| products | plan | run | wall | quota-bound ideal | wall / ideal | cost / product | Shopify requests / product | THROTTLED | peak RSS |',
+    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ].join('\n');
+}
+
+export function tableRows(cell: ProductsCell): string[] {
+  const row = (label: string, r: RunFigures) =>
+    `| ${cell.products.toLocaleString('en')} | ${cell.plan} | ${label}${r.exit === 0 ? '' : ` (exit ${r.exit})`} | ` +
+    `${minutes(r.wallS)} | ${minutes(r.idealS)} | ${(r.wallS / r.idealS).toFixed(2)} | ` +
+    `${(r.cost / cell.products).toFixed(1)} | ${(r.shopifyRequests / cell.products).toFixed(2)} | ${r.throttled} | ` +
+    `${r.peakRssMb ?? '?'} MB |`;
+  return [row('first sync', cell.first), row('unchanged resync', cell.resync)];
+}
+
+export function ordersLine(o: OrdersFigures): string {
+  return (
+    `- push: exit ${o.exit} · ${o.created} of ${o.orders} created with ${o.posts} POST /orders in ${minutes(o.wallS)} · ` +
+    `${o.perMinute.toFixed(1)} orders per ${o.windowMs / 1000} s window (Sentos allows 12 POSTs a minute) · ` +
+    `${o.sentosPerOrder.toFixed(2)} Sentos requests per order (${o.sentosRequests} in all) · peak RSS ${o.peakRssMb ?? '?'} MB`
+  );
+}
+
+export function startupLine(s: StartupFigures): string {
+  return (
+    `- ${s.tool}, ${s.runs} runs, mean: node -e 0 ${s.nodeMs.toFixed(0)} ms · --help ${s.helpMs.toFixed(0)} ms ` +
+    `(${(s.helpMs / s.nodeMs).toFixed(2)}×) · --version ${s.versionMs.toFixed(0)} ms (${(s.versionMs / s.nodeMs).toFixed(2)}×)`
+  );
+}
+
+function minutes(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  const m = Math.floor(seconds / 60);
+  return `${m} min ${String(Math.round(seconds - m * 60)).padStart(2, '0')} s`;
+}
