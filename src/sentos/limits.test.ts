@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpRequest } from '../core/http/client.js';
+import type { Clock } from '../core/clock.js';
+import type { AttemptOutcome, HttpRequest } from '../core/http/client.js';
 import { createSentosScheduler, DEFAULT_SENTOS_LIMITS, describeLimit, sameGetKey, type SentosWait } from './limits.js';
 
 const get = (path: string, query?: HttpRequest['query']): HttpRequest => ({
@@ -12,7 +13,27 @@ const get = (path: string, query?: HttpRequest['query']): HttpRequest => ({
 /** What HttpClient hands the limiter for an attempt that got an answer. */
 const answered =
   (status: number, headers: Record<string, string> = {}) =>
-  async () => ({ kind: 'response', response: { status, headers: new Headers(headers) } });
+  (): Promise<AttemptOutcome> =>
+    Promise.resolve({
+      kind: 'response',
+      response: { status, headers: new Headers(headers), body: undefined, requestId: undefined, durationMs: 1 },
+    });
+
+/** A test clock: time moves only when someone sleeps, by exactly the time slept (no real timer). */
+function steppingClock(): Clock & { slept: number[] } {
+  let now = 0;
+  const slept: number[] = [];
+  return {
+    slept,
+    now: () => now,
+    sleep: (ms) => {
+      slept.push(ms);
+      now += Math.max(0, ms);
+      return Promise.resolve();
+    },
+  };
+}
+const post: HttpRequest = { method: 'POST', path: '/orders', kind: 'write', operation: 'createOrder' };
 
 describe('sameGetKey ("the same GET", sentos-api.md §5)', () => {
   it.each([
@@ -41,12 +62,16 @@ describe('createSentosScheduler', () => {
       limits: { postsPerWindow: 1, windowMs: 120, noticeWaitMs: 60 },
       onWait: (w) => waits.push(w),
     });
-    const post: HttpRequest = { method: 'POST', path: '/orders', kind: 'write', operation: 'createOrder' };
     const started = Date.now();
     await Promise.all([scheduler.schedule(post, answered(200)), scheduler.schedule(post, answered(200))]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(110);
     expect(waits).toEqual([
-      { limit: 'writes', operation: 'createOrder', reason: "Sentos's 1 POST/120ms limit", waitMs: expect.any(Number) },
+      {
+        limit: 'writes',
+        operation: 'createOrder',
+        reason: "Sentos's 1 POST/120ms limit",
+        waitMs: expect.any(Number) as number,
+      },
     ]);
     expect(waits[0]?.waitMs).toBeGreaterThanOrEqual(100);
   });
@@ -58,5 +83,42 @@ describe('createSentosScheduler', () => {
     ['rate-limited', 60_000, 'Sentos answered 429 without Retry-After; waiting out its 1-minute window'],
   ] as const)('describeLimit(%s, %i)', (kind, windowMs, text) => {
     expect(describeLimit(kind, { ...DEFAULT_SENTOS_LIMITS, windowMs }, 'GET /products?page=3')).toBe(text);
+  });
+});
+
+describe('the window runs on the injected clock', () => {
+  it('holds each slot a window after its answer in clock time: the 3rd of 2 POST/min starts a minute later', async () => {
+    const clock = steppingClock();
+    const scheduler = createSentosScheduler({ clock, limits: { postsPerWindow: 2, windowMs: 60_000 } });
+    const startedAt: number[] = [];
+    const stamped = () => {
+      startedAt.push(clock.now());
+      return answered(200)();
+    };
+    // Two answered at clock 0, then three more at once: two wait for the first window, one for the second.
+    await Promise.all([1, 2].map(() => scheduler.schedule(post, stamped)));
+    await Promise.all([3, 4, 5].map(() => scheduler.schedule(post, stamped)));
+    expect(startedAt).toEqual([0, 0, 60_000, 60_000, 120_000]);
+  });
+
+  it('waits out the window after a 429 without Retry-After, and not after one with it', async () => {
+    const clock = steppingClock();
+    const scheduler = createSentosScheduler({ clock, limits: { postsPerWindow: 10, windowMs: 60_000 } });
+    await scheduler.schedule(post, answered(429, { 'retry-after': '3' }));
+    await scheduler.schedule(post, answered(200));
+    expect(clock.now()).toBe(0);
+    await scheduler.schedule(post, answered(429));
+    await scheduler.schedule(post, answered(200));
+    expect(clock.now()).toBe(60_000);
+  });
+
+  it("frees a refused auth probe's slot at once, in clock time too", async () => {
+    const clock = steppingClock();
+    const scheduler = createSentosScheduler({ clock, limits: { sameGetPerWindow: 1, windowMs: 60_000 } });
+    await Promise.all([1, 2, 3].map(() => scheduler.schedule(get('/warehouses'), answered(401))));
+    await scheduler.schedule(get('/warehouses'), answered(200));
+    expect(clock.now()).toBe(0);
+    await scheduler.schedule(get('/warehouses'), answered(200));
+    expect(clock.now()).toBe(60_000);
   });
 });

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../core/clock.js';
-import type { HttpRequest } from '../core/http/client.js';
+import type { AttemptOutcome, HttpRequest } from '../core/http/client.js';
 import { isAuthRejection } from './auth.js';
 import { WindowSlots } from './window-slots.js';
 
@@ -36,7 +36,7 @@ export interface SentosWait {
 
 export interface SentosScheduler {
   /** HttpClient's `schedule` hook: every attempt (retries included) passes through it. */
-  schedule<T>(request: HttpRequest, task: () => Promise<T>): Promise<T>;
+  schedule(request: HttpRequest, task: () => Promise<AttemptOutcome>): Promise<AttemptOutcome>;
 }
 
 export interface SentosSchedulerOptions {
@@ -49,27 +49,27 @@ export function createSentosScheduler(options: SentosSchedulerOptions = {}): Sen
   const limits = { ...DEFAULT_SENTOS_LIMITS, ...options.limits };
   const clock = options.clock ?? systemClock;
   const writes = new WindowSlots(limits.postsPerWindow, limits.windowMs, clock);
-  // One window per distinct GET (a Bottleneck per key, like Bottleneck.Group), dropped when idle.
+  // One window per distinct GET (a Bottleneck per key, like Bottleneck.Group); idle ones are dropped whenever a
+  // new key comes, so a long catalog read keeps only the GETs of the last window.
   const gets = new Map<string, WindowSlots>();
+  const dropIdle = () => {
+    for (const [key, slots] of gets) if (slots.idle) gets.delete(key);
+  };
 
   const windowFor = (request: HttpRequest): { slots: WindowSlots; limit: SentosWaitLimit; key: string } => {
     if (request.method !== 'GET') return { slots: writes, limit: 'writes', key: 'writes' };
     const key = sameGetKey(request);
     let slots = gets.get(key);
     if (!slots) {
-      const created = new WindowSlots(
-        limits.sameGetPerWindow,
-        limits.windowMs,
-        clock,
-        () => gets.get(key) === created && gets.delete(key),
-      );
-      gets.set(key, (slots = created));
+      dropIdle();
+      slots = new WindowSlots(limits.sameGetPerWindow, limits.windowMs, clock);
+      gets.set(key, slots);
     }
     return { slots, limit: 'same-get', key };
   };
 
   return {
-    schedule<T>(request: HttpRequest, task: () => Promise<T>): Promise<T> {
+    schedule(request: HttpRequest, task: () => Promise<AttemptOutcome>): Promise<AttemptOutcome> {
       const { slots, limit, key } = windowFor(request);
       const estimate = slots.estimateWait();
       if (estimate.waitMs > 0 && estimate.waitMs >= limits.noticeWaitMs) {
@@ -81,12 +81,12 @@ export function createSentosScheduler(options: SentosSchedulerOptions = {}): Sen
           operation: request.operation,
         });
       }
-      const holdMs = (outcome: T): number => {
-        const status = statusOf(outcome);
+      const holdMs = (outcome: AttemptOutcome): number => {
+        const status = outcome.response?.status;
         // A request refused as unauthenticated is not the tenant's GET (auth detection probes) [I].
         if (status !== undefined && isAuthRejection(status)) return 0;
         // 429 without Retry-After: wait out the window rather than hammer with short backoffs (§5 [V: MSO 61 s, LSC 31 s]).
-        if (status === 429 && !hasRetryAfter(outcome)) slots.pause(limits.windowMs);
+        if (status === 429 && !outcome.response?.headers.get('retry-after')?.trim()) slots.pause(limits.windowMs);
         return limits.windowMs;
       };
       return slots.run(task, holdMs);
@@ -110,26 +110,4 @@ export function describeLimit(kind: SentosWaitLimit, limits: SentosLimits, key: 
   if (kind === 'writes') return `Sentos's ${limits.postsPerWindow} POST/${per} limit`;
   if (kind === 'same-get') return `Sentos's limit of ${limits.sameGetPerWindow} identical GETs/${per} (${key})`;
   return `Sentos answered 429 without Retry-After; waiting out its ${per === 'min' ? '1-minute' : per} window`;
-}
-
-/**
- * HttpClient hands the limiter an opaque attempt outcome; a response, when there is one, sits at
- * `outcome.response` (src/core/http/client.ts AttemptOutcome). Read defensively: anything else is "no status".
- */
-function responseOf(outcome: unknown): { status?: unknown; headers?: unknown } | undefined {
-  if (typeof outcome !== 'object' || outcome === null) return undefined;
-  const response = (outcome as { response?: unknown }).response;
-  return typeof response === 'object' && response !== null
-    ? (response as { status?: unknown; headers?: unknown })
-    : undefined;
-}
-
-function statusOf(outcome: unknown): number | undefined {
-  const status = responseOf(outcome)?.status;
-  return typeof status === 'number' ? status : undefined;
-}
-
-function hasRetryAfter(outcome: unknown): boolean {
-  const headers = responseOf(outcome)?.headers;
-  return headers instanceof Headers && (headers.get('retry-after') ?? '').trim() !== '';
 }

@@ -5,7 +5,7 @@
  */
 import Bottleneck from 'bottleneck';
 import type { Clock } from '../core/clock.js';
-import type { BodyRetrySignal, HttpRequest, HttpResponse } from '../core/http/client.js';
+import type { AttemptOutcome, BodyRetrySignal, HttpRequest, HttpResponse } from '../core/http/client.js';
 import type { RequestStats } from '../core/http/stats.js';
 import { hasErrorCode, readCost } from './envelope.js';
 import {
@@ -41,7 +41,7 @@ export class CostPacer {
   }
 
   /** HttpClient `schedule` hook. */
-  readonly schedule = <T>(request: HttpRequest, task: () => Promise<T>): Promise<T> =>
+  readonly schedule = (request: HttpRequest, task: () => Promise<AttemptOutcome>): Promise<AttemptOutcome> =>
     this.limiter.schedule(() => this.run(request.operation, task));
 
   /** HttpClient `bodyRetrySignal` hook: THROTTLED in a 200 body is retryable after the computed wait (§6.2). */
@@ -50,7 +50,7 @@ export class CostPacer {
     return { code: 'THROTTLED', retryAfterMs: throttledRetryMs(readCost(response.body)) };
   };
 
-  private async run<T>(operation: string, task: () => Promise<T>): Promise<T> {
+  private async run(operation: string, task: () => Promise<AttemptOutcome>): Promise<AttemptOutcome> {
     const plan = planRequest(this.state, operation, this.options.clock.now());
     this.state = plan.state;
     if (plan.waitMs > 0) {
@@ -58,7 +58,7 @@ export class CostPacer {
       await this.options.clock.sleep(plan.waitMs);
     }
     const outcome = await task();
-    this.observe(operation, responseOf(outcome));
+    this.observe(operation, outcome.response);
     return outcome;
   }
 
@@ -75,14 +75,4 @@ export class CostPacer {
       if (waitMs !== undefined) this.options.onThrottle?.({ operation, waitMs, reason: 'throttled' });
     }
   }
-}
-
-/**
- * HttpClient hands each attempt's outcome back through `schedule` as `{ kind, response? }`; the response is
- * read here because it is the only hook that sees every response together with its operation name.
- */
-function responseOf(outcome: unknown): HttpResponse | undefined {
-  const response = (outcome as { response?: unknown } | undefined)?.response;
-  if (typeof response !== 'object' || response === null) return undefined;
-  return 'status' in response && 'body' in response ? (response as HttpResponse) : undefined;
 }

@@ -64,7 +64,7 @@ export interface HttpClientOptions {
   stats?: RequestStats;
   secrets?: SecretRegistry;
   /** Runs each attempt through the caller's limiter (bottleneck groups, the Shopify cost bucket). */
-  schedule?: <T>(request: HttpRequest, task: () => Promise<T>) => Promise<T>;
+  schedule?: AttemptScheduler;
   /** Inspects a parsed 2xx body for an in-band retry signal. */
   bodyRetrySignal?: (response: HttpResponse) => BodyRetrySignal | undefined;
   onEvent?: (event: HttpEvent) => void;
@@ -269,6 +269,9 @@ export class HttpClient {
  * What each attempt's task resolves to inside the `schedule` hook: limiters read the response from it
  * (Sentos's window bookkeeping, Shopify's cost bucket), since it is the one place that sees every attempt.
  */
+/** A limiter hook: runs one attempt (retries are attempts too) and hands its outcome back unchanged. */
+export type AttemptScheduler = (request: HttpRequest, task: () => Promise<AttemptOutcome>) => Promise<AttemptOutcome>;
+
 export type AttemptOutcome =
   | { kind: 'response'; response: HttpResponse }
   | { kind: 'failure'; failure: FailureKind; response?: HttpResponse; retryAfterMs?: number };
