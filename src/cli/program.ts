@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { registerConfigCommand } from './commands/config.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerInitCommand } from './commands/init.js';
 import { registerLogsCommand } from './commands/logs.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
 import { registerStatusCommand } from './commands/status.js';
@@ -54,6 +55,7 @@ export function createProgram(overrides: RuntimeOverrides = {}): ProgramHandle {
     writeErr: (text) => (overrides.stderr ?? process.stderr).write(text),
     writeOut: (text) => (overrides.stdout ?? process.stdout).write(text),
   });
+  registerInitCommand(program, runtimeFor);
   registerConfigCommand(program, runtimeFor);
   registerSyncCommands(program, runtimeFor);
   registerTestConnectionCommand(program, runtimeFor);

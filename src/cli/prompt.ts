@@ -24,7 +24,7 @@ async function readAll(stdin: NodeJS.ReadStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function promptHidden(label: string, hidden: boolean, stdin: NodeJS.ReadStream): Promise<string> {
+export function promptHidden(label: string, hidden: boolean, stdin: NodeJS.ReadStream): Promise<string> {
   return new Promise((resolve, reject) => {
     process.stderr.write(label);
     let value = '';
@@ -52,4 +52,29 @@ function promptHidden(label: string, hidden: boolean, stdin: NodeJS.ReadStream):
     };
     stdin.on('data', onData);
   });
+}
+
+/**
+ * The questions `init` and `config map-warehouses` ask, injectable so a test can script the answers. The real
+ * one reads a terminal (hidden for secrets) and writes the questions to stderr; it is only used on a TTY.
+ */
+export interface Prompter {
+  /** An answer, or the default when the admin just presses Enter. */
+  ask(question: string, options?: { default?: string; secret?: boolean }): Promise<string>;
+  confirm(question: string, defaultYes: boolean): Promise<boolean>;
+}
+
+export function terminalPrompter(stdin: NodeJS.ReadStream = process.stdin): Prompter {
+  const ask: Prompter['ask'] = async (question, options = {}) => {
+    const shown = options.default && !options.secret ? ` [${options.default}]` : '';
+    const answer = (await promptHidden(`${question}${shown}: `, options.secret === true, stdin)).trim();
+    return answer === '' ? (options.default ?? '') : answer;
+  };
+  return {
+    ask,
+    confirm: async (question, defaultYes) => {
+      const answer = await ask(`${question} (${defaultYes ? 'Y/n' : 'y/N'})`);
+      return answer === '' ? defaultYes : /^(y|yes|e|evet)$/i.test(answer);
+    },
+  };
 }

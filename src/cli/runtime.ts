@@ -7,6 +7,7 @@ import { ConfigStore } from '../config/store.js';
 import { findConfigKey } from '../config/keys.js';
 import { UsageError } from '../core/errors.js';
 import { Output } from './output.js';
+import { terminalPrompter, type Prompter } from './prompt.js';
 
 /** Options every command shares (set on the root program). */
 export interface GlobalOptions {
@@ -31,6 +32,9 @@ export interface Runtime {
   config(): ResolvedConfig;
   /** Aborted on the first Ctrl-C / SIGTERM: the engine finishes the item in flight and stops. */
   signal: AbortSignal;
+  /** Who answers questions; only ask when `interactive` (never prompt without a TTY). */
+  prompter: Prompter;
+  interactive: boolean;
   /** Set by a command that finished with a non-zero outcome (partial, failed) without throwing. */
   exitCode: number;
 }
@@ -41,6 +45,10 @@ export interface RuntimeOverrides {
   stderr?: NodeJS.WritableStream & { isTTY?: boolean };
   clock?: Clock;
   signal?: AbortSignal;
+  /** Scripted answers for `init` / `config map-warehouses` (tests); the default reads the terminal. */
+  prompter?: Prompter;
+  /** Whether a person can answer questions (default: stdin and stderr are terminals). */
+  interactive?: boolean;
 }
 
 export function createRuntime(globals: GlobalOptions, overrides: RuntimeOverrides = {}): Runtime {
@@ -79,6 +87,8 @@ export function createRuntime(globals: GlobalOptions, overrides: RuntimeOverride
       return resolved;
     },
     signal: overrides.signal ?? new AbortController().signal,
+    prompter: overrides.prompter ?? terminalPrompter(),
+    interactive: overrides.interactive ?? (Boolean(process.stdin.isTTY) && Boolean(process.stderr.isTTY)),
     exitCode: 0,
   };
 }

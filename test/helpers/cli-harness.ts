@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main.js';
+import type { Prompter } from '../../src/cli/prompt.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../../src/sandbox/server.js';
 
 /**
@@ -22,7 +23,7 @@ export const FAST_WINDOW_MS = 300;
 export async function runCli(
   args: string[],
   env: Record<string, string>,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; prompter?: Prompter; interactive?: boolean } = {},
 ): Promise<CliRun> {
   const stdout = capture();
   const stderr = capture();
@@ -32,6 +33,8 @@ export async function runCli(
     stdout: stdout.stream,
     stderr: stderr.stream,
     signal: options.signal,
+    prompter: options.prompter,
+    interactive: options.interactive,
   });
   process.exitCode = previous;
   const out = stdout.text();
@@ -67,6 +70,29 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     close: async () => {
       await sandbox.close();
       fs.rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A prompter that answers from a script, in order, and records every question it was asked. */
+export function scriptedPrompter(answers: string[]): Prompter & { questions: string[] } {
+  const queue = [...answers];
+  const questions: string[] = [];
+  const next = (question: string): string => {
+    questions.push(question);
+    const answer = queue.shift();
+    if (answer === undefined) throw new Error(`No scripted answer for "${question}"`);
+    return answer;
+  };
+  return {
+    questions,
+    ask: (question, options = {}) => {
+      const answer = next(question);
+      return Promise.resolve(answer === '' ? (options.default ?? '') : answer);
+    },
+    confirm: (question, defaultYes) => {
+      const answer = next(question);
+      return Promise.resolve(answer === '' ? defaultYes : answer === 'y');
     },
   };
 }

@@ -3,6 +3,8 @@ import { UsageError } from '../../core/errors.js';
 import { CONFIG_KEYS, findConfigKey } from '../../config/keys.js';
 import { maskSecret } from '../../config/store.js';
 import { settingsHelp } from '../../config/reference.js';
+import { askWarehouseMap } from '../setup/wizard.js';
+import { describeProposal, mapCommand, readWarehouseProposal } from '../setup/warehouses.js';
 import type { Runtime } from '../runtime.js';
 import { readSecretValue } from '../prompt.js';
 
@@ -71,6 +73,24 @@ export function registerConfigCommand(program: Command, runtimeFor: RuntimeFacto
       const runtime = runtimeFor(command);
       runtime.store().unset(key);
       report(runtime, { ok: true, key }, `Removed ${key}.`);
+    });
+
+  config
+    .command('map-warehouses')
+    .description('Propose products.warehouseMap from the Sentos warehouses and the Shopify locations, by name')
+    .action(async (_opts, command: Command) => {
+      const runtime = runtimeFor(command);
+      if (runtime.interactive && !runtime.output.json) {
+        const value = await askWarehouseMap(runtime, runtime.prompter);
+        runtime.output.result(value ? `Saved products.warehouseMap = ${value}` : 'No map stored.');
+        return;
+      }
+      const proposal = await readWarehouseProposal(runtime);
+      if (runtime.output.json) runtime.output.resultJson(proposal);
+      else
+        runtime.output.result(
+          `${describeProposal(proposal)}${proposal.value ? `\n\nTo store it:\n  ${mapCommand(proposal.value)}` : ''}`,
+        );
     });
 
   config
