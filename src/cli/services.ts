@@ -136,5 +136,8 @@ export function orderSettingsFrom(config: ResolvedConfig): OrderSyncSettings {
     ...(o.warehouseId !== undefined ? { warehouseId: o.warehouseId } : {}),
     unknownSkuPolicy: o.unknownSku,
     defaultPaymentMethod: o.defaultPaymentMethod,
+    orderCodeFrom: o.orderCodeFrom,
+    paymentMap: o.paymentMap,
+    foreignCurrency: o.foreignCurrency,
   });
 }

@@ -35,6 +35,23 @@ const pairs = z.string().transform((value, ctx) => {
   return out;
 });
 const list = z.string().transform(splitList);
+/** "papara=KREDIKARTI/BANKAKARTI,elden=NAKIT": Shopify gateway phrase → Sentos payment method. */
+const paymentPairs = z.string().transform((value, ctx) => {
+  const out: Record<string, (typeof SENTOS_PAYMENT_METHOD_VALUES)[number]> = {};
+  for (const part of splitList(value)) {
+    const at = part.indexOf('=');
+    const method = part.slice(at + 1).trim() as (typeof SENTOS_PAYMENT_METHOD_VALUES)[number];
+    if (at <= 0 || !SENTOS_PAYMENT_METHOD_VALUES.includes(method)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${part}" is not gateway=method with a method among ${SENTOS_PAYMENT_METHOD_VALUES.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    out[part.slice(0, at).trim()] = method;
+  }
+  return out;
+});
 
 function splitList(value: string): string[] {
   return value
@@ -136,6 +153,24 @@ export const settingsSchema = z.object({
     ),
   }),
   orders: z.object({
+    orderCodeFrom: withDefault(
+      z.enum(['name-without-hash', 'number', 'legacy-id']),
+      'name-without-hash',
+      'SENTOS_SYNC_ORDER_CODE_FROM',
+      "order_code: the order name without '#', the name's number, or the numeric order id",
+    ),
+    paymentMap: withDefault(
+      paymentPairs,
+      {},
+      'SENTOS_SYNC_ORDER_PAYMENT_MAP',
+      'Extra gateway=method pairs, added to the built-in payment map',
+    ),
+    foreignCurrency: withDefault(
+      z.enum(['shop-money', 'fail']),
+      'shop-money',
+      'SENTOS_SYNC_ORDER_FOREIGN_CURRENCY',
+      'An order paid in another currency: send the shop-currency amounts, or fail it',
+    ),
     channelId: optional(positiveInt, 'SENTOS_SYNC_ORDER_CHANNEL_ID', 'Sentos sales channel id for pushed orders'),
     warehouseId: optional(positiveInt, 'SENTOS_SYNC_ORDER_WAREHOUSE_ID', 'Sentos warehouse id for order lines'),
     unknownSku: withDefault(

@@ -65,10 +65,10 @@ export function mapLines(order: ShopifyOrder, ctx: LinesContext): LinesResult {
       const problem = `${label} has SKU "${sku}", which Sentos does not know`;
       if (ctx.settings.unknownSkuPolicy === 'fail') {
         reasons.push(
-          `${problem}: create it in Sentos or correct the SKU in Shopify, then rerun (or set unknownSkuPolicy to skip-line)`,
+          `${problem}: create it in Sentos or correct the SKU in Shopify, then rerun (or set orders.unknownSku to skip-line)`,
         );
       } else {
-        warnings.push(`${problem}: line left out (unknownSkuPolicy skip-line)`);
+        warnings.push(`${problem}: line left out (orders.unknownSku skip-line)`);
       }
       continue;
     }
