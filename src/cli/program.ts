@@ -4,9 +4,11 @@ import { registerDemoCommand } from './commands/demo.js';
 import { registerInitCommand } from './commands/init.js';
 import { registerLogsCommand } from './commands/logs.js';
 import { registerSandboxCommand } from './commands/sandbox.js';
+import { registerServeCommand } from './commands/serve.js';
 import { registerStatusCommand } from './commands/status.js';
 import { registerSyncCommands } from './commands/sync-commands.js';
 import { registerTestConnectionCommand } from './commands/test-connection.js';
+import { registerWebhooksCommand } from './commands/webhooks.js';
 import { createRuntime, type Runtime, type RuntimeOverrides } from './runtime.js';
 
 export const EXIT_CODES_HELP = `
@@ -63,6 +65,8 @@ export function createProgram(overrides: RuntimeOverrides = {}): ProgramHandle {
   registerDemoCommand(program, runtimeFor);
   registerStatusCommand(program, runtimeFor);
   registerLogsCommand(program, runtimeFor);
+  registerServeCommand(program, runtimeFor);
+  registerWebhooksCommand(program, runtimeFor);
   return { program, lastRuntime: () => last };
 }
 

@@ -78,8 +78,9 @@ export function createRuntime(globals: GlobalOptions, overrides: RuntimeOverride
     store: getStore,
     config: () => {
       const resolved = resolveConfig({ stored: getStore().readAll(), env, flags: settingFlags(globals.set) });
-      const { shopify, sentos } = resolved.settings;
-      for (const value of [shopify.accessToken, shopify.clientSecret, sentos.apiKey, sentos.apiSecret])
+      const { shopify, sentos, serve } = resolved.settings;
+      const secretValues = [shopify.accessToken, shopify.clientSecret, shopify.webhookSecret, sentos.apiKey];
+      for (const value of [...secretValues, sentos.apiSecret, serve.dashboardToken])
         if (value !== undefined) secrets.add(value);
       if (sentos.apiKey !== undefined && sentos.apiSecret !== undefined)
         secrets.addBasic(sentos.apiKey, sentos.apiSecret);

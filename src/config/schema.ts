@@ -84,6 +84,12 @@ export const settingsSchema = z.object({
     accessToken: optional(text, 'SHOPIFY_ACCESS_TOKEN', 'Admin API access token (legacy custom app)', true),
     clientId: optional(text, 'SHOPIFY_CLIENT_ID', 'App client id (client-credentials grant)'),
     clientSecret: optional(text, 'SHOPIFY_CLIENT_SECRET', 'App client secret (client-credentials grant)', true),
+    webhookSecret: optional(
+      text,
+      'SHOPIFY_WEBHOOK_SECRET',
+      'Webhook signing key when the shop uses a static token (else the client secret signs)',
+      true,
+    ),
     apiVersion: withDefault(
       z.string().regex(/^\d{4}-\d{2}$|^unstable$/, 'expected YYYY-MM'),
       '2026-10',
@@ -188,6 +194,14 @@ export const settingsSchema = z.object({
   }),
   log: z.object({
     maxEntries: withDefault(positiveInt, 5000, 'SENTOS_SYNC_LOG_MAX_ENTRIES', 'Activity log entries kept'),
+  }),
+  serve: z.object({
+    dashboardToken: optional(
+      text,
+      'SENTOS_SYNC_DASHBOARD_TOKEN',
+      'Token for the serve dashboard and /metrics (required when serve listens beyond localhost)',
+      true,
+    ),
   }),
 });
 

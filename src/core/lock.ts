@@ -14,12 +14,19 @@ interface LockInfo {
   pid: number;
   command: string;
   startedAt: string;
+  /** Who holds it when it is not a run of `command` itself: `serve` holds every lock of its profile. */
+  holder?: string;
 }
 
-export function acquireLock(dir: string, name: string, now: Date = new Date()): Lock {
+export function acquireLock(dir: string, name: string, now: Date = new Date(), holder?: string): Lock {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, `${name}.lock`);
-  const info: LockInfo = { pid: process.pid, command: name, startedAt: now.toISOString() };
+  const info: LockInfo = {
+    pid: process.pid,
+    command: name,
+    startedAt: now.toISOString(),
+    ...(holder ? { holder } : {}),
+  };
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx', mode: 0o600 });
@@ -28,6 +35,11 @@ export function acquireLock(dir: string, name: string, now: Date = new Date()): 
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(file);
       if (holder && isAlive(holder.pid)) {
+        if (holder.holder)
+          throw new LockedError(
+            `"${holder.holder}" holds the "${name}" lock of this profile (pid ${holder.pid}, since ${holder.startedAt}).`,
+            { hint: `It already syncs on its schedule: drop this cron entry while it runs, or stop it first.` },
+          );
         throw new LockedError(
           `Another "${name}" run is in progress (pid ${holder.pid}, started ${holder.startedAt}).`,
           {

@@ -34,6 +34,13 @@ import { listOrders, type ListOrdersOptions } from './orders.js';
 import { LOCATIONS_FIRST } from './page-size.js';
 import { paginate } from './paginate.js';
 import { normalizeShopifyStore } from './store-url.js';
+import {
+  deleteWebhookSubscription,
+  listWebhookSubscriptions,
+  registerWebhooks,
+  type RegisterResult,
+  type WebhookSubscription,
+} from './webhooks.js';
 import type * as T from './types.js';
 
 /** Default Admin API version (design.md "Decisions"; shopify-admin-api.md §1.2). */
@@ -94,6 +101,12 @@ export interface ShopifyClient {
   getInventoryLevels(inventoryItemIds: string[]): Promise<Map<string, T.ShopifyInventoryLevel[]>>;
   /** OrdersPage (+ OrderLineItemsPage): orders by updatedAt ascending, one page per yield. */
   listOrders(query?: ListOrdersOptions): AsyncGenerator<T.ShopifyOrder[]>;
+  /** WebhookSubscriptions: every subscription of this app, all pages. */
+  listWebhookSubscriptions(): Promise<WebhookSubscription[]>;
+  /** WebhookSubscriptionCreate per topic not yet subscribed at `uri` (idempotent). */
+  registerWebhooks(uri: string, topics: readonly string[]): Promise<RegisterResult>;
+  /** WebhookSubscriptionDelete; userErrors returned. */
+  deleteWebhookSubscription(id: string): Promise<{ ok: boolean; userErrors: Array<{ message: string }> }>;
 }
 
 export function createShopifyClient(options: ShopifyClientOptions): ShopifyClient {
@@ -151,6 +164,9 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
     setInventoryQuantities: (rows, setOptions) => setInventoryQuantities(gql, rows, setOptions),
     getInventoryLevels: (ids) => getInventoryLevels(gql, ids),
     listOrders: (query) => listOrders(gql, query),
+    listWebhookSubscriptions: () => listWebhookSubscriptions(gql),
+    registerWebhooks: (uri, topics) => registerWebhooks(gql, uri, topics),
+    deleteWebhookSubscription: (id) => deleteWebhookSubscription(gql, id),
   };
 }
 

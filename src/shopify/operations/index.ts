@@ -20,6 +20,7 @@ import { ProductVariantsPage } from './product-variants-page.js';
 import { ProductsPage } from './products-page.js';
 import { PublicApiVersions } from './public-api-versions.js';
 import { ShopInfo } from './shop-info.js';
+import { WebhookSubscriptionCreate, WebhookSubscriptionDelete, WebhookSubscriptions } from './webhook-subscriptions.js';
 
 export {
   BulkCatalogLevels,
@@ -40,6 +41,9 @@ export {
   ProductsPage,
   PublicApiVersions,
   ShopInfo,
+  WebhookSubscriptionCreate,
+  WebhookSubscriptionDelete,
+  WebhookSubscriptions,
 };
 
 export const ALL_OPERATIONS: readonly OperationDocument[] = [
@@ -61,4 +65,7 @@ export const ALL_OPERATIONS: readonly OperationDocument[] = [
   InventorySetQuantities,
   OrdersPage,
   OrderLineItemsPage,
+  WebhookSubscriptions,
+  WebhookSubscriptionCreate,
+  WebhookSubscriptionDelete,
 ];
