@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { ResolvedConfig } from '../config/resolve.js';
+import { hasUserinfo } from '../config/schema.js';
 import { readJsonFile, writeFileAtomic } from '../core/files.js';
 import { SENTOS_AUTH_METHODS, type SentosAuthMethod } from '../sentos/types.js';
 import { sentosConnection, shopifyConnection } from '../config/resolve.js';
@@ -80,18 +81,30 @@ export function shopifyClientFor(runtime: Runtime, config: ResolvedConfig, sink:
  */
 export function rememberAuth(runtime: Runtime, config: ResolvedConfig, client: SentosClient): void {
   const method = client.authMethod;
-  const { authMethod, apiUrl } = config.settings.sentos;
-  if (!method || authMethod !== 'auto' || apiUrl === undefined) return;
+  if (!method || config.settings.sentos.authMethod !== 'auto') return;
   const file = path.join(runtime.paths.stateDir, 'sentos-auth.json');
-  const saved = readJsonFile<Record<string, string>>(file) ?? {};
-  if (saved[apiUrl] === method) return;
-  writeFileAtomic(file, `${JSON.stringify({ ...saved, [apiUrl]: method })}\n`);
+  const apiUrl = authCacheKey(String(config.settings.sentos.apiUrl));
+  const saved = cleanAuthCache(readJsonFile<Record<string, string>>(file) ?? {});
+  if (saved.entries[apiUrl] === method && !saved.dropped) return;
+  writeFileAtomic(file, `${JSON.stringify({ ...saved.entries, [apiUrl]: method })}\n`);
 }
 
 function rememberedAuth(runtime: Runtime, apiUrl: string): SentosAuthMethod | undefined {
   const saved = readJsonFile<Record<string, string>>(path.join(runtime.paths.stateDir, 'sentos-auth.json'));
-  const method = saved?.[apiUrl];
+  const method = saved?.[authCacheKey(apiUrl)];
   return SENTOS_AUTH_METHODS.includes(method as SentosAuthMethod) ? (method as SentosAuthMethod) : undefined;
+}
+
+/** The API URL as a cache key, never with credentials in it (the settings refuse them; older files had some). */
+export function authCacheKey(apiUrl: string): string {
+  return apiUrl.trim().replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/?#]*@/i, '$1');
+}
+
+/** Drops keys an older version wrote with `user:password@` in them. */
+function cleanAuthCache(saved: Record<string, string>): { entries: Record<string, string>; dropped: boolean } {
+  const entries: Record<string, string> = {};
+  for (const [key, value] of Object.entries(saved)) if (!hasUserinfo(key)) entries[key] = value;
+  return { entries, dropped: Object.keys(entries).length !== Object.keys(saved).length };
 }
 
 /** SENTOS_SYNC_SENTOS_WINDOW_MS shortens Sentos's one-minute window; only the sandbox and tests set it. */

@@ -12,6 +12,11 @@ import { ConfigError } from '../core/errors.js';
 export type KeySource = { mode: 'passphrase'; passphrase: string } | { mode: 'key-file'; key: Buffer };
 
 const PREFIX = 'enc:v1:';
+/**
+ * GCM verifies a tag cut to as few as 4 bytes unless told its length: a shortened tag would then be an easy
+ * forgery, not tampering. Both sides fix it at the full 16 bytes.
+ */
+const TAG_BYTES = 16;
 const SCRYPT = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
 export function isEncrypted(value: unknown): value is string {
@@ -22,7 +27,7 @@ export function encryptSecret(plaintext: string, source: KeySource, aad: string)
   const salt = source.mode === 'passphrase' ? randomBytes(16) : undefined;
   const key = deriveKey(source, salt);
   const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(aad, 'utf8')); // binds the value to its key name: it cannot be moved to another key
   const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
   const parts = [
@@ -57,9 +62,11 @@ export function decryptSecret(
   }
   try {
     const key = deriveKey(source, saltText && saltText !== '-' ? Buffer.from(saltText, 'base64') : undefined);
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(ivText, 'base64'));
+    const tag = Buffer.from(tagText, 'base64');
+    if (tag.length !== TAG_BYTES) throw new Error('short tag');
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(ivText, 'base64'), { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(aad, 'utf8'));
-    decipher.setAuthTag(Buffer.from(tagText, 'base64'));
+    decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(Buffer.from(dataText, 'base64')), decipher.final()]).toString('utf8');
   } catch {
     throw undecryptable(aad, 'it was tampered with, or the key or passphrase is not the one it was stored with');

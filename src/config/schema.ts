@@ -14,6 +14,25 @@ export interface SettingMeta {
 }
 
 const text = z.string().trim().min(1);
+/**
+ * A URL or host given with `user:password@`: refused, not stripped. The value is stored in plain text, keyed
+ * into state files and shown in messages, so the credentials in it would leak; they belong in the secret
+ * settings, which are encrypted. The message never repeats the value.
+ */
+const urlWithoutCredentials = text.refine((value) => !hasUserinfo(value), {
+  message:
+    'it holds credentials (user:password@ before the host), which would be stored and shown in plain text; ' +
+    'give the address without them and set the key, secret or token with `sentos-sync config set` (stored encrypted)',
+});
+
+export function hasUserinfo(value: string): boolean {
+  const authority =
+    value
+      .trim()
+      .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
+      .split(/[/?#]/, 1)[0] ?? '';
+  return authority.includes('@');
+}
 const bool = z
   .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])], {
     error: 'expected true or false',
@@ -80,7 +99,7 @@ export const SENTOS_PAYMENT_METHOD_VALUES = [
 
 export const settingsSchema = z.object({
   shopify: z.object({
-    store: optional(text, 'SHOPIFY_STORE', 'Shop domain (mystore.myshopify.com), handle or URL'),
+    store: optional(urlWithoutCredentials, 'SHOPIFY_STORE', 'Shop domain (mystore.myshopify.com), handle or URL'),
     accessToken: optional(text, 'SHOPIFY_ACCESS_TOKEN', 'Admin API access token (legacy custom app)', true),
     clientId: optional(text, 'SHOPIFY_CLIENT_ID', 'App client id (client-credentials grant)'),
     clientSecret: optional(text, 'SHOPIFY_CLIENT_SECRET', 'App client secret (client-credentials grant)', true),
@@ -98,7 +117,7 @@ export const settingsSchema = z.object({
     ),
   }),
   sentos: z.object({
-    apiUrl: optional(text, 'SENTOS_API_URL', 'Firm name, panel URL or API URL'),
+    apiUrl: optional(urlWithoutCredentials, 'SENTOS_API_URL', 'Firm name, panel URL or API URL'),
     apiKey: optional(text, 'SENTOS_API_KEY', 'Sentos API key ("API Anahtar")', true),
     apiSecret: optional(text, 'SENTOS_API_SECRET', 'Sentos API secret ("API Şifre")', true),
     authMethod: withDefault(

@@ -27,6 +27,13 @@ export function registerConfigCommand(program: Command, runtimeFor: RuntimeFacto
       const entry = findConfigKey(key);
       const raw = value ?? (await readSecretValue(`${key}: `, { secret: entry?.secret ?? false }));
       runtime.store().set(key, raw);
+      // Always shown (also with --json): the secret already left the tool's hands.
+      if (value !== undefined && entry?.secret)
+        runtime.output.error(
+          `Warning: ${key} was typed on the command line, so it is now in your shell history and was visible to ` +
+            `other users in \`ps\` while the command ran. Next time leave the value out: ` +
+            `\`sentos-sync config set ${key}\` asks for it hidden, or reads it from stdin.`,
+        );
       report(
         runtime,
         { ok: true, key, stored: entry?.secret ? 'encrypted' : 'plain' },
