@@ -1,5 +1,5 @@
 /**
- * Catalog reads and the productSet write. A product's variants and an item's levels can outgrow one page:
+ * Catalog reads (writes: product-write.ts). A product's variants and an item's levels can outgrow one page:
  * they are completed here, so callers always get whole products. Catalogs whose paged read would cost more
  * than a bulk export are read by export (bulk/catalog.ts; the choice in read-choice.ts counts variants, not
  * products: pages pay per variant, so one product of 2,000 variants is a large catalog).
@@ -9,21 +9,12 @@ import { listProductsByBulk } from './bulk/catalog.js';
 import type { BulkDeps } from './bulk/operation.js';
 import type { GraphqlTransport } from './graphql.js';
 import { toLevels, toShopifyProduct, toShopifyVariant } from './map-product.js';
-import {
-  InventoryLevelsByItems,
-  ProductSet,
-  CatalogCounts,
-  ProductStatusUpdate,
-  ProductVariantsPage,
-  ProductsPage,
-} from './operations/index.js';
+import { InventoryLevelsByItems, CatalogCounts, ProductVariantsPage, ProductsPage } from './operations/index.js';
 import type { WireProduct, WireVariant } from './operations/wire.js';
 import * as size from './page-size.js';
 import { chunk, paginate } from './paginate.js';
-import { toProductSetInput } from './product-set-input.js';
 import { chooseCatalogRead } from './read-choice.js';
-import type { ProductWrite, ProductWriteResult, ShopifyInventoryLevel, ShopifyProduct } from './types.js';
-import { toUserErrors } from './user-errors.js';
+import type { ShopifyInventoryLevel, ShopifyProduct } from './types.js';
 
 /** Above this many products the catalog is always read by bulk export, whatever the cost estimate says. */
 export const DEFAULT_BULK_THRESHOLD = 250;
@@ -106,49 +97,13 @@ function listProductsByPage(gql: GraphqlTransport, options: ListProductsOptions)
     async ({ first, after }) => {
       const { data, requestedCost } = await gql.execute(ProductsPage, { ...variables, first, after });
       return {
-        items: await completeProducts(gql, data.products.nodes, { levels: true, levelsFirst }),
+        items: await completeProducts(gql, data.products.nodes, levelsFirst),
         pageInfo: data.products.pageInfo,
         requestedCost,
       };
     },
     { first: options.pageSize ?? size.INITIAL_PRODUCTS_FIRST, adaptive: options.pageSize === undefined },
   );
-}
-
-export async function productSet(gql: GraphqlTransport, write: ProductWrite): Promise<ProductWriteResult> {
-  const { identifier, input } = toProductSetInput(write);
-  // The requested cost counts `first`, not what comes back (§7.1): ask for exactly the variants we sent and a
-  // single level each. The caller needs the variant and inventory item ids, not the stock (it wrote that).
-  const variantsFirst = Math.min(Math.max(write.variants.length, 1), size.VARIANTS_PAGE_FIRST);
-  const variables = { identifier, input, variantsFirst, levelsFirst: 1 };
-  // productSet is declarative: the same input converges to the same product, so a retry is safe (§7.1 item 5).
-  const { data } = await gql.execute(ProductSet, variables, { idempotent: true });
-  if (!data.productSet)
-    throw new RemoteError('Shopify ProductSet returned no payload', {
-      service: 'shopify',
-      code: 'UNEXPECTED_RESPONSE',
-    });
-  const userErrors = toUserErrors(data.productSet.userErrors);
-  if (!data.productSet.product) return { userErrors };
-  const [product] = await completeProducts(gql, [data.productSet.product], { levels: false });
-  return { product, userErrors };
-}
-
-/** productUpdate of the status alone: publishes a draft without re-sending its variants. */
-export async function setProductStatus(
-  gql: GraphqlTransport,
-  id: string,
-  status: ProductWrite['status'] & string,
-): Promise<ProductWriteResult> {
-  const { data } = await gql.execute(ProductStatusUpdate, { product: { id, status } }, { idempotent: true });
-  if (!data.productUpdate)
-    throw new RemoteError('Shopify ProductStatusUpdate returned no payload', {
-      service: 'shopify',
-      code: 'UNEXPECTED_RESPONSE',
-    });
-  return {
-    userErrors: data.productUpdate.userErrors.map((e) => ({ field: e.field ?? undefined, message: e.message })),
-  };
 }
 
 /** Ids that are not inventory items are absent from the map. */
@@ -170,21 +125,14 @@ export async function getInventoryLevels(
   return result;
 }
 
-/** `levels: false` (after a write): variant levels come back empty instead of being read in full. */
+/** Completes each product's variants and the levels of items stocked at more locations than the page held. */
 async function completeProducts(
   gql: GraphqlTransport,
   wires: WireProduct[],
-  options: { levels: boolean; levelsFirst?: number } = { levels: true },
+  levelsFirst: number,
 ): Promise<ShopifyProduct[]> {
   const variantLists: WireVariant[][] = [];
-  for (const wire of wires) variantLists.push(await allVariants(gql, wire, options.levelsFirst ?? size.LEVELS_FIRST));
-  if (!options.levels)
-    return wires.map((wire, i) =>
-      toShopifyProduct(
-        wire,
-        (variantLists[i] ?? []).map((v) => ({ ...toShopifyVariant(v, []), levels: [] })),
-      ),
-    );
+  for (const wire of wires) variantLists.push(await allVariants(gql, wire, levelsFirst));
   const overflow = variantLists.flat().filter((v) => v.inventoryItem.inventoryLevels.pageInfo.hasNextPage);
   const levels = await readOverflowLevels(
     gql,

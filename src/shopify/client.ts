@@ -14,8 +14,6 @@ import {
   DEFAULT_BULK_THRESHOLD,
   getInventoryLevels,
   listProducts,
-  productSet,
-  setProductStatus,
   type BulkReading,
   type ListProductsOptions,
 } from './catalog.js';
@@ -33,6 +31,7 @@ import { Locations, PublicApiVersions, ShopInfo } from './operations/index.js';
 import { listOrders, type ListOrdersOptions } from './orders.js';
 import { LOCATIONS_FIRST } from './page-size.js';
 import { paginate } from './paginate.js';
+import { productSet, setProductStatus } from './product-write.js';
 import { normalizeShopifyStore } from './store-url.js';
 import {
   deleteWebhookSubscription,

@@ -4,7 +4,8 @@
  * - options and variants are always complete: productSet deletes omitted list entries (§10 pitfall 1).
  * - SKU goes to variants[].sku and inventoryItem.sku, with tracked: true (§3.3, §10 pitfall 3).
  * - files and metafields are lists that productSet REPLACES: files only when imageSources is given;
- *   metafields only on create (sentosProductId), else the image_sources metafield would be deleted.
+ *   metafields only on create (sentosProductId, with image_sources), else a later write would delete them.
+ * - inventoryQuantities only on variants without an id (created by this call): docs/shopify-api.md#productset.
  */
 import { formatMinor } from '../core/money.js';
 import type { ProductSetWireInput } from './operations/product-set.js';
@@ -45,6 +46,14 @@ export function toProductSetInput(write: ProductWrite): {
         value: write.sentosProductId,
       },
     ];
+    // A create has no metafields to lose, so the image list rides along instead of a metafieldsSet call.
+    if (write.imageSources !== undefined)
+      input.metafields.push({
+        namespace: METAFIELD_NAMESPACE,
+        key: 'image_sources',
+        type: 'json',
+        value: JSON.stringify(write.imageSources),
+      });
   }
   return { identifier, input };
 }
@@ -61,5 +70,13 @@ function toVariantInput(variant: VariantWrite): ProductSetWireInput['variants'][
       compareAtPrice: variant.compareAtPrice === null ? null : formatMinor(variant.compareAtPrice),
     }),
     inventoryItem: { sku: variant.sku, tracked: true },
+    ...(variant.id === undefined &&
+      variant.inventoryQuantities !== undefined && {
+        inventoryQuantities: variant.inventoryQuantities.map((q) => ({
+          locationId: q.locationId,
+          name: 'available' as const,
+          quantity: q.quantity,
+        })),
+      }),
   };
 }

@@ -176,6 +176,11 @@ export interface ProductWrite {
   imageSources?: string[];
   /** Written as metafield sentos_sync.product_id on create only (productSet replaces the whole metafield list). */
   sentosProductId?: string;
+  /**
+   * The caller still writes stock for variants this call creates, so it needs their inventory item ids back
+   * (3 points per variant more, docs/shopify-api.md#productset). Otherwise only the product id is returned.
+   */
+  returnVariants?: boolean;
 }
 
 export interface VariantWrite {
@@ -186,10 +191,22 @@ export interface VariantWrite {
   /** null clears the compare-at price. */
   compareAtPrice?: number | null;
   optionValues: Array<{ optionName: string; name: string }>;
+  /**
+   * Initial `available` stock per location, for a variant this call CREATES (no id): a blind set, safe only
+   * because nothing can have been sold of a variant that does not exist yet. Existing variants' stock goes
+   * through compare-and-set inventorySetQuantities (docs/shopify-api.md#productset).
+   */
+  inventoryQuantities?: Array<{ locationId: string; quantity: number }>;
+}
+
+/** What a productSet returns: the product id, and the variants' ids when ProductWrite.returnVariants asked. */
+export interface WrittenProduct {
+  id: string;
+  variants: Array<{ id: string; sku: string; inventoryItemId: string }>;
 }
 
 export interface ProductWriteResult {
-  product?: ShopifyProduct;
+  product?: WrittenProduct;
   userErrors: Array<{ code?: string; field?: string[]; message: string }>;
 }
 

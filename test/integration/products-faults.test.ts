@@ -81,7 +81,7 @@ describe('products under injected faults', () => {
     'seed %i at rate %d: first sync and a resync both converge to the plan, with no duplicate',
     async (seed, rate) => {
       const t = await startProductsSandbox({
-        products: 14,
+        products: 20,
         seed,
         faults: { rate, seed, kinds: ALL_FAULTS, retryAfterSeconds: 0.01, slowMs: 20 },
       });

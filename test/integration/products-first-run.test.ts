@@ -86,7 +86,7 @@ describe('products: first run, then an unchanged resync', () => {
     expect(product.options.map((o) => o.name)).toEqual(['Renk', 'Beden']);
   });
 
-  it('links each product to its Sentos id and leaves it ACTIVE (created as DRAFT, published after stock)', () => {
+  it('links each product to its Sentos id and leaves it ACTIVE (created complete, in one productSet)', () => {
     for (const wire of t.sandbox.sentos.state.products) {
       const record = t.sandbox.shopify.state.variantBySku(wire.variants[0]?.sku ?? wire.sku)!;
       const product = t.sandbox.shopify.state.products.find((p) => p.id === record.productId)!;
@@ -97,13 +97,12 @@ describe('products: first run, then an unchanged resync', () => {
     }
   });
 
-  it('the first run writes each product once and publishes it once', () => {
+  it('the first run writes each product once, with its stock, and needs no publish or stock call', () => {
     const stats = t.sandbox.shopify.stats().requests.byOperation;
     expect(stats.productSet).toBe(16);
-    expect(stats.productUpdate).toBe(16);
-    // 16 products × their variants × 3 locations, in batches of at most 250 rows.
-    const rows = t.sandbox.sentos.state.products.reduce((n, p) => n + Math.max(1, p.variants.length) * 3, 0);
-    expect(stats.inventorySetQuantities).toBe(Math.ceil(rows / 250));
+    expect(stats.productUpdate).toBeUndefined();
+    expect(stats.inventorySetQuantities).toBeUndefined();
+    expect(stats.metafieldsSet).toBeUndefined();
   });
 
   it('an immediate second run reports everything unchanged and sends zero mutations', async () => {

@@ -408,10 +408,9 @@ describe('catalog', () => {
       imageSources: ['https://img/a.jpg'],
       sentosProductId: '7',
     });
+    expect(requests[0]?.operationName).toBe('ProductSet');
     expect(requests[0]?.variables).toEqual({
       identifier: { handle: 'sentos-7' },
-      variantsFirst: 2, // exactly the variants sent: requested cost counts `first`
-      levelsFirst: 1,
       input: {
         handle: 'sentos-7',
         title: 'Tee',
@@ -445,13 +444,14 @@ describe('catalog', () => {
           },
         ],
         files: [{ originalSource: 'https://img/a.jpg', contentType: 'IMAGE' }],
-        metafields: [{ namespace: 'sentos_sync', key: 'product_id', type: 'single_line_text_field', value: '7' }],
+        metafields: [
+          { namespace: 'sentos_sync', key: 'product_id', type: 'single_line_text_field', value: '7' },
+          { namespace: 'sentos_sync', key: 'image_sources', type: 'json', value: '["https://img/a.jpg"]' },
+        ],
       },
     });
-    expect(created).toMatchObject({
-      product: { id: 'gid://shopify/Product/7', variants: [{ sku: 'SKU-7' }] },
-      userErrors: [],
-    });
+    // Only the id was asked for: the returned selection is what costs points.
+    expect(created).toEqual({ product: { id: 'gid://shopify/Product/7', variants: [] }, userErrors: [] });
 
     const refused = await client.productSet({
       identifier: { id: 'gid://shopify/Product/7' },
@@ -467,6 +467,57 @@ describe('catalog', () => {
     expect(refused).toEqual({
       userErrors: [{ code: 'HANDLE_NOT_UNIQUE', field: ['input', 'handle'], message: 'Handle already in use' }],
     });
+  });
+});
+
+describe('productSet selections', () => {
+  const written = (n: number, more: boolean) => ({
+    nodes: [
+      {
+        id: `gid://shopify/ProductVariant/${n}`,
+        sku: `S-${n}`,
+        inventoryItem: { id: `gid://shopify/InventoryItem/${n}` },
+      },
+    ],
+    pageInfo: { hasNextPage: more, endCursor: more ? `c${n}` : null },
+  });
+
+  it('asks for the variant ids only when returnVariants says so, pages them, and sends new-variant stock', async () => {
+    const { client, requests } = await setup((req) =>
+      req.operationName === 'WrittenVariantsPage'
+        ? data({ product: { variants: written(2, false) } })
+        : data({
+            productSet: { product: { id: 'gid://shopify/Product/1', variants: written(1, true) }, userErrors: [] },
+          }),
+    );
+    const result = await client.productSet({
+      identifier: { handle: 'sentos-1' },
+      options: [{ name: 'Size', values: ['S'] }],
+      variants: [
+        {
+          sku: 'S-1',
+          optionValues: [{ optionName: 'Size', name: 'S' }],
+          inventoryQuantities: [{ locationId: 'L', quantity: 4 }],
+        },
+        {
+          id: 'gid://shopify/ProductVariant/2',
+          sku: 'S-2',
+          optionValues: [],
+          inventoryQuantities: [{ locationId: 'L', quantity: 9 }],
+        },
+      ],
+      returnVariants: true,
+    });
+    expect(requests.map((r) => r.operationName)).toEqual(['ProductSetWithVariants', 'WrittenVariantsPage']);
+    expect(requests[0]?.variables?.variantsFirst).toBe(2);
+    const variants = (requests[0]?.variables?.input as { variants: Array<Record<string, unknown>> }).variants;
+    expect(variants[0]?.inventoryQuantities).toEqual([{ locationId: 'L', name: 'available', quantity: 4 }]);
+    // An existing variant's stock never rides in productSet (a blind set would overwrite a sale).
+    expect(variants[1]).not.toHaveProperty('inventoryQuantities');
+    expect(result.product?.variants).toEqual([
+      { id: 'gid://shopify/ProductVariant/1', sku: 'S-1', inventoryItemId: 'gid://shopify/InventoryItem/1' },
+      { id: 'gid://shopify/ProductVariant/2', sku: 'S-2', inventoryItemId: 'gid://shopify/InventoryItem/2' },
+    ]);
   });
 });
 

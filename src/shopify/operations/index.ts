@@ -14,7 +14,7 @@ import { MetafieldsSet } from './metafields-set.js';
 import type { OperationDocument } from './operation.js';
 import { OrderLineItemsPage } from './order-line-items-page.js';
 import { OrdersPage } from './orders-page.js';
-import { ProductSet } from './product-set.js';
+import { ProductSet, ProductSetWithVariants, WrittenVariantsPage } from './product-set.js';
 import { ProductStatusUpdate } from './product-status-update.js';
 import { ProductVariantsPage } from './product-variants-page.js';
 import { ProductsPage } from './products-page.js';
@@ -36,6 +36,7 @@ export {
   OrderLineItemsPage,
   OrdersPage,
   ProductSet,
+  ProductSetWithVariants,
   ProductStatusUpdate,
   ProductVariantsPage,
   ProductsPage,
@@ -44,6 +45,7 @@ export {
   WebhookSubscriptionCreate,
   WebhookSubscriptionDelete,
   WebhookSubscriptions,
+  WrittenVariantsPage,
 };
 
 export const ALL_OPERATIONS: readonly OperationDocument[] = [
@@ -59,6 +61,8 @@ export const ALL_OPERATIONS: readonly OperationDocument[] = [
   BulkCatalogProducts,
   BulkCatalogLevels,
   ProductSet,
+  ProductSetWithVariants,
+  WrittenVariantsPage,
   ProductStatusUpdate,
   MetafieldsSet,
   InventoryActivate,

@@ -8,6 +8,7 @@ import type { ProductSyncSettings } from './settings.js';
 import { stockRows, type LocationPlan } from './stock.js';
 import type { PlanItem, StockChange } from './types.js';
 import { validateMapped } from './validate.js';
+import { foldNewVariantStock } from './new-variant-stock.js';
 import { createWrite, handleFor } from './write.js';
 
 export interface PlanEnv {
@@ -62,16 +63,21 @@ export function planItem(product: SentosProduct, env: PlanEnv): PlannedItem {
 
 function planCreate(mapped: MappedProduct, item: PlanItem, env: PlanEnv): PlanItem {
   const handle = handleFor(mapped, env.settings.handlePrefix, env.takenHandles);
+  const stock = stockFor(
+    mapped.variants.map((mv) => ({ mapped: mv })),
+    env,
+  );
+  const folded = foldNewVariantStock(createWrite(mapped, env.settings, handle), stock);
+  // When the stock fits in the productSet, the product is created complete, in its final status: one call, no
+  // publish. Otherwise it is a DRAFT until its stock is written, then published (issue 3 §5: never live half-made).
+  // Either way the create is a handle upsert, so a create whose answer was lost converges instead of duplicating.
+  const wantsActive = env.settings.newProductStatus === 'ACTIVE';
   return {
     ...item,
     action: 'create',
-    productWrite: createWrite(mapped, env.settings, handle),
-    stock: stockFor(
-      mapped.variants.map((mv) => ({ mapped: mv })),
-      env,
-    ),
-    // Creates are drafts; 'ACTIVE' means: activate once the product and its stock are written (issue 3 §5).
-    activate: env.settings.newProductStatus === 'ACTIVE',
+    productWrite: folded.complete ? { ...folded.write, status: env.settings.newProductStatus } : folded.write,
+    stock: folded.stock,
+    activate: wantsActive && !folded.complete,
   };
 }
 
@@ -93,7 +99,9 @@ function planUpdate(
     match.product.status === 'DRAFT' &&
     env.pendingActivation.has(mapped.sentosId);
   if (activate) changes.push({ field: 'status', from: match.product.status, to: 'ACTIVE' });
-  const stock = stockFor(diff.stocked, env);
+  // New variants carry their initial stock in the productSet that creates them; existing ones keep compare-and-set.
+  const folded = diff.productWrite ? foldNewVariantStock(diff.productWrite, stockFor(diff.stocked, env)) : undefined;
+  const stock = folded?.stock ?? stockFor(diff.stocked, env);
   const changed = changes.length > 0 || stock.length > 0;
   return {
     item: {
@@ -102,7 +110,7 @@ function planUpdate(
       warnings,
       changes,
       stock,
-      productWrite: diff.productWrite,
+      productWrite: folded?.write,
       activate,
     },
     matchedVariants: match.variants.size,

@@ -71,7 +71,7 @@ const belt = () =>
 describe('planProducts: first run', () => {
   const first = plan([dress(), belt()], [], { settings: { ...twoLocationMap, priceList: 'b2c' } });
 
-  it('creates each product as a draft by handle, with options, variants, prices and the link', () => {
+  it('creates each product by handle, in its final status, with options, variants, prices, stock and the link', () => {
     expect(first.summary).toMatchObject({ create: 2, total: 2, productWrites: 2 });
     expect(first.items[0]?.productWrite).toEqual({
       identifier: { handle: 'sentos-std-elb' },
@@ -95,6 +95,10 @@ describe('planProducts: first run', () => {
           optionValues: [
             { optionName: 'Renk', name: 'Kırmızı' },
             { optionName: 'Beden', name: 'M' },
+          ],
+          inventoryQuantities: [
+            { locationId: L1, quantity: 3 },
+            { locationId: L2, quantity: 0 },
           ],
         },
       ]),
@@ -120,6 +124,7 @@ describe('planProducts: first run', () => {
         target: 12,
         current: undefined,
         needsActivation: true,
+        inProductSet: true,
       },
       {
         sku: 'STD-KMR',
@@ -130,15 +135,20 @@ describe('planProducts: first run', () => {
         target: 5,
         current: undefined,
         needsActivation: true,
+        inProductSet: true,
       },
     ]);
     expect(first.items[0]?.stock).toHaveLength(8);
     expect(first.items.map((i) => i.activate)).toEqual([false, false]);
   });
 
-  it('marks a follow-up activation when new products should go live', () => {
+  it('creates a product that should go live ACTIVE in its one productSet: no follow-up publish', () => {
     const live = plan([belt()], [], { settings: { ...twoLocationMap, newProductStatus: 'ACTIVE' } });
-    expect(live.items[0]).toMatchObject({ action: 'create', activate: true, productWrite: { status: 'DRAFT' } });
+    expect(live.items[0]).toMatchObject({ action: 'create', activate: false, productWrite: { status: 'ACTIVE' } });
+    expect(live.items[0]?.productWrite?.variants[0]?.inventoryQuantities).toEqual([
+      { locationId: L1, quantity: 12 },
+      { locationId: L2, quantity: 5 },
+    ]);
   });
 
   it('a second run against the result is all unchanged: zero writes', () => {

@@ -24,7 +24,7 @@ export function planToStockWrites(plan: ProductPlan, createdItems?: Map<string, 
   for (const item of plan.items) {
     for (const row of item.stock) {
       const inventoryItemId = row.inventoryItemId ?? createdItems?.get(row.sku);
-      if (inventoryItemId === undefined) continue;
+      if (inventoryItemId === undefined || row.inProductSet) continue;
       // A level created by activation starts at 0, so 0 is also the compare value of an unstocked location.
       rows.push({
         inventoryItemId,
@@ -41,7 +41,7 @@ export function planActivations(plan: ProductPlan, createdItems?: Map<string, st
   return plan.items.flatMap((item) =>
     item.stock.flatMap((row) => {
       const inventoryItemId = row.inventoryItemId ?? createdItems?.get(row.sku);
-      return row.needsActivation && inventoryItemId !== undefined
+      return row.needsActivation && inventoryItemId !== undefined && !row.inProductSet
         ? [{ inventoryItemId, locationId: row.locationId }]
         : [];
     }),

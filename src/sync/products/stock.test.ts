@@ -185,12 +185,21 @@ describe('planToStockWrites', () => {
       categories: new Map(),
       settings: productSettings(),
     });
-    expect(planToStockWrites(created)).toEqual([]);
     const ids = new Map([['NEW', 'gid://shopify/InventoryItem/77']]);
-    expect(planToStockWrites(created, ids)).toEqual([
+    // The create carries this stock in its productSet: nothing is left for inventorySetQuantities.
+    expect(created.items[0]?.stock.every((r) => r.inProductSet)).toBe(true);
+    expect(planToStockWrites(created, ids)).toEqual([]);
+    expect(planActivations(created, ids)).toEqual([]);
+    // Too large for one productSet: the rows wait for the ids the create returns.
+    const large = {
+      ...created,
+      items: created.items.map((i) => ({ ...i, stock: i.stock.map((r) => ({ ...r, inProductSet: false })) })),
+    };
+    expect(planToStockWrites(large)).toEqual([]);
+    expect(planToStockWrites(large, ids)).toEqual([
       [{ inventoryItemId: 'gid://shopify/InventoryItem/77', locationId: L1, quantity: 2, changeFromQuantity: 0 }],
     ]);
-    expect(planActivations(created, ids)).toEqual([
+    expect(planActivations(large, ids)).toEqual([
       { inventoryItemId: 'gid://shopify/InventoryItem/77', locationId: L1 },
     ]);
   });

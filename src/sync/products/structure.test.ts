@@ -246,17 +246,15 @@ describe('scale', () => {
     const sentos = Array.from({ length: 10_000 }, (_, i) =>
       aSentosProduct({ id: String(i), sku: `SKU-${i}`, name: `Ürün ${i}` }),
     );
-    const shopify = sentos
-      .slice(0, 5_000)
-      .map((p, i) =>
-        aShopifyProduct({
-          id: `gid://shopify/Product/${i}`,
-          handle: `h-${i}`,
-          title: `Ürün ${i}`,
-          sentosProductId: p.id,
-          variants: [aShopifyVariant({ id: `v${i}`, sku: p.sku })],
-        }),
-      );
+    const shopify = sentos.slice(0, 5_000).map((p, i) =>
+      aShopifyProduct({
+        id: `gid://shopify/Product/${i}`,
+        handle: `h-${i}`,
+        title: `Ürün ${i}`,
+        sentosProductId: p.id,
+        variants: [aShopifyVariant({ id: `v${i}`, sku: p.sku })],
+      }),
+    );
     const result = plan(sentos, shopify);
     expect(result.summary).toMatchObject({ total: 10_000, create: 5_000 });
     expect(result.summary.update + result.summary.unchanged).toBe(5_000);

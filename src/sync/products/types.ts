@@ -36,6 +36,8 @@ export interface StockChange {
   /** Shopify's available quantity at plan time; undefined when not stocked at the location. */
   current?: number;
   needsActivation: boolean;
+  /** Written by the product's own productSet (a new variant's initial stock), not by the stock writer. */
+  inProductSet?: boolean;
 }
 
 export interface PlanItem {

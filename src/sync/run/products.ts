@@ -219,7 +219,8 @@ async function writeProduct(
     const metafields: MetafieldWrite[] = [];
     if (byId.get(product.id)?.sentosProductId !== item.key && item.action !== 'create')
       metafields.push({ ownerId: product.id, key: 'product_id', value: item.key });
-    if (write.imageSources)
+    // A create carried its image list in the productSet's own metafields (nothing there to replace yet).
+    if (write.imageSources && item.action !== 'create')
       metafields.push({ ownerId: product.id, key: 'image_sources', value: JSON.stringify(write.imageSources) });
     if (metafields.length > 0) {
       const set = await input.shopify.metafieldsSet(metafields);

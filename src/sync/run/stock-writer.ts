@@ -78,8 +78,9 @@ export async function writeStock(input: StockWriterInput): Promise<StockOutcome>
         });
     }
   }
+  // Rows that rode in the item's productSet were written with it (the plan holds only written products here).
   for (const item of input.plan.items) {
-    if (item.stock.length > 0 && pendingByKey.get(item.key) === 0 && !outcome.failures.has(item.key))
+    if (item.stock.length > 0 && (pendingByKey.get(item.key) ?? 0) === 0 && !outcome.failures.has(item.key))
       outcome.writtenKeys.add(item.key);
   }
   return outcome;
@@ -89,6 +90,7 @@ function collectRows(input: StockWriterInput, outcome: StockOutcome): Row[] {
   const rows: Row[] = [];
   for (const item of input.plan.items) {
     for (const change of item.stock) {
+      if (change.inProductSet) continue;
       const inventoryItemId = change.inventoryItemId ?? input.createdItems.get(change.sku);
       if (!inventoryItemId) {
         outcome.failures.set(item.key, {
