@@ -79,6 +79,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         SENTOS_API_SECRET: sentos.apiSecret,
         SHOPIFY_STORE: shopify.url,
         SHOPIFY_ACCESS_TOKEN: shopify.accessToken,
+        // The key the simulator signs webhooks with (a static-token shop's admin signing key).
+        SHOPIFY_WEBHOOK_SECRET: shopify.clientSecret,
         // The sandbox's warehouses and locations, paired the way a merchant would map theirs.
         SENTOS_SYNC_WAREHOUSE_MAP: warehouseMap(
           catalog.warehouses.map((w) => w.name),

@@ -15,6 +15,8 @@ export interface ServeUnderTest {
   url: string;
   shopDomain: string;
   secret: string;
+  /** The CLI's environment for this sandbox and home (what `runCli` needs to act on the same profile). */
+  env: Record<string, string>;
   stop(): Promise<void>;
   /** Resolves once `count` runs of this kind are in the run history (the first full sync runs at start). */
   runs(kind: 'sync' | 'webhooks', count?: number): Promise<void>;
@@ -47,6 +49,7 @@ export async function startServe(
     t,
     ...info,
     secret,
+    env,
     runs: (kind, count = 1) => until(() => runsOf(t.home, kind) >= count, 30_000, `${count} ${kind} run(s)`),
     aSku: () => {
       const sku = t.sandbox.shopify.state.products.flatMap((p) => p.variants).find((v) => v.sku)?.sku;

@@ -13,6 +13,9 @@ interface SandboxFlags {
   faults?: number;
   shoppers?: number;
   sentosStockStatuses?: number[];
+  webhookDrop?: number;
+  webhookDuplicate?: number;
+  webhookTimeScale?: number;
   plan?: ShopifyPlan;
   latency?: LatencySetting;
 }
@@ -59,6 +62,19 @@ export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFact
         .argParser(statusCodes)
         .default([2, 3, 4, 5, 99], '2,3,4,5,99'),
     )
+    .addOption(
+      new Option('--webhook-drop <share>', "share of webhook deliveries lost (then retried on Shopify's schedule)")
+        .argParser(rate)
+        .default(0),
+    )
+    .addOption(
+      new Option('--webhook-duplicate <share>', 'share of webhook deliveries sent twice').argParser(rate).default(0),
+    )
+    .addOption(
+      new Option('--webhook-time-scale <factor>', "scales Shopify's 4-hour retry schedule (0.01: 2.4 minutes)")
+        .argParser(Number)
+        .default(1),
+    )
     .action(async (flags: SandboxFlags, command: Command) => {
       const runtime = runtimeFor(command);
       const sandbox = await startSandbox({
@@ -72,6 +88,14 @@ export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFact
         faults: flags.faults ? { rate: flags.faults, seed: flags.seed } : undefined,
         shoppers: flags.shoppers ? { ratePerSecond: flags.shoppers } : undefined,
         sentos: { stockRule: { decrementOnStatuses: flags.sentosStockStatuses ?? [2, 3, 4, 5, 99] } },
+        shopify: {
+          webhooks: {
+            drop: flags.webhookDrop,
+            duplicate: flags.webhookDuplicate,
+            timeScale: flags.webhookTimeScale,
+            seed: flags.seed,
+          },
+        },
       });
       if (runtime.output.json)
         runtime.output.stdout.write(
@@ -95,6 +119,7 @@ function describe(sandbox: Sandbox, ratePerSecond: number, plan: ShopifyPlan) {
       accessToken: sandbox.shopify.accessToken,
       clientId: sandbox.shopify.clientId,
       clientSecret: sandbox.shopify.clientSecret,
+      webhookSigningSecret: sandbox.shopify.clientSecret,
     },
     env: sandbox.env,
     shoppers: sandbox.shoppers ? { ratePerSecond } : undefined,
@@ -107,6 +132,8 @@ function humanDescription(sandbox: Sandbox, plan: ShopifyPlan): string {
     `Shopify plan ${plan}: bucket ${bucket.maximumAvailable} points restoring ${bucket.restoreRate}/s · ${sandbox.latency.describe()}`,
     `Sentos simulator   ${sandbox.sentos.url}   (stats: ${sandbox.sentos.url.replace(/\/api$/, '')}/__sandbox/stats)`,
     `Shopify simulator  ${sandbox.shopify.url}   (stats: ${sandbox.shopify.url}/__sandbox/stats)`,
+    `Webhooks are signed with ${sandbox.shopify.clientSecret} (SHOPIFY_WEBHOOK_SECRET below); register them with`,
+    '  sentos-sync webhooks register --url http://127.0.0.1:8787   (or run serve --public-url http://127.0.0.1:8787)',
     '',
     'Sandbox credentials (not real secrets). In another terminal:',
     ...Object.entries(sandbox.env).map(([k, v]) => `  export ${k}=${v}`),

@@ -4,6 +4,7 @@ import type { IdempotencyStore } from './resolvers/idempotency.js';
 import type { ApiVersion } from './schema-loader.js';
 import type { ShopifyStore } from './state/store.js';
 import type { StatsRecorder } from './stats.js';
+import type { WebhookHub } from './webhooks/hub.js';
 
 /** Per-request context handed to every resolver. */
 export interface RequestContext {
@@ -12,6 +13,7 @@ export interface RequestContext {
   idempotency: IdempotencyStore;
   bulk: BulkOperationStore;
   stats: StatsRecorder;
+  webhooks: WebhookHub;
   /** Search terms the sandbox ignored, reported under extensions.search like Shopify's warnings. */
   searchWarnings: Array<{ path: string; field: string }>;
 }

@@ -13,6 +13,7 @@ import { createShopifyServer } from './server.js';
 import { SimulatorState } from './state/facade.js';
 import { createSeededStore } from './state/seed-state.js';
 import { StatsRecorder, type SimulatorStats } from './stats.js';
+import { WebhookHub } from './webhooks/hub.js';
 
 export type { ShopifySimulatorOptions } from './options.js';
 export type { SimulatorStats } from './stats.js';
@@ -20,6 +21,7 @@ export type { SimulatorState, LevelSnapshot } from './state/facade.js';
 export type { BulkOperationRecord, BulkErrorCode } from './bulk/operations.js';
 export type { PlaceOrderInput, Tracking } from './state/order-ops.js';
 export { SUPPORTED_VERSIONS } from './schema-loader.js';
+export type { WebhookHub, WebhookOptions, DeliveryRecord } from './webhooks/hub.js';
 
 export interface ShopifySimulator {
   /** http://127.0.0.1:PORT — the tool's "store" URL; the API lives under /admin/api/<version>/graphql.json. */
@@ -28,6 +30,8 @@ export interface ShopifySimulator {
   clientId: string;
   clientSecret: string;
   state: SimulatorState;
+  /** Subscriptions and signed deliveries (signed with `clientSecret`). */
+  webhooks: WebhookHub;
   stats(): SimulatorStats;
   resetStats(): void;
   close(): Promise<void>;
@@ -47,6 +51,7 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
   const tokens = new TokenStore(resolved, resolved.clock);
   const bucket = new CostBucket(resolved.bucket.maximumAvailable, resolved.bucket.restoreRate, resolved.clock);
   const resolvers = allResolvers();
+  const webhooks = new WebhookHub(store, resolved.clientSecret, '2026-10', resolved.webhooks);
   // The export runs the checked inner query over the same resolvers, every connection read in full.
   const bulk = new BulkOperationStore(
     resolved.bulk,
@@ -73,6 +78,7 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     idempotency,
     bulk,
     stats,
+    webhooks,
     searchWarnings: [],
   });
   const server = createShopifyServer({
@@ -94,11 +100,13 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     accessToken: resolved.accessToken,
     clientId: resolved.clientId,
     clientSecret: resolved.clientSecret,
-    state: new SimulatorState(store, bulk),
+    state: new SimulatorState(store, bulk, webhooks),
+    webhooks,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        webhooks.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

@@ -2,6 +2,7 @@ import { createRandom } from '../seed/random.js';
 import type { SeedOrderItem } from '../seed/orders.js';
 import type { FaultOptions } from '../faults.js';
 import type { BulkOptions } from './bulk/operations.js';
+import type { WebhookOptions } from './webhooks/hub.js';
 import { createLatencyModel, type LatencyModel, type LatencySetting } from '../latency.js';
 import { PLAN_BUCKETS, type ShopifyPlan } from './plans.js';
 
@@ -29,6 +30,8 @@ export interface ShopifySimulatorOptions {
   faults?: FaultOptions;
   /** Bulk query operations: polls until COMPLETED (default 2), forced failure, concurrency (default 5). */
   bulk?: Partial<BulkOptions>;
+  /** Webhook deliveries: shares dropped, duplicated, delayed, out of order; retry schedule scale. */
+  webhooks?: WebhookOptions;
   /** Milliseconds since the epoch; inject to make timestamps and the cost bucket deterministic. */
   clock?: () => number;
 }
@@ -51,6 +54,7 @@ export interface ResolvedOptions {
   latency: LatencyModel;
   faults?: FaultOptions;
   bulk: BulkOptions;
+  webhooks: WebhookOptions;
   clock: () => number;
 }
 
@@ -93,6 +97,7 @@ export function resolveOptions(options: ShopifySimulatorOptions = {}): ResolvedO
       maxConcurrent: options.bulk?.maxConcurrent ?? 5,
       failWith: options.bulk?.failWith,
     },
+    webhooks: { seed, ...options.webhooks },
     clock: options.clock ?? Date.now,
   };
 }

@@ -11,6 +11,7 @@ import { orderQueryResolvers } from './orders.js';
 import { productSetResolvers } from './product-set.js';
 import { productUpdateResolvers } from './product-update.js';
 import { shopResolvers } from './shop.js';
+import { webhookResolvers } from '../webhooks/resolvers.js';
 
 /** All resolver maps merged per type: the root types are spread over several area files. */
 export function allResolvers(): ResolverMap {
@@ -27,6 +28,7 @@ export function allResolvers(): ResolverMap {
     orderTypeResolvers,
     orderPartResolvers,
     bulkOperationResolvers,
+    webhookResolvers,
   ];
   const merged: ResolverMap = {};
   for (const map of maps) {

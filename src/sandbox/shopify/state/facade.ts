@@ -2,6 +2,7 @@ import type { BulkErrorCode, BulkOperationRecord, BulkOperationStore } from '../
 import { activate, levelAt, quantityOf, setQuantity } from './inventory-ops.js';
 import { cancelOrder, fulfillOrder, placeOrder, type PlaceOrderInput, type Tracking } from './order-ops.js';
 import type { ShopifyStore } from './store.js';
+import type { WebhookHub } from '../webhooks/hub.js';
 import type { InventoryItemRecord, LocationRecord, OrderRecord, ProductRecord, VariantRecord } from './types.js';
 
 export interface LevelSnapshot {
@@ -21,6 +22,7 @@ export class SimulatorState {
   constructor(
     readonly store: ShopifyStore,
     private readonly bulk: BulkOperationStore,
+    private readonly webhooks?: WebhookHub,
   ) {}
 
   /** Bulk query operations, newest first. */
@@ -92,15 +94,32 @@ export class SimulatorState {
     setQuantity(activate(this.store, item, location), 'available', quantity, this.store.now());
   }
 
+  /** Checkout; fires orders/create (and orders/paid when paid) to the webhook subscriptions. */
   placeOrder(input: PlaceOrderInput): OrderRecord {
-    return placeOrder(this.store, input);
+    const order = placeOrder(this.store, input);
+    this.emit(order, 'orders/create', ...(order.financialStatus === 'PAID' ? ['orders/paid'] : []));
+    return order;
   }
 
   cancelOrder(id: string): OrderRecord {
-    return cancelOrder(this.store, id);
+    return this.emit(cancelOrder(this.store, id), 'orders/cancelled', 'orders/updated');
   }
 
   fulfillOrder(id: string, tracking: Tracking): OrderRecord {
-    return fulfillOrder(this.store, id, tracking);
+    return this.emit(fulfillOrder(this.store, id, tracking), 'orders/fulfilled', 'orders/updated');
+  }
+
+  /** An edit in the admin (here: the order note); bumps updatedAt, fires orders/edited and orders/updated. */
+  editOrder(id: string, changes: { note?: string | null }): OrderRecord {
+    const order = this.store.orderById(id) ?? this.store.orders.find((o) => o.name === id);
+    if (!order) throw new Error(`unknown order ${id}`);
+    if (changes.note !== undefined) order.note = changes.note;
+    order.updatedAt = this.store.now();
+    return this.emit(order, 'orders/edited', 'orders/updated');
+  }
+
+  private emit(order: OrderRecord, ...topics: string[]): OrderRecord {
+    for (const topic of topics) this.webhooks?.emit(topic, order);
+    return order;
   }
 }
