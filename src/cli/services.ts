@@ -58,6 +58,7 @@ export function shopifyClientFor(runtime: Runtime, config: ResolvedConfig, sink:
     auth: connection.auth,
     apiVersion: connection.apiVersion,
     retry: retryOverride(runtime.env),
+    bulkPolling: bulkPollOverride(runtime.env),
     clock: runtime.clock,
     stats: runtime.stats,
     onEvent: (e) =>
@@ -111,6 +112,15 @@ function cleanAuthCache(saved: Record<string, string>): { entries: Record<string
 function windowOverride(env: NodeJS.ProcessEnv): { windowMs?: number } {
   const raw = env.SENTOS_SYNC_SENTOS_WINDOW_MS;
   return raw && /^\d+$/.test(raw) ? { windowMs: Number(raw) } : {};
+}
+
+/**
+ * SENTOS_SYNC_BULK_POLL_MS shortens the first wait before polling a bulk export (default 250 ms); only tests set
+ * it, since the sandbox finishes an export at once at loopback speed and the polls would be most of a test's time.
+ */
+function bulkPollOverride(env: NodeJS.ProcessEnv): { initialDelayMs?: number } {
+  const raw = env.SENTOS_SYNC_BULK_POLL_MS;
+  return raw && /^\d+$/.test(raw) ? { initialDelayMs: Number(raw) } : {};
 }
 
 /** SENTOS_SYNC_RETRY_BASE_MS shortens the retry backoff (default 1 s); only tests and benchmarks set it. */

@@ -19,6 +19,8 @@ export interface CliRun {
 }
 
 export const FAST_WINDOW_MS = 300;
+/** The first bulk-export poll: the sandbox finishes an export at once when it has no latency model. */
+export const FAST_BULK_POLL_MS = 5;
 
 export async function runCli(
   args: string[],
@@ -62,7 +64,12 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     sentos: { ...options.sentos, limits: { windowMs: FAST_WINDOW_MS, ...options.sentos?.limits } },
   });
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-test-'));
-  const env = { ...sandbox.env, SENTOS_SYNC_HOME: home, SENTOS_SYNC_SENTOS_WINDOW_MS: String(FAST_WINDOW_MS) };
+  const env = {
+    ...sandbox.env,
+    SENTOS_SYNC_HOME: home,
+    SENTOS_SYNC_SENTOS_WINDOW_MS: String(FAST_WINDOW_MS),
+    SENTOS_SYNC_BULK_POLL_MS: String(FAST_BULK_POLL_MS),
+  };
   return {
     sandbox,
     env,

@@ -123,15 +123,38 @@ type Prepared =
     }
   | { errors: unknown[] };
 
-function prepare(schema: GraphQLSchema, body: GraphQLRequestBody): Prepared {
-  let document: DocumentNode;
+/**
+ * Parsing and validating a document depend only on its text and the schema, and a client sends the same few
+ * documents again and again: each text is checked once per schema (validation against the Admin schema is most
+ * of the simulator's time per request). Bounded, so a client that varies its documents cannot grow it forever.
+ */
+type CheckedDocument = DocumentNode | { errors: unknown[] };
+const checkedDocuments = new WeakMap<GraphQLSchema, Map<string, CheckedDocument>>();
+const CHECKED_DOCUMENTS_MAX = 500;
+
+function checkedDocument(schema: GraphQLSchema, query: string): CheckedDocument {
+  let known = checkedDocuments.get(schema);
+  if (!known) checkedDocuments.set(schema, (known = new Map<string, CheckedDocument>()));
+  const cached = known.get(query);
+  if (cached) return cached;
+  let checked: CheckedDocument;
   try {
-    document = parse(body.query as string);
+    const document = parse(query);
+    const validationErrors = validate(schema, document);
+    checked =
+      validationErrors.length > 0 ? { errors: toWireErrors(validationErrors, 'GRAPHQL_VALIDATION_FAILED') } : document;
   } catch (error) {
-    return { errors: toWireErrors([error as GraphQLError], 'GRAPHQL_PARSE_FAILED') };
+    checked = { errors: toWireErrors([error as GraphQLError], 'GRAPHQL_PARSE_FAILED') };
   }
-  const validationErrors = validate(schema, document);
-  if (validationErrors.length > 0) return { errors: toWireErrors(validationErrors, 'GRAPHQL_VALIDATION_FAILED') };
+  if (known.size >= CHECKED_DOCUMENTS_MAX) known.clear();
+  known.set(query, checked);
+  return checked;
+}
+
+function prepare(schema: GraphQLSchema, body: GraphQLRequestBody): Prepared {
+  const checked = checkedDocument(schema, body.query as string);
+  if ('errors' in checked) return checked;
+  const document = checked;
   const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation === 'subscription') {
