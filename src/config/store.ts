@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import { ConfigError, UsageError, errorMessage } from '../core/errors.js';
+import { damagedFile, ensureDir, localFileError } from '../core/local-files.js';
 import { decryptSecret, encryptSecret, isEncrypted, type KeySource } from './crypto.js';
 import { CONFIG_KEYS, findConfigKey, type ConfigKey } from './keys.js';
 import type { ToolPaths } from './paths.js';
@@ -31,8 +32,8 @@ export class ConfigStore {
   constructor(paths: ToolPaths, passphrase: string | undefined) {
     this.paths = paths;
     this.passphrase = passphrase || undefined;
-    this.conf = guard(() => {
-      fs.mkdirSync(paths.profileDir, { recursive: true, mode: 0o700 });
+    this.conf = guard(path.join(paths.profileDir, `${paths.configName}.json`), () => {
+      ensureDir(paths.profileDir);
       return new Conf<Record<string, unknown>>({
         cwd: paths.profileDir,
         configName: paths.configName,
@@ -58,12 +59,12 @@ export class ConfigStore {
     // Text is stored (canonical, encrypted for secrets): every run parses it with the same schema as env and flags.
     const text = displayValue(parsed.data);
     const value = key.secret ? encryptSecret(text, this.keySource(true), key.key) : text;
-    guard(() => this.conf.set(key.key, value));
+    guard(this.conf.path, () => this.conf.set(key.key, value));
   }
 
   unset(name: string): void {
     const key = requireKey(name);
-    guard(() => this.conf.delete(key.key));
+    guard(this.conf.path, () => this.conf.delete(key.key));
   }
 
   /** The plain value (decrypted for secrets), or undefined. Throws ConfigError when a secret cannot be decrypted. */
@@ -142,9 +143,9 @@ function readOrCreateKey(file: string, create: boolean): Buffer {
         hint: 'Restore it, or set the secrets again with `sentos-sync config set`.',
       });
     const key = randomBytes(32);
-    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    ensureDir(path.dirname(file));
     // 'wx': never overwrite a key another process just created; 0600: readable by this user only.
-    guard(() => fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' }));
+    guard(file, () => fs.writeFileSync(file, key, { mode: 0o600, flag: 'wx' }));
     return key;
   }
 }
@@ -172,16 +173,12 @@ function displayValue(value: unknown): string {
   return String(value);
 }
 
-function guard<T>(fn: () => T): T {
+/** conf reads the file in its constructor: a truncated or hand-broken config.json is named, not a crash. */
+function guard<T>(file: string, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      throw new ConfigError(`Cannot write the configuration: ${errorMessage(error)}`, {
-        hint: 'Check the permissions of the folder, or point SENTOS_SYNC_HOME somewhere writable.',
-      });
-    }
-    throw error;
+    if (error instanceof SyntaxError) throw damagedFile(file, 'it is not valid JSON; it may have been cut short');
+    throw localFileError(error, file);
   }
 }

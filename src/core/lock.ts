@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { LockedError } from './errors.js';
+import { ensureDir, localFileError } from './local-files.js';
 
 /**
  * One run per profile and command at a time (cron safety, issue 5 item 4). The lock is a file created with
@@ -19,7 +20,7 @@ interface LockInfo {
 }
 
 export function acquireLock(dir: string, name: string, now: Date = new Date(), holder?: string): Lock {
-  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  ensureDir(dir);
   const file = path.join(dir, `${name}.lock`);
   const info: LockInfo = {
     pid: process.pid,
@@ -32,7 +33,7 @@ export function acquireLock(dir: string, name: string, now: Date = new Date(), h
       fs.writeFileSync(file, JSON.stringify(info), { flag: 'wx', mode: 0o600 });
       return { release: () => releaseIfOurs(file) };
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw localFileError(error, file);
       const holder = readHolder(file);
       if (holder && isAlive(holder.pid)) {
         if (holder.holder)

@@ -1,8 +1,11 @@
 import { CliError, ExitCode, RemoteError, errorMessage } from '../../core/errors.js';
+import { localFileError } from '../../core/local-files.js';
 import type { Output } from '../output.js';
 
 /** The one place that turns an error into words and an exit code (design.md house style 7). */
-export function renderError(error: unknown, output: Output): number {
+export function renderError(thrown: unknown, output: Output): number {
+  // A file-system error that escaped its caller is still local damage (exit 2, naming the file), not a bug.
+  const error = localFileError(thrown);
   const cliError = error instanceof CliError ? error : undefined;
   const exitCode = cliError?.exitCode ?? ExitCode.bug;
   if (output.json) {
