@@ -4,7 +4,7 @@ import { CliError, ConfigError } from './errors.js';
 
 /**
  * Local damage — a truncated state file, a folder that is a file, a home that cannot be written — is the
- * user's to fix, not a bug: a ConfigError (exit 2) that names the file and what to do (docs/architecture.md#state).
+ * user's to fix, not a bug: a ConfigError (exit 2) that names the file and what to do (docs/local-files.md).
  */
 export class LocalFileError extends ConfigError {
   constructor(
