@@ -7,7 +7,7 @@ import { acquireLock, type Lock } from '../core/lock.js';
 import type { EventSink } from '../sync/events.js';
 import type { RunReport } from '../sync/report.js';
 import { createProgress } from './progress.js';
-import { renderSummary } from './render/summary.js';
+import { printResult, type ResultView } from './render/result.js';
 import type { Runtime } from './runtime.js';
 
 /**
@@ -33,6 +33,7 @@ export async function runJob(
   command: string,
   locks: string[],
   body: (ctx: JobContext) => Promise<JobResult>,
+  view: ResultView = {},
 ): Promise<void> {
   const held = acquireAll(runtime.paths.lockDir, locks);
   const runId = `${new Date(runtime.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
@@ -59,13 +60,10 @@ export async function runJob(
       runId,
       durationMs: runtime.clock.now() - started,
       exitCode: result.exitCode,
+      ...(result.reports.some((r) => r.report.dryRun) ? { dryRun: true } : {}),
       summaries: Object.fromEntries(result.reports.map((r) => [r.report.command, r.report.summary])),
     });
-    if (runtime.output.json) runtime.output.resultJson(result.json ?? result.reports[0]?.report);
-    else
-      runtime.output.result(
-        result.reports.map((r) => renderSummary(r.report, r.title, runtime.output.chalk)).join('\n\n'),
-      );
+    printResult(runtime, result.reports, result.json ?? result.reports[0]?.report, view);
     runtime.exitCode = result.exitCode;
   } catch (error) {
     progress.stop();
@@ -121,6 +119,8 @@ export interface LastRun {
   runId: string;
   durationMs: number;
   exitCode: number;
+  /** A dry run wrote nothing: `status` says "would create", never "created". */
+  dryRun?: boolean;
   summaries?: Record<string, unknown>;
   error?: string;
 }

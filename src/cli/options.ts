@@ -3,6 +3,9 @@ import { InvalidArgumentError, Option } from 'commander';
 /** Option factories shared by products, orders and sync, so the three spell them the same way. */
 export const dryRunOption = () => new Option('--dry-run', 'plan and print what would be written; send no write at all');
 export const limitOption = () => new Option('--limit <n>', 'test mode: only the first N items').argParser(positiveInt);
+export const allOption = () => new Option('--all', 'print every item of the plan (default: the riskiest 25)');
+export const outputOption = () =>
+  new Option('--output <file>', 'also save the whole plan: plan.txt (text) or plan.json (the --json report)');
 export const forceOption = () => new Option('--force', 'write even when the safety guard would stop the run');
 
 export function positiveInt(value: string): number {

@@ -79,6 +79,7 @@ export async function productsPhase(
     interrupted: result.interrupted,
     warnings: result.warnings,
     stats: statsSince(runtime.stats.snapshot(), before),
+    locations: result.locations,
   });
 }
 

@@ -26,6 +26,8 @@ export interface Summary {
   skipped: number;
   failed: number;
   conflicts: number;
+  /** A real run that stopped early (Ctrl-C): items it never reached. Always 0 in a dry run. */
+  notReached: number;
   total: number;
 }
 
@@ -41,6 +43,8 @@ export interface RunReport {
   requests: { sentos: RequestFigures; shopify: RequestFigures };
   warnings: string[];
   exitCode: number;
+  /** Shopify location id → name, so people read stock changes by name (ids stay in `changes`). */
+  locations?: Record<string, string>;
 }
 
 export interface RequestFigures {
@@ -58,12 +62,13 @@ export function summarize(items: ReportItem[], dryRun = true): Summary {
     skipped: 0,
     failed: 0,
     conflicts: 0,
+    notReached: 0,
     total: items.length,
   };
   for (const item of items) {
     if (item.status === 'failed' || item.action === 'invalid' || item.action === 'failed') summary.failed += 1;
     // In a real run, "planned" means not reached (the run was interrupted first): not created, not updated.
-    else if (!dryRun && item.status === 'planned') summary.skipped += 1;
+    else if (!dryRun && item.status === 'planned') summary.notReached += 1;
     else if (item.action === 'create') summary.created += 1;
     else if (item.action === 'update') summary.updated += 1;
     else if (item.action === 'unchanged') summary.unchanged += 1;
@@ -108,6 +113,7 @@ export interface ReportInput {
   interrupted: boolean;
   warnings: string[];
   stats: Record<'sentos' | 'shopify', ServiceStats>;
+  locations?: Record<string, string>;
 }
 
 export function buildReport(input: ReportInput): RunReport {
@@ -124,5 +130,6 @@ export function buildReport(input: ReportInput): RunReport {
     requests: requestFigures(input.stats),
     warnings: input.warnings,
     exitCode: exitCodeFor(summary, input.interrupted),
+    ...(input.locations ? { locations: input.locations } : {}),
   };
 }

@@ -127,6 +127,7 @@ describe('products with bad data', () => {
       skipped: 0,
       failed: 8,
       conflicts: 2,
+      notReached: 0,
       total: 30,
     });
   });
@@ -180,6 +181,7 @@ describe('products with bad data', () => {
       skipped: 0,
       failed: 8,
       conflicts: 2,
+      notReached: 0,
       total: 30,
     });
     expect(mutations(t.sandbox)).toEqual({});

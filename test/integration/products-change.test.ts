@@ -54,6 +54,7 @@ describe('products: one price and one stock change', () => {
       skipped: 0,
       failed: 0,
       conflicts: 0,
+      notReached: 0,
       total: 14,
     });
     const byKey = new Map(report.items.map((i: any) => [i.key, i]));

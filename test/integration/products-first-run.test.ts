@@ -55,6 +55,7 @@ describe('products: first run, then an unchanged resync', () => {
       skipped: 0,
       failed: 0,
       conflicts: 0,
+      notReached: 0,
       total: 16,
     });
     expect(report.items.every((i: any) => i.action === 'create' && i.status === 'done')).toBe(true);
@@ -121,6 +122,7 @@ describe('products: first run, then an unchanged resync', () => {
       skipped: 0,
       failed: 0,
       conflicts: 0,
+      notReached: 0,
       total: 16,
     });
     expect(report.items.every((i: any) => i.action === 'unchanged' && i.changes === undefined)).toBe(true);

@@ -220,10 +220,11 @@ function renderRun(command: string, run: LastRun | undefined, c: ChalkInstance, 
   if (!run) return `  ${command.padEnd(9)} ${c.dim('never')}`;
   const code = run.exitCode === 0 ? c.green('exit 0') : c.red(`exit ${run.exitCode}`);
   const counts = Object.entries(run.summaries ?? {}).map(
-    ([phase, summary]) => `${phase}: ${countsOf(summary as Record<string, number>)}`,
+    ([phase, summary]) => `${phase}: ${countsOf(summary as Record<string, number>, run.dryRun === true)}`,
   );
   const detail = run.error ? c.red(run.error) : counts.join(' · ');
-  return `  ${command.padEnd(9)} ${when(run.at)} · ${code} · ${(run.durationMs / 1000).toFixed(1)}s · ${detail} ${c.dim(`run ${run.runId}`)}`;
+  const dry = run.dryRun ? ` · ${c.yellow('dry run')}` : '';
+  return `  ${command.padEnd(9)} ${when(run.at)}${dry} · ${code} · ${(run.durationMs / 1000).toFixed(1)}s · ${detail} ${c.dim(`run ${run.runId}`)}`;
 }
 
 function connectionDetail(r: ConnectionResult): string {
@@ -231,8 +232,10 @@ function connectionDetail(r: ConnectionResult): string {
   return r.service === 'shopify' ? `${d.shop ?? ''} · API ${d.apiVersion ?? '?'}` : `auth ${d.authMethod ?? '?'}`;
 }
 
-function countsOf(s: Record<string, number>): string {
-  return `${s.created ?? 0} created, ${s.updated ?? 0} updated, ${s.unchanged ?? 0} unchanged, ${s.skipped ?? 0} skipped, ${s.failed ?? 0} failed of ${s.total ?? 0}`;
+/** A dry run wrote nothing: its counts read "would create", never "created". */
+function countsOf(s: Record<string, number>, dryRun: boolean): string {
+  const would = dryRun ? 'would be ' : '';
+  return `${s.created ?? 0} ${would}created, ${s.updated ?? 0} ${would}updated, ${s.unchanged ?? 0} unchanged, ${s.skipped ?? 0} skipped, ${s.failed ?? 0} failed of ${s.total ?? 0}`;
 }
 
 function ago(ms: number): string {

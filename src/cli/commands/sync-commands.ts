@@ -3,7 +3,7 @@ import { UsageError } from '../../core/errors.js';
 import { knownSkusOf, readSentosSnapshot } from '../../sync/run/sentos-snapshot.js';
 import { worseExitCode } from '../../sync/report.js';
 import { runJob, type JobContext } from '../job.js';
-import { dryRunOption, forceOption, limitOption, parseSince } from '../options.js';
+import { allOption, dryRunOption, forceOption, limitOption, outputOption, parseSince } from '../options.js';
 import { ordersPhase, pendingWindowStart, productsPhase, type PhaseDeps } from '../phases.js';
 import type { Runtime } from '../runtime.js';
 import { skuIndex } from '../state-files.js';
@@ -21,7 +21,27 @@ interface SyncFlags {
   fulfillmentStatus?: string;
   order?: string[];
   only?: 'orders' | 'products';
+  all?: boolean;
+  output?: string;
 }
+
+const EXAMPLES = {
+  products: `
+Examples:
+  sentos-sync products --dry-run                 # the plan: every change old → new, stock by location
+  sentos-sync products --sku STD-ELB-1042        # one product (and its variants) only
+  sentos-sync products --limit 5 --output plan.txt`,
+  orders: `
+Examples:
+  sentos-sync orders --since 2d --dry-run        # what would be sent, order by order
+  sentos-sync orders --order '#1042'             # one order
+  sentos-sync orders --json | jq .summary`,
+  sync: `
+Examples:
+  sentos-sync sync --dry-run                     # both plans, nothing written
+  sentos-sync sync --quiet                       # for cron: the summary and errors only
+  sentos-sync sync --only orders`,
+};
 
 /** `products`, `orders` and `sync`: thin — flags in, one phase (or both) run inside the job frame. */
 export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactory): void {
@@ -30,7 +50,9 @@ export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactor
       .addOption(dryRunOption())
       .addOption(limitOption())
       .option('--sku <sku...>', 'only the products holding these SKUs')
-      .addOption(forceOption());
+      .addOption(forceOption())
+      .addOption(allOption())
+      .addOption(outputOption());
   const orderFlags = (c: Command) =>
     c
       .option(
@@ -42,14 +64,17 @@ export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactor
       .option('--fulfillment-status <status>', 'e.g. unshipped, shipped')
       .option('--order <ref...>', 'only these orders (#1042 or numeric id)');
 
-  productFlags(
-    program.command('products').description('Sentos → Shopify: catalog, prices and stock per location'),
-  ).action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'products', flags));
+  productFlags(program.command('products').description('Sentos → Shopify: catalog, prices and stock per location'))
+    .addHelpText('after', EXAMPLES.products)
+    .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'products', flags));
   orderFlags(
     program.command('orders').description('Shopify → Sentos: push orders exactly once, then keep their status in step'),
   )
     .addOption(dryRunOption())
     .addOption(limitOption())
+    .addOption(allOption())
+    .addOption(outputOption())
+    .addHelpText('after', EXAMPLES.orders)
     .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'orders', flags));
   orderFlags(
     productFlags(
@@ -59,35 +84,42 @@ export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactor
     ),
   )
     .addOption(new Option('--only <phase>', 'run one phase only').choices(['orders', 'products']))
+    .addHelpText('after', EXAMPLES.sync)
     .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'sync', flags));
 }
 
 async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync', flags: SyncFlags): Promise<void> {
   const config = runtime.config();
   const locks = command === 'sync' ? ['orders', 'products'] : [command];
-  await runJob(runtime, command, locks, async (ctx) => {
-    const deps = depsFor(runtime, config, ctx);
-    // `orders` alone never reads the whole catalog: it resolves the SKUs it needs (docs/sentos-api.md#rate-limits).
-    if (command === 'orders') {
-      const { report } = await ordersPhase(deps, undefined, orderOptionsOf(flags, runtime));
+  await runJob(
+    runtime,
+    command,
+    locks,
+    async (ctx) => {
+      const deps = depsFor(runtime, config, ctx);
+      // `orders` alone never reads the whole catalog: it resolves the SKUs it needs (docs/sentos-api.md#rate-limits).
+      if (command === 'orders') {
+        const { report } = await ordersPhase(deps, undefined, orderOptionsOf(flags, runtime));
+        rememberAuth(runtime, config, deps.sentos);
+        return { reports: [{ title: 'Orders', report }], exitCode: report.exitCode };
+      }
+      const snapshot = await readSentosSnapshot(deps.sentos, runtime.clock.now, ctx.sink, runtime.signal);
       rememberAuth(runtime, config, deps.sentos);
-      return { reports: [{ title: 'Orders', report }], exitCode: report.exitCode };
-    }
-    const snapshot = await readSentosSnapshot(deps.sentos, runtime.clock.now, ctx.sink, runtime.signal);
-    rememberAuth(runtime, config, deps.sentos);
-    skuIndex(runtime).save(knownSkusOf(snapshot), snapshot.readAtMs);
-    const productOptions = {
-      dryRun: Boolean(flags.dryRun),
-      force: Boolean(flags.force),
-      limit: flags.limit,
-      skus: flags.sku,
-    };
-    if (command === 'products') {
-      const report = await productsPhase(deps, snapshot, productOptions);
-      return { reports: [{ title: 'Products', report }], exitCode: report.exitCode };
-    }
-    return syncBoth(deps, snapshot, flags, productOptions, orderOptionsOf(flags, runtime));
-  });
+      skuIndex(runtime).save(knownSkusOf(snapshot), snapshot.readAtMs);
+      const productOptions = {
+        dryRun: Boolean(flags.dryRun),
+        force: Boolean(flags.force),
+        limit: flags.limit,
+        skus: flags.sku,
+      };
+      if (command === 'products') {
+        const report = await productsPhase(deps, snapshot, productOptions);
+        return { reports: [{ title: 'Products', report }], exitCode: report.exitCode };
+      }
+      return syncBoth(deps, snapshot, flags, productOptions, orderOptionsOf(flags, runtime));
+    },
+    { all: flags.all, output: flags.output },
+  );
 }
 
 async function syncBoth(

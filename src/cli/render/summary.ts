@@ -4,19 +4,22 @@ import type { RunReport } from '../../sync/report.js';
 /** The human summary: counts, failures with their reasons, and what was sent to each API. */
 export function renderSummary(report: RunReport, title: string, c: ChalkInstance): string {
   const s = report.summary;
+  // A dry run wrote nothing: its counts are what a real run would do, and say so.
+  const would = report.dryRun;
   const rows: Array<[string, number, (t: string) => string]> = [
-    ['Created', s.created, c.green],
-    ['Updated', s.updated, c.cyan],
+    [would ? 'Would create' : 'Created', s.created, c.green],
+    [would ? 'Would update' : 'Updated', s.updated, c.cyan],
     ['Unchanged', s.unchanged, c.dim],
     ['Skipped', s.skipped, c.yellow],
     ['Conflicts', s.conflicts, c.yellow],
     ['Failed', s.failed, c.red],
+    ...(s.notReached > 0 ? [['Not reached', s.notReached, c.yellow] as [string, number, (t: string) => string]] : []),
     ['Total', s.total, c.bold],
   ];
   const heading = `${c.bold(title)}${report.dryRun ? c.yellow(' (dry run: nothing was written)') : ''}${report.interrupted ? c.yellow(' (interrupted)') : ''}`;
   const lines = [
     heading,
-    ...rows.map(([label, count, paint]) => `  ${label.padEnd(10)} ${paint(String(count).padStart(6))}`),
+    ...rows.map(([label, count, paint]) => `  ${label.padEnd(12)} ${paint(String(count).padStart(6))}`),
   ];
   const problems = report.items.filter(
     (i) => i.status === 'failed' || i.status === 'conflict' || i.action === 'invalid' || i.action === 'failed',

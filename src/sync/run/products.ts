@@ -42,6 +42,8 @@ export interface ProductsRunInput {
 
 export interface ProductsRunResult {
   plan: ProductPlan;
+  /** The shop's locations, id → name (the report names stock rows by location). */
+  locations: Record<string, string>;
   items: ReportItem[];
   interrupted: boolean;
   warnings: string[];
@@ -100,12 +102,14 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
     }
     warnings.push(...violations.map((v) => `Safety guard would stop a real run: ${v.message} (use --force)`));
   }
+  const locations = Object.fromEntries(snapshot.locations.map((l) => [l.id, l.name]));
   const toApply = plan.items.filter((i) => i.action === 'create' || i.action === 'update');
   input.onEvent({ type: 'planned', total: plan.items.length, toApply: input.options.dryRun ? 0 : toApply.length });
   const unreadable = unreadableItems(input.sentosSnapshot);
   if (input.options.dryRun)
     return {
       plan,
+      locations,
       items: [...plan.items.map((i) => reportItem(i, i.action === 'conflict' ? 'conflict' : 'planned')), ...unreadable],
       interrupted: false,
       warnings,
@@ -113,6 +117,7 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
   const applied = await applyPlan(plan, snapshot, input);
   return {
     plan,
+    locations,
     items: [...applied.items, ...unreadable],
     interrupted: applied.interrupted,
     warnings: [...warnings, ...applied.warnings],
