@@ -45,8 +45,9 @@ export async function productsPhase(
   syncHold?: SyncHold,
 ): Promise<RunReport> {
   const { runtime, ctx } = deps;
-  // In `sync` the orders phase ran first: this report counts only what this phase sent.
+  // In `sync` the orders phase ran first: this report counts only what this phase sent, and only its own time.
   const before = deps.statsBefore;
+  const startedAtMs = before ? runtime.clock.now() : ctx.startedAtMs;
   const state = productState(runtime);
   const result = await runProducts({
     sentosSnapshot: snapshot,
@@ -73,7 +74,7 @@ export async function productsPhase(
     command: 'products',
     runId: ctx.runId,
     dryRun: options.dryRun,
-    startedAtMs: ctx.startedAtMs,
+    startedAtMs,
     nowMs: runtime.clock.now(),
     items: result.items,
     interrupted: result.interrupted,

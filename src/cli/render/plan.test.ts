@@ -82,9 +82,8 @@ describe('the plan in words', () => {
   });
 
   it('riskiest first, stock by location name with Sentos and held units, creates summarised', () => {
-    expect(
-      renderPlan(report([created, priceDrift, stockDrop, conflict, failed]), plain, { all: false }),
-    ).toMatchInlineSnapshot(`
+    expect(renderPlan(report([created, priceDrift, stockDrop, conflict, failed]), plain, { all: false }))
+      .toMatchInlineSnapshot(`
       "Plan (5 items, riskiest first):
       ✖ failed BAD-7 Bozuk Ürün
           ! variant BAD-7-S: sale_price "12,3,4" is not a price
