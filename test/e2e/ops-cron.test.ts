@@ -87,7 +87,9 @@ describe('cron safety (spawned bin)', () => {
   it('text: stdout carries only the summary, progress goes to stderr', async () => {
     const run = await runBin(built.bin, ['products', '--dry-run'], t.env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Products \(dry run: nothing was written\)\n/);
+    // The result is the plan in words, then the summary.
+    expect(run.stdout).toMatch(/^Plan \(6 items, riskiest first\):\n\+ would create /);
+    expect(run.stdout).toMatch(/^Products \(dry run: nothing was written\)\n/m);
     expect(run.stdout).not.toMatch(/Reading|Plan:/);
     expect(run.stderr).toContain('Reading the Sentos catalog');
     expect(run.stderr).toMatch(/Plan: \d+ of 6 to write/);
@@ -97,7 +99,9 @@ describe('cron safety (spawned bin)', () => {
   it('--quiet prints only the result', async () => {
     const run = await runBin(built.bin, ['products', '--dry-run', '--quiet'], t.env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^Products \(dry run/);
+    // A dry run's plan is its result: --quiet keeps it and drops only progress.
+    expect(run.stdout).toMatch(/^Plan \(/);
+    expect(run.stdout).toMatch(/^Products \(dry run/m);
     expect(run.stderr).toBe('');
   });
 
