@@ -12,17 +12,27 @@ export interface StartupFigures {
   nodeMs: number;
   helpMs: number;
   versionMs: number;
+  /** User CPU ms of the same three (hyperfine only): steadier than wall time on a busy machine. */
+  userMs?: [number, number, number];
 }
 
 export function benchStartup(bin: string, runs = 30): StartupFigures {
   const node = process.execPath;
   const commands = [`${node} -e 0`, `${node} ${bin} --help`, `${node} ${bin} --version`];
   const viaHyperfine = hyperfine(commands, runs);
-  const [nodeMs, helpMs, versionMs] = viaHyperfine ?? commands.map((command) => loop(command, runs));
-  return { tool: viaHyperfine ? 'hyperfine' : 'loop', runs, nodeMs: nodeMs!, helpMs: helpMs!, versionMs: versionMs! };
+  const [nodeMs, helpMs, versionMs] = viaHyperfine?.map((r) => r.mean * 1000) ?? commands.map((c) => loop(c, runs));
+  const user = viaHyperfine?.map((r) => r.user * 1000);
+  return {
+    tool: viaHyperfine ? 'hyperfine' : 'loop',
+    runs,
+    nodeMs: nodeMs!,
+    helpMs: helpMs!,
+    versionMs: versionMs!,
+    ...(user ? { userMs: [user[0]!, user[1]!, user[2]!] as [number, number, number] } : {}),
+  };
 }
 
-function hyperfine(commands: string[], runs: number): number[] | undefined {
+function hyperfine(commands: string[], runs: number): Array<{ mean: number; user: number }> | undefined {
   const exportPath = `/tmp/sentos-sync-bench-startup-${process.pid}.json`;
   const result = spawnSync(
     'hyperfine',
@@ -41,9 +51,9 @@ function hyperfine(commands: string[], runs: number): number[] | undefined {
     { encoding: 'utf8' },
   );
   if (result.error || result.status !== 0) return undefined;
-  const parsed = JSON.parse(readFileSync(exportPath, 'utf8')) as { results: Array<{ mean: number }> };
+  const parsed = JSON.parse(readFileSync(exportPath, 'utf8')) as { results: Array<{ mean: number; user: number }> };
   rmSync(exportPath, { force: true });
-  return parsed.results.map((r) => r.mean * 1000);
+  return parsed.results;
 }
 
 function loop(command: string, runs: number): number {

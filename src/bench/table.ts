@@ -50,7 +50,11 @@ export function ordersLine(o: OrdersFigures): string {
 export function startupLine(s: StartupFigures): string {
   return (
     `- ${s.tool}, ${s.runs} runs, mean: node -e 0 ${s.nodeMs.toFixed(0)} ms · --help ${s.helpMs.toFixed(0)} ms ` +
-    `(${(s.helpMs / s.nodeMs).toFixed(2)}×) · --version ${s.versionMs.toFixed(0)} ms (${(s.versionMs / s.nodeMs).toFixed(2)}×)`
+    `(${(s.helpMs / s.nodeMs).toFixed(2)}×) · --version ${s.versionMs.toFixed(0)} ms (${(s.versionMs / s.nodeMs).toFixed(2)}×)` +
+    (s.userMs
+      ? ` · user CPU ${s.userMs.map((ms) => ms.toFixed(0)).join(' / ')} ms ` +
+        `(--help ${(s.userMs[1] / s.userMs[0]).toFixed(2)}×, --version ${(s.userMs[2] / s.userMs[0]).toFixed(2)}×)`
+      : '')
   );
 }
 

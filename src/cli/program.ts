@@ -1,15 +1,7 @@
-import { Command, Option } from 'commander';
-import { registerConfigCommand } from './commands/config.js';
-import { registerDemoCommand } from './commands/demo.js';
-import { registerInitCommand } from './commands/init.js';
-import { registerLogsCommand } from './commands/logs.js';
-import { registerSandboxCommand } from './commands/sandbox.js';
-import { registerServeCommand } from './commands/serve.js';
-import { registerStatusCommand } from './commands/status.js';
-import { registerSyncCommands } from './commands/sync-commands.js';
-import { registerTestConnectionCommand } from './commands/test-connection.js';
-import { registerWebhooksCommand } from './commands/webhooks.js';
-import { createRuntime, type Runtime, type RuntimeOverrides } from './runtime.js';
+import { Command, Help, Option } from 'commander';
+import { COMMANDS, type LazyCommand, type Register } from './command-table.js';
+import type * as RuntimeModule from './runtime.js';
+import type { Runtime, RuntimeOverrides } from './runtime.js';
 
 export const EXIT_CODES_HELP = `
 Exit codes:
@@ -26,14 +18,25 @@ Exit codes:
 export interface ProgramHandle {
   program: Command;
   /** The runtime of the command that ran (for the exit code and error rendering). */
-  lastRuntime(): Runtime | undefined;
+  lastRuntime: () => Runtime | undefined;
+  /** Loads every command module (tests compare the table with what the modules register). */
+  loadAll: () => Promise<void>;
 }
 
-/** Builds the commander program; commands register themselves and stay thin (design.md house style 1). */
-export function createProgram(overrides: RuntimeOverrides = {}): ProgramHandle {
+/**
+ * Builds the commander program; commands register themselves and stay thin (design.md house style 1).
+ *
+ * Start-up: only commander, chalk and the command table load before parsing. Each command is a stub with its
+ * name and description (enough for `--help` and `--version`); the module that defines it, and the runtime
+ * (conf, zod …), are imported just before commander dispatches to it, so a run loads only what it uses and never
+ * the sandbox unless it is `sandbox` or `demo`.
+ */
+export function createProgram(overrides: RuntimeOverrides = {}, hooks: { afterLoad?: () => void } = {}): ProgramHandle {
   let last: Runtime | undefined;
+  let runtime: typeof RuntimeModule | undefined;
   const runtimeFor = (command: Command): Runtime => {
-    last = createRuntime(command.optsWithGlobals(), overrides);
+    if (!runtime) throw new Error(`sentos-sync bug: ${command.name()} ran before its module was loaded`);
+    last = runtime.createRuntime(command.optsWithGlobals(), overrides);
     return last;
   };
   const program = new Command('sentos-sync')
@@ -57,17 +60,39 @@ export function createProgram(overrides: RuntimeOverrides = {}): ProgramHandle {
     writeErr: (text) => (overrides.stderr ?? process.stderr).write(text),
     writeOut: (text) => (overrides.stdout ?? process.stdout).write(text),
   });
-  registerInitCommand(program, runtimeFor);
-  registerConfigCommand(program, runtimeFor);
-  registerSyncCommands(program, runtimeFor);
-  registerTestConnectionCommand(program, runtimeFor);
-  registerSandboxCommand(program, runtimeFor);
-  registerDemoCommand(program, runtimeFor);
-  registerStatusCommand(program, runtimeFor);
-  registerLogsCommand(program, runtimeFor);
-  registerServeCommand(program, runtimeFor);
-  registerWebhooksCommand(program, runtimeFor);
-  return { program, lastRuntime: () => last };
+  const terms = new Map<Command, string>();
+  program.configureHelp({
+    subcommandTerm(command) {
+      return terms.get(command) ?? Help.prototype.subcommandTerm.call(this, command);
+    },
+  });
+  const stubs = new Map<string, Command>();
+  for (const entry of COMMANDS) {
+    const stub = program.command(entry.name).description(entry.description);
+    stubs.set(entry.name, stub);
+    terms.set(stub, entry.term);
+  }
+  // Register functions call `program.command(name)`: hand them the stub of that name to fill in.
+  const host = new Proxy(program, {
+    get: (target, key, receiver) =>
+      key === 'command'
+        ? (spec: string) => stubs.get(spec) ?? target.command(spec)
+        : (Reflect.get(target, key, receiver) as unknown),
+  });
+  const loaded = new Set<Register>();
+  const load = async (entry: LazyCommand) => {
+    runtime ??= await import('./runtime.js');
+    const register = await entry.load();
+    if (loaded.has(register)) return;
+    loaded.add(register);
+    register(host, runtimeFor);
+    hooks.afterLoad?.();
+  };
+  program.hook('preSubcommand', async (_program, command) => {
+    const entry = COMMANDS.find((candidate) => candidate.name === command.name());
+    if (entry) await load(entry);
+  });
+  return { program, lastRuntime: () => last, loadAll: () => Promise.all(COMMANDS.map(load)).then(() => undefined) };
 }
 
 function collect(value: string, previous: string[]): string[] {
