@@ -9,7 +9,12 @@ const L1 = 'gid://shopify/Location/1';
 const guard = DEFAULT_PRODUCT_SETTINGS.guard;
 
 /** 10 products in both stores, 5 units each; `priceChanged` get a new price, `zeroed` lose their stock. */
-function scenario(opts: { priceChanged?: number; zeroed?: number; created?: number }) {
+function scenario(opts: {
+  priceChanged?: number;
+  zeroed?: number;
+  created?: number;
+  only?: { skus?: string[]; limit?: number };
+}) {
   const sentos = Array.from({ length: 10 + (opts.created ?? 0) }, (_, i) =>
     aSentosProduct({
       id: String(i),
@@ -33,6 +38,7 @@ function scenario(opts: { priceChanged?: number; zeroed?: number; created?: numb
     warehouses: [aSentosWarehouse()],
     categories: new Map(),
     settings: productSettings(),
+    only: opts.only,
   });
 }
 
@@ -47,6 +53,15 @@ describe('checkGuard', () => {
     ['both', { priceChanged: 10, zeroed: 10 }, ['change-share', 'zero-stock-share']],
   ])('%s', (_name, opts, codes) => {
     expect(checkGuard(scenario(opts), guard).map((v) => v.code)).toEqual(codes);
+  });
+
+  it.each([
+    ['--sku of the one changed product', { skus: ['S-0'] }],
+    ['--limit 1 on the changed product', { limit: 1 }],
+  ])('the store, not the selection, is measured: %s (an update-only plan) passes', (_name, only) => {
+    const plan = scenario({ priceChanged: 1, zeroed: 0, only });
+    expect(plan.items.map((i) => i.action)).toEqual(['update']);
+    expect(checkGuard(plan, guard)).toEqual([]);
   });
 
   it('an empty Sentos read is a violation', () => {

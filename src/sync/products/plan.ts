@@ -65,10 +65,14 @@ export function planProducts(input: PlanInput): ProductPlan {
     summary,
     suggestions: suggest(items, shopify),
     unmappedWarehouses: [...locations.unmapped, ...unknown(env.unknownWarehouses, input.warehouses)],
+    // The guard measures the store, not the selection: `--sku X` or `--limit 5` on a healthy store is not "100 %".
     totals: {
       sentosProducts: input.sentos.length,
-      existingProducts: summary.update + summary.unchanged,
-      existingVariants,
+      existingProducts: Math.max(summary.update + summary.unchanged, input.shopify.length),
+      existingVariants: Math.max(
+        existingVariants,
+        input.shopify.reduce((sum, p) => sum + p.variants.length, 0),
+      ),
     },
   };
 }

@@ -92,9 +92,9 @@ export interface UnmappedWarehouse {
 export interface GuardTotals {
   /** Products in the whole Sentos read, before `--sku`/`--limit`. */
   sentosProducts: number;
-  /** Planned items that already exist in Shopify (update + unchanged). */
+  /** Products in the Shopify store (at least the planned items that exist there), whatever was selected. */
   existingProducts: number;
-  /** Matched variants of those items. */
+  /** Variants in the Shopify store (at least the matched variants of the planned items). */
   existingVariants: number;
 }
 
