@@ -6,6 +6,7 @@ export default defineConfig({
     'cli/main': 'src/cli/main.ts',
     index: 'src/index.ts',
     'bench/run': 'src/bench/run.ts',
+    'bench/serve': 'src/bench/serve.ts',
   },
   format: ['esm'],
   target: 'node20',

@@ -43,7 +43,13 @@ export async function startServe(
     everyMs: extra.everyMs ?? 3_600_000,
     onListening: resolveUrl,
   });
-  const info = await Promise.race([listening, running.then(() => Promise.reject(new Error('serve ended early')))]);
+  let info: { url: string; shopDomain: string };
+  try {
+    info = await Promise.race([listening, running.then(() => Promise.reject(new Error('serve ended early')))]);
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
   let n = 0;
   return {
     t,

@@ -63,3 +63,29 @@ describe('serve: webhooks wake the orders engine', () => {
     }
   });
 });
+
+describe('serve: the dashboard off loopback', () => {
+  it('refuses to listen beyond localhost without serve.dashboardToken', async () => {
+    const refused = await startServe({ products: 2, orders: 0 }, { host: '0.0.0.0' }).catch((error: unknown) => error);
+    expect((refused as { hint?: string }).hint).toMatch(/serve\.dashboardToken/);
+  });
+
+  it('with a token, the dashboard and /metrics need it; webhooks and /healthz do not', async () => {
+    const token = 'dash-token-1234';
+    const s = await startServe(
+      { products: 2, orders: 0 },
+      { host: '0.0.0.0', env: { SENTOS_SYNC_DASHBOARD_TOKEN: token } },
+    );
+    try {
+      const base = s.url.replace('0.0.0.0', '127.0.0.1');
+      expect((await fetch(`${base}/`)).status).toBe(401);
+      expect((await fetch(`${base}/metrics`)).status).toBe(401);
+      expect((await fetch(`${base}/?token=wrong`)).status).toBe(401);
+      expect((await fetch(`${base}/`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+      expect((await fetch(`${base}/metrics?token=${token}`)).status).toBe(200);
+      expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    } finally {
+      await s.stop();
+    }
+  });
+});
