@@ -31,7 +31,8 @@ const BIN = path.resolve(here, '../../bin/sentos-sync.js');
 export async function runBench(options: BenchOptions): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   console.log(
-    `sentos-sync benchmark · ${new Date().toISOString()} · node ${process.version} · ${os.cpus().length} cores (${cpu})`,
+    `sentos-sync benchmark · ${new Date().toISOString()} · node ${process.version} · ` +
+      `${os.cpus().length} cores (${cpu})`,
   );
   console.log(createLatencyModel(options.latency).describe());
   for (const plan of options.plans)

@@ -13,50 +13,85 @@ export function cellLines(cell: ProductsCell): string[] {
 
 function runLine(label: string, products: number, r: RunFigures): string {
   const s = r.summary;
-  const outcome = `created ${s.created ?? 0}, updated ${s.updated ?? 0}, unchanged ${s.unchanged ?? 0}, failed ${s.failed ?? 0}`;
-  const failure = r.stderrTail ? `\n  stderr tail: ${r.stderrTail}` : '';
-  return (
-    `- ${label}: exit ${r.exit} · wall ${minutes(r.wallS)} · ideal ${minutes(r.idealS)} (read ${minutes(r.readS)}) · ` +
-    `ratio ${(r.wallS / r.idealS).toFixed(2)} · cost ${Math.round(r.cost)} (${(r.cost / products).toFixed(1)}/product) · ` +
-    `Shopify ${r.shopifyRequests} requests (${(r.shopifyRequests / products).toFixed(2)}/product, ${r.mutations} data mutations) · ` +
-    `Sentos ${r.sentosRequests} requests · THROTTLED ${r.throttled} · peak RSS ${r.peakRssMb ?? '?'} MB · ${outcome}${failure}`
-  );
+  const parts = [
+    `- ${label}: exit ${r.exit}`,
+    `wall ${minutes(r.wallS)}`,
+    `ideal ${minutes(r.idealS)} (read ${minutes(r.readS)})`,
+    `ratio ${(r.wallS / r.idealS).toFixed(2)}`,
+    `cost ${Math.round(r.cost)} (${(r.cost / products).toFixed(1)}/product)`,
+    `Shopify ${r.shopifyRequests} requests (${per(r.shopifyRequests, products)}/product, ` +
+      `${r.mutations} data mutations)`,
+    `Sentos ${r.sentosRequests} requests`,
+    `THROTTLED ${r.throttled}`,
+    `peak RSS ${r.peakRssMb ?? '?'} MB`,
+    `created ${s.created ?? 0}, updated ${s.updated ?? 0}, unchanged ${s.unchanged ?? 0}, failed ${s.failed ?? 0}`,
+  ];
+  return parts.join(' · ') + (r.stderrTail ? `\n  stderr tail: ${r.stderrTail}` : '');
 }
 
+const COLUMNS = [
+  'products',
+  'plan',
+  'run',
+  'wall',
+  'quota-bound ideal',
+  'wall / ideal',
+  'cost / product',
+  'Shopify requests / product',
+  'THROTTLED',
+  'peak RSS',
+];
+
 export function tableHeader(): string {
-  return [
-    '| products | plan | run | wall | quota-bound ideal | wall / ideal | cost / product | Shopify requests / product | THROTTLED | peak RSS |',
-    '| ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ].join('\n');
+  const align = COLUMNS.map((column) => (column === 'plan' || column === 'run' ? '---' : '---:'));
+  return `| ${COLUMNS.join(' | ')} |\n| ${align.join(' | ')} |`;
 }
 
 export function tableRows(cell: ProductsCell): string[] {
   const row = (label: string, r: RunFigures) =>
-    `| ${cell.products.toLocaleString('en')} | ${cell.plan} | ${label}${r.exit === 0 ? '' : ` (exit ${r.exit})`} | ` +
-    `${minutes(r.wallS)} | ${minutes(r.idealS)} | ${(r.wallS / r.idealS).toFixed(2)} | ` +
-    `${(r.cost / cell.products).toFixed(1)} | ${(r.shopifyRequests / cell.products).toFixed(2)} | ${r.throttled} | ` +
-    `${r.peakRssMb ?? '?'} MB |`;
+    `| ${[
+      cell.products.toLocaleString('en'),
+      cell.plan,
+      label + (r.exit === 0 ? '' : ` (exit ${r.exit})`),
+      minutes(r.wallS),
+      minutes(r.idealS),
+      (r.wallS / r.idealS).toFixed(2),
+      (r.cost / cell.products).toFixed(1),
+      per(r.shopifyRequests, cell.products),
+      String(r.throttled),
+      `${r.peakRssMb ?? '?'} MB`,
+    ].join(' | ')} |`;
   return [row('first sync', cell.first), row('unchanged resync', cell.resync)];
 }
 
 export function ordersLine(o: OrdersFigures): string {
-  return (
-    `- push: exit ${o.exit} · ${o.created} of ${o.orders} created with ${o.posts} POST /orders in ${minutes(o.wallS)} · ` +
-    `${o.perMinute.toFixed(1)} orders per ${o.windowMs / 1000} s window (Sentos allows 12 POSTs a minute) · ` +
-    `${o.sentosPerOrder.toFixed(2)} Sentos requests per order (${o.sentosRequests} in all) · peak RSS ${o.peakRssMb ?? '?'} MB`
-  );
+  return [
+    `- push: exit ${o.exit}`,
+    `${o.created} of ${o.orders} created with ${o.posts} POST /orders in ${minutes(o.wallS)}`,
+    `${o.perMinute.toFixed(1)} orders per ${o.windowMs / 1000} s window (Sentos allows 12 POSTs a minute)`,
+    `${o.sentosPerOrder.toFixed(2)} Sentos requests per order (${o.sentosRequests} in all)`,
+    `peak RSS ${o.peakRssMb ?? '?'} MB`,
+  ].join(' · ');
 }
 
 export function startupLine(s: StartupFigures): string {
-  return (
-    `- ${s.tool}, ${s.runs} runs, mean: node -e 0 ${s.nodeMs.toFixed(0)} ms · --help ${s.helpMs.toFixed(0)} ms ` +
-    `(${(s.helpMs / s.nodeMs).toFixed(2)}×) · --version ${s.versionMs.toFixed(0)} ms (${(s.versionMs / s.nodeMs).toFixed(2)}×)` +
-    (s.userMs
-      ? ` · user CPU ${s.userMs.map((ms) => ms.toFixed(0)).join(' / ')} ms ` +
-        `(--help ${(s.userMs[1] / s.userMs[0]).toFixed(2)}×, --version ${(s.userMs[2] / s.userMs[0]).toFixed(2)}×)`
-      : '')
-  );
+  const ratio = (ms: number, base: number) => `${(ms / base).toFixed(2)}×`;
+  const parts = [
+    `- ${s.tool}, ${s.runs} runs, mean wall: node -e 0 ${s.nodeMs.toFixed(0)} ms`,
+    `--help ${s.helpMs.toFixed(0)} ms (${ratio(s.helpMs, s.nodeMs)})`,
+    `--version ${s.versionMs.toFixed(0)} ms (${ratio(s.versionMs, s.nodeMs)})`,
+  ];
+  if (s.userMs) {
+    const [node, help, version] = s.userMs;
+    parts.push(
+      `user CPU ${node.toFixed(0)} / ${help.toFixed(0)} / ${version.toFixed(0)} ms ` +
+        `(--help ${ratio(help, node)}, --version ${ratio(version, node)})`,
+    );
+  }
+  return parts.join(' · ');
 }
+
+const per = (count: number, products: number) => (count / products).toFixed(2);
 
 function minutes(seconds: number): string {
   if (seconds < 60) return `${seconds.toFixed(1)} s`;

@@ -72,7 +72,8 @@ export const COMMANDS: readonly LazyCommand[] = [
     name: 'status',
     term: 'status',
     description:
-      'Dashboard: what is configured, the last connection test and runs, the orders checkpoint, failing orders, held locks',
+      'Dashboard: what is configured, the last connection test and runs, the orders checkpoint, failing orders, ' +
+      'held locks',
     load: () => import('./commands/status.js').then((m) => m.registerStatusCommand),
   },
   {

@@ -99,7 +99,8 @@ function field(shopifyRandom: Random, sentosRandom: Random): LatencyModel {
     describe: () =>
       [
         'latency: field (our estimates, seeded):',
-        `Shopify reads ${span(m.shopifyRead)}, productSet ${span(m.productSetBase)} + ${m.productSetPerVariantMs} ms/variant,`,
+        `Shopify reads ${span(m.shopifyRead)},`,
+        `productSet ${span(m.productSetBase)} + ${m.productSetPerVariantMs} ms/variant,`,
         `inventory writes ${span(m.inventoryWrite)}, other mutations ${span(m.otherMutation)},`,
         `bulk export ${m.bulkBaseMs / 1000} s + 1 s per ${m.bulkObjectsPerSecond} objects; Sentos ${span(m.sentos)}`,
       ].join(' '),
