@@ -15,6 +15,8 @@ export interface ProductDiff {
   /** Why the product cannot be written safely: the item is skipped. */
   skipReasons: string[];
   stocked: Array<{ mapped: MappedVariant; variant?: ShopifyVariant }>;
+  /** Shopify variants not in Sentos that stay in the product (their stock goes to 0). */
+  kept: ShopifyVariant[];
 }
 
 export function diffProduct(
@@ -38,6 +40,7 @@ export function diffProduct(
     warnings: variants.warnings,
     skipReasons: merged.problems,
     stocked: variants.stocked,
+    kept: variants.kept,
   };
   if (changes.length > 0 && merged.problems.length === 0) {
     result.productWrite = { identifier: { id: product.id }, ...scalars.write, options, variants: variants.writes };

@@ -4,6 +4,7 @@ import type { ShopifyVariant } from '../../shopify/types.js';
 import { diffProduct } from './diff.js';
 import { mapProduct, type MapContext, type MappedProduct, type MappedVariant } from './map.js';
 import { matchProduct, type MatchContext, type MatchResult } from './match.js';
+import { notInSentosRows } from './not-in-sentos.js';
 import type { ProductSyncSettings } from './settings.js';
 import { stockRows, type LocationPlan } from './stock.js';
 import type { PlanItem, StockChange } from './types.js';
@@ -100,8 +101,11 @@ function planUpdate(
     env.pendingActivation.has(mapped.sentosId);
   if (activate) changes.push({ field: 'status', from: match.product.status, to: 'ACTIVE' });
   // New variants carry their initial stock in the productSet that creates them; existing ones keep compare-and-set.
-  const folded = diff.productWrite ? foldNewVariantStock(diff.productWrite, stockFor(diff.stocked, env)) : undefined;
-  const stock = folded?.stock ?? stockFor(diff.stocked, env);
+  const fresh = stockFor(diff.stocked, env);
+  const folded = diff.productWrite ? foldNewVariantStock(diff.productWrite, fresh) : undefined;
+  // Variants Sentos no longer has stop selling: 0 at every mapped location (one CAS row each, never a delete).
+  const removed = env.settings.owned.stock ? notInSentosRows(diff.kept, env.locations) : [];
+  const stock = [...(folded?.stock ?? fresh), ...removed];
   const changed = changes.length > 0 || stock.length > 0;
   return {
     item: {
@@ -113,7 +117,7 @@ function planUpdate(
       productWrite: folded?.write,
       activate,
     },
-    matchedVariants: match.variants.size,
+    matchedVariants: match.variants.size + diff.kept.length,
   };
 }
 

@@ -5,6 +5,7 @@
 import type { SentosProduct, SentosWarehouse } from '../../sentos/types.js';
 import type { ShopifyLocation, ShopifyProduct } from '../../shopify/types.js';
 import { indexSentos, indexShopify, reverseLinks, type ShopifyIndex } from './match.js';
+import { planVanished } from './not-in-sentos.js';
 import { planItem, type PlanEnv } from './plan-item.js';
 import type { ProductSyncSettings } from './settings.js';
 import { resolveLocations } from './stock.js';
@@ -29,6 +30,8 @@ export interface PlanInput {
   settings: ProductSyncSettings;
   /** `--sku` (product or variant SKU) and `--limit` (first N products). */
   only?: { skus?: string[]; limit?: number };
+  /** Products Sentos sent that could not be read: a linked product may be one of them, so it is not vanished. */
+  unreadable?: Array<{ id?: string; sku?: string }>;
 }
 
 export function planProducts(input: PlanInput): ProductPlan {
@@ -59,6 +62,21 @@ export function planProducts(input: PlanInput): ProductPlan {
     items.push(planned.item);
     existingVariants += planned.matchedVariants;
   }
+  // Only a whole-catalog run can tell that a product vanished: outside a selection it is merely not selected.
+  if (!isSelection(input.only)) {
+    const sentosIds = new Set(input.sentos.map((p) => p.id));
+    const vanished = planVanished({
+      shopify: input.shopify,
+      sentosIds,
+      owners: env.match.owners,
+      linkedTo: env.match.linkedTo,
+      unreadable: input.unreadable ?? [],
+      locations,
+      stockOwned: settings.owned.stock,
+    });
+    items.push(...vanished.items);
+    existingVariants += vanished.variants;
+  }
   const summary = summarize(items);
   return {
     items,
@@ -75,6 +93,10 @@ export function planProducts(input: PlanInput): ProductPlan {
       ),
     },
   };
+}
+
+function isSelection(only: PlanInput['only']): boolean {
+  return (only?.skus !== undefined && only.skus.length > 0) || only?.limit !== undefined;
 }
 
 export function selectProducts(products: SentosProduct[], only: PlanInput['only']): SentosProduct[] {

@@ -81,8 +81,40 @@ describe('variant structure', () => {
       ['M-L', undefined],
       ['M-XL', 'gid://shopify/ProductVariant/3'],
     ]);
-    expect(item?.warnings).toEqual(['Shopify variant M-XL is not in Sentos; kept (variant removal is off)']);
-    expect(item?.stock).toMatchObject([{ sku: 'M-L', inventoryItemId: undefined, target: 3, needsActivation: true }]);
+    expect(item?.warnings).toEqual([
+      'Shopify variant M-XL is not in Sentos: kept with its stock set to 0 (variant removal is off)',
+    ]);
+    // It stops selling: one compare-and-set row to 0 at the mapped location, beside the new variant's stock.
+    expect(item?.stock).toEqual([
+      expect.objectContaining({ sku: 'M-L', inventoryItemId: undefined, target: 3, needsActivation: true }),
+      {
+        sku: 'M-XL',
+        inventoryItemId: 'gid://shopify/InventoryItem/3',
+        locationId: L1,
+        sentos: 0,
+        pending: 0,
+        target: 0,
+        current: 3,
+        needsActivation: false,
+        reason: 'not in Sentos',
+      },
+    ]);
+  });
+
+  it('a kept variant without stock anywhere mapped gives no row; an unowned stock gives none at all', () => {
+    const sold = shopProduct([
+      shopVariant(1, 'M-S', 'S'),
+      shopVariant(2, 'M-M', 'M'),
+      shopVariant(3, 'M-XL', 'XL', { levels: [{ locationId: L1, available: 0 }] }),
+    ]);
+    const two = sizes([
+      ['M-S', 'S'],
+      ['M-M', 'M'],
+    ]);
+    expect(plan([two], [sold]).items[0]).toMatchObject({ action: 'unchanged', stock: [] });
+    const unowned = plan([two], [current], { settings: productSettings({ owned: { stock: false } }) }).items[0];
+    expect(unowned).toMatchObject({ action: 'unchanged', stock: [] });
+    expect(unowned?.warnings).toEqual(['Shopify variant M-XL is not in Sentos: kept (variant removal is off)']);
   });
 
   it('removes it only when variant removal is allowed, as a planned change', () => {
@@ -104,7 +136,7 @@ describe('variant structure', () => {
     expect(item?.productWrite?.variants.map((v) => v.sku)).toEqual(['M-S', 'M-M']);
   });
 
-  it('a kept variant is not a change: identical otherwise means unchanged', () => {
+  it('a kept variant is no content change: only its stock goes to 0, with no productSet', () => {
     const item = plan(
       [
         sizes([
@@ -114,7 +146,7 @@ describe('variant structure', () => {
       ],
       [current],
     ).items[0];
-    expect(item).toMatchObject({ action: 'unchanged', changes: [], stock: [] });
+    expect(item).toMatchObject({ action: 'update', changes: [], stock: [{ sku: 'M-XL', target: 0, current: 3 }] });
     expect(item?.productWrite).toBeUndefined();
   });
 
@@ -147,7 +179,12 @@ describe('variant structure', () => {
       [current],
       { settings },
     ).items[0];
-    expect(item).toMatchObject({ action: 'unchanged', changes: [], stock: [] });
+    // M-M and M-XL are not in Sentos: kept as they are, but no longer for sale.
+    expect(item).toMatchObject({ action: 'update', changes: [] });
+    expect(item?.stock.map((r) => [r.sku, r.target, r.reason])).toEqual([
+      ['M-M', 0, 'not in Sentos'],
+      ['M-XL', 0, 'not in Sentos'],
+    ]);
     expect(item?.warnings).toContain('variant M-L is not in Shopify and was not added (Sentos does not own variants)');
   });
 

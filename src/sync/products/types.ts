@@ -38,6 +38,8 @@ export interface StockChange {
   needsActivation: boolean;
   /** Written by the product's own productSet (a new variant's initial stock), not by the stock writer. */
   inProductSet?: boolean;
+  /** Why the row exists when it is not Sentos's stock: `not in Sentos` (a variant Sentos no longer has → 0). */
+  reason?: string;
 }
 
 export interface PlanItem {
@@ -58,6 +60,8 @@ export interface PlanItem {
   matchedBy?: MatchKind;
   /** Apply sets the product ACTIVE after its stock is written (issue 3 §5: drafts until complete). */
   activate: boolean;
+  /** A linked Shopify product whose Sentos product is gone: its variants stop selling, it is never deleted. */
+  vanished?: boolean;
 }
 
 export interface PlanSummary {

@@ -6,6 +6,7 @@
 import type { ShopifyProduct, ShopifyVariant, VariantWrite } from '../../shopify/types.js';
 import type { MappedProduct, MappedVariant, OptionValue } from './map.js';
 import type { OwnedFields } from './settings.js';
+import { summarizeMany } from './reasons.js';
 import { skuKey } from './text.js';
 import type { FieldChange } from './types.js';
 import { compareAtOf, keptVariantWrite, money, newVariantWrite, priceOf, selectedOptionValues } from './write.js';
@@ -45,6 +46,7 @@ export function diffVariants(input: VariantDiffInput): VariantDiff {
     }
   }
   const matchedIds = new Set([...matches.values()].map((v) => v.id));
+  const keptNames: string[] = [];
   for (const sv of product.variants) {
     if (matchedIds.has(sv.id)) continue;
     const name = skuKey(sv.sku) || sv.id;
@@ -54,8 +56,14 @@ export function diffVariants(input: VariantDiffInput): VariantDiff {
     }
     diff.writes.push(keptVariantWrite(sv));
     diff.kept.push(sv);
-    diff.warnings.push(`Shopify variant ${name} is not in Sentos; kept (variant removal is off)`);
+    keptNames.push(name);
   }
+  // Kept, but no longer for sale: the planner sets their stock to 0 (not-in-sentos.ts).
+  const outcome = owned.stock ? 'kept with its stock set to 0' : 'kept';
+  const lines = keptNames.map((n) => `Shopify variant ${n} is not in Sentos: ${outcome} (variant removal is off)`);
+  diff.warnings.push(
+    ...summarizeMany(lines, (n) => `${n} Shopify variants are not in Sentos: ${outcome} (variant removal is off)`),
+  );
   return diff;
 }
 

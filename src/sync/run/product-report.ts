@@ -52,6 +52,7 @@ function stockChange(s: PlanItem['stock'][number], carried?: Carried) {
     to: s.target,
     sentos: s.sentos,
     pending: s.pending,
+    ...(s.reason ? { reason: s.reason } : {}),
   };
   const after = s.inventoryItemId ? carried?.get(`${s.inventoryItemId}|${s.locationId}`) : undefined;
   return after ? { ...row, to: after.quantity, planned: s.target, soldDuringRun: after.soldDuringRun } : row;
@@ -90,6 +91,14 @@ export function planWarnings(plan: ProductPlan): string[] {
   const warnings = plan.unmappedWarehouses.map(
     (w) => `Sentos warehouse ${w.name} (${w.id}) is not written to Shopify: ${w.reason}`,
   );
+  const vanished = plan.items.filter((i) => i.vanished);
+  if (vanished.length > 0) {
+    const named = vanished.slice(0, 5).map((i) => `${i.sku} "${i.title}"`);
+    const more = vanished.length > 5 ? `, … and ${vanished.length - 5} more` : '';
+    warnings.push(
+      `${vanished.length} Shopify product(s) are no longer in Sentos (${named.join(', ')}${more}): their variants go to 0 available; nothing is deleted`,
+    );
+  }
   for (const s of plan.suggestions.slice(0, 20))
     warnings.push(
       `Suggestion only: Sentos ${s.sku} "${s.title}" looks like Shopify "${s.shopifyTitle}" (${s.shopifyProductId}) but no SKU matches; nothing was done`,

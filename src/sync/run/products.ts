@@ -88,6 +88,7 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
     pendingActivation: input.pendingActivation.asSet(),
     settings: input.settings,
     only: { skus: input.options.skus, limit: input.options.limit },
+    unreadable: input.sentosSnapshot.invalid,
   });
   const warnings = [...setup.notes, ...planWarnings(plan)];
   if (input.options.skus?.length && plan.items.length === 0)
