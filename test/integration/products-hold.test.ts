@@ -64,8 +64,15 @@ describe('products alone holds back the orders the ledger knows Sentos has not r
 
   it('applies it: no location gets the 2 sold units back', async () => {
     const run = await runCli(['products', '--json'], t.env);
-    expect(run.code).toBe(0);
+    // The product that left Sentos has its variants set to 0 (it stops selling), which in a 3-product shop is
+    // past the zero-stock guard: the guard stops the run, and --force is the merchant's answer.
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/Safety guard: .* would go from stock to zero/);
+    const forced = await runCli(['products', '--json', '--force'], t.env);
+    expect(forced.code, forced.stderr).toBe(0);
     expect(shopifyByWarehouse()).toEqual({ 1: 8, 2: 8, 3: 8 });
+    for (const v of gone.variants)
+      for (const l of locations.values()) expect(t.sandbox.shopify.state.available(v.sku, l), v.sku).toBe(0);
     expect(t.sandbox.sentos.state.orders).toHaveLength(0);
   });
 });

@@ -151,17 +151,17 @@ describe('parseSentosProducts: a bad product never kills the page', () => {
     [
       'a variant without a SKU',
       wireProduct({ id: 2, sku: 'P2', variants: [wireVariant({ sku: null })] }),
-      { id: '2', sku: 'P2' },
+      { id: '2', sku: 'P2', name: 'Deri Kemer' },
       /variants\.0\.sku/,
     ],
     [
       'a non-numeric stock',
       wireProduct({ id: 3, sku: 'P3', stocks: [{ warehouse: 1, stock: 'çok' }] }),
-      { id: '3', sku: 'P3' },
+      { id: '3', sku: 'P3', name: 'Deri Kemer' },
       /stocks\.0\.stock/,
     ],
-    ['no SKU and no variants', wireProduct({ id: 4, sku: '' }), { id: '4' }, /no SKU/],
-    ['no id', wireProduct({ id: undefined, sku: 'P5' }), { sku: 'P5' }, /id/],
+    ['no SKU and no variants', wireProduct({ id: 4, sku: '' }), { id: '4', name: 'Deri Kemer' }, /no SKU/],
+    ['no id', wireProduct({ id: undefined, sku: 'P5' }), { sku: 'P5', name: 'Deri Kemer' }, /id/],
     ['not an object', 'garbage', {}, /expected object/i],
   ])('%s is reported with what identifies it', (_label, bad, identity, reason) => {
     const page = parseSentosProducts([
