@@ -3,12 +3,13 @@
  * - identifier {id} updates; {handle} upserts and needs input.handle equal to it (INPUT_MISMATCH otherwise).
  * - options and variants are always complete: productSet deletes omitted list entries (§10 pitfall 1).
  * - SKU goes to variants[].sku and inventoryItem.sku, with tracked: true (§3.3, §10 pitfall 3).
- * - files and metafields are lists that productSet REPLACES: files only when imageSources is given;
- *   metafields only on create (sentosProductId, with image_sources), else a later write would delete them.
+ * - files and metafields are lists that productSet REPLACES (docs/shopify-api.md#product-media): files only
+ *   when imageSources is given, each variant's file with them; metafields only on create (sentosProductId,
+ *   with image_sources), else a later write would delete them.
  * - inventoryQuantities only on variants without an id (created by this call): docs/shopify-api.md#productset.
  */
 import { formatMinor } from '../core/money.js';
-import type { ProductSetWireInput } from './operations/product-set.js';
+import type { FileSetWireInput, ProductSetWireInput } from './operations/product-set.js';
 import type { ProductWrite, VariantWrite } from './types.js';
 
 export const METAFIELD_NAMESPACE = 'sentos_sync';
@@ -32,11 +33,9 @@ export function toProductSetInput(write: ProductWrite): {
       position: index + 1,
       values: option.values.map((name) => ({ name })),
     })),
-    variants: write.variants.map(toVariantInput),
+    variants: write.variants.map((variant) => toVariantInput(variant, write.imageSources)),
   };
-  if (write.imageSources !== undefined) {
-    input.files = write.imageSources.map((originalSource) => ({ originalSource, contentType: 'IMAGE' as const }));
-  }
+  if (write.imageSources !== undefined) input.files = write.imageSources.map(imageFile);
   if (write.sentosProductId !== undefined) {
     input.metafields = [
       {
@@ -58,7 +57,13 @@ export function toProductSetInput(write: ProductWrite): {
   return { identifier, input };
 }
 
-function toVariantInput(variant: VariantWrite): ProductSetWireInput['variants'][number] {
+function imageFile(originalSource: string): FileSetWireInput {
+  return { originalSource, contentType: 'IMAGE' };
+}
+
+function toVariantInput(variant: VariantWrite, files: string[] | undefined): ProductSetWireInput['variants'][number] {
+  const file =
+    variant.imageSource !== undefined && files?.includes(variant.imageSource) ? variant.imageSource : undefined;
   return {
     ...(variant.id !== undefined && { id: variant.id }),
     optionValues: variant.optionValues.map((v) => ({ optionName: v.optionName, name: v.name })),
@@ -78,5 +83,6 @@ function toVariantInput(variant: VariantWrite): ProductSetWireInput['variants'][
           quantity: q.quantity,
         })),
       }),
+    ...(file !== undefined && { file: imageFile(file) }),
   };
 }

@@ -172,7 +172,10 @@ export interface ProductWrite {
   status?: 'ACTIVE' | 'DRAFT' | 'ARCHIVED' | 'UNLISTED';
   options: Array<{ name: string; values: string[] }>;
   variants: VariantWrite[];
-  /** Image URLs to attach, in order; undefined leaves the product's media alone. */
+  /**
+   * Image URLs in order: the product's media become exactly these (productSet `files` replaces the list);
+   * undefined leaves the media alone. On a create they are also recorded in sentos_sync.image_sources.
+   */
   imageSources?: string[];
   /** Written as metafield sentos_sync.product_id on create only (productSet replaces the whole metafield list). */
   sentosProductId?: string;
@@ -197,6 +200,8 @@ export interface VariantWrite {
    * through compare-and-set inventorySetQuantities (docs/shopify-api.md#productset).
    */
   inventoryQuantities?: Array<{ locationId: string; quantity: number }>;
+  /** The variant's image: one of the product's imageSources, sent only together with them. */
+  imageSource?: string;
 }
 
 /** What a productSet returns: the product id, and the variants' ids when ProductWrite.returnVariants asked. */

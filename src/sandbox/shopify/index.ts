@@ -8,6 +8,7 @@ import { runOperation } from './execute.js';
 import { resolveOptions, type ShopifySimulatorOptions } from './options.js';
 import { allResolvers } from './resolvers/index.js';
 import { IdempotencyStore } from './resolvers/idempotency.js';
+import { settleMedia } from './resolvers/product-media.js';
 import { loadSchema, type ApiVersion } from './schema-loader.js';
 import { createShopifyServer } from './server.js';
 import { SimulatorState } from './state/facade.js';
@@ -72,15 +73,11 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     },
     () => resolved.latency.bulkRun(store.products.length + store.inventoryItems.size),
   );
-  const context = (version: ApiVersion): RequestContext => ({
-    store,
-    version,
-    idempotency,
-    bulk,
-    stats,
-    webhooks,
-    searchWarnings: [],
-  });
+  const context = (version: ApiVersion): RequestContext => {
+    // Media a previous request uploaded has been processed by the time the next one arrives.
+    settleMedia(store);
+    return { store, version, idempotency, bulk, stats, webhooks, searchWarnings: [] };
+  };
   const server = createShopifyServer({
     endpoint: { bucket, maxQueryCost: resolved.maxQueryCost, resolvers, context, latency: resolved.latency },
     tokens,

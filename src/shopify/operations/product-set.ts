@@ -22,9 +22,16 @@ export interface ProductSetWireInput {
     inventoryItem: { sku: string; tracked: boolean };
     /** Initial stock of a NEW variant (no compare-and-set: nothing can be sold before it exists). */
     inventoryQuantities?: Array<{ locationId: string; name: 'available'; quantity: number }>;
+    /** Must also be in `files` (schema 2026-10 ProductVariantSetInput.file). */
+    file?: FileSetWireInput;
   }>;
-  files?: Array<{ originalSource: string; contentType: 'IMAGE' }>;
+  files?: FileSetWireInput[];
   metafields?: Array<{ namespace: string; key: string; type: string; value: string }>;
+}
+
+export interface FileSetWireInput {
+  originalSource: string;
+  contentType: 'IMAGE';
 }
 
 export interface ProductSetVariables {

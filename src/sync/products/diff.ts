@@ -3,6 +3,7 @@
  * structure changed (issue 3 §4, §5). Unowned scalars stay undefined so Shopify keeps them.
  */
 import type { ProductWrite, ShopifyProduct, ShopifyVariant } from '../../shopify/types.js';
+import { imageChange, imagesToWrite, withVariantImages } from './images.js';
 import type { MappedProduct, MappedVariant } from './map.js';
 import type { ProductSyncSettings } from './settings.js';
 import type { FieldChange } from './types.js';
@@ -43,7 +44,9 @@ export function diffProduct(
     kept: variants.kept,
   };
   if (changes.length > 0 && merged.problems.length === 0) {
-    result.productWrite = { identifier: { id: product.id }, ...scalars.write, options, variants: variants.writes };
+    const files = scalars.write.imageSources;
+    const writes = files ? withVariantImages(variants.writes, mapped.variantImages, files) : variants.writes;
+    result.productWrite = { identifier: { id: product.id }, ...scalars.write, options, variants: writes };
   }
   return result;
 }
@@ -74,10 +77,11 @@ function diffScalars(
     changes.push({ field: 'tags', from: product.tags, to: mapped.tags });
     write.tags = mapped.tags;
   }
-  const images = product.imageSources ?? [];
-  if (owned.images && mapped.imageSources.length > 0 && mapped.imageSources.join('\n') !== images.join('\n')) {
-    changes.push({ field: 'images', from: images, to: mapped.imageSources });
-    write.imageSources = mapped.imageSources;
+  const images = { wanted: mapped.imageSources, written: product.imageSources, owned: owned.images };
+  const files = imagesToWrite(images);
+  if (files) {
+    changes.push(imageChange(images, files));
+    write.imageSources = files;
   }
   return { changes, write };
 }

@@ -4,6 +4,7 @@
  * Sentos): such a field is never written, so a gap in the ERP cannot wipe a value in Shopify.
  */
 import type { SentosProduct, SentosStock, SentosVariant } from '../../sentos/types.js';
+import { imageSources, variantImages } from './images.js';
 import { compareAtFrom, resolveVariantPrice, type VariantPrice } from './price.js';
 import type { ProductSyncSettings } from './settings.js';
 import { plainTextToHtml, skuKey } from './text.js';
@@ -41,6 +42,8 @@ export interface MappedProduct {
   options: Array<{ name: string; values: string[] }>;
   variants: MappedVariant[];
   imageSources: string[];
+  /** SKU → the variant's first Sentos image (images.ts). */
+  variantImages: Record<string, string>;
   /** Data problems only visible while mapping (a size without attribute name); validation reports them. */
   problems: string[];
 }
@@ -80,6 +83,7 @@ export function mapProduct(product: SentosProduct, ctx: MapContext): MappedProdu
     options: axes.options,
     variants,
     imageSources: imageSources(product),
+    variantImages: variantImages(product),
     problems: axes.problems,
   };
 }
@@ -131,12 +135,6 @@ function describe(product: SentosProduct): string | undefined {
   if (detail !== undefined) return detail;
   const plain = nonEmpty(product.description);
   return plain === undefined ? undefined : plainTextToHtml(plain);
-}
-
-/** Product images, then variant images, by source URL without duplicates (sentos-api.md §2.5 quirk 4). */
-function imageSources(product: SentosProduct): string[] {
-  const urls = [...product.images, ...product.variants.flatMap((v) => v.images)];
-  return [...new Set(urls.map((u) => u.trim()).filter((u) => u !== ''))];
 }
 
 function nonEmpty(text: string | undefined): string | undefined {

@@ -66,8 +66,9 @@ export const DEFAULT_OWNED_FIELDS: Readonly<OwnedFields> = Object.freeze({
   price: true,
   compareAtPrice: true,
   barcode: true,
-  // Off by default: productSet replaces a product's media list, which would drop images a merchant added.
-  images: false,
+  // On by default: merchants expect their Sentos photos in Shopify. productSet replaces a product's media
+  // with the list sent, so `products.notOwned` = images keeps a gallery the merchant curates in Shopify.
+  images: true,
   stock: true,
 });
 

@@ -230,10 +230,11 @@ describe('content details', () => {
     ]);
   });
 
-  it('images are compared by source URL and written only when owned', () => {
+  it('images are compared by source URL and written only when owned (the default)', () => {
     const product = aSentosProduct({ id: '1', images: ['https://x/1.jpg', 'https://x/1.jpg', 'https://x/2.jpg'] });
-    expect(plan([product], [existing]).items[0]).toMatchObject({ action: 'unchanged' });
-    const settings = productSettings({ owned: { images: true } });
+    const notOwned = productSettings({ owned: { images: false } });
+    expect(plan([product], [existing], { settings: notOwned }).items[0]).toMatchObject({ action: 'unchanged' });
+    const settings = productSettings();
     const item = plan([product], [existing], { settings }).items[0];
     expect(item?.changes).toEqual([{ field: 'images', from: [], to: ['https://x/1.jpg', 'https://x/2.jpg'] }]);
     expect(item?.productWrite?.imageSources).toEqual(['https://x/1.jpg', 'https://x/2.jpg']);

@@ -2,6 +2,7 @@
 import { formatMinor } from '../../core/money.js';
 import type { ProductWrite, ShopifyVariant, VariantWrite } from '../../shopify/types.js';
 import type { MappedProduct, MappedVariant, OptionValue } from './map.js';
+import { imagesToWrite, withVariantImages } from './images.js';
 import type { ProductSyncSettings } from './settings.js';
 import { slugify } from './text.js';
 
@@ -59,6 +60,8 @@ export function keptVariantWrite(variant: ShopifyVariant): VariantWrite {
  */
 export function createWrite(mapped: MappedProduct, settings: ProductSyncSettings, handle: string): ProductWrite {
   const { owned } = settings;
+  const files = imagesToWrite({ wanted: mapped.imageSources, written: undefined, owned: owned.images });
+  const variants = mapped.variants.map(newVariantWrite);
   return {
     identifier: { handle },
     handle,
@@ -69,8 +72,8 @@ export function createWrite(mapped: MappedProduct, settings: ProductSyncSettings
     tags: owned.tags ? mapped.tags : undefined,
     status: 'DRAFT',
     options: mapped.options,
-    variants: mapped.variants.map(newVariantWrite),
-    imageSources: owned.images && mapped.imageSources.length > 0 ? mapped.imageSources : undefined,
+    variants: files ? withVariantImages(variants, mapped.variantImages, files) : variants,
+    imageSources: files,
     sentosProductId: mapped.sentosId,
   };
 }

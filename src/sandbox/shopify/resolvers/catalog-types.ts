@@ -134,25 +134,39 @@ export const catalogTypeResolvers: ResolverMap = {
     },
     metafield: (variant: VariantRecord, args) => findMetafield(variant.metafields, args),
     metafields: (variant: VariantRecord, args) => metafieldConnection(variant.metafields, args),
-    media: (_variant, args) => paginateList([], args),
+    media: (variant: VariantRecord, args, ctx) => {
+      const media = ctx.store.productById(variant.productId)?.media ?? [];
+      const ids = new Set(variant.mediaIds ?? []);
+      return paginateList(
+        media.filter((m) => ids.has(m.id)),
+        args,
+      );
+    },
     requiresComponents: () => false,
     showUnitPrice: () => false,
     unitPrice: () => null,
     taxCode: () => null,
   },
   MediaImage: {
-    image: (media: MediaRecord) => ({
-      id: media.id.replace('MediaImage', 'ImageSource'),
-      url: media.url,
-      altText: media.alt,
-      width: null,
-      height: null,
-    }),
+    // Processed images only: `image` is null until READY (schema 2026-10), as is the preview's image.
+    image: (media: MediaRecord) =>
+      media.status === 'READY'
+        ? {
+            id: media.id.replace('MediaImage', 'ImageSource'),
+            url: media.url,
+            altText: media.alt,
+            width: null,
+            height: null,
+          }
+        : null,
     originalSource: (media: MediaRecord) => ({ url: media.url, fileSize: null }),
-    preview: (media: MediaRecord) => ({ image: { url: media.url, altText: media.alt }, status: 'READY' }),
+    preview: (media: MediaRecord) => ({
+      image: media.status === 'READY' ? { url: media.url, altText: media.alt } : null,
+      status: media.status,
+    }),
     mediaContentType: () => 'IMAGE',
-    status: () => 'READY',
-    fileStatus: () => 'READY',
+    status: (media: MediaRecord) => media.status,
+    fileStatus: (media: MediaRecord) => media.status,
     mediaErrors: () => [],
     mediaWarnings: () => [],
     fileErrors: () => [],

@@ -3,20 +3,14 @@ import { activate, activeLevelAt, setQuantity } from '../state/inventory-ops.js'
 import type { ShopifyStore } from '../state/store.js';
 import type {
   InventoryItemRecord,
-  MediaRecord,
   MetafieldRecord,
   OptionRecord,
   ProductRecord,
   VariantRecord,
 } from '../state/types.js';
 import { APP_NAMESPACE } from './catalog-types.js';
-import {
-  handleFromTitle,
-  normalizeHandle,
-  type FileInput,
-  type MetafieldInput,
-  type ProductSetInput,
-} from './product-set-input.js';
+import { handleFromTitle, normalizeHandle, type MetafieldInput, type ProductSetInput } from './product-set-input.js';
+import { buildMedia, linkVariantMedia } from './product-media.js';
 import type { OptionsPlan, PlannedVariant } from './product-set-variants.js';
 
 /**
@@ -40,16 +34,25 @@ export function applyProductSet(
   if (input.productType !== undefined) product.productType = input.productType ?? '';
   if (input.status) product.status = input.status;
   if (input.tags) product.tags = [...input.tags];
+  if (input.files) product.media = buildMedia(store, input.files, product.media, now);
+  let written: VariantRecord[] = [];
   if (plan) {
     product.options = buildOptions(store, plan);
-    product.variants = buildVariants(store, product, plan.variants, now);
+    written = buildVariants(store, product, plan.variants, now);
+    product.variants = byPosition(written);
   }
+  // `written` is in input order, so the i-th record is the i-th variant input's.
+  const planned = (plan?.variants ?? []).map((p, i) => ({ record: written[i], input: p.input }));
+  linkVariantMedia(product, planned.filter(hasRecord), input.files);
   if (input.metafields)
     product.metafields = buildMetafields(store, product.id, input.metafields, product.metafields, now);
-  if (input.files) product.media = buildMedia(store, input.files, product.media, now);
   if (!target || snapshot(product) !== before) product.updatedAt = now;
   store.indexProduct(product);
   return product;
+}
+
+function hasRecord<T extends { record: VariantRecord | undefined }>(entry: T): entry is T & { record: VariantRecord } {
+  return entry.record !== undefined;
 }
 
 function newProduct(store: ShopifyStore, input: ProductSetInput, now: string): ProductRecord {
@@ -110,7 +113,11 @@ function buildVariants(
     if (JSON.stringify(variant) !== before) variant.updatedAt = now;
     return variant;
   });
-  return variants
+  return variants;
+}
+
+function byPosition(variants: VariantRecord[]): VariantRecord[] {
+  return [...variants]
     .sort((a, b) => a.position - b.position)
     .map((variant, index) => Object.assign(variant, { position: index + 1 }));
 }
@@ -229,19 +236,5 @@ export function upsertMetafields(
         : [...owner.metafields, written];
     }
     return written;
-  });
-}
-
-function buildMedia(store: ShopifyStore, files: FileInput[], existing: MediaRecord[], now: string): MediaRecord[] {
-  return files.map((file) => {
-    const current = existing.find((media) => media.id === file.id || (!file.id && media.url === file.originalSource));
-    if (current) return { ...current, alt: file.alt !== undefined ? file.alt : current.alt };
-    return {
-      __typename: 'MediaImage',
-      id: store.newId('MediaImage').id,
-      alt: file.alt ?? null,
-      url: file.originalSource ?? '',
-      createdAt: now,
-    };
   });
 }

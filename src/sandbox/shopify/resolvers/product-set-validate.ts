@@ -1,6 +1,7 @@
 import type { ShopifyStore } from '../state/store.js';
 import type { MetafieldRecord, ProductRecord } from '../state/types.js';
 import { APP_NAMESPACE } from './catalog-types.js';
+import { validateVariantFiles } from './product-media.js';
 import {
   normalizeHandle,
   type FileInput,
@@ -105,6 +106,7 @@ export function validateBasics(
   }
   validateMetafields(input.metafields, ['input', 'metafields'], target?.metafields ?? [], errors);
   validateFiles(input.files, target, errors);
+  validateVariantFiles(input.variants, input.files, errors);
 }
 
 const METAFIELD_TYPES =

@@ -4,6 +4,7 @@ import type {
   InventoryItemRecord,
   InventoryLevelRecord,
   LocationRecord,
+  MediaRecord,
   MetafieldRecord,
   OrderRecord,
   ProductRecord,
@@ -40,6 +41,8 @@ export class ShopifyStore {
   readonly customers = new Map<string, CustomerRecord>();
   readonly inventoryItems = new Map<string, InventoryItemRecord>();
   readonly productOperations = new Map<string, ProductOperationRecord>();
+  /** Media created by the current request, READY once it is answered (resolvers/product-media.ts). */
+  readonly pendingMedia: MediaRecord[] = [];
   private readonly productMap = new Map<string, ProductRecord>();
   private readonly variantMap = new Map<string, VariantRecord>();
 

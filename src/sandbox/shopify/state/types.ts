@@ -43,7 +43,11 @@ export interface MediaRecord {
   __typename: 'MediaImage';
   id: string;
   alt: string | null;
+  /** The originalSource it was created from (the oracle's view; no GraphQL field returns it). */
+  source: string;
+  /** Shopify CDN URL of the processed image. */
   url: string;
+  status: 'UPLOADED' | 'PROCESSING' | 'READY' | 'FAILED';
   createdAt: string;
 }
 
@@ -76,6 +80,8 @@ export interface VariantRecord {
   inventoryPolicy: 'DENY' | 'CONTINUE';
   taxable: boolean;
   metafields: MetafieldRecord[];
+  /** Ids of the product's media attached to this variant (productSet variants[].file). */
+  mediaIds?: string[];
   createdAt: string;
   updatedAt: string;
 }
