@@ -10,7 +10,7 @@ import type { VariantWrite } from '../../shopify/types.js';
 import type { FieldChange } from './types.js';
 import { skuKey } from './text.js';
 
-/** Product images, then variant images, by source URL without duplicates (docs/sentos-api.md: variant-only images). */
+/** Product images, then variant images, by source URL without duplicates (docs/sentos-api.md#product-images). */
 export function imageSources(product: SentosProduct): string[] {
   const urls = [...product.images, ...product.variants.flatMap((v) => v.images)];
   return [...new Set(urls.map((u) => u.trim()).filter((u) => u !== ''))];
