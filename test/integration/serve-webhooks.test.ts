@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runCli, startTestSandbox } from '../helpers/cli-harness.js';
 import { startServe, until } from '../helpers/serve-harness.js';
 
 const sentosCopies = (s: Awaited<ReturnType<typeof startServe>>, legacyId: number) =>
@@ -86,6 +87,40 @@ describe('serve: the dashboard off loopback', () => {
       expect((await fetch(`${base}/healthz`)).status).toBe(200);
     } finally {
       await s.stop();
+    }
+  });
+});
+
+describe('webhooks register | list | delete', () => {
+  it('registers the order topics once (a second run finds them), lists and deletes them', async () => {
+    const t = await startTestSandbox({ products: 2, orders: 0 });
+    try {
+      const url = 'https://sync.example.test';
+      const first = await runCli(['webhooks', 'register', '--url', url, '--json'], t.env);
+      expect(first.code, first.stderr).toBe(0);
+      expect(first.json<{ created: Array<{ topic: string; uri: string }> }>().created.map((s) => s.topic)).toEqual([
+        'ORDERS_CREATE',
+        'ORDERS_UPDATED',
+        'ORDERS_CANCELLED',
+        'ORDERS_FULFILLED',
+        'ORDERS_PAID',
+      ]);
+      const again = await runCli(['webhooks', 'register', '--url', `${url}/webhooks/shopify`, '--json'], t.env);
+      expect(again.json()).toMatchObject({ created: [], failed: [] });
+      expect(again.json<{ existing: unknown[] }>().existing).toHaveLength(5);
+      expect(t.sandbox.shopify.webhooks.subscriptions.map((s) => s.uri)).toEqual(
+        Array(5).fill(`${url}/webhooks/shopify`),
+      );
+      const listed = await runCli(['webhooks', 'list'], t.env);
+      expect(listed.stdout.trim().split('\n')).toHaveLength(5);
+      const plainHttp = await runCli(['webhooks', 'register', '--url', 'http://sync.example.test'], t.env);
+      expect(plainHttp.code).toBe(2);
+      expect(plainHttp.stderr).toMatch(/HTTPS/);
+      const deleted = await runCli(['webhooks', 'delete', '--url', url, '--json'], t.env);
+      expect(deleted.json()).toEqual({ deleted: 5, failed: 0 });
+      expect(t.sandbox.shopify.webhooks.subscriptions).toEqual([]);
+    } finally {
+      await t.close();
     }
   });
 });
