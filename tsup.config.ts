@@ -7,6 +7,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'bench/run': 'src/bench/run.ts',
     'bench/serve': 'src/bench/serve.ts',
+    'bench/plan': 'src/bench/plan.ts',
   },
   format: ['esm'],
   target: 'node20',
