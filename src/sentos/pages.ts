@@ -40,7 +40,8 @@ export async function* fetchPages(
     if (response.status < 200 || response.status >= 300)
       throw transport.errorFor(request, response, { collection: true });
     const envelope = readPage(response.body, call.listKeys) ?? singleObject(response.body);
-    if (!envelope) throw sentosInvalidResponse(response, 'no list in the response', transport.context(request));
+    if (!envelope)
+      throw sentosInvalidResponse(response, describeEnvelope(response.body, call.listKeys), transport.context(request));
     // A server that ignores `page` would send page 1 forever: fail loudly rather than loop or stop silently.
     const first = firstId(envelope.items);
     if (page > 1 && first !== undefined && first === previousFirst) {
@@ -64,6 +65,18 @@ export function isLastPage(envelope: WirePage, page: number, requestedSize: numb
   if (envelope.items.length === 0) return true;
   if (envelope.totalPages !== undefined) return page >= envelope.totalPages;
   return envelope.items.length < (envelope.size ?? requestedSize);
+}
+
+/** Says what came instead of a list, so a wrong shape is named as such ("the envelope is not the documented one"). */
+export function describeEnvelope(body: unknown, listKeys: readonly string[]): string {
+  const expected = `expected a list under ${listKeys.map((k) => `"${k}"`).join(' or ')} (or a bare array)`;
+  if (isPlainObject(body)) {
+    const keys = Object.keys(body);
+    return `${expected}, got an object with ${keys.length ? `keys ${keys.slice(0, 8).join(', ')}` : 'no keys'}`;
+  }
+  if (typeof body === 'string')
+    return `${expected}, got ${/^\s*</.test(body) ? 'an HTML page' : 'text'}: is SENTOS_API_URL the API URL?`;
+  return `${expected}, got ${body === null || body === undefined ? 'an empty body' : typeof body}`;
 }
 
 /** ERPD treats an order answer as an array or a single object [V: ERPD]. */

@@ -1,4 +1,4 @@
-import { throwIfAborted } from '../../core/errors.js';
+import { RemoteError, throwIfAborted } from '../../core/errors.js';
 import type { SentosClient } from '../../sentos/client.js';
 import type { SentosProduct, SentosWarehouse } from '../../sentos/types.js';
 import type { EventSink } from '../events.js';
@@ -42,7 +42,34 @@ export async function readSentosSnapshot(
       total: page.totalElements,
     });
   }
+  if (products.length === 0 && invalid.length > 0) throw unreadableCatalog(invalid);
   return { products, invalid, warehouses, categories: categoryPaths(categoryRows), readAtMs };
+}
+
+/**
+ * Products came, none could be read: a schema change or a different API behind the URL, not an empty catalog.
+ * Said as such (with the first distinct reasons), before anything is planned or written.
+ */
+export function unreadableCatalog(invalid: SentosSnapshot['invalid']): RemoteError {
+  const reasons = [...new Set(invalid.map((i) => i.reason))];
+  const first = reasons
+    .slice(0, 3)
+    .map((reason) => {
+      const example = invalid.find((i) => i.reason === reason);
+      const name = example?.sku ?? example?.id;
+      return name ? `${reason} (e.g. ${name})` : reason;
+    })
+    .join('; ');
+  const more = reasons.length > 3 ? `; and ${reasons.length - 3} more kinds` : '';
+  return new RemoteError(
+    `Sentos sent ${invalid.length} products, none readable: ${first}${more}. Nothing was written.`,
+    { service: 'sentos', code: 'UNREADABLE_CATALOG' },
+    {
+      hint:
+        'Check that SENTOS_API_URL is your Sentos API and look at one product in the Sentos panel; ' +
+        'run with --verbose to see the requests, and report the reasons above if the data looks right.',
+    },
+  );
 }
 
 function categoryPaths(rows: Array<{ id: string; name: string; parentId?: string }>): Map<string, string[]> {
