@@ -110,8 +110,22 @@ function cleanAuthCache(saved: Record<string, string>): { entries: Record<string
 
 /** SENTOS_SYNC_SENTOS_WINDOW_MS shortens Sentos's one-minute window; only the sandbox and tests set it. */
 function windowOverride(env: NodeJS.ProcessEnv): { windowMs?: number } {
-  const raw = env.SENTOS_SYNC_SENTOS_WINDOW_MS;
-  return raw && /^\d+$/.test(raw) ? { windowMs: Number(raw) } : {};
+  const ms = envMs(env, 'SENTOS_SYNC_SENTOS_WINDOW_MS', 'the Sentos rate-limit window');
+  return ms === undefined ? {} : { windowMs: ms };
+}
+
+/**
+ * A numeric tuning variable, checked like `config set` checks a setting: a typo is an error naming the variable,
+ * never silently the default (a cron running at a 1-minute window it was told was 1 second, or the reverse).
+ */
+export function envMs(env: NodeJS.ProcessEnv, name: string, what: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) <= 0)
+    throw new UsageError(`Invalid ${name}: expected a whole number of milliseconds above 0.`, {
+      hint: `${name} sets ${what}; unset it to use the default.`,
+    });
+  return Number(raw);
 }
 
 /**
@@ -119,14 +133,14 @@ function windowOverride(env: NodeJS.ProcessEnv): { windowMs?: number } {
  * it, since the sandbox finishes an export at once at loopback speed and the polls would be most of a test's time.
  */
 function bulkPollOverride(env: NodeJS.ProcessEnv): { initialDelayMs?: number } {
-  const raw = env.SENTOS_SYNC_BULK_POLL_MS;
-  return raw && /^\d+$/.test(raw) ? { initialDelayMs: Number(raw) } : {};
+  const ms = envMs(env, 'SENTOS_SYNC_BULK_POLL_MS', 'the first wait before polling a bulk export');
+  return ms === undefined ? {} : { initialDelayMs: ms };
 }
 
 /** SENTOS_SYNC_RETRY_BASE_MS shortens the retry backoff (default 1 s); only tests and benchmarks set it. */
 export function retryOverride(env: NodeJS.ProcessEnv): { baseDelayMs?: number } {
-  const raw = env.SENTOS_SYNC_RETRY_BASE_MS;
-  return raw && /^\d+$/.test(raw) ? { baseDelayMs: Number(raw) } : {};
+  const ms = envMs(env, 'SENTOS_SYNC_RETRY_BASE_MS', 'the first retry backoff');
+  return ms === undefined ? {} : { baseDelayMs: ms };
 }
 
 export function productSettingsFrom(config: ResolvedConfig): ProductSyncSettings {

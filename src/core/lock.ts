@@ -41,10 +41,16 @@ export function acquireLock(dir: string, name: string, now: Date = new Date(), h
             `"${holder.holder}" holds the "${name}" lock of this profile (pid ${holder.pid}, since ${holder.startedAt}).`,
             { hint: `It already syncs on its schedule: drop this cron entry while it runs, or stop it first.` },
           );
+        if (isUnrelated(holder.pid))
+          throw new LockedError(
+            `The "${name}" lock ${file} names pid ${holder.pid}, which is running but is not sentos-sync ` +
+              `(the pid was reused after a crash or a reboot).`,
+            { hint: `If no sentos-sync run is going on, delete the lock: rm "${file}"` },
+          );
         throw new LockedError(
-          `Another "${name}" run is in progress (pid ${holder.pid}, started ${holder.startedAt}).`,
+          `Another "${name}" run is in progress (pid ${holder.pid}, started ${holder.startedAt}; lock ${file}).`,
           {
-            hint: 'Runs of the same command and profile never overlap. Wait for it to finish; if cron overlaps often, run less often.',
+            hint: `Runs of the same command and profile never overlap. Wait for it to finish; if cron overlaps often, run less often. If that process is not sentos-sync, delete the lock: rm "${file}"`,
           },
         );
       }
@@ -73,6 +79,21 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * A live pid that is provably another program: its command line (Linux /proc) does not mention sentos-sync.
+ * Where that cannot be read (other systems, permissions) the pid counts as a run: the safe side.
+ */
+function isUnrelated(pid: number): boolean {
+  if (pid === process.pid) return false;
+  let cmdline: string;
+  try {
+    cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    return false;
+  }
+  return cmdline !== '' && !/sentos-sync/.test(cmdline);
 }
 
 function releaseIfOurs(file: string): void {

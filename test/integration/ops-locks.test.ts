@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,5 +29,30 @@ describe('a sync that cannot take its second lock', () => {
       products.release();
     }
     expect(fs.readdirSync(lockDir)).toEqual([]);
+  });
+});
+
+/**
+ * A lock whose pid is alive but belongs to another program (the pid was reused after a crash or reboot) is not
+ * "another run in progress": the message names the lock file and how to clear it.
+ */
+describe('a lock held by a live process that is not sentos-sync', () => {
+  it('names the lock file and says to delete it', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-locks-'));
+    const other = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      const file = path.join(home, 'locks', 'orders.lock');
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, JSON.stringify({ pid: other.pid, command: 'orders', startedAt: '2026-11-30T03:00:00Z' }));
+      const run = await runCli(['orders', '--json'], { SENTOS_SYNC_HOME: home });
+      expect(run.code).toBe(6);
+      const error = (run.json() as { error: { message: string; hint: string } }).error;
+      expect(error.message).toContain(file);
+      expect(error.message).toMatch(new RegExp(`pid ${other.pid}, which is running but is not sentos-sync`));
+      expect(error.hint).toContain(`rm "${file}"`);
+    } finally {
+      other.kill();
+      fs.rmSync(home, { recursive: true, force: true });
+    }
   });
 });

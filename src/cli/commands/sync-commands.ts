@@ -43,6 +43,29 @@ Examples:
   sentos-sync sync --only orders`,
 };
 
+/** The `orders(query:)` search values the Admin API documents for these filters (2026-10 schema). */
+const ORDER_STATUS_VALUES = ['open', 'closed', 'cancelled', 'not_closed'];
+const FINANCIAL_STATUS_VALUES = [
+  'paid',
+  'pending',
+  'authorized',
+  'partially_paid',
+  'partially_refunded',
+  'refunded',
+  'voided',
+  'expired',
+];
+const FULFILLMENT_STATUS_VALUES = [
+  'unshipped',
+  'shipped',
+  'fulfilled',
+  'partial',
+  'scheduled',
+  'on_hold',
+  'unfulfilled',
+  'request_declined',
+];
+
 /** `products`, `orders` and `sync`: thin — flags in, one phase (or both) run inside the job frame. */
 export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactory): void {
   const productFlags = (c: Command) =>
@@ -59,9 +82,16 @@ export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactor
         '--since <when>',
         'orders updated since a date, ISO time or duration (36h, 7d); default: the checkpoint, else 7 days',
       )
-      .option('--status <status>', 'Shopify order status filter: open, closed, cancelled')
-      .option('--financial-status <status>', 'e.g. paid, pending, refunded')
-      .option('--fulfillment-status <status>', 'e.g. unshipped, shipped')
+      // Checked against Shopify's documented search values before anything is sent (docs/shopify-api.md).
+      .addOption(new Option('--status <status>', 'Shopify order status filter').choices(ORDER_STATUS_VALUES))
+      .addOption(
+        new Option('--financial-status <status>', 'Shopify financial status filter').choices(FINANCIAL_STATUS_VALUES),
+      )
+      .addOption(
+        new Option('--fulfillment-status <status>', 'Shopify fulfillment status filter').choices(
+          FULFILLMENT_STATUS_VALUES,
+        ),
+      )
       .option('--order <ref...>', 'only these orders (#1042 or numeric id)');
 
   productFlags(program.command('products').description('Sentos → Shopify: catalog, prices and stock per location'))
@@ -91,6 +121,8 @@ export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactor
 async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync', flags: SyncFlags): Promise<void> {
   const config = runtime.config();
   const locks = command === 'sync' ? ['orders', 'products'] : [command];
+  // Flags are checked before the lock and before any request (--since in the future, a bad date).
+  const orderOptions = command === 'products' ? undefined : orderOptionsOf(flags, runtime);
   await runJob(
     runtime,
     command,
@@ -99,7 +131,7 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
       const deps = depsFor(runtime, config, ctx);
       // `orders` alone never reads the whole catalog: it resolves the SKUs it needs (docs/sentos-api.md#rate-limits).
       if (command === 'orders') {
-        const { report } = await ordersPhase(deps, undefined, orderOptionsOf(flags, runtime));
+        const { report } = await ordersPhase(deps, undefined, orderOptions ?? orderOptionsOf(flags, runtime));
         rememberAuth(runtime, config, deps.sentos);
         return { reports: [{ title: 'Orders', report }], exitCode: report.exitCode };
       }
@@ -116,7 +148,7 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
         const report = await productsPhase(deps, snapshot, productOptions);
         return { reports: [{ title: 'Products', report }], exitCode: report.exitCode };
       }
-      return syncBoth(deps, snapshot, flags, productOptions, orderOptionsOf(flags, runtime));
+      return syncBoth(deps, snapshot, flags, productOptions, orderOptions ?? orderOptionsOf(flags, runtime));
     },
     { all: flags.all, output: flags.output },
   );
@@ -176,11 +208,18 @@ function orderOptionsOf(flags: SyncFlags, runtime: Runtime) {
 }
 
 function sinceOf(value: string, runtime: Runtime): string {
+  let since: string;
   try {
-    return parseSince(value, runtime.clock.now());
+    since = parseSince(value, runtime.clock.now());
   } catch (error) {
     throw new UsageError(`--since ${value}: ${(error as Error).message}`);
   }
+  // A window that starts in the future reads nothing and would look like "no new orders".
+  if (Date.parse(since) > runtime.clock.now())
+    throw new UsageError(`--since ${value} is in the future (${since}).`, {
+      hint: 'Give a past date or time, or a duration back from now such as 36h or 7d.',
+    });
+  return since;
 }
 
 function searchOf(flags: SyncFlags): string | undefined {
