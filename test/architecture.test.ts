@@ -46,6 +46,10 @@ describe('dependency direction (design.md "The shape")', () => {
     expect(offending('sync', ['cli', 'config', 'sandbox'])).toEqual([]);
   });
 
+  it('cli reaches the APIs only through the clients: never the HTTP layer directly', () => {
+    expect(offending('cli', ['core/http'])).toEqual([]);
+  });
+
   it('core imports nothing above it', () => {
     expect(offending('core', ['cli', 'sync', 'sentos', 'shopify', 'sandbox', 'config'])).toEqual([]);
   });

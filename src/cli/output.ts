@@ -1,5 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
-import { secrets, type SecretRegistry } from '../core/http/redact.js';
+import { secrets, type SecretRegistry } from '../core/redact.js';
 
 /**
  * stdout carries only the result (the summary, or exactly one JSON document with --json); everything else

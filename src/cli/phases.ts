@@ -1,5 +1,5 @@
 import type { ResolvedConfig } from '../config/resolve.js';
-import { statsSince } from '../core/http/stats.js';
+import { statsSince } from '../core/request-stats.js';
 import type { SentosClient } from '../sentos/client.js';
 import type { ShopifyClient } from '../shopify/client.js';
 import { buildReport, type RunReport } from '../sync/report.js';

@@ -1,6 +1,6 @@
 import { systemClock, type Clock } from '../core/clock.js';
-import { secrets } from '../core/http/redact.js';
-import { RequestStats } from '../core/http/stats.js';
+import { secrets } from '../core/redact.js';
+import { RequestStats } from '../core/request-stats.js';
 import { resolvePaths, type ToolPaths } from '../config/paths.js';
 import { resolveConfig, type ResolvedConfig } from '../config/resolve.js';
 import { ConfigStore } from '../config/store.js';

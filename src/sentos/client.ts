@@ -1,8 +1,8 @@
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../core/clock.js';
 import { HttpClient, type HttpClientOptions, type HttpEvent, type RetryOptions } from '../core/http/client.js';
-import { secrets as defaultSecrets, type SecretRegistry } from '../core/http/redact.js';
-import type { RequestStats } from '../core/http/stats.js';
+import { secrets as defaultSecrets, type SecretRegistry } from '../core/redact.js';
+import type { RequestStats } from '../core/request-stats.js';
 import { normalizeSentosBaseUrl } from './base-url.js';
 import { createSentosScheduler, type SentosLimits, type SentosWait } from './limits.js';
 import { createOrder, findOrders, updateOrder } from './orders.js';

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { AuthError } from '../core/errors.js';
-import { SecretRegistry } from '../core/http/redact.js';
+import { SecretRegistry } from '../core/redact.js';
 import { basicToken } from './auth.js';
 import { createSentosClient } from './client.js';
 

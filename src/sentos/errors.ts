@@ -1,6 +1,6 @@
 import { AuthError, RemoteError, type CliError } from '../core/errors.js';
 import type { HttpResponse } from '../core/http/client.js';
-import type { SecretRegistry } from '../core/http/redact.js';
+import type { SecretRegistry } from '../core/redact.js';
 import { isAuthRejection } from './auth.js';
 import { isPlainObject } from './wire/fields.js';
 import { writeErrors } from './wire/order.js';

@@ -1,6 +1,6 @@
 import { AuthError, type CliError } from '../core/errors.js';
 import type { HttpClient, HttpRequest, HttpResponse } from '../core/http/client.js';
-import type { SecretRegistry } from '../core/http/redact.js';
+import type { SecretRegistry } from '../core/redact.js';
 import { isAuthRejection, SENTOS_AUTH_METHODS, sentosAuthHeaders } from './auth.js';
 import { CREDENTIALS_HINT, sentosErrorFor, type SentosErrorContext } from './errors.js';
 import type { SentosAuthMethod } from './types.js';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ActivityLog, type LogLevel } from '../core/activity-log.js';
 import { errorMessage } from '../core/errors.js';
-import type { ServiceStats } from '../core/http/stats.js';
+import type { ServiceStats } from '../core/request-stats.js';
 import { ordersPhase, pendingWindowStart, productsPhase, type PhaseDeps } from '../cli/phases.js';
 import type { Runtime } from '../cli/runtime.js';
 import { retryOverride } from '../cli/services.js';

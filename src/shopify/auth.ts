@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Clock } from '../core/clock.js';
 import { AuthError, RemoteError } from '../core/errors.js';
 import type { HttpClient } from '../core/http/client.js';
-import type { SecretRegistry } from '../core/http/redact.js';
+import type { SecretRegistry } from '../core/redact.js';
 import { AUTH_HINT } from './errors.js';
 import type { ShopifyAuth } from './types.js';
 

@@ -6,8 +6,8 @@
 import type { Dispatcher } from 'undici';
 import { systemClock, type Clock } from '../core/clock.js';
 import { DEFAULT_RETRY, HttpClient, createAgent, type HttpEvent, type RetryOptions } from '../core/http/client.js';
-import { secrets as defaultSecrets, type SecretRegistry } from '../core/http/redact.js';
-import type { RequestStats } from '../core/http/stats.js';
+import { secrets as defaultSecrets, type SecretRegistry } from '../core/redact.js';
+import type { RequestStats } from '../core/request-stats.js';
 import { createTokenSource } from './auth.js';
 import { DEFAULT_BULK_POLLING, type BulkPolling } from './bulk/operation.js';
 import {

@@ -6,7 +6,7 @@
 import Bottleneck from 'bottleneck';
 import type { Clock } from '../core/clock.js';
 import type { AttemptOutcome, BodyRetrySignal, HttpRequest, HttpResponse } from '../core/http/client.js';
-import type { RequestStats } from '../core/http/stats.js';
+import type { RequestStats } from '../core/request-stats.js';
 import { hasErrorCode, readCost } from './envelope.js';
 import {
   INITIAL_THROTTLE,

@@ -3,7 +3,7 @@
  * registered secrets; `userErrors` are NOT errors here: they go back to the caller as data.
  */
 import { AuthError, CliError, RemoteError, type RemoteErrorDetails } from '../core/errors.js';
-import type { SecretRegistry } from '../core/http/redact.js';
+import type { SecretRegistry } from '../core/redact.js';
 import { errorCode, type GraphqlErrorEntry } from './envelope.js';
 
 export const SHOPIFY_SCOPES = [

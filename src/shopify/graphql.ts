@@ -5,7 +5,7 @@
  */
 import { RemoteError } from '../core/errors.js';
 import type { HttpClient, HttpResponse } from '../core/http/client.js';
-import type { SecretRegistry } from '../core/http/redact.js';
+import type { SecretRegistry } from '../core/redact.js';
 import type { AccessTokenSource } from './auth.js';
 import { readEnvelope } from './envelope.js';
 import { graphqlError, httpError, type ErrorContext } from './errors.js';

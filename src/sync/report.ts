@@ -1,5 +1,5 @@
 import { ExitCode } from '../core/errors.js';
-import type { ServiceStats } from '../core/http/stats.js';
+import type { ServiceStats } from '../core/request-stats.js';
 
 /** One report shape for products, orders and each phase of sync: the text and --json renderers share it. */
 export type ItemAction = 'create' | 'update' | 'unchanged' | 'skip' | 'conflict' | 'invalid' | 'failed';

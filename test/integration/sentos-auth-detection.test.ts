@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startSentosSimulator, type SentosSimulator } from '../../src/sandbox/sentos/index.js';
 import { createSentosClient } from '../../src/sentos/index.js';
-import { RequestStats } from '../../src/core/http/stats.js';
+import { RequestStats } from '../../src/core/request-stats.js';
 
 const sims: SentosSimulator[] = [];
 afterEach(async () => {

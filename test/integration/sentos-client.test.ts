@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AuthError, OutcomeUnknownError, RemoteError } from '../../src/core/errors.js';
 import type { HttpEvent } from '../../src/core/http/client.js';
-import { SecretRegistry } from '../../src/core/http/redact.js';
+import { SecretRegistry } from '../../src/core/redact.js';
 import { basicToken } from '../../src/sentos/auth.js';
 import { createSentosClient, type SentosClientOptions } from '../../src/sentos/client.js';
 import type { SentosWait } from '../../src/sentos/limits.js';

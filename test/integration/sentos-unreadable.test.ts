@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RemoteError } from '../../src/core/errors.js';
-import { SecretRegistry } from '../../src/core/http/redact.js';
+import { SecretRegistry } from '../../src/core/redact.js';
 import { createSentosClient } from '../../src/sentos/client.js';
 import { readSentosSnapshot } from '../../src/sync/run/sentos-snapshot.js';
 import { sendJson, startHttpServer, type TestServer } from '../helpers/http-server.js';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SecretRegistry } from '../../src/core/http/redact.js';
+import { SecretRegistry } from '../../src/core/redact.js';
 import { checkBulkQuery } from '../../src/sandbox/shopify/bulk/rules.js';
 import { startShopifySimulator, type ShopifySimulator } from '../../src/sandbox/shopify/index.js';
 import { loadSchema, SUPPORTED_VERSIONS } from '../../src/sandbox/shopify/schema-loader.js';

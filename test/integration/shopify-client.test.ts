@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock.js';
 import { AuthError, CliError, RemoteError } from '../../src/core/errors.js';
-import { SecretRegistry } from '../../src/core/http/redact.js';
-import { RequestStats } from '../../src/core/http/stats.js';
+import { SecretRegistry } from '../../src/core/redact.js';
+import { RequestStats } from '../../src/core/request-stats.js';
 import { createShopifyClient, type ShopifyClientOptions } from '../../src/shopify/client.js';
 import type { ThrottleEvent } from '../../src/shopify/cost-pacer.js';
 import type { ShopifyAuth } from '../../src/shopify/types.js';

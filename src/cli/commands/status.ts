@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { readJsonLines, readJsonFile } from '../../core/files.js';
 import type { LogEntry } from '../../core/activity-log.js';
 import { errorMessage } from '../../core/errors.js';
-import { redactUrl } from '../../core/http/redact.js';
+import { redactUrl } from '../../core/redact.js';
 import { findConfigKey } from '../../config/keys.js';
 import { sentosConnection, shopifyConnection, type ResolvedConfig, type Source } from '../../config/resolve.js';
 import type { OrdersCheckpoint } from '../../sync/state/checkpoint.js';

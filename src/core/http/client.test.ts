@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OutcomeUnknownError, RemoteError } from '../errors.js';
 import { HttpClient, type HttpEvent } from './client.js';
-import { SecretRegistry } from './redact.js';
-import { RequestStats } from './stats.js';
+import { SecretRegistry } from '../redact.js';
+import { RequestStats } from '../request-stats.js';
 
 type Step = (req: http.IncomingMessage, res: http.ServerResponse) => void;
 

@@ -2,10 +2,10 @@ import pRetry, { AbortError } from 'p-retry';
 import { Agent, type Dispatcher } from 'undici';
 import { systemClock, type Clock } from '../clock.js';
 import { OutcomeUnknownError, RemoteError, type Service } from '../errors.js';
-import { secrets as defaultSecrets, redactUrl, type SecretRegistry } from './redact.js';
+import { secrets as defaultSecrets, redactUrl, type SecretRegistry } from '../redact.js';
 import { parseRetryAfterMs } from './retry-after.js';
 import { retryDelayMs, shouldRetry, wasNeverSent, type FailureKind } from './retry.js';
-import type { RequestKind, RequestStats } from './stats.js';
+import type { RequestKind, RequestStats } from '../request-stats.js';
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';

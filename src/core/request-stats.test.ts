@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RequestStats, statsSince } from './stats.js';
+import { RequestStats, statsSince } from './request-stats.js';
 
 describe('RequestStats / statsSince', () => {
   it('counts per remote and kind, and a phase sees only its own requests', () => {

@@ -1,4 +1,4 @@
-import type { Service } from '../errors.js';
+import type { Service } from './errors.js';
 
 export type RequestKind = 'read' | 'write';
 
