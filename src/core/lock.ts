@@ -50,7 +50,9 @@ export function acquireLock(dir: string, name: string, now: Date = new Date(), h
         throw new LockedError(
           `Another "${name}" run is in progress (pid ${holder.pid}, started ${holder.startedAt}; lock ${file}).`,
           {
-            hint: `Runs of the same command and profile never overlap. Wait for it to finish; if cron overlaps often, run less often. If that process is not sentos-sync, delete the lock: rm "${file}"`,
+            hint:
+              'Runs of the same command and profile never overlap. Wait for it to finish; if cron overlaps often, ' +
+              `run less often. If that process is not sentos-sync, delete the lock: rm "${file}"`,
           },
         );
       }

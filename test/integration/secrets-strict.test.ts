@@ -50,7 +50,7 @@ describe('secrets, strictly', () => {
     expect(JSON.parse(saved)).toEqual({ [t.env.SENTOS_API_URL!]: expect.any(String) });
   });
 
-  it('config set <secret> VALUE warns that the value is now in shell history and ps; a plain setting does not', async () => {
+  it('config set <secret> VALUE warns about shell history and ps; a plain setting does not', async () => {
     const secret = await runCli(['config', 'set', 'sentos.apiSecret', 'typed-secret-1234', '--json'], t.env);
     expect(secret.code).toBe(0);
     expect(secret.stderr).toMatch(/shell history.*`ps`.*sentos-sync config set sentos\.apiSecret`/s);

@@ -135,7 +135,7 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
         rememberAuth(runtime, config, deps.sentos);
         return { reports: [{ title: 'Orders', report }], exitCode: report.exitCode };
       }
-      const snapshot = await readSentosSnapshot(deps.sentos, runtime.clock.now, ctx.sink, runtime.signal);
+      const snapshot = await readSentosSnapshot(deps.sentos, () => runtime.clock.now(), ctx.sink, runtime.signal);
       rememberAuth(runtime, config, deps.sentos);
       skuIndex(runtime).save(knownSkusOf(snapshot), snapshot.readAtMs);
       const productOptions = {

@@ -76,7 +76,8 @@ function findRemote(order: ShopifyOrder, payload: SentosOrderPayload, remote: Se
   if (byId.length > 1) {
     const ids = byId.map((r) => asKey(r.id));
     return conflict(
-      `${order.name} exists ${byId.length} times in Sentos (order_id ${payload.order_id}: Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`,
+      `${order.name} exists ${byId.length} times in Sentos (order_id ${payload.order_id}: ` +
+        `Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`,
       ids,
     );
   }
@@ -87,7 +88,8 @@ function findRemote(order: ShopifyOrder, payload: SentosOrderPayload, remote: Se
   if (byHand.length > 1) {
     const ids = byHand.map((r) => asKey(r.id));
     return conflict(
-      `${order.name}: Sentos has order code ${payload.order_code} ${byHand.length} times without an order_id (Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`,
+      `${order.name}: Sentos has order code ${payload.order_code} ${byHand.length} times without an order_id ` +
+        `(Sentos ids ${ids.join(', ')}); cancel the extra copies in Sentos`,
       ids,
     );
   }
@@ -99,7 +101,10 @@ function sharedCodeWarning(order: ShopifyOrder, code: string, others: SentosOrde
   const named = others
     .map((r) => `Sentos id ${asKey(r.id)} (order_id ${asKey(r.orderId)}${r.source ? `, ${r.source}` : ''})`)
     .join(', ');
-  return `${order.name}: created although Sentos already has order code ${code} under another order: ${named}; both are kept, tell them apart by order_id or source in Sentos`;
+  return (
+    `${order.name}: created although Sentos already has order code ${code} under another order: ${named}; ` +
+    'both are kept, tell them apart by order_id or source in Sentos'
+  );
 }
 
 function conflict(reason: string, sentosIds: string[]): RemoteMatch {

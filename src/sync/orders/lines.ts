@@ -65,7 +65,8 @@ export function mapLines(order: ShopifyOrder, ctx: LinesContext): LinesResult {
       const problem = `${label} has SKU "${sku}", which Sentos does not know`;
       if (ctx.settings.unknownSkuPolicy === 'fail') {
         reasons.push(
-          `${problem}: create it in Sentos or correct the SKU in Shopify, then rerun (or set orders.unknownSku to skip-line)`,
+          `${problem}: create it in Sentos or correct the SKU in Shopify, then rerun ` +
+            '(or set orders.unknownSku to skip-line)',
         );
       } else {
         warnings.push(`${problem}: line left out (orders.unknownSku skip-line)`);

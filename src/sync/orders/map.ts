@@ -40,7 +40,8 @@ export function mapShopifyOrder(order: ShopifyOrder, ctx: MapOrderContext): MapO
   const orderCode = orderCodeOf(order, settings);
   if (!orderCode)
     reasons.push(
-      `${order.name}: cannot derive order_code (orders.orderCodeFrom ${settings.orderCodeFrom}) from the name "${order.name}"; set another one: \`sentos-sync config set orders.orderCodeFrom legacy-id\``,
+      `${order.name}: cannot derive order_code (orders.orderCodeFrom ${settings.orderCodeFrom}) from the name ` +
+        `"${order.name}"; set another one: \`sentos-sync config set orders.orderCodeFrom legacy-id\``,
     );
   const orderDate = toSentosDateTime(order.processedAt || order.createdAt);
   if (!orderDate)
@@ -49,7 +50,9 @@ export function mapShopifyOrder(order: ShopifyOrder, ctx: MapOrderContext): MapO
   const payment = mapPaymentMethod(order.paymentGatewayNames, settings.paymentMap, settings.defaultPaymentMethod);
   if (!payment.gateway) {
     warnings.push(
-      `${order.name}: payment gateway ${JSON.stringify(order.paymentGatewayNames)} is not in the payment map; sent ${payment.method} (map it with orders.paymentMap, e.g. \`sentos-sync config set orders.paymentMap "gateway=EFT/HAVALE"\`)`,
+      `${order.name}: payment gateway ${JSON.stringify(order.paymentGatewayNames)} is not in the payment map; ` +
+        `sent ${payment.method} (map it with orders.paymentMap, e.g. ` +
+        '`sentos-sync config set orders.paymentMap "gateway=EFT/HAVALE"`)',
     );
   }
   const tracking = trackingOf(order);
@@ -102,7 +105,8 @@ function currencyOf(order: ShopifyOrder, settings: OrderSyncSettings, reasons: s
     const what = `${order.name}: paid in ${order.presentmentCurrencyCode}, shop currency ${order.currencyCode}`;
     if (settings.foreignCurrency === 'fail')
       reasons.push(
-        `${what}: orders.foreignCurrency is 'fail'; enter it in Sentos by hand or set orders.foreignCurrency to shop-money`,
+        `${what}: orders.foreignCurrency is 'fail'; enter it in Sentos by hand ` +
+          'or set orders.foreignCurrency to shop-money',
       );
     else warnings.push(`${what}: sent the ${order.currencyCode} amounts Shopify converted at checkout`);
   }
