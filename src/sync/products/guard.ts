@@ -5,7 +5,10 @@
 import type { GuardSettings } from './settings.js';
 import type { GuardTotals, ProductPlan } from './types.js';
 
-export type GuardCode = 'empty-read' | 'change-share' | 'zero-stock-share';
+export type GuardCode = 'empty-read' | 'change-share' | 'zero-stock-share' | 'look-alike-creates';
+
+/** More creates than this that look like existing Shopify products stop a real run: likely duplicates. */
+export const MAX_LOOK_ALIKE_CREATES = 3;
 
 export interface GuardViolation {
   code: GuardCode;
@@ -44,6 +47,13 @@ export function checkGuard(
       message: `${zeroed} of ${totals.existingVariants} existing variants would go from stock to zero (${percent(zeroShare)} > ${percent(guard.maxZeroStockShare)})`,
       share: zeroShare,
       limit: guard.maxZeroStockShare,
+    });
+  }
+  const lookAlikes = new Set(plan.suggestions.map((s) => s.sentosId)).size;
+  if (lookAlikes > MAX_LOOK_ALIKE_CREATES) {
+    violations.push({
+      code: 'look-alike-creates',
+      message: `${lookAlikes} new products have the title of an existing Shopify product without a common SKU (possible duplicates; more than ${MAX_LOOK_ALIKE_CREATES})`,
     });
   }
   return violations;

@@ -4,7 +4,8 @@ import { aShopifyLocation, aShopifyProduct, aShopifyVariant } from '../../../tes
 import type { SentosProduct } from '../../sentos/types.js';
 import type { ShopifyProduct } from '../../shopify/types.js';
 import { planProducts, type PlanInput } from './plan.js';
-import { productSettings } from './settings.js';
+import { checkGuard } from './guard.js';
+import { DEFAULT_PRODUCT_SETTINGS, productSettings } from './settings.js';
 
 const P = (n: number) => `gid://shopify/Product/${n}`;
 const V = (n: number) => `gid://shopify/ProductVariant/${n}`;
@@ -189,5 +190,31 @@ describe('matching: keys', () => {
         shopifyTitle: 'kırmızı ipek  şal',
       },
     ]);
+  });
+
+  it('the look-alike is shown on the create itself, before anything is written', () => {
+    const result = plan([simple('1', 'NEW', { name: 'İpek Şal' })], [shop(5, ['OTHER'], { title: 'ipek şal' })]);
+    expect(result.items[0]?.warnings).toContainEqual(
+      expect.stringMatching(/possible duplicate: Shopify product "ipek şal"/),
+    );
+  });
+
+  it('a Shopify product linked to another Sentos product is not a look-alike', () => {
+    const linked = plan(
+      [simple('1', 'NEW', { name: 'İpek Şal' })],
+      [shop(5, ['OTHER'], { title: 'ipek şal', sentosProductId: '99' })],
+    );
+    expect(linked.suggestions).toEqual([]);
+    expect(linked.items[0]?.warnings ?? []).not.toContainEqual(expect.stringMatching(/possible duplicate/));
+  });
+
+  it.each([
+    [3, []],
+    [4, ['look-alike-creates']],
+  ])('%i look-alike creates: guard %j', (count, codes) => {
+    const sentos = Array.from({ length: count }, (_, i) => simple(String(i), `NEW-${i}`, { name: `Şal ${i}` }));
+    const shopify = Array.from({ length: count }, (_, i) => shop(i + 10, [`OTHER-${i}`], { title: `şal ${i}` }));
+    const result = plan(sentos, shopify);
+    expect(checkGuard(result, DEFAULT_PRODUCT_SETTINGS.guard).map((v) => v.code)).toEqual(codes);
   });
 });

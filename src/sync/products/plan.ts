@@ -81,7 +81,7 @@ export function planProducts(input: PlanInput): ProductPlan {
   return {
     items,
     summary,
-    suggestions: suggest(items, shopify),
+    suggestions: suggest(items, shopify, new Set(links.values())),
     unmappedWarehouses: [...locations.unmapped, ...unknown(env.unknownWarehouses, input.warehouses)],
     // The guard measures the store, not the selection: `--sku X` or `--limit 5` on a healthy store is not "100 %".
     totals: {
@@ -129,18 +129,30 @@ export function summarize(items: PlanItem[]): PlanSummary {
 }
 
 /** Title look-alikes of products about to be created (issue 3 §2: reported, never acted on). */
-function suggest(items: PlanItem[], shopify: ShopifyIndex): TitleSuggestion[] {
-  return items
-    .filter((item) => item.action === 'create' && item.title !== '')
-    .flatMap((item) =>
-      (shopify.byTitle.get(normalizeTitle(item.title)) ?? []).map((product) => ({
+/**
+ * Creates whose title matches a Shopify product that no Sentos product is linked to: possible duplicates (the
+ * merchant made the product by hand, with other SKUs). Titles never decide a match; they are shown before the
+ * create, on the item itself, and many of them stop a real run (see guard.ts).
+ */
+function suggest(items: PlanItem[], shopify: ShopifyIndex, linked: Set<string>): TitleSuggestion[] {
+  const suggestions: TitleSuggestion[] = [];
+  for (const item of items) {
+    if (item.action !== 'create' || item.title === '') continue;
+    for (const product of shopify.byTitle.get(normalizeTitle(item.title)) ?? []) {
+      if (product.sentosProductId !== undefined || linked.has(product.id)) continue;
+      suggestions.push({
         sentosId: item.key,
         sku: item.sku,
         title: item.title,
         shopifyProductId: product.id,
         shopifyTitle: product.title,
-      })),
-    );
+      });
+      item.warnings.push(
+        `possible duplicate: Shopify product "${product.title}" (${product.id}) has the same title and no SKU in common`,
+      );
+    }
+  }
+  return suggestions;
 }
 
 /** Warehouse ids in stock rows that no location takes and the warehouse list does not name (reported once). */
