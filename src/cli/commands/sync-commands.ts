@@ -135,6 +135,8 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
         rememberAuth(runtime, config, deps.sentos);
         return { reports: [{ title: 'Orders', report }], exitCode: report.exitCode };
       }
+      // One cheap Shopify call first: a wrong token fails now, not after the whole Sentos catalog was read.
+      await deps.shopify.getShop();
       const snapshot = await readSentosSnapshot(deps.sentos, () => runtime.clock.now(), ctx.sink, runtime.signal);
       rememberAuth(runtime, config, deps.sentos);
       skuIndex(runtime).save(knownSkusOf(snapshot), snapshot.readAtMs);
