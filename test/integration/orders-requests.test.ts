@@ -82,6 +82,14 @@ describe('orders: Sentos requests per run', () => {
     expect(catalogPages(run)).toHaveLength(Math.ceil(PRODUCTS / 100));
   });
 
+  it('sync --only orders reads no catalog; a SKU the last catalog read lacked is not read for again', async () => {
+    const run = await runCli(['sync', '--only', 'orders', '--json', '--verbose'], t.env);
+    expect(run.json().phases.products).toBeUndefined();
+    expect(run.json().phases.orders.items).toContainEqual(expect.objectContaining({ key: '#9002', status: 'failed' }));
+    expect(catalogPages(run)).toEqual([]);
+    expect(skuReads(run)).toHaveLength(1); // the failing order's unknown SKU: one targeted read, no catalog
+  });
+
   it('sync reads the catalog once for both phases', async () => {
     const run = await runCli(['sync', '--dry-run', '--json', '--verbose'], t.env);
     expect(catalogPages(run)).toHaveLength(Math.ceil(PRODUCTS / 100));

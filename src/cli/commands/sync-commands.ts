@@ -130,9 +130,10 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
     async (ctx) => {
       const deps = depsFor(runtime, config, ctx);
       // `orders` alone never reads the whole catalog: it resolves the SKUs it needs (docs/sentos-api.md#rate-limits).
-      if (command === 'orders') {
+      if (command === 'orders' || flags.only === 'orders') {
         const { report } = await ordersPhase(deps, undefined, orderOptions ?? orderOptionsOf(flags, runtime));
         rememberAuth(runtime, config, deps.sentos);
+        if (command === 'sync') return done([{ title: 'Orders (Shopify → Sentos)', report }]);
         return { reports: [{ title: 'Orders', report }], exitCode: report.exitCode };
       }
       // One cheap Shopify call first: a wrong token fails now, not after the whole Sentos catalog was read.

@@ -9,7 +9,8 @@ import type { SkuIndex } from '../state/sku-index.js';
  * Resolves the SKUs of the orders a run pushes, cheapest first (docs/sentos-api.md#rate-limits):
  * 1. the SKU index the last catalog read wrote (no request);
  * 2. one `GET /products?sku=` per SKU still unknown, when there are few of them;
- * 3. one full catalog read, only when an SKU is still unknown after that (or too many are unknown).
+ * 3. one full catalog read, only when an SKU is still unknown after that (or too many are unknown), and not
+ *    again for a SKU that read did not have (for MISSING_RECHECK_MS).
  * `sku=` is documented as a product-SKU filter; whether it matches variant SKUs is open, so the client takes
  * only exact SKU hits from its answer and falls back to the catalog read (the forgiving reading).
  */
@@ -25,6 +26,11 @@ export type SkuResolver = (skus: Iterable<string>) => Promise<KnownSkus>;
 
 /** More unknown SKUs than this: one catalog read (pages of 100) is cheaper than a GET per SKU. */
 export const MAX_TARGETED_READS = 20;
+/**
+ * A SKU a catalog read did not have is not read for again within this time: an order that keeps failing on
+ * it must not cost a catalog read every run. The targeted read still finds it as soon as Sentos has it.
+ */
+export const MISSING_RECHECK_MS = 24 * 60 * 60_000;
 
 export function skuResolver(input: SkuResolverInput): SkuResolver {
   let catalogRead = false; // at most one per run
@@ -41,10 +47,15 @@ export function skuResolver(input: SkuResolverInput): SkuResolver {
       }
     }
     const stillMissing = [...missing].filter((sku) => !learnt.has(sku));
-    if (stillMissing.length > 0 && !catalogRead) {
+    const recent = (sku: string) => input.now() - (input.index.missingSince(sku) ?? -Infinity) < MISSING_RECHECK_MS;
+    if (stillMissing.some((sku) => !recent(sku)) && !catalogRead) {
       catalogRead = true;
       const catalog = await readCatalogSkus(input);
-      input.index.save(catalog, input.now());
+      input.index.save(
+        catalog,
+        input.now(),
+        stillMissing.filter((sku) => !catalog.has(sku)),
+      );
       return catalog;
     }
     if (learnt.size > 0) input.index.save(learnt);

@@ -16,6 +16,8 @@ interface SkuIndexFile {
   catalogReadAtMs: number;
   /** sku → Sentos product id ('' when the catalog did not say). */
   skus: Record<string, string>;
+  /** SKUs a full catalog read looked for and did not find → when (ms): not read for again for a while. */
+  missing?: Record<string, number>;
 }
 
 export class SkuIndex {
@@ -33,14 +35,25 @@ export class SkuIndex {
     return this.read()?.catalogReadAtMs;
   }
 
-  /** `catalogReadAtMs` set: `skus` is the whole catalog and replaces the index; else it is merged in. */
-  save(skus: KnownSkus, catalogReadAtMs?: number): void {
-    const previous = catalogReadAtMs === undefined ? this.read() : undefined;
+  /** When a catalog read last looked for this SKU in vain. */
+  missingSince(sku: string): number | undefined {
+    return this.read()?.missing?.[sku];
+  }
+
+  /**
+   * `catalogReadAtMs` set: `skus` is the whole catalog and replaces the index, and `missing` lists what that read
+   * was asked for and did not have; else `skus` is merged in.
+   */
+  save(skus: KnownSkus, catalogReadAtMs?: number, missing: readonly string[] = []): void {
+    const previous = this.read();
+    const full = catalogReadAtMs !== undefined;
     const out: SkuIndexFile = {
       version: 1,
       catalogReadAtMs: catalogReadAtMs ?? previous?.catalogReadAtMs ?? 0,
-      skus: catalogReadAtMs === undefined ? { ...previous?.skus } : {},
+      skus: full ? {} : { ...previous?.skus },
+      missing: full ? {} : { ...previous?.missing },
     };
+    for (const sku of missing) out.missing![sku] = catalogReadAtMs ?? 0;
     for (const [sku, { productId }] of skus) out.skus[sku] = productId ?? '';
     writeFileAtomic(this.file, `${JSON.stringify(out)}\n`);
   }
