@@ -57,6 +57,7 @@ export function shopifyClientFor(runtime: Runtime, config: ResolvedConfig, sink:
     store: connection.store,
     auth: connection.auth,
     apiVersion: connection.apiVersion,
+    maxConcurrent: config.settings.shopify.maxInFlight,
     retry: retryOverride(runtime.env),
     bulkPolling: bulkPollOverride(runtime.env),
     clock: runtime.clock,

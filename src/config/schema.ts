@@ -115,6 +115,13 @@ export const settingsSchema = z.object({
       'SHOPIFY_API_VERSION',
       'Admin API version',
     ),
+    // The cost bucket paces requests; this only bounds overlap (docs/shopify-api.md#rate-limits-by-plan).
+    maxInFlight: withDefault(
+      positiveInt,
+      64,
+      'SENTOS_SYNC_SHOPIFY_MAX_IN_FLIGHT',
+      'Shopify requests in flight at most (the cost bucket paces them)',
+    ),
   }),
   sentos: z.object({
     apiUrl: optional(urlWithoutCredentials, 'SENTOS_API_URL', 'Firm name, panel URL or API URL'),

@@ -17,7 +17,7 @@ import {
   type BulkReading,
   type ListProductsOptions,
 } from './catalog.js';
-import { CostPacer, type ThrottleEvent } from './cost-pacer.js';
+import { CostPacer, DEFAULT_MAX_IN_FLIGHT, type ThrottleEvent } from './cost-pacer.js';
 import { GraphqlTransport } from './graphql.js';
 import {
   activateInventory,
@@ -55,7 +55,7 @@ export interface ShopifyClientOptions {
   stats?: RequestStats;
   retry?: Partial<RetryOptions>;
   timeoutMs?: number;
-  /** GraphQL requests in flight at once, 1–2 (§7.1); default 2. */
+  /** GraphQL requests in flight at once (default DEFAULT_MAX_IN_FLIGHT); the cost bucket paces them. */
   maxConcurrent?: number;
   onEvent?: (event: HttpEvent) => void;
   onRetry?: (info: { delayMs: number; reason: string; operation: string }) => void;
@@ -70,6 +70,8 @@ export interface ShopifyClientOptions {
 export interface ShopifyClient {
   readonly baseUrl: string;
   readonly apiVersion: string;
+  /** Requests the client keeps in flight at most: how many independent writes a caller may overlap. */
+  readonly maxInFlight?: number;
   /** ShopInfo: name, myshopify domain, currency, time zone. */
   getShop(): Promise<T.ShopifyShop>;
   /** PublicApiVersions: to warn when the pinned version is no longer supported. */
@@ -152,6 +154,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
   return {
     baseUrl,
     apiVersion,
+    maxInFlight: options.maxConcurrent ?? DEFAULT_MAX_IN_FLIGHT,
     getShop: async () => (await gql.execute(ShopInfo, {})).data.shop,
     getPublicApiVersions: async () => (await gql.execute(PublicApiVersions, {})).data.publicApiVersions,
     listLocations: () => collectLocations(gql),

@@ -1,21 +1,15 @@
 /**
- * Runs every GraphQL attempt through a Bottleneck limiter (at most 2 in flight, §7.1 "maxConcurrent 1–2")
- * and the cost bucket of throttle.ts: wait for the expected cost before sending, learn the real bucket
- * from each response. Plugged into HttpClient's `schedule` and `bodyRetrySignal` hooks.
+ * Runs every GraphQL attempt through a Bottleneck limiter (a bound on requests in flight) and the cost bucket
+ * of throttle.ts: reserve the request's predicted cost, wait until the bucket holds it, send, and settle the
+ * reservation with the bucket Shopify reports. The first request goes alone: until an answer tells the bucket,
+ * nothing can be paced. Plugged into HttpClient's `schedule` and `bodyRetrySignal` hooks.
  */
 import Bottleneck from 'bottleneck';
 import type { Clock } from '../core/clock.js';
 import type { AttemptOutcome, BodyRetrySignal, HttpRequest, HttpResponse } from '../core/http/client.js';
 import type { RequestStats } from '../core/request-stats.js';
 import { hasErrorCode, readCost } from './envelope.js';
-import {
-  INITIAL_THROTTLE,
-  observeCost,
-  planRequest,
-  refundReservation,
-  throttledRetryMs,
-  type ThrottleState,
-} from './throttle.js';
+import { INITIAL_THROTTLE, planRequest, settle, throttledRetryMs, type ThrottleState } from './throttle.js';
 
 export interface ThrottleEvent {
   operation: string;
@@ -27,22 +21,33 @@ export interface ThrottleEvent {
 export interface CostPacerOptions {
   clock: Clock;
   stats?: RequestStats;
-  /** 1–2 (§7.1); default 2. */
+  /** Requests in flight at once (default DEFAULT_MAX_IN_FLIGHT); the bucket is the real bound. */
   maxConcurrent?: number;
   onThrottle?: (event: ThrottleEvent) => void;
 }
 
+/**
+ * Enough to keep a Plus bucket's restore busy with ~0.5 s productSets (1,000 points/s ÷ ~13 points × 0.5 s ≈
+ * 40) and to spend its 20,000-point burst quickly; the cost bucket, not this number, paces a Standard shop.
+ */
+export const DEFAULT_MAX_IN_FLIGHT = 64;
+
+/** A request with no prediction (none today: GraphqlTransport predicts every one) reserves this much. */
+const UNPREDICTED_COST = 50;
+
 export class CostPacer {
   private state: ThrottleState = INITIAL_THROTTLE;
   private readonly limiter: Bottleneck;
+  /** Settles when the first request learning the bucket has its answer. */
+  private learning: Promise<void> | undefined;
 
   constructor(private readonly options: CostPacerOptions) {
-    this.limiter = new Bottleneck({ maxConcurrent: options.maxConcurrent ?? 2 });
+    this.limiter = new Bottleneck({ maxConcurrent: options.maxConcurrent ?? DEFAULT_MAX_IN_FLIGHT });
   }
 
   /** HttpClient `schedule` hook. */
   readonly schedule = (request: HttpRequest, task: () => Promise<AttemptOutcome>): Promise<AttemptOutcome> =>
-    this.limiter.schedule(() => this.run(request.operation, task));
+    this.limiter.schedule(() => this.run(request, task));
 
   /** HttpClient `bodyRetrySignal` hook: THROTTLED in a 200 body is retryable after the computed wait (§6.2). */
   readonly bodyRetrySignal = (response: HttpResponse): BodyRetrySignal | undefined => {
@@ -50,27 +55,37 @@ export class CostPacer {
     return { code: 'THROTTLED', retryAfterMs: throttledRetryMs(readCost(response.body)) };
   };
 
-  private async run(operation: string, task: () => Promise<AttemptOutcome>): Promise<AttemptOutcome> {
-    const plan = planRequest(this.state, operation, this.options.clock.now());
+  private async run(request: HttpRequest, task: () => Promise<AttemptOutcome>): Promise<AttemptOutcome> {
+    while (!this.state.bucket && this.learning) await this.learning;
+    const operation = request.operation;
+    const predicted = request.predictedCost ?? UNPREDICTED_COST;
+    const plan = planRequest(this.state, operation, predicted, this.options.clock.now());
     this.state = plan.state;
+    let learned: (() => void) | undefined;
+    if (!this.state.bucket) this.learning = new Promise<void>((resolve) => (learned = resolve));
     if (plan.waitMs > 0) {
       this.options.onThrottle?.({ operation, waitMs: plan.waitMs, reason: 'bucket' });
       await this.options.clock.sleep(plan.waitMs);
     }
-    const outcome = await task();
-    this.observe(operation, outcome.response);
-    return outcome;
+    let response: HttpResponse | undefined;
+    try {
+      const outcome = await task();
+      response = outcome.response;
+      return outcome;
+    } finally {
+      this.observe(operation, { reservation: plan.reservation, predicted }, response);
+      if (learned) {
+        this.learning = undefined;
+        learned();
+      }
+    }
   }
 
-  private observe(operation: string, response: HttpResponse | undefined): void {
+  private observe(operation: string, request: { reservation: number; predicted: number }, response?: HttpResponse) {
     const cost = response ? readCost(response.body) : undefined;
-    if (!response || !cost) {
-      this.state = refundReservation(this.state, operation);
-      return;
-    }
-    this.state = observeCost(this.state, operation, cost, this.options.clock.now());
+    this.state = settle(this.state, operation, request, cost, this.options.clock.now());
     if (typeof cost?.actualQueryCost === 'number') this.options.stats?.recordCost('shopify', cost.actualQueryCost);
-    if (hasErrorCode(response.body, 'THROTTLED')) {
+    if (response && hasErrorCode(response.body, 'THROTTLED')) {
       const waitMs = throttledRetryMs(cost);
       if (waitMs !== undefined) this.options.onThrottle?.({ operation, waitMs, reason: 'throttled' });
     }

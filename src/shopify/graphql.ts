@@ -10,6 +10,7 @@ import type { AccessTokenSource } from './auth.js';
 import { readEnvelope } from './envelope.js';
 import { graphqlError, httpError, type ErrorContext } from './errors.js';
 import type { Operation } from './operations/operation.js';
+import { predictCost } from './operations/predict-cost.js';
 
 export interface GraphqlTransportOptions {
   http: HttpClient;
@@ -71,6 +72,7 @@ export class GraphqlTransport {
       kind: op.kind,
       idempotent: op.kind === 'read' ? true : options.idempotent,
       operation: op.name,
+      predictedCost: predictCost(op.document, variables as Record<string, unknown>),
     });
   }
 

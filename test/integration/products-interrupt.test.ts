@@ -57,7 +57,8 @@ describe('products: a run stopped midway, then run again', () => {
         const expected = state(reference);
 
         const trigger = abortAfter(t, operation, count);
-        const stopped = await products(t, [], {}, { signal: trigger.signal });
+        // Two writes in flight, so the stop falls while products remain (Ctrl-C finishes those in flight).
+        const stopped = await products(t, [], { SENTOS_SYNC_SHOPIFY_MAX_IN_FLIGHT: '2' }, { signal: trigger.signal });
         trigger.stop();
         expect(stopped.code, stopped.stderr).toBe(ExitCode.interrupted);
         expect(stopped.json().interrupted).toBe(true);

@@ -20,6 +20,8 @@ export interface HttpRequest {
   idempotent?: boolean;
   /** Label for stats, limiter keys and the --verbose request line. */
   operation: string;
+  /** The request's predicted cost, for a limiter that paces by cost (Shopify's GraphQL bucket). */
+  predictedCost?: number;
 }
 
 export interface HttpResponse {

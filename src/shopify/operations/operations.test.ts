@@ -24,7 +24,14 @@ import { isOperationDocument } from './operation.js';
 const here = new URL('.', import.meta.url);
 const schemaDir = new URL('../../sandbox/shopify/schema/', import.meta.url);
 /** Files in this folder that hold helpers, not operations. */
-const NOT_OPERATIONS = new Set(['index.ts', 'operation.ts', 'wire.ts', 'order-wire.ts', 'estimate-cost.ts']);
+const NOT_OPERATIONS = new Set([
+  'index.ts',
+  'operation.ts',
+  'wire.ts',
+  'order-wire.ts',
+  'estimate-cost.ts',
+  'predict-cost.ts',
+]);
 
 function loadSchema(version: string): GraphQLSchema {
   const gz = readFileSync(fileURLToPath(new URL(`admin_${version}.json.gz`, schemaDir)));

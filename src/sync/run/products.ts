@@ -16,6 +16,7 @@ import type { IdSet } from '../state/id-set.js';
 import type { ProductLinks } from '../state/product-links.js';
 import type { SentosSnapshot } from './sentos-snapshot.js';
 import { invalidItem, planWarnings, reportItem, stockWarnings, unreadableItems } from './product-report.js';
+import { runPool } from './pool.js';
 import { writeStock } from './stock-writer.js';
 
 /**
@@ -133,28 +134,26 @@ async function applyPlan(
   const byId = new Map(snapshot.products.map((p) => [p.id, p]));
   const failures = new Map<string, { message: string; hint?: string }>();
   const createdItems = new Map<string, string>();
-  // Items whose product write is done (or not needed): only their stock may be written.
-  const ready: PlanItem[] = [];
-  let interrupted = false;
-  for (const item of plan.items) {
-    if (item.action !== 'create' && item.action !== 'update') continue;
-    if (!item.productWrite) {
-      ready.push(item);
-      continue;
-    }
-    if (input.signal.aborted) {
-      interrupted = true;
-      break;
-    }
+  // Product writes overlap (bounded by the client's in-flight limit; its cost pacer keeps them within the
+  // bucket): with real latency one-at-a-time would leave a Plus bucket idle. Stock and publishes follow, so a
+  // product is always written before its stock, and its stock before its publish.
+  const toWrite = plan.items.filter((i) => (i.action === 'create' || i.action === 'update') && i.productWrite);
+  const written = new Set<string>();
+  const pool = await runPool(toWrite, input.shopify.maxInFlight ?? 1, input.signal, async (item) => {
     const failure = await writeProduct(item, byId, input, createdItems);
     if (failure) failures.set(item.key, failure);
-    else ready.push(item);
+    else written.add(item.key);
     input.onEvent(
       failure
         ? { type: 'item-failed', key: item.sku, message: failure.message }
         : { type: 'item-done', key: item.sku, action: item.action },
     );
-  }
+  });
+  const interrupted = pool.notStarted > 0;
+  // Items whose product write is done (or not needed), in plan order: only their stock may be written.
+  const ready = plan.items.filter(
+    (i) => (i.action === 'create' || i.action === 'update') && (i.productWrite ? written.has(i.key) : !interrupted),
+  );
   input.links.save();
   const stock = await writeStock({
     plan: { ...plan, items: interrupted ? ready.filter((i) => i.productWrite) : ready },
