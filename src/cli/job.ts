@@ -1,11 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { ActivityLog, type LogLevel } from '../core/activity-log.js';
 import { CliError, ExitCode, errorMessage } from '../core/errors.js';
-import { readJsonFile, writeFileAtomic } from '../core/files.js';
 import { acquireLock, type Lock } from '../core/lock.js';
 import type { EventSink } from '../sync/events.js';
 import type { RunReport } from '../sync/report.js';
+import { RunRecords } from '../sync/state/run-records.js';
 import { createProgress } from './progress.js';
 import { printResult, type ResultView } from './render/result.js';
 import type { Runtime } from './runtime.js';
@@ -38,6 +37,7 @@ export async function runJob(
   const held = acquireAll(runtime.paths.lockDir, locks);
   const runId = `${new Date(runtime.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
   const log = new ActivityLog(runtime.paths.logFile, maxEntries(runtime));
+  const records = new RunRecords(runtime.paths.stateDir);
   const progress = createProgress(runtime.output, runtime.signal);
   const started = runtime.clock.now();
   const entry = (level: LogLevel, message: string, item?: string, data?: Record<string, unknown>) =>
@@ -55,7 +55,7 @@ export async function runJob(
     const result = await body({ runId, sink: progress.sink, startedAtMs: started });
     progress.stop();
     for (const { report } of result.reports) logReport(report, entry);
-    recordLastRun(runtime, command, {
+    records.recordRun(command, {
       at: new Date(started).toISOString(),
       runId,
       durationMs: runtime.clock.now() - started,
@@ -68,7 +68,7 @@ export async function runJob(
   } catch (error) {
     progress.stop();
     entry('error', `${command} stopped: ${errorMessage(error)}`);
-    recordLastRun(runtime, command, {
+    records.recordRun(command, {
       at: new Date(started).toISOString(),
       runId,
       durationMs: runtime.clock.now() - started,
@@ -112,28 +112,6 @@ function logReport(
     undefined,
     { summary: s, requests: report.requests, exitCode: report.exitCode, interrupted: report.interrupted },
   );
-}
-
-export interface LastRun {
-  at: string;
-  runId: string;
-  durationMs: number;
-  exitCode: number;
-  /** A dry run wrote nothing: `status` says "would create", never "created". */
-  dryRun?: boolean;
-  summaries?: Record<string, unknown>;
-  error?: string;
-}
-
-export function lastRunsFile(runtime: Runtime): string {
-  return path.join(runtime.paths.stateDir, 'last-runs.json');
-}
-
-function recordLastRun(runtime: Runtime, command: string, run: LastRun): void {
-  const file = lastRunsFile(runtime);
-  const all = readJsonFile<Record<string, LastRun>>(file) ?? {};
-  all[command] = run;
-  writeFileAtomic(file, `${JSON.stringify(all, null, 2)}\n`);
 }
 
 /** The rotation cap: config `log.maxEntries` (file < SENTOS_SYNC_LOG_MAX_ENTRIES < flag; default in resolve.ts). */

@@ -44,12 +44,21 @@ export class ActivityLog {
   }
 
   read(filter: LogFilter = {}): LogEntry[] {
-    const matching = readJsonLines<LogEntry>(this.file).filter(
-      (e) =>
-        (!filter.type || e.level === filter.type) &&
-        (!filter.runId || e.runId === filter.runId) &&
-        (filter.sinceMs === undefined || Date.parse(e.time) >= filter.sinceMs),
-    );
+    const matching = readJsonLines<LogEntry>(this.file).filter((e) => matchesFilter(e, filter));
     return filter.limit ? matching.slice(-filter.limit) : matching;
   }
+
+  /** False until the first run has written to it. */
+  exists(): boolean {
+    return fs.existsSync(this.file);
+  }
+}
+
+/** The type, run and since parts of a filter (the limit applies to a whole read). */
+export function matchesFilter(entry: LogEntry, filter: LogFilter): boolean {
+  return (
+    (!filter.type || entry.level === filter.type) &&
+    (!filter.runId || entry.runId === filter.runId) &&
+    (filter.sinceMs === undefined || Date.parse(entry.time) >= filter.sinceMs)
+  );
 }

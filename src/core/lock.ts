@@ -102,3 +102,34 @@ function releaseIfOurs(file: string): void {
   const holder = readHolder(file);
   if (holder?.pid === process.pid) fs.rmSync(file, { force: true });
 }
+
+/** One lock file as `status` shows it: a live holder is a run in progress, a dead one a stale lock. */
+export interface LockStatus {
+  command: string;
+  pid?: number;
+  startedAt?: string;
+  /** Who holds it when it is not a run of `command` itself (e.g. `serve`). */
+  holder?: string;
+  running: boolean;
+}
+
+/** The locks in `dir`; none when the folder does not exist yet. */
+export function listLocks(dir: string): LockStatus[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir).filter((name) => name.endsWith('.lock'));
+  } catch {
+    return [];
+  }
+  return names.map((name) => {
+    // Half-written or unreadable: shown as not running, the next run takes it over.
+    const info: Partial<LockInfo> = readHolder(path.join(dir, name)) ?? {};
+    return {
+      command: name.slice(0, -'.lock'.length),
+      ...(info.pid !== undefined ? { pid: info.pid } : {}),
+      ...(info.startedAt !== undefined ? { startedAt: info.startedAt } : {}),
+      ...(info.holder !== undefined ? { holder: info.holder } : {}),
+      running: typeof info.pid === 'number' && isAlive(info.pid),
+    };
+  });
+}

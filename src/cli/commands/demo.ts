@@ -5,11 +5,10 @@ import { PassThrough } from 'node:stream';
 import { Option, type Command } from 'commander';
 import { ActivityLog } from '../../core/activity-log.js';
 import { ExitCode } from '../../core/errors.js';
-import { readJsonFile } from '../../core/files.js';
 import { resolvePaths } from '../../config/paths.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { positiveInt } from '../options.js';
-import type { LastRun } from '../job.js';
+import { RunRecords } from '../../sync/state/run-records.js';
 import type { Runtime } from '../runtime.js';
 import type { RuntimeFactory } from './config.js';
 
@@ -225,7 +224,7 @@ function judge(
 /** The items the last run of `command` logged as failed, read back from the demo home's activity log. */
 function failedItems(home: string, command: string): string[] {
   const paths = resolvePaths({ SENTOS_SYNC_HOME: home }, 'default');
-  const runId = readJsonFile<Record<string, LastRun>>(path.join(paths.stateDir, 'last-runs.json'))?.[command]?.runId;
+  const runId = new RunRecords(paths.stateDir).lastRuns()[command]?.runId;
   if (!runId) return [];
   return [
     ...new Set(

@@ -1,7 +1,7 @@
-import fs from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { ActivityLog, type LogEntry, type LogFilter, type LogLevel } from '../../core/activity-log.js';
+import { ActivityLog, matchesFilter, type LogEntry, type LogFilter, type LogLevel } from '../../core/activity-log.js';
+import { LogTail } from '../../core/log-tail.js';
 import { UsageError } from '../../core/errors.js';
 import { parseSince, positiveInt } from '../options.js';
 import type { Runtime } from '../runtime.js';
@@ -43,19 +43,19 @@ export function registerLogsCommand(program: Command, runtimeFor: RuntimeFactory
         limit: flags.limit ?? (flags.follow ? FOLLOW_DEFAULT_LIMIT : undefined),
       };
       const file = runtime.paths.logFile;
-      const entries = new ActivityLog(file, Number.POSITIVE_INFINITY).read(filter);
-      if (!flags.follow) return printAll(runtime, file, entries);
+      const log = new ActivityLog(file, Number.POSITIVE_INFINITY);
+      const entries = log.read(filter);
+      if (!flags.follow) return printAll(runtime, file, entries, log.exists());
       const print = printer(runtime);
       entries.forEach(print);
       await follow(runtime, file, filter, print);
     });
 }
 
-function printAll(runtime: Runtime, file: string, entries: LogEntry[]): void {
+function printAll(runtime: Runtime, file: string, entries: LogEntry[], exists: boolean): void {
   const out = runtime.output;
   if (out.json) return out.resultJson({ file, count: entries.length, entries });
-  if (entries.length === 0)
-    return out.info(fs.existsSync(file) ? 'No log entries match.' : `No activity yet (the log is ${file}).`);
+  if (entries.length === 0) return out.info(exists ? 'No log entries match.' : `No activity yet (the log is ${file}).`);
   out.result(entries.map((e) => formatEntry(e, out.chalk)).join('\n'));
 }
 
@@ -78,14 +78,6 @@ export function formatEntry(entry: LogEntry, c: ChalkInstance): string {
   return `${c.dim(time)} ${level} ${entry.command.padEnd(8)} ${entry.item ? `${c.bold(entry.item)} ` : ''}${entry.message}`;
 }
 
-export function matches(entry: LogEntry, filter: LogFilter): boolean {
-  return (
-    (!filter.type || entry.level === filter.type) &&
-    (!filter.runId || entry.runId === filter.runId) &&
-    (filter.sinceMs === undefined || Date.parse(entry.time) >= filter.sinceMs)
-  );
-}
-
 async function follow(
   runtime: Runtime,
   file: string,
@@ -94,67 +86,10 @@ async function follow(
 ): Promise<void> {
   const tail = new LogTail(file);
   while (!runtime.signal.aborted) {
-    for (const entry of tail.readNew()) if (matches(entry, filter)) print(entry);
+    for (const entry of tail.readNew()) if (matchesFilter(entry, filter)) print(entry);
     await runtime.clock.sleep(FOLLOW_POLL_MS, runtime.signal).catch(() => undefined);
   }
-  for (const entry of tail.readNew()) if (matches(entry, filter)) print(entry);
-}
-
-/**
- * Reads what was appended since the last look. Rotation rewrites the file shorter (ActivityLog.rotate keeps
- * the newest entries): then the new entries are those after the last line we printed.
- */
-export class LogTail {
-  private offset: number;
-  private partial = '';
-  private lastLine: string | undefined;
-
-  constructor(private readonly file: string) {
-    const text = readText(file);
-    this.offset = Buffer.byteLength(text);
-    this.lastLine = completeLines(text).at(-1);
-  }
-
-  readNew(): LogEntry[] {
-    const size = sizeOf(this.file);
-    if (size < this.offset) return this.afterRotation();
-    if (size === this.offset) return [];
-    const fd = fs.openSync(this.file, 'r');
-    const chunk = Buffer.alloc(size - this.offset);
-    try {
-      fs.readSync(fd, chunk, 0, chunk.length, this.offset);
-    } finally {
-      fs.closeSync(fd);
-    }
-    this.offset = size;
-    const text = this.partial + chunk.toString('utf8');
-    const cut = text.lastIndexOf('\n') + 1;
-    this.partial = text.slice(cut);
-    return this.parse(completeLines(text.slice(0, cut)));
-  }
-
-  private afterRotation(): LogEntry[] {
-    const text = readText(this.file);
-    const cut = text.lastIndexOf('\n') + 1;
-    const lines = completeLines(text.slice(0, cut));
-    const seen = this.lastLine === undefined ? -1 : lines.lastIndexOf(this.lastLine);
-    this.offset = Buffer.byteLength(text.slice(0, cut));
-    this.partial = '';
-    return this.parse(lines.slice(seen + 1));
-  }
-
-  private parse(lines: string[]): LogEntry[] {
-    const out: LogEntry[] = [];
-    for (const line of lines) {
-      this.lastLine = line;
-      try {
-        out.push(JSON.parse(line) as LogEntry);
-      } catch {
-        // A torn line left by a crash mid-append: skip it, as ActivityLog.read does.
-      }
-    }
-    return out;
-  }
+  for (const entry of tail.readNew()) if (matchesFilter(entry, filter)) print(entry);
 }
 
 function sinceMs(value: string, runtime: Runtime): number {
@@ -164,25 +99,4 @@ function sinceMs(value: string, runtime: Runtime): number {
     if (error instanceof InvalidArgumentError) throw new UsageError(`--since ${value}: ${error.message}`);
     throw error;
   }
-}
-
-function readText(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
-    throw error;
-  }
-}
-
-function sizeOf(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0;
-  }
-}
-
-function completeLines(text: string): string[] {
-  return text.split('\n').filter((line) => line.trim() !== '');
 }

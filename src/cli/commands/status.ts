@@ -1,19 +1,17 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Command } from 'commander';
-import { readJsonLines, readJsonFile } from '../../core/files.js';
-import type { LogEntry } from '../../core/activity-log.js';
+import { ActivityLog } from '../../core/activity-log.js';
 import { errorMessage } from '../../core/errors.js';
+import { listLocks, type LockStatus } from '../../core/lock.js';
 import { redactUrl } from '../../core/redact.js';
 import { findConfigKey } from '../../config/keys.js';
 import { sentosConnection, shopifyConnection, type ResolvedConfig, type Source } from '../../config/resolve.js';
 import type { OrdersCheckpoint } from '../../sync/state/checkpoint.js';
 import type { FailedEntry } from '../../sync/state/order-ledger.js';
-import { lastRunsFile, type LastRun } from '../job.js';
+import type { ConnectionResult } from '../../sync/connection.js';
+import { RunRecords, type LastRun } from '../../sync/state/run-records.js';
 import type { Runtime } from '../runtime.js';
 import { orderState } from '../state-files.js';
-import type { ConnectionResult } from './test-connection.js';
 import type { RuntimeFactory } from './config.js';
 
 /** One setting as the dashboard shows it: secrets only as set / not set, never their value. */
@@ -32,12 +30,7 @@ export interface ApiStatus {
   settings: SettingStatus[];
 }
 
-export interface LockStatus {
-  command: string;
-  pid?: number;
-  startedAt?: string;
-  running: boolean;
-}
+export type { LockStatus };
 
 export interface StatusDocument {
   profile: string;
@@ -77,11 +70,10 @@ export function registerStatusCommand(program: Command, runtimeFor: RuntimeFacto
 
 export function collectStatus(runtime: Runtime): StatusDocument {
   const config = runtime.config();
-  const state = runtime.paths.stateDir;
+  const records = new RunRecords(runtime.paths.stateDir);
   const { ledger, checkpoint } = orderState(runtime);
-  const log = readJsonLines<LogEntry>(runtime.paths.logFile);
-  const detected = readJsonFile<Record<string, string>>(path.join(state, 'sentos-auth.json'));
-  const apiUrl = config.settings.sentos.apiUrl;
+  const log = new ActivityLog(runtime.paths.logFile, Number.POSITIVE_INFINITY).read();
+  const detectedAuth = records.detectedAuth(config.settings.sentos.apiUrl);
   return {
     profile: runtime.paths.profile,
     home: runtime.paths.home,
@@ -89,14 +81,14 @@ export function collectStatus(runtime: Runtime): StatusDocument {
       shopify: apiStatus(config, SHOPIFY_KEYS, () => shopifyConnection(config)),
       sentos: {
         ...apiStatus(config, SENTOS_KEYS, () => sentosConnection(config)),
-        ...(apiUrl !== undefined && detected?.[apiUrl] ? { detectedAuth: detected[apiUrl] } : {}),
+        ...(detectedAuth ? { detectedAuth } : {}),
       },
     },
-    lastConnection: readJsonFile(path.join(state, 'last-connection.json')) ?? null,
-    lastRuns: readJsonFile<Record<string, LastRun>>(lastRunsFile(runtime)) ?? {},
+    lastConnection: records.lastConnection(),
+    lastRuns: records.lastRuns(),
     ordersCheckpoint: checkpoint.load() ?? null,
     pendingFailures: ledger.pendingFailures(),
-    locks: heldLocks(runtime.paths.lockDir),
+    locks: listLocks(runtime.paths.lockDir),
     log: { file: runtime.paths.logFile, entries: log.length, ...(log.length ? { last: log.at(-1)!.time } : {}) },
   };
 }
@@ -130,37 +122,6 @@ function settingStatus(config: ResolvedConfig, name: string): SettingStatus {
     ...(set && !key.secret ? { value: redactUrl(String(value)) } : {}),
     ...(stored ? { problem: stored.message } : {}),
   };
-}
-
-function heldLocks(dir: string): LockStatus[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir).filter((name) => name.endsWith('.lock'));
-  } catch {
-    return [];
-  }
-  return names.map((name) => {
-    let info: { pid?: number; startedAt?: string } = {};
-    try {
-      info = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as typeof info;
-    } catch {
-      // half-written or unreadable: shown as not running, the next run takes it over
-    }
-    return {
-      command: name.slice(0, -'.lock'.length),
-      ...info,
-      running: typeof info.pid === 'number' && isAlive(info.pid),
-    };
-  });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export function renderStatus(s: StatusDocument, c: ChalkInstance, nowMs: number): string {

@@ -1,18 +1,12 @@
-import path from 'node:path';
 import type { Command } from 'commander';
-import { CliError, ExitCode, errorMessage } from '../../core/errors.js';
-import { writeFileAtomic } from '../../core/files.js';
+import { ExitCode } from '../../core/errors.js';
+import { checkSentos, checkShopify, type ConnectionResult } from '../../sync/connection.js';
+import { RunRecords } from '../../sync/state/run-records.js';
 import type { Runtime } from '../runtime.js';
 import { rememberAuth, sentosClientFor, shopifyClientFor } from '../services.js';
 import type { RuntimeFactory } from './config.js';
 
-export interface ConnectionResult {
-  service: 'shopify' | 'sentos';
-  ok: boolean;
-  details: Record<string, unknown>;
-  error?: { message: string; hint?: string };
-  exitCode: number;
-}
+export type { ConnectionResult };
 
 /** `test-connection`: both APIs, Connected ✅ / Failed ❌ each, with the reason and a hint. */
 export function registerTestConnectionCommand(program: Command, runtimeFor: RuntimeFactory): void {
@@ -21,62 +15,26 @@ export function registerTestConnectionCommand(program: Command, runtimeFor: Runt
     .description('Check both APIs: shop and API version for Shopify, auth method and warehouses for Sentos')
     .action(async (_flags, command: Command) => {
       const runtime = runtimeFor(command);
-      const results = [await checkShopify(runtime), await checkSentos(runtime)];
-      writeFileAtomic(
-        path.join(runtime.paths.stateDir, 'last-connection.json'),
-        `${JSON.stringify({ at: new Date(runtime.clock.now()).toISOString(), results }, null, 2)}\n`,
-      );
+      const results = [
+        await checkShopify(() => shopifyClientFor(runtime, runtime.config(), () => {})),
+        await checkSentos(
+          () => {
+            const config = runtime.config();
+            const client = sentosClientFor(runtime, config, () => {}, { detectFresh: true });
+            return { client, authSetting: config.settings.sentos.authMethod };
+          },
+          (client) => rememberAuth(runtime, runtime.config(), client),
+        ),
+      ];
+      new RunRecords(runtime.paths.stateDir).saveConnection({
+        at: new Date(runtime.clock.now()).toISOString(),
+        results,
+      });
       const failed = results.find((r) => !r.ok);
       runtime.exitCode = failed ? failed.exitCode : ExitCode.ok;
       if (runtime.output.json) runtime.output.resultJson({ ok: !failed, results });
       else runtime.output.result(results.map((r) => render(runtime, r)).join('\n'));
     });
-}
-
-async function checkShopify(runtime: Runtime): Promise<ConnectionResult> {
-  return attempt('shopify', async () => {
-    const client = shopifyClientFor(runtime, runtime.config(), () => {});
-    const shop = await client.getShop();
-    const versions = await client.getPublicApiVersions();
-    const pinned = versions.find((v) => v.handle === client.apiVersion);
-    return {
-      shop: shop.name,
-      domain: shop.myshopifyDomain,
-      currency: shop.currencyCode,
-      apiVersion: client.apiVersion,
-      apiVersionSupported: pinned?.supported ?? false,
-    };
-  });
-}
-
-async function checkSentos(runtime: Runtime): Promise<ConnectionResult> {
-  return attempt('sentos', async () => {
-    const config = runtime.config();
-    const client = sentosClientFor(runtime, config, () => {}, { detectFresh: true });
-    const configured = config.settings.sentos.authMethod;
-    const authMethod = configured === 'auto' ? await client.detectAuth() : configured;
-    rememberAuth(runtime, config, client);
-    const warehouses = await client.listWarehouses();
-    return { authMethod, warehouses: warehouses.map((w) => ({ id: w.id, name: w.name })) };
-  });
-}
-
-async function attempt(
-  service: ConnectionResult['service'],
-  body: () => Promise<Record<string, unknown>>,
-): Promise<ConnectionResult> {
-  try {
-    return { service, ok: true, details: await body(), exitCode: ExitCode.ok };
-  } catch (error) {
-    const hint = error instanceof CliError ? error.hint : undefined;
-    return {
-      service,
-      ok: false,
-      details: {},
-      error: { message: errorMessage(error), hint },
-      exitCode: error instanceof CliError ? error.exitCode : ExitCode.failure,
-    };
-  }
 }
 
 function render(runtime: Runtime, result: ConnectionResult): string {
