@@ -20,18 +20,24 @@ export function benchPlan(targetVariants: number, runs: number): void {
   const variants = input.shopify.reduce((n, p) => n + p.variants.length, 0);
   planProducts(input); // warm-up: JIT and caches
   const times: number[] = [];
+  const cpu: number[] = [];
   let unchanged = 0;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const plan = planProducts(input);
+    const used = process.cpuUsage(cpuBefore);
     times.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
     unchanged = plan.summary.unchanged;
   }
+  cpu.sort((a, b) => a - b);
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)]!;
   console.log(
     `planning ${input.sentos.length} products / ${variants} variants, store in sync: median ${median.toFixed(0)} ms ` +
-      `over ${runs} runs (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)}) · ` +
+      `over ${runs} runs (min ${times[0]!.toFixed(0)}, max ${times.at(-1)!.toFixed(0)}; ` +
+      `CPU median ${cpu[Math.floor(cpu.length / 2)]!.toFixed(0)} ms, GC threads included) · ` +
       `${unchanged} of ${input.sentos.length} unchanged`,
   );
   if (unchanged !== input.sentos.length)

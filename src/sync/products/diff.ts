@@ -32,7 +32,7 @@ export function diffProduct(
   const merged = owned.variants ? mergeOptions(mapped, variants.kept) : { options: product.options, problems: [] };
   const options = merged.options;
   const optionChanges: FieldChange[] = [];
-  if (optionsKey(product.options) !== optionsKey(options)) {
+  if (!sameOptions(product.options, options)) {
     optionChanges.push({ field: 'options', from: describeOptions(product.options), to: describeOptions(options) });
   }
   const changes = [...scalars.changes, ...optionChanges, ...variants.changes];
@@ -95,8 +95,15 @@ function sameSet(a: string[], b: string[]): boolean {
 type Options = Array<{ name: string; values: string[] }>;
 
 /** Names and value order matter: productSet positions values in the order given. */
-function optionsKey(options: Options): string {
-  return JSON.stringify(options.map((o) => [o.name, o.values]));
+function sameOptions(a: Options, b: Options): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const left = a[i]!;
+    const right = b[i]!;
+    if (left.name !== right.name || left.values.length !== right.values.length) return false;
+    for (let j = 0; j < left.values.length; j++) if (left.values[j] !== right.values[j]) return false;
+  }
+  return true;
 }
 
 /** "Renk: Siyah, Kırmızı": readable in the plan. */

@@ -27,7 +27,12 @@ export function variantImages(product: SentosProduct): Record<string, string> {
 }
 
 function firstImage(variant: SentosVariant): string | undefined {
-  return variant.images.map((u) => u.trim()).find((u) => u !== '');
+  // A loop, not map+find: it runs for every variant of every product on each plan.
+  for (const url of variant.images) {
+    const trimmed = url.trim();
+    if (trimmed !== '') return trimmed;
+  }
+  return undefined;
 }
 
 export interface ImageDiffInput {

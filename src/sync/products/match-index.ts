@@ -1,7 +1,7 @@
 /** Map-based indexes built once per plan, so matching 10,000 products stays linear (no O(n²) scans). */
 import type { SentosProduct } from '../../sentos/types.js';
 import type { ShopifyProduct, ShopifyVariant } from '../../shopify/types.js';
-import { normalizeTitle, skuKey } from './text.js';
+import { skuKey } from './text.js';
 
 export interface ShopifyHit {
   product: ShopifyProduct;
@@ -15,8 +15,6 @@ export interface ShopifyIndex {
   byBarcode: Map<string, ShopifyHit[]>;
   /** Metafield sentos_sync.product_id → products carrying it. */
   bySentosId: Map<string, ShopifyProduct[]>;
-  /** normalizeTitle(title) → products, for suggestions only. */
-  byTitle: Map<string, ShopifyProduct[]>;
   handles: Set<string>;
 }
 
@@ -32,13 +30,11 @@ export function indexShopify(products: ShopifyProduct[]): ShopifyIndex {
     bySku: new Map(),
     byBarcode: new Map(),
     bySentosId: new Map(),
-    byTitle: new Map(),
     handles: new Set(),
   };
   for (const product of products) {
     index.byId.set(product.id, product);
     index.handles.add(product.handle);
-    pushTo(index.byTitle, normalizeTitle(product.title), product);
     if (product.sentosProductId !== undefined) pushTo(index.bySentosId, product.sentosProductId, product);
     for (const variant of product.variants) {
       const sku = skuKey(variant.sku);

@@ -5,6 +5,7 @@
 import type { SentosProduct, SentosWarehouse } from '../../sentos/types.js';
 import type { ShopifyLocation, ShopifyProduct } from '../../shopify/types.js';
 import { indexSentos, indexShopify, reverseLinks, type ShopifyIndex } from './match.js';
+import { pushTo } from './match-index.js';
 import { planVanished } from './not-in-sentos.js';
 import { planItem, type PlanEnv } from './plan-item.js';
 import type { ProductSyncSettings } from './settings.js';
@@ -128,17 +129,22 @@ export function summarize(items: PlanItem[]): PlanSummary {
   return summary;
 }
 
-/** Title look-alikes of products about to be created (issue 3 §2: reported, never acted on). */
 /**
  * Creates whose title matches a Shopify product that no Sentos product is linked to: possible duplicates (the
  * merchant made the product by hand, with other SKUs). Titles never decide a match; they are shown before the
- * create, on the item itself, and many of them stop a real run (see guard.ts).
+ * create, on the item itself, and many of them stop a real run (see guard.ts). The title index is built here,
+ * only when something is created: normalising every title would cost each resync of an in-sync store.
  */
 function suggest(items: PlanItem[], shopify: ShopifyIndex, linked: Set<string>): TitleSuggestion[] {
   const suggestions: TitleSuggestion[] = [];
+  let byTitle: Map<string, ShopifyProduct[]> | undefined;
   for (const item of items) {
     if (item.action !== 'create' || item.title === '') continue;
-    for (const product of shopify.byTitle.get(normalizeTitle(item.title)) ?? []) {
+    if (!byTitle) {
+      byTitle = new Map();
+      for (const product of shopify.byId.values()) pushTo(byTitle, normalizeTitle(product.title), product);
+    }
+    for (const product of byTitle.get(normalizeTitle(item.title)) ?? []) {
       if (product.sentosProductId !== undefined || linked.has(product.id)) continue;
       suggestions.push({
         sentosId: item.key,

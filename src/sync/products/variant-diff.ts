@@ -67,29 +67,44 @@ export function diffVariants(input: VariantDiffInput): VariantDiff {
   return diff;
 }
 
-/** An existing variant: owned fields take Sentos's value, the others carry Shopify's current value. */
+/**
+ * An existing variant: owned fields take Sentos's value, the others carry Shopify's current value. Compared as
+ * typed values (numbers, strings, option pairs); the readable forms of a change row are built only for a change.
+ */
 function existingWrite(
   mv: MappedVariant,
   sv: ShopifyVariant,
   owned: OwnedFields,
   changes: FieldChange[],
 ): VariantWrite {
-  const change = (field: string, from: FieldChange['from'], to: FieldChange['to']): void => {
-    if (JSON.stringify(from) !== JSON.stringify(to)) changes.push({ field, sku: mv.sku, from, to });
-  };
+  const sku = mv.sku;
   // A barcode match carries a renamed SKU: the Sentos SKU is the key and is always written.
-  change('sku', skuKey(sv.sku), mv.sku);
+  const currentSku = skuKey(sv.sku);
+  if (currentSku !== sku) changes.push({ field: 'sku', sku, from: currentSku, to: sku });
   const price = owned.price ? priceOf(mv) : sv.price;
-  change('price', money(sv.price), money(price));
-  const compareAt = owned.compareAtPrice && mv.compareAt !== undefined ? mv.compareAt : compareAtOf(sv);
-  change('compareAtPrice', money(compareAtOf(sv)), money(compareAt));
+  if (sv.price !== price) changes.push({ field: 'price', sku, from: money(sv.price), to: money(price) });
+  const currentCompareAt = compareAtOf(sv);
+  const compareAt = owned.compareAtPrice && mv.compareAt !== undefined ? mv.compareAt : currentCompareAt;
+  if (currentCompareAt !== compareAt)
+    changes.push({ field: 'compareAtPrice', sku, from: money(currentCompareAt), to: money(compareAt) });
   const barcode = owned.barcode && mv.barcode !== undefined ? mv.barcode : sv.barcode;
-  change('barcode', sv.barcode?.trim() || null, barcode?.trim() || null);
-  const optionValues = owned.variants ? mv.optionValues : selectedOptionValues(sv);
-  change('optionValues', comboOf(selectedOptionValues(sv)), comboOf(optionValues));
+  const currentBarcode = sv.barcode?.trim() || null;
+  const nextBarcode = barcode?.trim() || null;
+  if (currentBarcode !== nextBarcode) changes.push({ field: 'barcode', sku, from: currentBarcode, to: nextBarcode });
+  const current = selectedOptionValues(sv);
+  const optionValues = owned.variants ? mv.optionValues : current;
+  if (!sameOptionValues(current, optionValues))
+    changes.push({ field: 'optionValues', sku, from: comboOf(current), to: comboOf(optionValues) });
   // Stock written to an untracked item has no effect (§10 item 3): tracking it is a change of its own.
-  if (owned.stock && !sv.tracked) change('tracked', false, true);
-  return { id: sv.id, sku: mv.sku, barcode, price, compareAtPrice: compareAt, optionValues };
+  if (owned.stock && !sv.tracked) changes.push({ field: 'tracked', sku, from: false, to: true });
+  return { id: sv.id, sku, barcode, price, compareAtPrice: compareAt, optionValues };
+}
+
+function sameOptionValues(a: OptionValue[], b: OptionValue[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++)
+    if (a[i]!.optionName !== b[i]!.optionName || a[i]!.name !== b[i]!.name) return false;
+  return true;
 }
 
 export function comboOf(values: OptionValue[]): string {
