@@ -70,7 +70,8 @@ export function planVanished(input: VanishedInput): { items: PlanItem[]; variant
       action: stock.length > 0 ? 'update' : 'unchanged',
       reasons: [],
       warnings: [
-        `Sentos product ${sentosId} is no longer in Sentos: ${input.stockOwned ? 'its variants are set to 0 available; ' : ''}` +
+        `Sentos product ${sentosId} is no longer in Sentos: ` +
+          (input.stockOwned ? 'its variants are set to 0 available; ' : '') +
           'the Shopify product is not deleted (archive or delete it in Shopify if it is gone for good)',
       ],
       changes: [],

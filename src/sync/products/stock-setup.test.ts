@@ -50,7 +50,8 @@ describe('where Sentos stock goes, decided before any write', () => {
   it('builds the map command from real names, sending surplus warehouses to the first location, shell-safe', () => {
     const more = [...warehouses, aSentosWarehouse({ id: '3', name: 'İADE "B"' })];
     expect(mapCommand(more, three.slice(0, 2))).toBe(
-      'sentos-sync config set products.warehouseMap "MERKEZ=Merkez Depo,DEPO=İstanbul Mağaza,İADE \\"B\\"=Merkez Depo"',
+      'sentos-sync config set products.warehouseMap ' +
+        '"MERKEZ=Merkez Depo,DEPO=İstanbul Mağaza,İADE \\"B\\"=Merkez Depo"',
     );
   });
 });

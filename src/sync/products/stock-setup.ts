@@ -46,7 +46,9 @@ export function checkStockSetup(
       notes: [],
       problem: {
         message: 'Shopify has no active location, so Sentos stock has nowhere to go. Nothing was written.',
-        hint: `Activate a location in Shopify (Settings → Locations), or sync the catalog without stock: \`${STOCK_OFF_COMMAND}\`.`,
+        hint:
+          'Activate a location in Shopify (Settings → Locations), or sync the catalog without stock: ' +
+          `\`${STOCK_OFF_COMMAND}\`.`,
       },
     };
   const listed = warehouses.map((w) => `${w.name} (id ${w.id})`).join(', ') || 'none listed';
@@ -59,7 +61,8 @@ export function checkStockSetup(
         `${active.map((l) => `"${l.name}"`).join(', ')}.`,
       hint:
         `Map each warehouse to a location (edit the pairs to match your shop): ` +
-        `\`${mapCommand(warehouses, active)}\` (or set SENTOS_SYNC_WAREHOUSE_MAP). ` +
+        `\`${mapCommand(warehouses, active)}\` (or set SENTOS_SYNC_WAREHOUSE_MAP, or let ` +
+        '`sentos-sync config map-warehouses` propose the map by name). ' +
         `To sync the catalog without stock: \`${STOCK_OFF_COMMAND}\`.`,
     },
   };

@@ -96,7 +96,8 @@ export function planWarnings(plan: ProductPlan): string[] {
     const named = vanished.slice(0, 5).map((i) => `${i.sku} "${i.title}"`);
     const more = vanished.length > 5 ? `, … and ${vanished.length - 5} more` : '';
     warnings.push(
-      `${vanished.length} Shopify product(s) are no longer in Sentos (${named.join(', ')}${more}): their variants go to 0 available; nothing is deleted`,
+      `${vanished.length} Shopify product(s) are no longer in Sentos (${named.join(', ')}${more}): ` +
+        'their variants go to 0 available; nothing is deleted',
     );
   }
   for (const s of plan.suggestions.slice(0, 20))
