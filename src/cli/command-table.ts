@@ -96,4 +96,10 @@ export const COMMANDS: readonly LazyCommand[] = [
     description: 'Manage the Shopify webhook subscriptions `serve` receives',
     load: () => import('./commands/webhooks.js').then((m) => m.registerWebhooksCommand),
   },
+  {
+    name: 'completion',
+    term: 'completion <shell>',
+    description: 'Print a shell completion script: bash, zsh or fish',
+    load: () => import('./commands/completion.js').then((m) => m.registerCompletionCommand),
+  },
 ];

@@ -1,5 +1,6 @@
 import { Command, Help, Option } from 'commander';
 import { COMMANDS, type LazyCommand, type Register } from './command-table.js';
+import { addExamples } from './examples.js';
 import type * as RuntimeModule from './runtime.js';
 import type { Runtime, RuntimeOverrides } from './runtime.js';
 
@@ -80,14 +81,23 @@ export function createProgram(overrides: RuntimeOverrides = {}, hooks: { afterLo
         : (Reflect.get(target, key, receiver) as unknown),
   });
   const loaded = new Set<Register>();
+  const explained = new Set<Command>();
   const load = async (entry: LazyCommand) => {
     runtime ??= await import('./runtime.js');
     const register = await entry.load();
-    if (loaded.has(register)) return;
-    loaded.add(register);
-    register(host, runtimeFor);
-    hooks.afterLoad?.();
+    if (!loaded.has(register)) {
+      loaded.add(register);
+      register(host, runtimeFor);
+      hooks.afterLoad?.();
+    }
+    // One module may register several commands (products, orders, sync): each gets its examples once.
+    const stub = stubs.get(entry.name);
+    if (stub && !explained.has(stub)) {
+      explained.add(stub);
+      addExamples(stub);
+    }
   };
+
   program.hook('preSubcommand', async (_program, command) => {
     const entry = COMMANDS.find((candidate) => candidate.name === command.name());
     if (entry) await load(entry);

@@ -16,14 +16,6 @@ export function registerInitCommand(program: Command, runtimeFor: RuntimeFactory
   program
     .command('init')
     .description('Guided setup: both connections tested as you go, the warehouse map proposed, a price list offered')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  sentos-sync init                     # at a terminal: asks, tests, saves
-  sentos-sync --profile shop2 init     # a second store, kept apart
-  sentos-sync init | sh -x             # no terminal: prints the config commands instead (edit them first)`,
-    )
     .action(async (_flags, command: Command) => {
       const runtime = runtimeFor(command);
       if (!runtime.interactive || runtime.output.json) {

@@ -3,6 +3,7 @@ import { parseLatency, type LatencySetting } from '../../sandbox/latency.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { PLAN_BUCKETS, SHOPIFY_PLANS, type ShopifyPlan } from '../../sandbox/shopify/plans.js';
 import { positiveInt } from '../options.js';
+import { shellQuote } from '../shell-quote.js';
 import type { RuntimeFactory } from './config.js';
 
 interface SandboxFlags {
@@ -136,7 +137,8 @@ function humanDescription(sandbox: Sandbox, plan: ShopifyPlan): string {
     '  sentos-sync webhooks register --url http://127.0.0.1:8787   (or run serve --public-url http://127.0.0.1:8787)',
     '',
     'Sandbox credentials (not real secrets). In another terminal:',
-    ...Object.entries(sandbox.env).map(([k, v]) => `  export ${k}=${v}`),
+    // Quoted for the shell: pasted or eval'd, "MERKEZ=Merkez Depo,…" arrives whole.
+    ...exportLines(sandbox.env),
     '  export SENTOS_SYNC_HOME=$(mktemp -d)   # keep your real settings out of it',
     '  sentos-sync test-connection && sentos-sync sync --dry-run',
     '',
@@ -184,4 +186,9 @@ function rate(value: string): number {
   const n = Number(value);
   if (!(n >= 0 && n <= 1)) throw new InvalidArgumentError('expected a share between 0 and 1');
   return n;
+}
+
+/** `export NAME=value` lines a shell reads back exactly (eval or paste). */
+export function exportLines(env: Record<string, string>): string[] {
+  return Object.entries(env).map(([k, v]) => `  export ${k}=${shellQuote(v)}`);
 }

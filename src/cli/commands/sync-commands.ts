@@ -25,24 +25,6 @@ interface SyncFlags {
   output?: string;
 }
 
-const EXAMPLES = {
-  products: `
-Examples:
-  sentos-sync products --dry-run                 # the plan: every change old → new, stock by location
-  sentos-sync products --sku STD-ELB-1042        # one product (and its variants) only
-  sentos-sync products --limit 5 --output plan.txt`,
-  orders: `
-Examples:
-  sentos-sync orders --since 2d --dry-run        # what would be sent, order by order
-  sentos-sync orders --order '#1042'             # one order
-  sentos-sync orders --json | jq .summary`,
-  sync: `
-Examples:
-  sentos-sync sync --dry-run                     # both plans, nothing written
-  sentos-sync sync --quiet                       # for cron: the summary and errors only
-  sentos-sync sync --only orders`,
-};
-
 /** The `orders(query:)` search values the Admin API documents for these filters (2026-10 schema). */
 const ORDER_STATUS_VALUES = ['open', 'closed', 'cancelled', 'not_closed'];
 const FINANCIAL_STATUS_VALUES = [
@@ -94,9 +76,9 @@ export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactor
       )
       .option('--order <ref...>', 'only these orders (#1042 or numeric id)');
 
-  productFlags(program.command('products').description('Sentos → Shopify: catalog, prices and stock per location'))
-    .addHelpText('after', EXAMPLES.products)
-    .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'products', flags));
+  productFlags(
+    program.command('products').description('Sentos → Shopify: catalog, prices and stock per location'),
+  ).action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'products', flags));
   orderFlags(
     program.command('orders').description('Shopify → Sentos: push orders exactly once, then keep their status in step'),
   )
@@ -104,7 +86,6 @@ export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactor
     .addOption(limitOption())
     .addOption(allOption())
     .addOption(outputOption())
-    .addHelpText('after', EXAMPLES.orders)
     .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'orders', flags));
   orderFlags(
     productFlags(
@@ -114,7 +95,6 @@ export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactor
     ),
   )
     .addOption(new Option('--only <phase>', 'run one phase only').choices(['orders', 'products']))
-    .addHelpText('after', EXAMPLES.sync)
     .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'sync', flags));
 }
 
