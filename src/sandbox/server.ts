@@ -67,7 +67,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ...options.shopify,
     });
     const shoppers =
-      options.shoppers && startShoppers(shopify.state, { ...options.shoppers, seed: options.shoppers.seed ?? seed });
+      options.shoppers &&
+      startShoppers(shopify.state, { ...options.shoppers, seed: options.shoppers.seed ?? seed }, shopify.onRequest);
     return {
       sentos,
       shopify,

@@ -11,8 +11,14 @@ import { createRandom, type Random } from './seed/random.js';
  * with available > 0, and never more than is available there (inventoryPolicy DENY, as the tool creates them).
  */
 export interface ShoppersOptions {
-  /** Mean orders per second. */
+  /** Mean orders per second (on real timers). */
   ratePerSecond: number;
+  /**
+   * Paced by the Shopify simulator's requests instead of the wall clock: the chance that a shopper checks out
+   * as each GraphQL request arrives (0–1; set, it replaces `ratePerSecond`). Tests use it so the number of sales
+   * landing inside a run depends on the run's requests, not on how fast the machine is.
+   */
+  perRequest?: number;
   seed?: number;
   /** Share of orders left unpaid (bank transfer awaited: Sentos gets them as "awaiting approval"). Default 0. */
   unpaidShare?: number;
@@ -50,8 +56,16 @@ interface Candidate {
   locations: Array<{ locationId: string; available: number }>;
 }
 
-export function startShoppers(state: SimulatorState, options: ShoppersOptions): Shoppers {
+export function startShoppers(
+  state: SimulatorState,
+  options: ShoppersOptions,
+  onRequest?: (listener: () => void) => void,
+): Shoppers {
   if (!(options.ratePerSecond >= 0)) throw new Error('shoppers: ratePerSecond must be 0 or more');
+  const perRequest = options.perRequest;
+  if (perRequest !== undefined && !(perRequest >= 0 && perRequest <= 1))
+    throw new Error('shoppers: perRequest must be between 0 and 1');
+  if (perRequest !== undefined && !onRequest) throw new Error('shoppers: perRequest needs the request hook');
   const random = createRandom((options.seed ?? 1) ^ 0x5b0b);
   const placed: ShopperOrder[] = [];
   const buyOnce = () => {
@@ -59,7 +73,10 @@ export function startShoppers(state: SimulatorState, options: ShoppersOptions): 
     if (order) placed.push(order);
     return order;
   };
-  const arrivals = new Arrivals(options.ratePerSecond, random, buyOnce);
+  const arrivals =
+    perRequest === undefined
+      ? new Arrivals(options.ratePerSecond, random, buyOnce)
+      : new RequestArrivals(perRequest, random, buyOnce, onRequest!);
   if (!options.paused) arrivals.resume();
   return {
     placed,
@@ -108,6 +125,36 @@ class Arrivals {
   stop(): void {
     this.stopped = true;
     this.pause();
+  }
+}
+
+/** Arrivals paced by the simulator's requests: each request is a chance `perRequest` that someone buys. */
+class RequestArrivals {
+  running = false;
+  private stopped = false;
+
+  constructor(
+    private readonly perRequest: number,
+    private readonly random: Random,
+    private readonly arrive: () => void,
+    onRequest: (listener: () => void) => void,
+  ) {
+    onRequest(() => {
+      if (this.running && this.random.next() < this.perRequest) this.arrive();
+    });
+  }
+
+  resume(): void {
+    this.running = !this.stopped && this.perRequest > 0;
+  }
+
+  pause(): void {
+    this.running = false;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.running = false;
   }
 }
 

@@ -5,4 +5,4 @@ import { shopperSuite } from './sync-shoppers-scenario.js';
  * invariant is the whole truth, since Sentos books every order where Shopify sold it. Seeds 1–8 are spread
  * over sync-shoppers-one-location-{1..4}.test.ts.
  */
-shopperSuite('one location', [3, 4], { locations: ['Merkez Depo'], ratePerSecond: 8, runs: 3, unpaidShare: 0.2 });
+shopperSuite('one location', [3, 4], { locations: ['Merkez Depo'], perRequest: 0.4, runs: 3, unpaidShare: 0.2 });

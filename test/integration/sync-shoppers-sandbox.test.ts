@@ -66,6 +66,30 @@ describe('sandbox shoppers', () => {
     expect(shoppers.paused).toBe(true);
   });
 
+  it('paced by requests: with perRequest 1 each Shopify request brings one sale, none while paused', async () => {
+    const ask = () =>
+      fetch(`${t.env.SHOPIFY_STORE}/admin/api/2026-10/graphql.json`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-shopify-access-token': t.env.SHOPIFY_ACCESS_TOKEN ?? '' },
+        body: JSON.stringify({ query: '{ shop { name } }' }),
+      }).then((response) => response.text());
+    const shoppers = startShoppers(
+      t.sandbox.shopify.state,
+      { ratePerSecond: 0, perRequest: 1, seed: 3, paused: true },
+      t.sandbox.shopify.onRequest,
+    );
+    await ask();
+    expect(shoppers.placed).toHaveLength(0);
+    shoppers.resume();
+    for (let i = 0; i < 3; i += 1) await ask();
+    expect(shoppers.placed).toHaveLength(3);
+    shoppers.stop();
+    shoppers.resume();
+    await ask();
+    expect(shoppers.placed).toHaveLength(3);
+    expect(() => startShoppers(t.sandbox.shopify.state, { ratePerSecond: 0, perRequest: 1 })).toThrow(/request hook/);
+  });
+
   it('buys nothing when nothing is in stock, and the same seed buys the same way', () => {
     const shoppers = startShoppers(t.sandbox.shopify.state, { ratePerSecond: 0, seed: 4, unpaidShare: 0.5 });
     const twin = startShoppers(t.sandbox.shopify.state, { ratePerSecond: 0, seed: 4, unpaidShare: 0.5 });

@@ -6,4 +6,4 @@ import { shopperSuite } from './sync-shoppers-scenario.js';
  * and each SKU against all its units (see sync-stock-oracle.ts). Seeds 11–18 are spread over
  * sync-shoppers-three-locations-{1..4}.test.ts.
  */
-shopperSuite('three locations', [15, 16], { ratePerSecond: 8, runs: 3, unpaidShare: 0.2 });
+shopperSuite('three locations', [15, 16], { perRequest: 0.4, runs: 3, unpaidShare: 0.2 });

@@ -35,6 +35,8 @@ export interface ShopifySimulator {
   webhooks: WebhookHub;
   stats(): SimulatorStats;
   resetStats(): void;
+  /** Registers a listener called as each GraphQL request arrives, before it is answered. */
+  onRequest: (listener: () => void) => void;
   close(): Promise<void>;
 }
 
@@ -78,12 +80,14 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     settleMedia(store);
     return { store, version, idempotency, bulk, stats, webhooks, searchWarnings: [] };
   };
+  const requestListeners: Array<() => void> = [];
   const server = createShopifyServer({
     endpoint: { bucket, maxQueryCost: resolved.maxQueryCost, resolvers, context, latency: resolved.latency },
     tokens,
     faults,
     stats,
     bulk,
+    onRequest: () => requestListeners.forEach((listener) => listener()),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -101,6 +105,7 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     webhooks,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
+    onRequest: (listener) => void requestListeners.push(listener),
     close: () =>
       new Promise<void>((resolve, reject) => {
         webhooks.close();

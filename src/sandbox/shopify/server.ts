@@ -15,6 +15,8 @@ export interface ServerDeps {
   faults: FaultInjector;
   stats: StatsRecorder;
   bulk: BulkOperationStore;
+  /** Called as each GraphQL request arrives, before it is answered (request-paced shoppers buy here). */
+  onRequest?: () => void;
 }
 
 const GRAPHQL_PATH = /^\/admin\/api\/([^/]+)\/graphql\.json$/;
@@ -68,6 +70,7 @@ async function graphql(
   response: ServerResponse,
 ): Promise<void> {
   deps.stats.request();
+  deps.onRequest?.();
   const raw = await readBody(request);
   const fault = deps.faults.next(SUPPORTED_FAULTS);
   if (fault === 'drop-before') return void request.socket.destroy();
