@@ -1,5 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { secrets, type SecretRegistry } from '../core/redact.js';
+import { writeJsonDocument } from './json-stream.js';
 
 /**
  * stdout carries only the result (the summary, or exactly one JSON document with --json); everything else
@@ -49,9 +50,14 @@ export class Output {
     this.stdout.write(this.scrub(text.endsWith('\n') ? text : `${text}\n`));
   }
 
-  /** The result: one JSON document. */
+  /** The result: one JSON document, written in scrubbed pieces; indented only for a terminal (json-stream.ts). */
   resultJson(document: unknown): void {
-    this.stdout.write(`${this.scrub(JSON.stringify(document, null, 2))}\n`);
+    writeJsonDocument(
+      (text) => this.stdout.write(text),
+      document,
+      (text) => this.scrub(text),
+      Boolean(this.stdout.isTTY),
+    );
   }
 
   info(text: string): void {

@@ -34,12 +34,15 @@ export function redactUrl(url: string): string {
 /** Values that must never be printed; short values are ignored to avoid masking ordinary words. */
 export class SecretRegistry {
   private readonly values = new Set<string>();
+  /** Longest first, so a secret that contains another is masked whole; kept sorted, redact runs per piece. */
+  private sorted: string[] = [];
 
   add(...secrets: Array<string | undefined>): void {
     for (const secret of secrets) {
       if (!secret || secret.length < 4) continue;
       this.values.add(secret);
     }
+    this.sorted = [...this.values].sort((a, b) => b.length - a.length);
   }
 
   /** Register a Basic credential pair: the raw parts and the base64 form that travels in the header. */
@@ -50,9 +53,7 @@ export class SecretRegistry {
 
   redact(text: string): string {
     let out = redactUrl(text);
-    // Longest first, so a secret that contains another is masked whole.
-    const sorted = [...this.values].sort((a, b) => b.length - a.length);
-    for (const value of sorted) out = out.split(value).join(MASK);
+    for (const value of this.sorted) if (out.includes(value)) out = out.split(value).join(MASK);
     return out;
   }
 }
