@@ -47,6 +47,13 @@ describe('start-up (what --help and --version load)', () => {
     expect(heavy).toEqual([]);
   });
 
+  it.each(['sync-commands', 'test-connection', 'status', 'config', 'init', 'serve', 'logs', 'webhooks'])(
+    'a real run (%s) never loads the sandbox',
+    (command) => {
+      expect(staticGraph(`cli/commands/${command}.ts`).files.filter((file) => file.startsWith('sandbox/'))).toEqual([]);
+    },
+  );
+
   it('the command table matches what each command module registers', async () => {
     const { program, loadAll } = createProgram();
     await loadAll();
@@ -57,5 +64,5 @@ describe('start-up (what --help and --version load)', () => {
     }));
     // A mismatch means a command's name, flags or description changed: update src/cli/command-table.ts.
     expect(registered).toEqual(COMMANDS.map(({ name, term, description }) => ({ name, term, description })));
-  });
+  }, 180_000); // transforms every command module: slow on a busy 2-core machine
 });
