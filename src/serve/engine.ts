@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ActivityLog, type LogLevel } from '../core/activity-log.js';
-import { errorMessage } from '../core/errors.js';
+import { errorMessage, type Service } from '../core/errors.js';
 import type { ServiceStats } from '../core/request-stats.js';
 import { ordersPhase, pendingWindowStart, productsPhase, type PhaseDeps } from '../cli/phases.js';
 import type { Runtime } from '../cli/runtime.js';
@@ -43,6 +43,8 @@ export class ServeEngine {
   /** Last error per remote, for the dashboard's connection status; cleared by a run that succeeds. */
   lastError: string | undefined;
   lastSuccessAt: string | undefined;
+  /** Per remote: the last error that named it (auth, HTTP), cleared by the next run that succeeds. */
+  readonly connection: Record<Service, { error?: string; at?: string }> = { sentos: {}, shopify: {} };
   nextSyncAtMs = 0;
   running: { kind: RunKind; startedAt: string } | undefined;
   private snapshot: SentosSnapshot | undefined;
@@ -218,11 +220,15 @@ export class ServeEngine {
       run.exitCode = await body(run);
       this.lastError = undefined;
       this.lastSuccessAt = new Date(runtime.clock.now()).toISOString();
+      for (const service of ['sentos', 'shopify'] as const) this.connection[service] = { at: this.lastSuccessAt };
       this.backoffMs = 0;
     } catch (error) {
       run.exitCode = (error as { exitCode?: number }).exitCode ?? 1;
       run.error = runtime.output.scrub(errorMessage(error));
       this.lastError = run.error;
+      const service = (error as { service?: Service }).service;
+      if (service === 'sentos' || service === 'shopify')
+        this.connection[service] = { error: run.error, at: new Date(runtime.clock.now()).toISOString() };
       if (kind === 'webhooks') {
         this.backoffMs = Math.min(this.backoffMs ? this.backoffMs * 2 : BACKOFF_MS.first, BACKOFF_MS.max);
         this.backoffUntil = runtime.clock.now() + this.backoffMs;

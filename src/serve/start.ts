@@ -48,7 +48,12 @@ export async function serve(runtime: Runtime, options: ServeOptions): Promise<vo
       {
         webhook: intake,
         dashboard: (query) => renderDashboard(engine, { query, shopName: shop.name, everyMs: options.everyMs }),
-        health: () => ({ status: 'ok', queue: engine.queue.size, lastError: engine.lastError ?? null }),
+        health: () => ({
+          status: 'ok',
+          queue: engine.queue.size,
+          lastError: engine.lastError ?? null,
+          connection: engine.connection,
+        }),
         metrics: () => engine.metrics.render(),
         token,
       },

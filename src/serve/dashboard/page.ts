@@ -35,17 +35,19 @@ export function renderDashboard(engine: ServeEngine, options: DashboardOptions):
 }
 
 function header(engine: ServeEngine, options: DashboardOptions, now: number): string {
-  const status = engine.lastError
-    ? `<span class="bad">error</span>: ${h(engine.lastError)}`
-    : engine.lastSuccessAt
-      ? `<span class="ok">connected</span>, last good run ${h(ago(Date.parse(engine.lastSuccessAt), now))}`
-      : '<span>starting…</span>';
+  const service = (name: 'sentos' | 'shopify') => {
+    const c = engine.connection[name];
+    if (c.error) return `<span class="bad">error</span> ${h(ago(Date.parse(c.at ?? ''), now))}: ${h(c.error)}`;
+    return c.at ? `<span class="ok">connected</span>, last good run ${h(ago(Date.parse(c.at), now))}` : 'starting…';
+  };
+  const last = engine.lastError ? `<dt>Last run</dt><dd class="bad">${h(engine.lastError)}</dd>` : '';
   const running = engine.running
     ? `running a ${h(engine.running.kind)} run since ${h(time(engine.running.startedAt))}`
     : 'idle';
   const next = engine.nextSyncAtMs > now ? `in ${h(duration(engine.nextSyncAtMs - now))}` : 'now';
   return `<header><h1>sentos-sync serve · ${h(options.shopName)}</h1>
-<dl class="status"><dt>Shopify and Sentos</dt><dd id="connection">${status}</dd>
+<dl class="status" id="connection"><dt>Shopify</dt><dd id="shopify-status">${service('shopify')}</dd>
+<dt>Sentos</dt><dd id="sentos-status">${service('sentos')}</dd>${last}
 <dt>Worker</dt><dd>${running}</dd><dt>Next full sync</dt><dd>${next} (every ${h(duration(options.everyMs))})</dd>
 <dt>Queue</dt><dd id="queue-size">${engine.queue.size} job(s)</dd></dl></header>`;
 }

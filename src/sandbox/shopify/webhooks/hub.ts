@@ -113,11 +113,12 @@ export class WebhookHub {
 
   /** An order event: one delivery per subscription of the topic, its body serialised now. */
   emit(topic: string, order: OrderRecord): void {
-    if (this.closed) return;
+    const targets = this.subscriptions.filter((s) => topicName(s.topic) === topic);
+    if (this.closed || targets.length === 0) return;
     const eventId = randomUUID();
     const triggeredAt = this.store.now();
     const body = JSON.stringify(orderPayload(order, this.store.shop.currencyCode));
-    for (const subscription of this.subscriptions.filter((s) => topicName(s.topic) === topic)) {
+    for (const subscription of targets) {
       const delivery = { eventId, topic, uri: subscription.uri, orderId: order.legacyId, triggeredAt, body };
       this.firstAttempt(delivery, subscription);
     }
