@@ -1,7 +1,7 @@
-import cliProgress from 'cli-progress';
 import ora, { type Ora } from 'ora';
 import type { EventSink, SyncEvent } from '../sync/events.js';
 import type { Output } from './output.js';
+import { startApplyBar, type ApplyBar } from './progress-bar.js';
 
 /**
  * Draws engine events on stderr: a spinner while reading and a bar while applying when a person watches
@@ -34,7 +34,7 @@ function plainLine(output: Output, event: SyncEvent): void {
 // mode turns it into a keystroke that is only seen when the event loop is free).
 function interactiveProgress(output: Output): Progress {
   let spinner: Ora | undefined = ora({ stream: output.stderr, text: 'Starting…', discardStdin: false }).start();
-  let bar: cliProgress.SingleBar | undefined;
+  let bar: ApplyBar | undefined;
   let done = 0;
   const stopSpinner = () => {
     spinner?.stop();
@@ -57,28 +57,18 @@ function interactiveProgress(output: Output): Progress {
       case 'planned':
         stopSpinner();
         if (event.toApply > 0) {
-          bar = new cliProgress.SingleBar(
-            {
-              stream: output.stderr,
-              format: ' {bar} {value}/{total} · ETA {eta_formatted} · {status}',
-              hideCursor: true,
-              clearOnComplete: true,
-              etaBuffer: 20,
-            },
-            cliProgress.Presets.shades_classic,
-          );
-          bar.start(event.toApply, 0, { status: '' });
+          bar = startApplyBar(output.stderr, event.toApply, event.what);
           done = 0;
         }
         break;
       case 'item-done':
       case 'item-failed':
         done += 1;
-        bar?.update(done, { status: event.key });
+        bar?.update(done, event.key);
         break;
       case 'waiting':
         if (event.waitMs >= 2000) {
-          if (bar) bar.update(done, { status: `waiting ${Math.ceil(event.waitMs / 1000)}s (${event.reason})` });
+          if (bar) bar.wait(event.waitMs, event.reason);
           else if (spinner) spinner.text = `Waiting ${Math.ceil(event.waitMs / 1000)}s: ${event.reason}`;
         }
         break;

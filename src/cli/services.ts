@@ -72,7 +72,8 @@ export function shopifyClientFor(runtime: Runtime, config: ResolvedConfig, sink:
         type: 'waiting',
         service: 'shopify',
         waitMs: t.waitMs,
-        reason: `Shopify query cost bucket (${t.operation})`,
+        // People read the limit, not the GraphQL operation's name (--verbose shows that).
+        reason: 'Shopify cost limit',
       }),
   });
 }

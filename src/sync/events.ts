@@ -5,7 +5,7 @@
 export type SyncEvent =
   | { type: 'phase'; phase: string; message: string }
   | { type: 'read-progress'; source: 'sentos' | 'shopify'; what: string; count: number; total?: number }
-  | { type: 'planned'; total: number; toApply: number }
+  | { type: 'planned'; total: number; toApply: number; /** What is written: 'products' or 'orders'. */ what?: string }
   | { type: 'item-done'; key: string; action: string }
   | { type: 'item-failed'; key: string; message: string }
   | { type: 'waiting'; service: 'sentos' | 'shopify'; waitMs: number; reason: string }

@@ -79,10 +79,10 @@ describe('products against a store with its own products', () => {
       { ...spec(e!.variants[0]), sku: e!.variants[0].sku.toLowerCase() },
     ]);
     before = new Map(t.sandbox.shopify.state.products.map((p) => [p.id, JSON.stringify(p)]));
-    // Adopting a merchant's product rewrites it: 1 of 1 existing products, which the safety guard stops.
-    const guarded = await products(t);
+    // Adopting a merchant's product rewrites it: 1 of the store's 7 products, which a guard set to 10 % stops.
+    const guarded = await products(t, [], { SENTOS_SYNC_MAX_CHANGE_SHARE: '0.1' });
     expect(guarded.code).toBe(ExitCode.failure);
-    expect(guarded.stdout).toMatch(/Safety guard: 1 of 1 existing products would be rewritten/);
+    expect(guarded.stdout).toMatch(/Safety guard: 1 of 7 existing products would be rewritten \(14\.3% > 10%\)/);
     expect(t.sandbox.shopify.state.products.length).toBe(7);
     run = await products(t, ['--force']);
   }, 20_000);

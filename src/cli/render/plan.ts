@@ -126,12 +126,12 @@ export function describeChange(change: Change, locations: Readonly<Record<string
   const who = change.sku ? `${change.sku} ` : '';
   if (change.field === 'stock') {
     const where = change.location ? (locations[change.location] ?? change.location) : '?';
-    const from = change.from === null || change.from === undefined ? 'not stocked' : String(change.from);
+    const from = typeof change.from === 'number' ? String(change.from) : 'not stocked';
     const why =
       change.sentos === undefined
         ? ' (not in Sentos)'
         : ` (Sentos ${change.sentos}, held ${change.pending ?? 0}${change.soldDuringRun ? `, sold during the run ${change.soldDuringRun}` : ''})`;
-    return `${who}${where} ${from} → ${String(change.to)}${why}`;
+    return `${who}${where} ${from} → ${show(change.to)}${why}`;
   }
   if (change.field === 'variant') {
     if (change.from === null) return `${who}variant added`;

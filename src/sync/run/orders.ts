@@ -78,7 +78,7 @@ export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult>
   onEvent({ type: 'phase', phase: 'read-shopify', message: 'Reading Shopify orders…' });
   const orders = await readOrders(input);
   const selected = options.limit ? orders.slice(0, options.limit) : orders;
-  onEvent({ type: 'planned', total: selected.length, toApply: selected.length });
+  onEvent({ type: 'planned', total: selected.length, toApply: selected.length, what: 'orders' });
   const items: ReportItem[] = [];
   const warnings: string[] = [];
   if (selected.length > 0) await checkChannel(input, warnings);

@@ -106,7 +106,12 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
   }
   const locations = Object.fromEntries(snapshot.locations.map((l) => [l.id, l.name]));
   const toApply = plan.items.filter((i) => i.action === 'create' || i.action === 'update');
-  input.onEvent({ type: 'planned', total: plan.items.length, toApply: input.options.dryRun ? 0 : toApply.length });
+  input.onEvent({
+    type: 'planned',
+    total: plan.items.length,
+    toApply: input.options.dryRun ? 0 : toApply.length,
+    what: 'products',
+  });
   const unreadable = unreadableItems(input.sentosSnapshot);
   if (input.options.dryRun)
     return {
