@@ -54,6 +54,10 @@ function inSyncInput(targetVariants: number): PlanInput {
     catalog = generateCatalog({ seed: 1, count });
     sentos = parseSentosProducts(catalog.products).products;
   }
+  // Exactly the products that make up the target (the last one may overshoot by its own variants).
+  let variants = 0;
+  const upTo = sentos.findIndex((p) => (variants += Math.max(1, p.variants.length)) >= targetVariants);
+  if (upTo >= 0) sentos = sentos.slice(0, upTo + 1);
   const warehouses = catalog.warehouses.map((w) => ({ id: String(w.id), name: w.name }));
   const locations: ShopifyLocation[] = warehouses.map((w, i) => ({
     id: `gid://shopify/Location/${i + 1}`,
