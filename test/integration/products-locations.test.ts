@@ -27,7 +27,7 @@ describe('products: stock without a warehouse map', () => {
     expect(locations, 'the sandbox default').toHaveLength(3);
     const warehouses = t.sandbox.sentos.state.warehouses;
     t.sandbox.shopify.resetStats();
-    for (const args of [['products'], ['products', '--dry-run'], ['products', '--json']]) {
+    for (const args of [['products'], ['products', '--dry-run'], ['products', '--json'], ['sync', '--json']]) {
       const run = await runCli(args, unmapped(t));
       expect(run.code, `${args.join(' ')}: ${run.stderr}`).toBe(ExitCode.usage);
       const text = run.stderr + run.stdout;
