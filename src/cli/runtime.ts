@@ -29,7 +29,8 @@ export interface Runtime {
   stats: RequestStats;
   store(): ConfigStore;
   /** Defaults < stored config < env < `--set` flags, with every resolved secret registered for redaction. */
-  config(): ResolvedConfig;
+  /** `lenient`: bad values are collected in `invalid` instead of thrown (for `status`). */
+  config(options?: { lenient?: boolean }): ResolvedConfig;
   /** Aborted on the first Ctrl-C / SIGTERM: the engine finishes the item in flight and stops. */
   signal: AbortSignal;
   /** Who answers questions; only ask when `interactive` (never prompt without a TTY). */
@@ -76,8 +77,13 @@ export function createRuntime(globals: GlobalOptions, overrides: RuntimeOverride
     clock: overrides.clock ?? systemClock,
     stats: new RequestStats(),
     store: getStore,
-    config: () => {
-      const resolved = resolveConfig({ stored: getStore().readAll(), env, flags: settingFlags(globals.set) });
+    config: (options = {}) => {
+      const resolved = resolveConfig({
+        stored: getStore().readAll(),
+        env,
+        flags: settingFlags(globals.set),
+        lenient: options.lenient,
+      });
       const { shopify, sentos, serve } = resolved.settings;
       const secretValues = [shopify.accessToken, shopify.clientSecret, shopify.webhookSecret, sentos.apiKey];
       for (const value of [...secretValues, sentos.apiSecret, serve.dashboardToken])

@@ -1,4 +1,4 @@
-import { ConfigError, UsageError } from '../core/errors.js';
+import { CliError, ConfigError, UsageError } from '../core/errors.js';
 import type { SentosAuthMethod } from '../sentos/types.js';
 import type { ShopifyAuth } from '../shopify/types.js';
 import { CONFIG_KEYS, type ConfigKey } from './keys.js';
@@ -16,6 +16,8 @@ export interface ResolvedConfig {
   sources: Readonly<Record<string, Source>>;
   /** Stored secrets that failed to decrypt and were not overridden. */
   storedErrors: Map<string, ConfigError>;
+  /** Lenient resolution only (`status`): bad values by key, each left out so the rest still shows. */
+  invalid: Map<string, CliError>;
 }
 
 export function resolveConfig(input: {
@@ -23,7 +25,10 @@ export function resolveConfig(input: {
   env: Record<string, string | undefined>;
   /** `--set key=value` pairs, by key. */
   flags?: Record<string, string>;
+  /** Collect bad values in `invalid` instead of throwing (for `status`, which must show everything else). */
+  lenient?: boolean;
 }): ResolvedConfig {
+  const invalid = new Map<string, CliError>();
   const raw: Record<string, Record<string, string>> = {};
   const sources: Record<string, Source> = {};
   const storedErrors = new Map<string, ConfigError>();
@@ -36,7 +41,12 @@ export function resolveConfig(input: {
     sources[key.key] = 'default';
     for (const [source, value] of layers) {
       if (value === undefined || value.trim() === '') continue;
-      checkLayer(key, source, value);
+      const problem = checkLayer(key, source, value);
+      if (problem && !input.lenient) throw problem;
+      if (problem) {
+        invalid.set(key.key, problem);
+        continue;
+      }
       (raw[key.group] ??= {})[key.name] = value;
       sources[key.key] = source;
     }
@@ -52,19 +62,19 @@ export function resolveConfig(input: {
     const value = (settings as unknown as Record<string, Record<string, unknown>>)[key.group]?.[key.name];
     if (value !== undefined) values[key.key] = value;
   }
-  return { settings, values: Object.freeze(values), sources: Object.freeze(sources), storedErrors };
+  return { settings, values: Object.freeze(values), sources: Object.freeze(sources), storedErrors, invalid };
 }
 
 /** Each layer is checked on its own, so the error names where the bad value came from. */
-function checkLayer(key: ConfigKey, source: Source, value: string): void {
+function checkLayer(key: ConfigKey, source: Source, value: string): CliError | undefined {
   const parsed = key.parse.safeParse(value);
-  if (parsed.success) return;
+  if (parsed.success) return undefined;
   const why = parsed.error.issues.map((i) => i.message).join('; ');
   if (source === 'env')
-    throw new UsageError(`Invalid ${key.env}: ${why}.`, { hint: `${key.env}: ${key.description}.` });
+    return new UsageError(`Invalid ${key.env}: ${why}.`, { hint: `${key.env}: ${key.description}.` });
   if (source === 'flag')
-    throw new UsageError(`Invalid --set ${key.key}: ${why}.`, { hint: `${key.key}: ${key.description}.` });
-  throw new ConfigError(`The stored value of ${key.key} is invalid: ${why}.`, {
+    return new UsageError(`Invalid --set ${key.key}: ${why}.`, { hint: `${key.key}: ${key.description}.` });
+  return new ConfigError(`The stored value of ${key.key} is invalid: ${why}.`, {
     hint: `Set it again with \`sentos-sync config set ${key.key} VALUE\`, or remove it with \`sentos-sync config unset ${key.key}\`.`,
   });
 }

@@ -9,6 +9,33 @@ import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harne
 const PLUS_BUCKET = { maximumAvailable: 20_000, restoreRate: 1_000 };
 
 describe('`status`: the dashboard', () => {
+  it('a bad environment variable names itself and does not blank the rest', async () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-status-'));
+    try {
+      const env = { SENTOS_SYNC_HOME: home, SENTOS_SYNC_MAX_CHANGE_SHARE: 'lots', SENTOS_API_URL: 'firma' };
+      const run = await runCli(['status', '--json'], env);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.json().settingProblems).toEqual([
+        expect.objectContaining({
+          key: 'products.maxChangeShare',
+          message: expect.stringMatching(/^Invalid SENTOS_SYNC_MAX_CHANGE_SHARE/),
+        }),
+      ]);
+      expect(run.json().apis.sentos.settings).toContainEqual(
+        expect.objectContaining({ key: 'sentos.apiUrl', value: 'firma' }),
+      );
+      const text = await runCli(['status'], env);
+      expect(text.stdout).toMatch(/✖ Invalid SENTOS_SYNC_MAX_CHANGE_SHARE/);
+      expect(text.stdout).toMatch(/Last connection test +never/);
+      // A run still refuses the bad value, naming it.
+      const products = await runCli(['products', '--dry-run'], env);
+      expect(products.code).toBe(2);
+      expect(products.stderr).toMatch(/Invalid SENTOS_SYNC_MAX_CHANGE_SHARE/);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it('on a fresh home: nothing configured, nothing run, exit 0', async () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-status-'));
     try {

@@ -42,6 +42,8 @@ export interface StatusDocument {
   pendingFailures: FailedEntry[];
   locks: LockStatus[];
   log: { file: string; entries: number; last?: string };
+  /** Settings whose value is invalid (a bad environment variable, flag or stored value), each naming itself. */
+  settingProblems: Array<{ key: string; message: string; hint?: string }>;
 }
 
 const SHOPIFY_KEYS = [
@@ -69,7 +71,8 @@ export function registerStatusCommand(program: Command, runtimeFor: RuntimeFacto
 }
 
 export function collectStatus(runtime: Runtime): StatusDocument {
-  const config = runtime.config();
+  // Lenient: one bad variable is reported by name below and does not blank the rest of the status.
+  const config = runtime.config({ lenient: true });
   const records = new RunRecords(runtime.paths.stateDir);
   const { ledger, checkpoint } = orderState(runtime);
   const log = new ActivityLog(runtime.paths.logFile, Number.POSITIVE_INFINITY).read();
@@ -90,6 +93,11 @@ export function collectStatus(runtime: Runtime): StatusDocument {
     pendingFailures: ledger.pendingFailures(),
     locks: listLocks(runtime.paths.lockDir),
     log: { file: runtime.paths.logFile, entries: log.length, ...(log.length ? { last: log.at(-1)!.time } : {}) },
+    settingProblems: [...config.invalid].map(([key, error]) => ({
+      key,
+      message: error.message,
+      ...(error.hint ? { hint: error.hint } : {}),
+    })),
   };
 }
 
@@ -121,13 +129,16 @@ function settingStatus(config: ResolvedConfig, name: string): SettingStatus {
     // Secrets are reported as set / not set only; plain values (URLs) lose any credential they embed.
     ...(set && !key.secret ? { value: redactUrl(String(value)) } : {}),
     ...(stored ? { problem: stored.message } : {}),
+    ...(config.invalid.has(name) ? { problem: config.invalid.get(name)!.message } : {}),
   };
 }
 
 export function renderStatus(s: StatusDocument, c: ChalkInstance, nowMs: number): string {
   const when = (iso: string) =>
     `${iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z')} ${c.dim(`(${ago(nowMs - Date.parse(iso))})`)}`;
-  const lines = [c.bold(`sentos-sync status · profile ${s.profile} · ${s.home}`), '', c.bold('APIs')];
+  const lines = [c.bold(`sentos-sync status · profile ${s.profile} · ${s.home}`)];
+  for (const p of s.settingProblems) lines.push(`${c.red('✖')} ${p.message}${p.hint ? c.dim(` (${p.hint})`) : ''}`);
+  lines.push('', c.bold('APIs'));
   lines.push(
     ...renderApi('Shopify', s.apis.shopify, c),
     ...renderApi('Sentos', s.apis.sentos, c, s.apis.sentos.detectedAuth),
