@@ -120,6 +120,48 @@ describe('the plan in words', () => {
   });
 });
 
+describe('the orders plan in words', () => {
+  it('per order: the Sentos customer, lines, total, status and payment, not raw JSON', () => {
+    const orders = {
+      ...report([]),
+      command: 'orders',
+      items: [
+        {
+          key: '#1042',
+          title: 'Ayşe Yılmaz',
+          action: 'create',
+          status: 'planned',
+          changes: [
+            {
+              order_id: '5001',
+              order_code: '1042',
+              status: 2,
+              currency: 'TRY',
+              payment_method: 'KREDIKARTI/BANKAKARTI',
+              shipping_total: 49.9,
+              customer: { name: 'Ayşe Yılmaz' },
+              lines: [
+                { sku: 'STD-ELB-1042-SYH-S', quantity: 2, price: 1199.9 },
+                { sku: 'KZY-CNT-1000', quantity: 1, price: 349.5 },
+              ],
+            },
+          ],
+        },
+        { key: '#1040', action: 'update', status: 'planned', changes: [{ sentosId: 77, status: 6 }] },
+      ] as ReportItem[],
+    };
+    expect(renderPlan(orders, plain, { all: false })).toMatchInlineSnapshot(`
+      "Plan (2 items, riskiest first):
+      ~ would update #1040
+          Sentos order 77 → status 6 İptal/İade
+      + would create #1042 Ayşe Yılmaz
+          customer Ayşe Yılmaz · status 2 Onaylandı · payment KREDIKARTI/BANKAKARTI
+          lines: STD-ELB-1042-SYH-S × 2 @ 1199.90 TRY; KZY-CNT-1000 × 1 @ 349.50 TRY
+          total 2799.20 TRY (shipping 49.90)"
+    `);
+  });
+});
+
 describe('the summary', () => {
   it('a dry run says "would"', () => {
     expect(renderSummary(report([created, priceDrift, same, conflict]), 'Products', plain)).toMatchInlineSnapshot(`
