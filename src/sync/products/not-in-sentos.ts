@@ -6,6 +6,7 @@
  */
 import type { ShopifyProduct, ShopifyVariant } from '../../shopify/types.js';
 import type { LocationPlan } from './stock.js';
+import { summarizeMany } from './reasons.js';
 import { skuKey } from './text.js';
 import type { PlanItem, StockChange } from './types.js';
 
@@ -29,6 +30,17 @@ export function notInSentosRows(variants: ShopifyVariant[], locations: LocationP
         reason: NOT_IN_SENTOS,
       })),
   );
+}
+
+/** Shopify ignores the quantity of an item whose inventory is not tracked: such a variant keeps selling. */
+export function untrackedWarnings(variants: ShopifyVariant[]): string[] {
+  const lines = variants
+    .filter((v) => !v.tracked)
+    .map((v) => `Shopify variant ${skuKey(v.sku) || v.id} is not in Sentos and its inventory is not tracked`);
+  const what = (n: number) => `${n} Shopify variants are not in Sentos and their inventory is not tracked`;
+  const advice =
+    'so 0 available does not stop the sale: turn on inventory tracking in Shopify, or allow variant removal';
+  return summarizeMany(lines, what).map((line) => `${line}, ${advice}`);
 }
 
 export interface VanishedInput {

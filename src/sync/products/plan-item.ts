@@ -4,7 +4,7 @@ import type { ShopifyVariant } from '../../shopify/types.js';
 import { diffProduct } from './diff.js';
 import { mapProduct, type MapContext, type MappedProduct, type MappedVariant } from './map.js';
 import { matchProduct, type MatchContext, type MatchResult } from './match.js';
-import { notInSentosRows } from './not-in-sentos.js';
+import { notInSentosRows, untrackedWarnings } from './not-in-sentos.js';
 import type { ProductSyncSettings } from './settings.js';
 import { stockRows, type LocationPlan } from './stock.js';
 import type { PlanItem, StockChange } from './types.js';
@@ -105,6 +105,7 @@ function planUpdate(
   const folded = diff.productWrite ? foldNewVariantStock(diff.productWrite, fresh) : undefined;
   // Variants Sentos no longer has stop selling: 0 at every mapped location (one CAS row each, never a delete).
   const removed = env.settings.owned.stock ? notInSentosRows(diff.kept, env.locations) : [];
+  if (env.settings.owned.stock) warnings.push(...untrackedWarnings(diff.kept));
   const stock = [...(folded?.stock ?? fresh), ...removed];
   const changed = changes.length > 0 || stock.length > 0;
   return {

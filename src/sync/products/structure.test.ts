@@ -136,6 +136,15 @@ describe('variant structure', () => {
     expect(item?.productWrite?.variants.map((v) => v.sku)).toEqual(['M-S', 'M-M']);
   });
 
+  it('warns that a kept variant Shopify does not track keeps selling (its 0 would change nothing)', () => {
+    const untracked = shopProduct([shopVariant(1, 'M-S', 'S'), shopVariant(2, 'M-XL', 'XL', { tracked: false })]);
+    const item = plan([sizes([['M-S', 'S']])], [untracked]).items[0];
+    expect(item?.warnings).toContain(
+      'Shopify variant M-XL is not in Sentos and its inventory is not tracked, ' +
+        'so 0 available does not stop the sale: turn on inventory tracking in Shopify, or allow variant removal',
+    );
+  });
+
   it('a kept variant is no content change: only its stock goes to 0, with no productSet', () => {
     const item = plan(
       [
