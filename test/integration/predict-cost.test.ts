@@ -1,11 +1,11 @@
 import { getOperationAST, Kind, parse, type FragmentDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { requestedCost } from '../../sandbox/shopify/cost.js';
-import { loadSchema } from '../../sandbox/shopify/schema-loader.js';
-import * as sizes from '../page-size.js';
-import { toProductSetInput } from '../product-set-input.js';
-import { ALL_OPERATIONS } from './index.js';
-import { predictCost } from './predict-cost.js';
+import { requestedCost } from '../../src/sandbox/shopify/cost.js';
+import { loadSchema } from '../../src/sandbox/shopify/schema-loader.js';
+import * as sizes from '../../src/shopify/page-size.js';
+import { toProductSetInput } from '../../src/shopify/product-set-input.js';
+import { ALL_OPERATIONS } from '../../src/shopify/operations/index.js';
+import { predictCost } from '../../src/shopify/operations/predict-cost.js';
 
 /** The sandbox's cost function is the independent oracle (it follows Shopify's documented rule with the schema). */
 function oracle(document: string, variables: Record<string, unknown>): number {
