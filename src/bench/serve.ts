@@ -64,7 +64,10 @@ export async function benchServe(options: Options): Promise<void> {
     for (const topic of ['ORDERS_CREATE', 'ORDERS_UPDATED', 'ORDERS_PAID', 'ORDERS_CANCELLED', 'ORDERS_FULFILLED'])
       sandbox.shopify.webhooks.subscribe(topic, hook, 'sentos-sync', 'JSON');
     console.log(
-      `serve bench · ${new Date().toISOString()} · node ${process.version} · ${os.cpus().length} cores · shoppers ${options.rate}/s for ${options.minutes} min · Sentos window ${options.sentosWindowMs / 1000} s · webhooks dropped ${options.drop * 100} %, duplicated ${options.duplicate * 100} % · latency ${options.latency}`,
+      `serve bench · ${new Date().toISOString()} · node ${process.version} · ${os.cpus().length} cores · ` +
+        (`shoppers ${options.rate}/s for ${options.minutes} min · Sentos window ${options.sentosWindowMs / 1000} ` +
+          (`s · webhooks dropped ${options.drop * 100} %, duplicated ${options.duplicate * 100} % · latency ` +
+            `${options.latency}`)),
     );
     const arrivedAt = new Map<string, number>();
     const poll = setInterval(() => {
@@ -87,7 +90,10 @@ export async function benchServe(options: Options): Promise<void> {
       copies.set(String(o.order_id), (copies.get(String(o.order_id)) ?? 0) + 1);
     const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? 0;
     console.log(
-      `${placed.length} orders · creation → Sentos: p50 ${(pct(0.5) / 1000).toFixed(1)} s, p95 ${(pct(0.95) / 1000).toFixed(1)} s, max ${(pct(1) / 1000).toFixed(1)} s · duplicates in Sentos ${[...copies.values()].filter((n) => n > 1).length} · missing ${placed.filter((p) => !copies.has(String(p.legacyId))).length}`,
+      `${placed.length} orders · creation → Sentos: p50 ${(pct(0.5) / 1000).toFixed(1)} s, p95 ` +
+        (`${(pct(0.95) / 1000).toFixed(1)} s, max ${(pct(1) / 1000).toFixed(1)} s · duplicates in Sentos ` +
+          (`${[...copies.values()].filter((n) => n > 1).length} · missing ` +
+            `${placed.filter((p) => !copies.has(String(p.legacyId))).length}`)),
     );
   } finally {
     child.kill('SIGTERM');

@@ -16,7 +16,8 @@ function complete(script: string, words: string[]): string[] {
     'bash',
     [
       '-c',
-      `${script}\nCOMP_WORDS=(${array}); COMP_CWORD=${words.length - 1}; _sentos_sync; printf '%s\\n' "\${COMPREPLY[@]}"`,
+      `${script}\nCOMP_WORDS=(${array}); COMP_CWORD=${words.length - 1}; _sentos_sync; printf '%s\\n' ` +
+        `"\${COMPREPLY[@]}"`,
     ],
     { encoding: 'utf8' },
   );

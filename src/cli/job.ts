@@ -35,7 +35,8 @@ export async function runJob(
   view: ResultView = {},
 ): Promise<void> {
   const held = acquireAll(runtime.paths.lockDir, locks);
-  const runId = `${new Date(runtime.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15)}-${randomBytes(3).toString('hex')}`;
+  const stamp = new Date(runtime.clock.now()).toISOString().replace(/[-:]/g, '').slice(0, 15);
+  const runId = `${stamp}-${randomBytes(3).toString('hex')}`;
   const log = new ActivityLog(runtime.paths.logFile, maxEntries(runtime));
   const records = new RunRecords(runtime.paths.stateDir);
   const progress = createProgress(runtime.output, runtime.signal);
@@ -108,7 +109,8 @@ function logReport(
   const level: LogLevel = report.exitCode === 0 ? 'success' : report.exitCode === ExitCode.partial ? 'warn' : 'error';
   entry(
     level,
-    `${report.command}${report.dryRun ? ' (dry run)' : ''}: ${s.created} created, ${s.updated} updated, ${s.unchanged} unchanged, ${s.skipped} skipped, ${s.conflicts} conflicts, ${s.failed} failed of ${s.total}`,
+    `${report.command}${report.dryRun ? ' (dry run)' : ''}: ${s.created} created, ${s.updated} updated, ` +
+      `${s.unchanged} unchanged, ${s.skipped} skipped, ${s.conflicts} conflicts, ${s.failed} failed of ${s.total}`,
     undefined,
     { summary: s, requests: report.requests, exitCode: report.exitCode, interrupted: report.interrupted },
   );

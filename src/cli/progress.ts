@@ -52,7 +52,8 @@ function interactiveProgress(output: Output): Progress {
         break;
       case 'read-progress':
         if (spinner)
-          spinner.text = `Reading ${event.what} from ${event.source}: ${event.count}${event.total ? ` / ${event.total}` : ''}`;
+          spinner.text =
+            `Reading ${event.what} from ${event.source}: ` + `${event.count}${event.total ? ` / ${event.total}` : ''}`;
         break;
       case 'planned':
         stopSpinner();

@@ -13,7 +13,9 @@ export async function readSecretValue(
   const trimmed = value.replace(/\r?\n$/, '');
   if (trimmed.trim() === '')
     throw new UsageError('No value given.', {
-      hint: 'Pass it as an argument, type it at the prompt, or pipe it: `printf %s "$VALUE" | sentos-sync config set KEY`.',
+      hint:
+        'Pass it as an argument, type it at the prompt, or pipe it: `printf %s "$VALUE" | sentos-sync ' +
+        'config set KEY`.',
     });
   return trimmed;
 }

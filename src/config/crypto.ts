@@ -81,6 +81,8 @@ function deriveKey(source: KeySource, salt: Buffer | undefined): Buffer {
 
 function undecryptable(keyName: string, why: string): ConfigError {
   return new ConfigError(`Cannot decrypt the stored value of ${keyName}: ${why}.`, {
-    hint: `Nothing was deleted. Set it again with \`sentos-sync config set ${keyName}\`, or provide it through its environment variable.`,
+    hint:
+      `Nothing was deleted. Set it again with \`sentos-sync config set ${keyName}\`, or provide it through ` +
+      `its environment variable.`,
   });
 }

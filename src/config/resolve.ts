@@ -1,4 +1,4 @@
-import { CliError, ConfigError, UsageError } from '../core/errors.js';
+import { type CliError, ConfigError, UsageError } from '../core/errors.js';
 import type { SentosAuthMethod } from '../sentos/types.js';
 import type { ShopifyAuth } from '../shopify/types.js';
 import { CONFIG_KEYS, type ConfigKey } from './keys.js';
@@ -75,7 +75,9 @@ function checkLayer(key: ConfigKey, source: Source, value: string): CliError | u
   if (source === 'flag')
     return new UsageError(`Invalid --set ${key.key}: ${why}.`, { hint: `${key.key}: ${key.description}.` });
   return new ConfigError(`The stored value of ${key.key} is invalid: ${why}.`, {
-    hint: `Set it again with \`sentos-sync config set ${key.key} VALUE\`, or remove it with \`sentos-sync config unset ${key.key}\`.`,
+    hint:
+      `Set it again with \`sentos-sync config set ${key.key} VALUE\`, or remove it with \`sentos-sync ` +
+      `config unset ${key.key}\`.`,
   });
 }
 
@@ -150,6 +152,8 @@ function throwMissing(
   const names = missing.map(([, env]) => env).join(', ');
   const first = missing[0]![0];
   throw new ConfigError(`${service} is not configured: missing ${names}.`, {
-    hint: `Set the environment variable(s), or run \`sentos-sync config set ${first}\`. Try \`sentos-sync demo\` to see it work on the sandbox.`,
+    hint:
+      `Set the environment variable(s), or run \`sentos-sync config set ${first}\`. Try \`sentos-sync ` +
+      `demo\` to see it work on the sandbox.`,
   });
 }

@@ -110,7 +110,8 @@ export class ConfigStore {
     }
     if (stored.startsWith('enc:v1:p:') && !this.passphrase) {
       throw new ConfigError(
-        `Cannot decrypt the stored value of ${key.key}: it was encrypted with SENTOS_SYNC_PASSPHRASE, which is not set now.`,
+        `Cannot decrypt the stored value of ${key.key}: it was encrypted with SENTOS_SYNC_PASSPHRASE, which is ` +
+          `not set now.`,
         {
           hint: 'Set SENTOS_SYNC_PASSPHRASE to the passphrase used when it was stored. Nothing was deleted.',
         },
@@ -163,7 +164,7 @@ export function maskSecret(): string {
   return '•••••••• (encrypted)';
 }
 
-function displayValue(value: unknown): string {
+export function displayValue(value: unknown): string {
   if (typeof value === 'string') return value;
   if (Array.isArray(value)) return value.join(',');
   if (value && typeof value === 'object')

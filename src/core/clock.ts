@@ -8,7 +8,7 @@ export const systemClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>
     new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
+      if (signal?.aborted) return reject(abortReason(signal));
       const timer = setTimeout(
         () => {
           signal?.removeEventListener('abort', onAbort);
@@ -18,8 +18,14 @@ export const systemClock: Clock = {
       );
       const onAbort = () => {
         clearTimeout(timer);
-        reject(signal?.reason);
+        reject(signal ? abortReason(signal) : new Error('aborted'));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
 };
+
+/** The reason an AbortSignal was aborted with, as an Error (abort() without a reason gives a DOMException). */
+export function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error(typeof reason === 'string' ? reason : 'aborted');
+}

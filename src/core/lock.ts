@@ -38,7 +38,8 @@ export function acquireLock(dir: string, name: string, now: Date = new Date(), h
       if (holder && isAlive(holder.pid)) {
         if (holder.holder)
           throw new LockedError(
-            `"${holder.holder}" holds the "${name}" lock of this profile (pid ${holder.pid}, since ${holder.startedAt}).`,
+            `"${holder.holder}" holds the "${name}" lock of this profile (pid ${holder.pid}, since ` +
+              `${holder.startedAt}).`,
             { hint: `It already syncs on its schedule: drop this cron entry while it runs, or stop it first.` },
           );
         if (isUnrelated(holder.pid))

@@ -52,8 +52,8 @@ export function statsSince(
     cost: a.cost - b.cost,
     byOperation: Object.fromEntries(
       Object.entries(a.byOperation)
-        .map(([op, n]) => [op, n - (b.byOperation[op] ?? 0)])
-        .filter(([, n]) => (n as number) > 0),
+        .map(([op, n]): [string, number] => [op, n - (b.byOperation[op] ?? 0)])
+        .filter(([, n]) => n > 0),
     ),
   });
   return { sentos: minus(after.sentos, before.sentos), shopify: minus(after.shopify, before.shopify) };

@@ -9,7 +9,8 @@ import { isLoopback } from '../core/http/loopback.js';
 const SENTOS_DOMAIN = 'sentos.com.tr';
 const FIRM_NAME = /^[a-z0-9][a-z0-9-]*$/i;
 const HINT =
-  'Set SENTOS_API_URL (or `sentos-sync config set sentos.apiUrl`) to your firm name, e.g. "firma", or to https://firma.sentos.com.tr/api.';
+  'Set SENTOS_API_URL (or `sentos-sync config set sentos.apiUrl`) to your firm name, e.g. "firma", or to ' +
+  'https://firma.sentos.com.tr/api.';
 
 export function normalizeSentosBaseUrl(input: string): string {
   const text = input.trim();

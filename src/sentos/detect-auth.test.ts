@@ -22,7 +22,7 @@ function client() {
 
 /** Which method a request used, read from its headers. */
 function methodOf(headers: Record<string, unknown>): string {
-  const authorization = String(headers.authorization ?? '');
+  const authorization = typeof headers.authorization === 'string' ? headers.authorization : '';
   if (authorization.startsWith('Basic ')) return 'basic';
   if (authorization.startsWith('Bearer ')) return 'bearer';
   if (authorization.startsWith('Token ')) return 'token';

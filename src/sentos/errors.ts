@@ -12,7 +12,8 @@ import { writeErrors } from './wire/order.js';
  */
 
 export const CREDENTIALS_HINT =
-  'Check SENTOS_API_KEY and SENTOS_API_SECRET (panel: "API Anahtar" / "API Şifre"), or run `sentos-sync config set sentos.apiKey` and `sentos-sync config set sentos.apiSecret`.';
+  'Check SENTOS_API_KEY and SENTOS_API_SECRET (panel: "API Anahtar" / "API Şifre"), or run `sentos-sync config ' +
+  'set sentos.apiKey` and `sentos-sync config set sentos.apiSecret`.';
 export const BASE_URL_HINT =
   'Check SENTOS_API_URL (firm name / subdomain): it should look like https://firma.sentos.com.tr/api.';
 const BODY_EXCERPT_CHARS = 500;

@@ -87,19 +87,22 @@ describe('createSentosScheduler', () => {
 });
 
 describe('the window runs on the injected clock', () => {
-  it('holds each slot a window after its answer in clock time: the 3rd of 2 POST/min starts a minute later', async () => {
-    const clock = steppingClock();
-    const scheduler = createSentosScheduler({ clock, limits: { postsPerWindow: 2, windowMs: 60_000 } });
-    const startedAt: number[] = [];
-    const stamped = () => {
-      startedAt.push(clock.now());
-      return answered(200)();
-    };
-    // Two answered at clock 0, then three more at once: two wait for the first window, one for the second.
-    await Promise.all([1, 2].map(() => scheduler.schedule(post, stamped)));
-    await Promise.all([3, 4, 5].map(() => scheduler.schedule(post, stamped)));
-    expect(startedAt).toEqual([0, 0, 60_000, 60_000, 120_000]);
-  });
+  it(
+    'holds each slot a window after its answer in clock time: the 3rd of 2 POST/min starts a ' + 'minute later',
+    async () => {
+      const clock = steppingClock();
+      const scheduler = createSentosScheduler({ clock, limits: { postsPerWindow: 2, windowMs: 60_000 } });
+      const startedAt: number[] = [];
+      const stamped = () => {
+        startedAt.push(clock.now());
+        return answered(200)();
+      };
+      // Two answered at clock 0, then three more at once: two wait for the first window, one for the second.
+      await Promise.all([1, 2].map(() => scheduler.schedule(post, stamped)));
+      await Promise.all([3, 4, 5].map(() => scheduler.schedule(post, stamped)));
+      expect(startedAt).toEqual([0, 0, 60_000, 60_000, 120_000]);
+    },
+  );
 
   it('waits out the window after a 429 without Retry-After, and not after one with it', async () => {
     const clock = steppingClock();

@@ -85,7 +85,8 @@ export function createSentosScheduler(options: SentosSchedulerOptions = {}): Sen
         const status = outcome.response?.status;
         // A request refused as unauthenticated is not the tenant's GET (auth detection probes) [I].
         if (status !== undefined && isAuthRejection(status)) return 0;
-        // 429 without Retry-After: wait out the window rather than hammer with short backoffs (§5 [V: MSO 61 s, LSC 31 s]).
+        // 429 without Retry-After: wait out the window rather than hammer with short backoffs (§5 [V: MSO 61 s, LSC 31
+        // s]).
         if (status === 429 && !outcome.response?.headers.get('retry-after')?.trim()) slots.pause(limits.windowMs);
         return limits.windowMs;
       };

@@ -40,10 +40,10 @@ async function fetchList<T>(
 }
 
 function listIn(body: unknown): unknown[] | undefined {
-  if (Array.isArray(body)) return body;
+  if (Array.isArray(body)) return body as unknown[];
   if (!isPlainObject(body)) return undefined;
-  const inner = body.data ?? body.sales_channels ?? body.saleschannels;
-  if (Array.isArray(inner)) return inner;
+  const inner: unknown = body.data ?? body.sales_channels ?? body.saleschannels;
+  if (Array.isArray(inner)) return inner as unknown[];
   return isPlainObject(inner) ? Object.values(inner) : undefined;
 }
 

@@ -67,7 +67,8 @@ export async function serve(runtime: Runtime, options: ServeOptions): Promise<vo
       for (const failed of result.failed)
         engine.entry('error', `webhook ${failed.topic}: ${failed.userErrors.map((e) => e.message).join('; ')}`);
       runtime.output.info(
-        `Webhooks at ${publicUrl}: ${result.created.length} created, ${result.existing.length} already there, ${result.failed.length} failed.`,
+        `Webhooks at ${publicUrl}: ${result.created.length} created, ${result.existing.length} already there, ` +
+          `${result.failed.length} failed.`,
       );
     }
     await engine.run();
@@ -95,7 +96,9 @@ export function signingSecrets(shopify: { webhookSecret?: string; clientSecret?:
   const found = [shopify.webhookSecret, shopify.clientSecret].filter((s): s is string => Boolean(s));
   if (found.length === 0)
     throw new ConfigError('serve cannot check webhook signatures: no signing secret is set.', {
-      hint: 'Set SHOPIFY_CLIENT_SECRET (app with client credentials) or SHOPIFY_WEBHOOK_SECRET / shopify.webhookSecret (static token).',
+      hint:
+        'Set SHOPIFY_CLIENT_SECRET (app with client credentials) or SHOPIFY_WEBHOOK_SECRET / ' +
+        'shopify.webhookSecret (static token).',
     });
   return found;
 }

@@ -35,7 +35,7 @@ export interface TokenSourceDeps {
 export function createTokenSource(auth: ShopifyAuth, deps: TokenSourceDeps): AccessTokenSource {
   if (auth.type === 'token') {
     deps.secrets.add(auth.accessToken);
-    return { token: async () => auth.accessToken, invalidate: () => false };
+    return { token: () => Promise.resolve(auth.accessToken), invalidate: () => false };
   }
   deps.secrets.add(auth.clientSecret);
   return new ClientCredentialsSource(auth.clientId, auth.clientSecret, deps);

@@ -168,7 +168,8 @@ async function readOverflowLevels(gql: GraphqlTransport, ids: string[]): Promise
     if (!levels) throw vanished(`inventory item ${id}`);
     if (levels.pageInfo.hasNextPage) {
       throw new RemoteError(
-        `Inventory item ${id} is stocked at more than ${size.LEVELS_FIRST_OVERFLOW} locations, which sentos-sync cannot read.`,
+        `Inventory item ${id} is stocked at more than ${size.LEVELS_FIRST_OVERFLOW} locations, which ` +
+          `sentos-sync cannot read.`,
         {
           service: 'shopify',
           code: 'TOO_MANY_LOCATIONS',

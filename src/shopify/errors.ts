@@ -2,7 +2,7 @@
  * Maps Shopify failures to the CLI's error taxonomy (design.md style 7). Every message is scrubbed of
  * registered secrets; `userErrors` are NOT errors here: they go back to the caller as data.
  */
-import { AuthError, CliError, RemoteError, type RemoteErrorDetails } from '../core/errors.js';
+import { AuthError, type CliError, RemoteError, type RemoteErrorDetails } from '../core/errors.js';
 import type { SecretRegistry } from '../core/redact.js';
 import { errorCode, type GraphqlErrorEntry } from './envelope.js';
 
@@ -17,12 +17,15 @@ export const SHOPIFY_SCOPES = [
 
 /** Customer names/emails on orders need read_customers (schema offline_scopes: Customer → read_customers). */
 export const AUTH_HINT =
-  'Set SHOPIFY_ACCESS_TOKEN (an Admin API access token), or SHOPIFY_CLIENT_ID and SHOPIFY_CLIENT_SECRET (an app of your ' +
-  `organization installed on this store). The app needs the scopes ${SHOPIFY_SCOPES.join(', ')} (and read_customers for ` +
+  'Set SHOPIFY_ACCESS_TOKEN (an Admin API access token), or SHOPIFY_CLIENT_ID and SHOPIFY_CLIENT_SECRET (an app ' +
+  'of your ' +
+  (`organization installed on this store). The app needs the scopes ${SHOPIFY_SCOPES.join(', ')} (and ` +
+    `read_customers for `) +
   'customer names on orders).';
 
 const BUG_HINT =
-  'This is a bug in sentos-sync (a GraphQL document does not match the Admin API schema). Please report it with the command you ran (no secrets).';
+  'This is a bug in sentos-sync (a GraphQL document does not match the Admin API schema). Please report it with ' +
+  'the command you ran (no secrets).';
 
 /** MAX_COST_EXCEEDED: the caller may shrink its page size and try a smaller query (§7.1). */
 export class QueryCostExceededError extends RemoteError {

@@ -26,7 +26,8 @@ export function normalizeShopifyStore(input: string): ShopifyStore {
   if (isLoopback(url.hostname)) return loopback(url);
   if (url.protocol !== 'https:') {
     throw new ConfigError(
-      `Refusing plain ${url.protocol.replace(':', '')} for the Shopify store "${url.host}": the access token would travel unencrypted.`,
+      `Refusing plain ${url.protocol.replace(':', '')} for the Shopify store "${url.host}": the access token ` +
+        `would travel unencrypted.`,
       {
         hint: `${HINT} Use https://.`,
       },

@@ -2,11 +2,22 @@ import { CliError, ExitCode, errorMessage } from '../core/errors.js';
 import type { SentosClient } from '../sentos/client.js';
 import type { ShopifyClient } from '../shopify/client.js';
 
+/** What a passing check found: Shopify's fields or Sentos's (status reads them back from the last test). */
+export interface ConnectionDetails {
+  shop?: string;
+  domain?: string;
+  currency?: string;
+  apiVersion?: string;
+  apiVersionSupported?: boolean;
+  authMethod?: string;
+  warehouses?: Array<{ id: string; name: string }>;
+}
+
 /** One API's answer to `test-connection`: what was found, or why it failed and what to do. */
 export interface ConnectionResult {
   service: 'shopify' | 'sentos';
   ok: boolean;
-  details: Record<string, unknown>;
+  details: ConnectionDetails;
   error?: { message: string; hint?: string };
   exitCode: number;
 }
@@ -48,7 +59,7 @@ export function checkSentos(
 
 async function attempt(
   service: ConnectionResult['service'],
-  body: () => Promise<Record<string, unknown>>,
+  body: () => Promise<ConnectionDetails>,
 ): Promise<ConnectionResult> {
   try {
     return { service, ok: true, details: await body(), exitCode: ExitCode.ok };

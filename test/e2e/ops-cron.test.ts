@@ -7,6 +7,7 @@ import { buildBin, runBin, spawnBin, waitFor, type BuiltBin } from './spawn-bin.
 
 const PLUS_BUCKET = { maximumAvailable: 20_000, restoreRate: 1_000 };
 /** SGR sequences: colours and styles. */
+// eslint-disable-next-line no-control-regex -- matches the ANSI escape (ESC) that colours terminal output
 const COLOUR = /\u001b\[\d+(;\d+)*m/;
 const VERBOSE_LINE =
   /^(sentos|shopify) (GET|POST|PUT|DELETE) http:\/\/127\.0\.0\.1:\d+\/\S* → \d{3} \d+ms( \[[\w-]+\])?$/;

@@ -40,37 +40,40 @@ describe('interrupts (spawned bin)', () => {
     return run;
   }
 
-  it('SIGINT: finishes the item in flight, prints the summary "(interrupted)", exits 130; a rerun completes', async () => {
-    const run = await productsRunning();
-    run.child.kill('SIGINT');
-    const done = await run.done;
-    expect(done.code).toBe(130);
-    expect(done.stderr).toContain('SIGINT: finishing the item in flight and saving progress');
-    expect(done.stderr).not.toContain('Stopped at once'); // one Ctrl-C is one Ctrl-C (see main.ts, when-exit)
-    expect(done.stdout).toMatch(/^Changes \(/); // what it did, in words, before the summary
-    expect(done.stdout).toMatch(/^Products \(interrupted\)\n/m);
-    // The summary tells the truth: every product that now exists in Shopify is counted as created, and
-    // nothing more.
-    const created = Number(/Created +(\d+)/.exec(done.stdout)?.[1]);
-    expect(done.stdout).toMatch(new RegExp(`Not reached +${PRODUCTS - created}\n`));
-    expect(done.stdout).toMatch(/Skipped +0\n/);
-    expect(created).toBeLessThan(PRODUCTS);
-    // The productSets in flight were finished (no half-written product): each is created with its stock.
-    const written = t.sandbox.shopify.state.products;
-    expect(written.length).toBeGreaterThanOrEqual(2);
-    expect(written.length).toBeLessThan(PRODUCTS);
-    expect(written).toHaveLength(created);
-    expect(written.filter((p) => p.status === 'ACTIVE').length).toBeLessThanOrEqual(created);
+  it(
+    'SIGINT: finishes the item in flight, prints the summary "(interrupted)", exits 130; a rerun ' + 'completes',
+    async () => {
+      const run = await productsRunning();
+      run.child.kill('SIGINT');
+      const done = await run.done;
+      expect(done.code).toBe(130);
+      expect(done.stderr).toContain('SIGINT: finishing the item in flight and saving progress');
+      expect(done.stderr).not.toContain('Stopped at once'); // one Ctrl-C is one Ctrl-C (see main.ts, when-exit)
+      expect(done.stdout).toMatch(/^Changes \(/); // what it did, in words, before the summary
+      expect(done.stdout).toMatch(/^Products \(interrupted\)\n/m);
+      // The summary tells the truth: every product that now exists in Shopify is counted as created, and
+      // nothing more.
+      const created = Number(/Created +(\d+)/.exec(done.stdout)?.[1]);
+      expect(done.stdout).toMatch(new RegExp(`Not reached +${PRODUCTS - created}\n`));
+      expect(done.stdout).toMatch(/Skipped +0\n/);
+      expect(created).toBeLessThan(PRODUCTS);
+      // The productSets in flight were finished (no half-written product): each is created with its stock.
+      const written = t.sandbox.shopify.state.products;
+      expect(written.length).toBeGreaterThanOrEqual(2);
+      expect(written.length).toBeLessThan(PRODUCTS);
+      expect(written).toHaveLength(created);
+      expect(written.filter((p) => p.status === 'ACTIVE').length).toBeLessThanOrEqual(created);
 
-    const rerun = await runBin(built.bin, ['products', '--json'], t.env);
-    expect(rerun.code).toBe(0);
-    expect(JSON.parse(rerun.stdout)).toMatchObject({
-      interrupted: false,
-      summary: { created: PRODUCTS - created, failed: 0, skipped: 0, total: PRODUCTS },
-    });
-    expect(t.sandbox.shopify.state.products).toHaveLength(PRODUCTS);
-    expect(t.sandbox.shopify.state.products.every((p) => p.status === 'ACTIVE')).toBe(true);
-  });
+      const rerun = await runBin(built.bin, ['products', '--json'], t.env);
+      expect(rerun.code).toBe(0);
+      expect(JSON.parse(rerun.stdout)).toMatchObject({
+        interrupted: false,
+        summary: { created: PRODUCTS - created, failed: 0, skipped: 0, total: PRODUCTS },
+      });
+      expect(t.sandbox.shopify.state.products).toHaveLength(PRODUCTS);
+      expect(t.sandbox.shopify.state.products.every((p) => p.status === 'ACTIVE')).toBe(true);
+    },
+  );
 
   it('SIGTERM behaves like the first Ctrl-C, and --json still gives one document', async () => {
     const run = await productsRunning(['--json']);

@@ -4,6 +4,7 @@ import { buildBin, runBin, runInTty, type BuiltBin } from './spawn-bin.js';
 
 const PLUS_BUCKET = { maximumAvailable: 20_000, restoreRate: 1_000 };
 /** SGR sequences: colours and styles. */
+// eslint-disable-next-line no-control-regex -- matches the ANSI escape (ESC) that colours terminal output
 const COLOUR = /\u001b\[\d+(;\d+)*m/;
 
 /** What a person at a terminal sees (issue 5 item 4), on the built bin under a pseudo-terminal. */
@@ -35,6 +36,7 @@ describe('terminal output (spawned bin)', () => {
   it('a terminal that reports no width gets plain progress lines instead of a spinner that never ends', async () => {
     const run = await runInTty(built.bin, ['products', '--dry-run'], t.env, { columns: 0, rows: 0 });
     expect(run.code).toBe(0);
+    // eslint-disable-next-line no-control-regex -- matches the ANSI escape (ESC) that colours terminal output
     const screen = run.stdout.replace(/\u001b\[[\d;?]*[A-Za-z]/g, '');
     expect(screen).toContain('Reading the Sentos catalog…');
     expect(screen).toContain('Products (dry run');

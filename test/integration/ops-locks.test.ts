@@ -46,7 +46,7 @@ describe('a lock held by a live process that is not sentos-sync', () => {
       fs.writeFileSync(file, JSON.stringify({ pid: other.pid, command: 'orders', startedAt: '2026-11-30T03:00:00Z' }));
       const run = await runCli(['orders', '--json'], { SENTOS_SYNC_HOME: home });
       expect(run.code).toBe(6);
-      const error = (run.json() as { error: { message: string; hint: string } }).error;
+      const error = run.json<{ error: { message: string; hint: string } }>().error;
       expect(error.message).toContain(file);
       expect(error.message).toMatch(new RegExp(`pid ${other.pid}, which is running but is not sentos-sync`));
       expect(error.hint).toContain(`rm "${file}"`);

@@ -7,6 +7,7 @@ import { ActivityLog, type LogEntry } from '../../src/core/activity-log.js';
 import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harness.js';
 
 const LINE = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\dZ (success|error|info|warn) +(products|orders|sync) +\S/;
+// eslint-disable-next-line no-control-regex -- matches the ANSI escape (ESC) that colours terminal output
 const ANSI = /\u001b\[/;
 
 describe('activity log and `logs`', () => {
@@ -119,6 +120,7 @@ describe('activity log and `logs`', () => {
 
   it('colours the level on a TTY, and not with NO_COLOR', async () => {
     const tty = await ttyRun(['logs', '--type', 'error'], t.env);
+    // eslint-disable-next-line no-control-regex -- matches the ANSI escape (ESC) that colours terminal output
     expect(tty).toMatch(/\u001b\[31merror/);
     expect(await ttyRun(['logs', '--type', 'error'], { ...t.env, NO_COLOR: '1' })).not.toMatch(ANSI);
   });

@@ -171,7 +171,9 @@ export async function runUntilSettled(
         i.status === 'failed' && !/has no SKU/.test(i.error?.message ?? ''),
     );
     log.push(
-      `run ${run}: exit ${result.code}, ${failures.length} transient failure(s) ${failures.map((f: { error?: { message?: string } }) => f.error?.message).join(' | ')}${report ? '' : result.stdout + result.stderr}`,
+      `run ${run}: exit ${result.code}, ${failures.length} transient failure(s) ` +
+        failures.map((f: { error?: { message?: string } }) => f.error?.message).join(' | ') +
+        (report ? '' : result.stdout + result.stderr),
     );
     const duplicated = [...copiesInSentos(sandbox).entries()].filter(([, n]) => n > 1);
     expect(duplicated, log.join('\n')).toEqual([]);

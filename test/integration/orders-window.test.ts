@@ -28,18 +28,21 @@ describe('orders: the checkpoint window', () => {
   });
   afterAll(() => t.close());
 
-  it('saves the last processed updatedAt; the next run reads from it minus the overlap, and no older order', async () => {
-    await runCli(['orders', '--json'], t.env);
-    const newest = [...orders()].sort(byUpdate).at(-1) as OrderRecord;
-    expect(readCheckpoint(t.home)).toMatchObject({ updatedAt: newest.updatedAt });
-    // Forget what was sent (keep the checkpoint): the items of the next run are exactly the window's orders.
-    fs.rmSync(stateFile(t.home, 'orders-ledger.jsonl'));
-    const start = Date.parse(newest.updatedAt) - OVERLAP_MS;
-    const inWindow = orders().filter((o) => Date.parse(o.updatedAt) > start);
-    expect(inWindow.length).toBeLessThan(orders().length);
-    const run = await runCli(['orders', '--json'], t.env);
-    expect(keysOf(run.json())).toEqual(names(inWindow));
-  });
+  it(
+    'saves the last processed updatedAt; the next run reads from it minus the overlap, and no ' + 'older order',
+    async () => {
+      await runCli(['orders', '--json'], t.env);
+      const newest = [...orders()].sort(byUpdate).at(-1) as OrderRecord;
+      expect(readCheckpoint(t.home)).toMatchObject({ updatedAt: newest.updatedAt });
+      // Forget what was sent (keep the checkpoint): the items of the next run are exactly the window's orders.
+      fs.rmSync(stateFile(t.home, 'orders-ledger.jsonl'));
+      const start = Date.parse(newest.updatedAt) - OVERLAP_MS;
+      const inWindow = orders().filter((o) => Date.parse(o.updatedAt) > start);
+      expect(inWindow.length).toBeLessThan(orders().length);
+      const run = await runCli(['orders', '--json'], t.env);
+      expect(keysOf(run.json())).toEqual(names(inWindow));
+    },
+  );
 
   it('an old order updated after the run is picked up (and updated, not created)', async () => {
     const start = Date.parse(readCheckpoint(t.home).updatedAt) - OVERLAP_MS;

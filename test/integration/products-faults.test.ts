@@ -36,7 +36,10 @@ async function converge(t: TestSandbox, phase: string, log: string[]): Promise<v
     const report = result.stdout.trim().startsWith('{') ? result.json() : undefined;
     const failed = (report?.items ?? []).filter((i: any) => i.status === 'failed');
     log.push(
-      `${phase} run ${run}: exit ${result.code} ${report ? JSON.stringify(report.summary) : result.stderr.slice(0, 300)} ${failed.map((f: any) => `${f.key}: ${f.error?.message}`).join(' | ')}`,
+      `${phase} run ${run}: exit ${result.code} ` +
+        `${report ? JSON.stringify(report.summary) : result.stderr.slice(0, 300)} ${failed
+          .map((f: any) => `${f.key}: ` + `${f.error?.message}`)
+          .join(' | ')}`,
     );
     expect(duplicates(t.sandbox), log.join('\n')).toEqual([]);
     if (result.code === 0 && report && !report.interrupted) return;
@@ -94,7 +97,8 @@ describe('products under injected faults', () => {
         expectPlan(t, log);
         const shopify = t.sandbox.shopify.stats();
         log.push(
-          `faults: shopify ${JSON.stringify(shopify.faults)}, sentos ${JSON.stringify(t.sandbox.sentos.stats().faults)}, idempotent replays ${shopify.idempotentReplays}`,
+          `faults: shopify ${JSON.stringify(shopify.faults)}, sentos ` +
+            `${JSON.stringify(t.sandbox.sentos.stats().faults)}, idempotent replays ${shopify.idempotentReplays}`,
         );
         // The faults did happen, including lost answers to processed requests.
         expect(

@@ -34,19 +34,22 @@ describe('products: selection and the safety guard', () => {
     expect(rest.json().summary).toMatchObject({ created: 8, unchanged: 4, failed: 0 });
   });
 
-  it('--sku of one changed product on a store in sync exits 0 and writes it (the guard measures the store)', async () => {
-    const target = wires[0]!;
-    const before = target.name;
-    target.name = `${before} (yeni)`;
-    t.sandbox.shopify.resetStats();
-    const one = await products(t, ['--sku', target.sku]);
-    expect(one.code, one.stderr).toBe(0);
-    expect(one.json().items).toMatchObject([{ key: target.sku, action: 'update', status: 'done' }]);
-    expect(mutations(t.sandbox)).toMatchObject({ productSet: 1 });
-    target.name = before;
-    const back = await products(t, ['--sku', target.sku, '--limit', '1']);
-    expect(back.code, back.stderr).toBe(0);
-  });
+  it(
+    '--sku of one changed product on a store in sync exits 0 and writes it (the guard measures ' + 'the store)',
+    async () => {
+      const target = wires[0]!;
+      const before = target.name;
+      target.name = `${before} (yeni)`;
+      t.sandbox.shopify.resetStats();
+      const one = await products(t, ['--sku', target.sku]);
+      expect(one.code, one.stderr).toBe(0);
+      expect(one.json().items).toMatchObject([{ key: target.sku, action: 'update', status: 'done' }]);
+      expect(mutations(t.sandbox)).toMatchObject({ productSet: 1 });
+      target.name = before;
+      const back = await products(t, ['--sku', target.sku, '--limit', '1']);
+      expect(back.code, back.stderr).toBe(0);
+    },
+  );
 
   it('stops before any write when more than half of the catalog would be rewritten, unless --force', async () => {
     for (const p of wires.slice(0, 7)) p.name = `${p.name} (2027)`;

@@ -42,19 +42,22 @@ describe('products: images', () => {
     }
   });
 
-  it('a changed image list in Sentos replaces the media on the next run, and only that product is written', async () => {
-    const wire = t.sandbox.sentos.state.products.find((w) => w.images.length >= 2)!;
-    const [first, ...rest] = wire.images;
-    wire.images = [...rest, first!, { id: 999_001, url: 'https://demo.sentos.com.tr/urunres/yeni-foto.jpg' }];
-    t.sandbox.shopify.resetStats();
-    const run = await products(t);
-    expect(run.code, run.stderr).toBe(0);
-    expect(mutations(t.sandbox)).toEqual({ productSet: 1, metafieldsSet: 1 });
-    expect(mediaOf(wire)).toEqual(expectedSources(wire));
-    expect(mediaOf(wire)[0]).toBe(rest[0]!.url);
-    const item = run.json().items.find((i: { key: string }) => i.key === String(wire.id) || i.key === wire.sku);
-    expect(item).toMatchObject({ action: 'update', status: 'done', changes: [{ field: 'images' }] });
-  });
+  it(
+    'a changed image list in Sentos replaces the media on the next run, and only that product is ' + 'written',
+    async () => {
+      const wire = t.sandbox.sentos.state.products.find((w) => w.images.length >= 2)!;
+      const [first, ...rest] = wire.images;
+      wire.images = [...rest, first!, { id: 999_001, url: 'https://demo.sentos.com.tr/urunres/yeni-foto.jpg' }];
+      t.sandbox.shopify.resetStats();
+      const run = await products(t);
+      expect(run.code, run.stderr).toBe(0);
+      expect(mutations(t.sandbox)).toEqual({ productSet: 1, metafieldsSet: 1 });
+      expect(mediaOf(wire)).toEqual(expectedSources(wire));
+      expect(mediaOf(wire)[0]).toBe(rest[0]!.url);
+      const item = run.json().items.find((i: { key: string }) => i.key === String(wire.id) || i.key === wire.sku);
+      expect(item).toMatchObject({ action: 'update', status: 'done', changes: [{ field: 'images' }] });
+    },
+  );
 
   it('a resync with no change writes nothing', async () => {
     t.sandbox.shopify.resetStats();

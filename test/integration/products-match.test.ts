@@ -100,26 +100,30 @@ describe('products against a store with its own products', () => {
     expect(duplicates(t.sandbox)).toEqual([`SKU ${c.variants[0]!.sku} appears 2 times`]);
   });
 
-  it('reports SKUs spread over two Shopify products and a SKU on two Shopify variants as conflicts, touching neither', () => {
-    const [, b, c] = wires.filter((p) => p.variants.length >= 2);
-    const items = run.json().items;
-    expect(items.find((i: any) => i.key === b!.sku)).toMatchObject({
-      action: 'conflict',
-      status: 'conflict',
-      reasons: [expect.stringMatching(/SKUs of this product sit in 2 Shopify products/)],
-    });
-    expect(items.find((i: any) => i.key === c!.sku)).toMatchObject({
-      action: 'conflict',
-      reasons: expect.arrayContaining([
-        expect.stringMatching(new RegExp(`SKU "${c!.variants[0]!.sku}" is on 2 Shopify variants`)),
-      ]),
-    });
-    for (const key of ['half1', 'half2', 'dup1', 'dup2'])
-      expect(JSON.stringify(t.sandbox.shopify.state.products.find((p) => p.id === ids[key])), key).toBe(
-        before.get(ids[key]!),
-      );
-    expect(run.code).toBe(ExitCode.partial);
-  });
+  it(
+    'reports SKUs spread over two Shopify products and a SKU on two Shopify variants as conflicts, touching ' +
+      'neither',
+    () => {
+      const [, b, c] = wires.filter((p) => p.variants.length >= 2);
+      const items = run.json().items;
+      expect(items.find((i: any) => i.key === b!.sku)).toMatchObject({
+        action: 'conflict',
+        status: 'conflict',
+        reasons: [expect.stringMatching(/SKUs of this product sit in 2 Shopify products/)],
+      });
+      expect(items.find((i: any) => i.key === c!.sku)).toMatchObject({
+        action: 'conflict',
+        reasons: expect.arrayContaining([
+          expect.stringMatching(new RegExp(`SKU "${c!.variants[0]!.sku}" is on 2 Shopify variants`)),
+        ]),
+      });
+      for (const key of ['half1', 'half2', 'dup1', 'dup2'])
+        expect(JSON.stringify(t.sandbox.shopify.state.products.find((p) => p.id === ids[key])), key).toBe(
+          before.get(ids[key]!),
+        );
+      expect(run.code).toBe(ExitCode.partial);
+    },
+  );
 
   it('creates the title look-alike and the lower-cased SKU as new products, only suggesting the look-alike', () => {
     const [, , , d, e] = wires.filter((p) => p.variants.length >= 2);

@@ -110,21 +110,27 @@ describe('listProducts pagination (sentos-api.md §2.3)', () => {
     });
   });
 
-  it('stops on a short page when total_pages is absent, and reports invalid products without failing the page', async () => {
-    server.setHandler((req, res) => {
-      const page = Number(req.query.page);
-      const full = [product(page * 10 + 1), product(page * 10 + 2), product(page * 10 + 3)];
-      const last = [product(31, { sale_price: 'abc' }), { id: 32, sku: 'BAD', stocks: [{ warehouse: 1, stock: 'x' }] }];
-      sendJson(res, 200, { data: page < 3 ? full : last, page });
-    });
-    const pages = await collect(client().listProducts({ pageSize: 3, sku: 'SKU' }));
+  it(
+    'stops on a short page when total_pages is absent, and reports invalid products without failing ' + 'the page',
+    async () => {
+      server.setHandler((req, res) => {
+        const page = Number(req.query.page);
+        const full = [product(page * 10 + 1), product(page * 10 + 2), product(page * 10 + 3)];
+        const last = [
+          product(31, { sale_price: 'abc' }),
+          { id: 32, sku: 'BAD', stocks: [{ warehouse: 1, stock: 'x' }] },
+        ];
+        sendJson(res, 200, { data: page < 3 ? full : last, page });
+      });
+      const pages = await collect(client().listProducts({ pageSize: 3, sku: 'SKU' }));
 
-    expect(server.requests).toHaveLength(3);
-    expect(server.requests[2]?.query).toMatchObject({ page: '3', sku: 'SKU' });
-    expect(pages[2]?.products).toHaveLength(1);
-    expect(pages[2]?.products[0]?.salePrice).toMatchObject({ ok: false, raw: 'abc' });
-    expect(pages[2]?.invalid).toEqual([{ id: '32', sku: 'BAD', reason: expect.stringContaining('stocks.0.stock') }]);
-  });
+      expect(server.requests).toHaveLength(3);
+      expect(server.requests[2]?.query).toMatchObject({ page: '3', sku: 'SKU' });
+      expect(pages[2]?.products).toHaveLength(1);
+      expect(pages[2]?.products[0]?.salePrice).toMatchObject({ ok: false, raw: 'abc' });
+      expect(pages[2]?.invalid).toEqual([{ id: '32', sku: 'BAD', reason: expect.stringContaining('stocks.0.stock') }]);
+    },
+  );
 });
 
 describe('retries', () => {

@@ -22,7 +22,10 @@ const LOCATIONS = ['Merkez Depo', 'İstanbul Mağaza', 'Ankara Mağaza'];
 const SET =
   'mutation S($input: ProductSetInput!) { productSet(input: $input) { product { id } userErrors { message } } }';
 
-/** A varied catalog: 1–4 variants, one or two options, barcodes, compare-at prices, metafields, untracked items, 0–3 levels. */
+/**
+ * A varied catalog: 1–4 variants, one or two options, barcodes, compare-at prices, metafields, untracked items, 0–3
+ * levels.
+ */
 async function seedCatalog(target: ShopifySimulator, count: number): Promise<void> {
   for (let n = 0; n < count; n++) {
     const sizes = ['S', 'M', 'L', 'XL'].slice(0, 1 + (n % 4));

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock.js';
-import { CliError, RemoteError } from '../../src/core/errors.js';
+import { type CliError, RemoteError } from '../../src/core/errors.js';
 import { SecretRegistry } from '../../src/core/redact.js';
 import { RequestStats } from '../../src/core/request-stats.js';
 import { createShopifyClient } from '../../src/shopify/client.js';
@@ -58,7 +58,8 @@ const level = (parent: string, location: string, quantity: number) => ({
 });
 const jsonl = (rows: object[]) => rows.map((row) => `${JSON.stringify(row)}\n`).join('');
 
-// Ungrouped, as Shopify writes by default since 2026-01: children after all their parents, variants out of position order.
+// Ungrouped, as Shopify writes by default since 2026-01: children after all their parents, variants out of position
+// order.
 const PRODUCT_ROWS = [
   product(P1, 'bir', { sentosProductId: { value: '42' }, imageSources: { value: '["https://img/1.jpg"]' } }),
   product(P2, 'iki'),
@@ -99,7 +100,7 @@ afterEach(async () => {
 function fakeClock(): Clock & { sleeps: number[] } {
   let now = 1_800_000_000_000;
   const sleeps: number[] = [];
-  return { sleeps, now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)) };
+  return { sleeps, now: () => now, sleep: (ms: number) => (sleeps.push(ms), (now += ms), Promise.resolve()) };
 }
 
 async function setup(script: Script = {}) {
@@ -194,83 +195,87 @@ async function caught(pages: AsyncIterable<unknown>, yielded: unknown[] = []): P
 const downloadsOf = (requests: RecordedRequest[]) => requests.filter((r) => r.method === 'GET');
 
 describe('listProducts by bulk export (shopify-admin-api.md §4.2)', () => {
-  it('counts, runs both exports, polls with backoff, downloads without the token and joins levels into variants', async () => {
-    const { client, clock, requests, stats } = await setup();
-    const pages = await collect(client.listProducts());
-    expect(requests[0]).toMatchObject({
-      operationName: 'CatalogCounts',
-      variables: { query: null, productsLimit: 251, variantsLimit: 10_000 },
-    });
-    const starts = requests
-      .filter((r) => r.operationName === 'BulkOperationRunQuery')
-      .map((r) => String(r.variables?.query));
-    expect(starts.map((query) => /query (\w+)/.exec(query)?.[1]).sort()).toEqual([
-      'BulkCatalogLevels',
-      'BulkCatalogProducts',
-    ]);
-    expect(requests.filter((r) => r.operationName === 'BulkOperationPoll')).toHaveLength(4);
-    expect([...clock.sleeps].sort((a, b) => a - b)).toEqual([100, 100, 200, 200]); // each export: 100 ms, poll, 200 ms, poll
-    const gets = downloadsOf(requests);
-    expect(gets.map((r) => r.path).sort()).toEqual([
-      '/files/levels.jsonl?signature=sig-levels-secret',
-      '/files/products.jsonl?signature=sig-products-secret',
-    ]);
-    for (const get of gets) {
-      expect(get.headers['x-shopify-access-token']).toBeUndefined();
-      expect(JSON.stringify(get.headers)).not.toContain(TOKEN);
-    }
-    expect(stats.snapshot().shopify.byOperation).toMatchObject({
-      CatalogCounts: 1,
-      BulkOperationRunQuery: 2,
-      BulkOperationPoll: 4,
-      BulkDownload: 2,
-    });
-    expect(pages).toHaveLength(1);
-    expect(pages[0]).toEqual([
-      {
-        id: P1,
-        handle: 'bir',
-        title: 'bir',
-        descriptionHtml: '',
-        vendor: 'ACME',
-        productType: 'Tişört',
-        tags: ['a'],
-        status: 'ACTIVE',
-        options: [{ name: 'Beden', values: ['S', 'M'] }],
-        sentosProductId: '42',
-        imageSources: ['https://img/1.jpg'],
-        variants: [
-          {
-            id: 'gid://shopify/ProductVariant/11',
-            sku: 'SKU-11',
-            price: 1050,
-            selectedOptions: [{ name: 'Beden', value: 'S' }],
-            inventoryItemId: item(11),
-            tracked: true,
-            levels: [
-              { locationId: LOC1, available: 5 },
-              { locationId: LOC2, available: 0 },
-            ],
-          },
-          {
-            id: 'gid://shopify/ProductVariant/12',
-            sku: 'SKU-12',
-            barcode: '869',
-            price: 1050,
-            compareAtPrice: 2000,
-            selectedOptions: [{ name: 'Beden', value: 'M' }],
-            inventoryItemId: item(12),
-            tracked: true,
-            levels: [],
-          },
-        ],
-      },
-      expect.objectContaining({
-        id: P2,
-        variants: [expect.objectContaining({ sku: 'SKU-21', levels: [{ locationId: LOC1, available: 7 }] })],
-      }),
-    ]);
-  });
+  it(
+    'counts, runs both exports, polls with backoff, downloads without the token and joins levels into ' + 'variants',
+    async () => {
+      const { client, clock, requests, stats } = await setup();
+      const pages = await collect(client.listProducts());
+      expect(requests[0]).toMatchObject({
+        operationName: 'CatalogCounts',
+        variables: { query: null, productsLimit: 251, variantsLimit: 10_000 },
+      });
+      const starts = requests
+        .filter((r) => r.operationName === 'BulkOperationRunQuery')
+        .map((r) => String(r.variables?.query));
+      expect(starts.map((query) => /query (\w+)/.exec(query)?.[1]).sort()).toEqual([
+        'BulkCatalogLevels',
+        'BulkCatalogProducts',
+      ]);
+      expect(requests.filter((r) => r.operationName === 'BulkOperationPoll')).toHaveLength(4);
+      // each export: 100 ms, poll, 200 ms, poll
+      expect([...clock.sleeps].sort((a, b) => a - b)).toEqual([100, 100, 200, 200]);
+      const gets = downloadsOf(requests);
+      expect(gets.map((r) => r.path).sort()).toEqual([
+        '/files/levels.jsonl?signature=sig-levels-secret',
+        '/files/products.jsonl?signature=sig-products-secret',
+      ]);
+      for (const get of gets) {
+        expect(get.headers['x-shopify-access-token']).toBeUndefined();
+        expect(JSON.stringify(get.headers)).not.toContain(TOKEN);
+      }
+      expect(stats.snapshot().shopify.byOperation).toMatchObject({
+        CatalogCounts: 1,
+        BulkOperationRunQuery: 2,
+        BulkOperationPoll: 4,
+        BulkDownload: 2,
+      });
+      expect(pages).toHaveLength(1);
+      expect(pages[0]).toEqual([
+        {
+          id: P1,
+          handle: 'bir',
+          title: 'bir',
+          descriptionHtml: '',
+          vendor: 'ACME',
+          productType: 'Tişört',
+          tags: ['a'],
+          status: 'ACTIVE',
+          options: [{ name: 'Beden', values: ['S', 'M'] }],
+          sentosProductId: '42',
+          imageSources: ['https://img/1.jpg'],
+          variants: [
+            {
+              id: 'gid://shopify/ProductVariant/11',
+              sku: 'SKU-11',
+              price: 1050,
+              selectedOptions: [{ name: 'Beden', value: 'S' }],
+              inventoryItemId: item(11),
+              tracked: true,
+              levels: [
+                { locationId: LOC1, available: 5 },
+                { locationId: LOC2, available: 0 },
+              ],
+            },
+            {
+              id: 'gid://shopify/ProductVariant/12',
+              sku: 'SKU-12',
+              barcode: '869',
+              price: 1050,
+              compareAtPrice: 2000,
+              selectedOptions: [{ name: 'Beden', value: 'M' }],
+              inventoryItemId: item(12),
+              tracked: true,
+              levels: [],
+            },
+          ],
+        },
+        expect.objectContaining({
+          id: P2,
+          variants: [expect.objectContaining({ sku: 'SKU-21', levels: [{ locationId: LOC1, available: 7 }] })],
+        }),
+      ]);
+    },
+  );
 
   it('pages without counting when the mode says so, and pages a catalog cheaper to page than to export', async () => {
     const { client, requests } = await setup({
@@ -313,7 +318,8 @@ describe('listProducts by bulk export (shopify-admin-api.md §4.2)', () => {
       expect(error.hint).toMatch(hint);
       expect(yielded).toEqual([]);
       expect(downloadsOf(requests)).toEqual([]); // neither the partial data nor the other export's file
-      // The other export (forever RUNNING here) is abandoned, not polled until the timeout: at most one poll was in flight.
+      // The other export (forever RUNNING here) is abandoned, not polled until the timeout: at most one poll was in
+      // flight.
       await new Promise((resolve) => setTimeout(resolve, 50));
       expect(
         requests.filter((r) => r.variables?.id === 'gid://shopify/BulkOperation/levels').length,
@@ -342,7 +348,8 @@ describe('listProducts by bulk export (shopify-admin-api.md §4.2)', () => {
     const busy = [{ code: 'LIMIT_REACHED', message: 'A maximum of 5 bulk query operations can run at the same time' }];
     const first = await setup({ startErrors: [busy, busy] });
     expect(await collect(first.client.listProducts())).toHaveLength(1);
-    expect(first.requests.filter((r) => r.operationName === 'BulkOperationRunQuery')).toHaveLength(6); // each export: busy, busy, created
+    // each export: busy, busy, created
+    expect(first.requests.filter((r) => r.operationName === 'BulkOperationRunQuery')).toHaveLength(6);
     await server?.close();
 
     const second = await setup({
@@ -357,7 +364,7 @@ describe('listProducts by bulk export (shopify-admin-api.md §4.2)', () => {
     const levelsWithout21 = jsonl(LEVEL_ROWS.filter((row) => !JSON.stringify(row).includes(item(21))));
     const { client, requests } = await setup({
       files: { levels: [levelsWithout21] },
-      onOther: (req) =>
+      onOther: (_req) =>
         data({
           nodes: [
             {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock.js';
-import { AuthError, CliError, RemoteError } from '../../src/core/errors.js';
+import { AuthError, type CliError, RemoteError } from '../../src/core/errors.js';
 import { SecretRegistry } from '../../src/core/redact.js';
 import { RequestStats } from '../../src/core/request-stats.js';
 import { createShopifyClient, type ShopifyClientOptions } from '../../src/shopify/client.js';
@@ -23,7 +23,7 @@ const GQL_PATH = '/admin/api/2026-10/graphql.json';
 function fakeClock(): Clock & { sleeps: number[] } {
   let now = 1_800_000_000_000;
   const sleeps: number[] = [];
-  return { sleeps, now: () => now, sleep: async (ms: number) => void (sleeps.push(ms), (now += ms)) };
+  return { sleeps, now: () => now, sleep: (ms: number) => (sleeps.push(ms), (now += ms), Promise.resolve()) };
 }
 
 let server: GraphqlTestServer | undefined;
@@ -172,7 +172,7 @@ describe('auth', () => {
     );
     await client.getShop();
     await client.getShop(); // cached token: no new grant
-    expect(requests.map((r) => `${r.path} ${r.headers['x-shopify-access-token'] ?? ''}`)).toEqual([
+    expect(requests.map((r) => `${r.path} ${String(r.headers['x-shopify-access-token'] ?? '')}`)).toEqual([
       '/admin/oauth/access_token ',
       `${GQL_PATH} tok-1`,
       '/admin/oauth/access_token ',
@@ -529,36 +529,39 @@ describe('inventory and metafields', () => {
     changeFromQuantity,
   });
 
-  it('setInventoryQuantities sends every row with its compare value and maps stale userErrors back to rows', async () => {
-    const stale = {
-      code: 'CHANGE_FROM_QUANTITY_STALE',
-      field: ['input', 'quantities', '1', 'changeFromQuantity'],
-      message: 'stale',
-    };
-    const { client, requests } = await setup(() =>
-      data({
-        inventorySetQuantities: {
-          inventoryAdjustmentGroup: null,
-          userErrors: [stale, { code: 'INVALID_LOCATION', field: null, message: 'nope' }],
-        },
-      }),
-    );
-    const result = await client.setInventoryQuantities([row(1), row(2, 5), row(3, 7)], {
-      idempotencyKey: 'key-1',
-      referenceDocumentUri: 'gid://sentos-sync/SyncRun/1',
-    });
-    expect(requests[0]?.variables).toEqual({
-      quantities: [row(1), row(2, 5), row(3, 7)],
-      referenceDocumentUri: 'gid://sentos-sync/SyncRun/1',
-      idempotencyKey: 'key-1',
-    });
-    expect(requests[0]?.body).toMatchObject({ query: expect.stringContaining('@idempotent(key: $idempotencyKey)') });
-    expect(result).toEqual({
-      ok: false,
-      stale: [{ inventoryItemId: 'gid://shopify/InventoryItem/2', locationId: 'gid://shopify/Location/1' }],
-      userErrors: [stale, { code: 'INVALID_LOCATION', message: 'nope' }],
-    });
-  });
+  it(
+    'setInventoryQuantities sends every row with its compare value and maps stale userErrors back ' + 'to rows',
+    async () => {
+      const stale = {
+        code: 'CHANGE_FROM_QUANTITY_STALE',
+        field: ['input', 'quantities', '1', 'changeFromQuantity'],
+        message: 'stale',
+      };
+      const { client, requests } = await setup(() =>
+        data({
+          inventorySetQuantities: {
+            inventoryAdjustmentGroup: null,
+            userErrors: [stale, { code: 'INVALID_LOCATION', field: null, message: 'nope' }],
+          },
+        }),
+      );
+      const result = await client.setInventoryQuantities([row(1), row(2, 5), row(3, 7)], {
+        idempotencyKey: 'key-1',
+        referenceDocumentUri: 'gid://sentos-sync/SyncRun/1',
+      });
+      expect(requests[0]?.variables).toEqual({
+        quantities: [row(1), row(2, 5), row(3, 7)],
+        referenceDocumentUri: 'gid://sentos-sync/SyncRun/1',
+        idempotencyKey: 'key-1',
+      });
+      expect(requests[0]?.body).toMatchObject({ query: expect.stringContaining('@idempotent(key: $idempotencyKey)') });
+      expect(result).toEqual({
+        ok: false,
+        stale: [{ inventoryItemId: 'gid://shopify/InventoryItem/2', locationId: 'gid://shopify/Location/1' }],
+        userErrors: [stale, { code: 'INVALID_LOCATION', message: 'nope' }],
+      });
+    },
+  );
 
   it('refuses more than 250 rows before sending anything', async () => {
     const { client, requests } = await setup(() => data({}));
@@ -687,53 +690,56 @@ const wireOrder = (over: Record<string, unknown> = {}) => ({
 });
 
 describe('orders', () => {
-  it('listOrders builds the search, completes line items past the first page and maps money to minor units', async () => {
-    const { client, requests } = await setup((req) =>
-      req.operationName === 'OrderLineItemsPage'
-        ? data({ order: { lineItems: page([lineItem(2)]) } })
-        : data({ orders: page([wireOrder({ lineItems: page([lineItem(1)], 'l1') })]) }),
-    );
-    const pages = await collect(
-      client.listOrders({
-        updatedAfter: '2026-11-20T00:00:00Z',
-        ids: ['gid://shopify/Order/5001', '5002'],
-        search: 'financial_status:paid',
-      }),
-    );
-    expect(requests.map((r) => r.operationName)).toEqual(['OrdersPage', 'OrderLineItemsPage']);
-    expect(requests[0]?.variables).toEqual({
-      first: 1,
-      after: null,
-      query: "updated_at:>'2026-11-20T00:00:00Z' (id:5001 OR id:5002) financial_status:paid",
-    });
-    expect(requests[1]?.variables).toEqual({ id: 'gid://shopify/Order/5001', after: 'l1' });
-    expect(requests[0]?.body).toMatchObject({ query: expect.stringContaining('sortKey: UPDATED_AT') });
-    const order = pages[0]?.[0];
-    expect(order).toMatchObject({
-      legacyId: '5001',
-      shippingTotal: 2990,
-      totalPrice: 130,
-      displayFinancialStatus: 'PAID',
-      customer: { firstName: 'Ayşe', email: 'a@example.com' },
-      billingAddress: { firstName: 'Ayşe', city: 'İstanbul', countryCode: 'TR', zip: '34000' },
-      fulfillments: [{ status: 'SUCCESS', trackingCompany: 'Yurtiçi', trackingNumber: 'YK1' }],
-    });
-    expect(order?.lineItems).toEqual(
-      [1, 2].map((n) => ({
-        id: `gid://shopify/LineItem/${n}`,
-        sku: `SKU-${n}`,
-        name: `Tee - S${n}`,
-        title: 'Tee',
-        variantTitle: `S${n}`,
-        variantId: `gid://shopify/ProductVariant/${n}`,
-        quantity: 2,
-        currentQuantity: 1,
-        originalUnitPrice: 10000,
-        discountedUnitPrice: 9000,
-        taxLines: [{ title: 'KDV', ratePercentage: 20 }],
-      })),
-    );
-    expect(order).not.toHaveProperty('shippingAddress');
-    expect(order).not.toHaveProperty('cancelledAt');
-  });
+  it(
+    'listOrders builds the search, completes line items past the first page and maps money to ' + 'minor units',
+    async () => {
+      const { client, requests } = await setup((req) =>
+        req.operationName === 'OrderLineItemsPage'
+          ? data({ order: { lineItems: page([lineItem(2)]) } })
+          : data({ orders: page([wireOrder({ lineItems: page([lineItem(1)], 'l1') })]) }),
+      );
+      const pages = await collect(
+        client.listOrders({
+          updatedAfter: '2026-11-20T00:00:00Z',
+          ids: ['gid://shopify/Order/5001', '5002'],
+          search: 'financial_status:paid',
+        }),
+      );
+      expect(requests.map((r) => r.operationName)).toEqual(['OrdersPage', 'OrderLineItemsPage']);
+      expect(requests[0]?.variables).toEqual({
+        first: 1,
+        after: null,
+        query: "updated_at:>'2026-11-20T00:00:00Z' (id:5001 OR id:5002) financial_status:paid",
+      });
+      expect(requests[1]?.variables).toEqual({ id: 'gid://shopify/Order/5001', after: 'l1' });
+      expect(requests[0]?.body).toMatchObject({ query: expect.stringContaining('sortKey: UPDATED_AT') });
+      const order = pages[0]?.[0];
+      expect(order).toMatchObject({
+        legacyId: '5001',
+        shippingTotal: 2990,
+        totalPrice: 130,
+        displayFinancialStatus: 'PAID',
+        customer: { firstName: 'Ayşe', email: 'a@example.com' },
+        billingAddress: { firstName: 'Ayşe', city: 'İstanbul', countryCode: 'TR', zip: '34000' },
+        fulfillments: [{ status: 'SUCCESS', trackingCompany: 'Yurtiçi', trackingNumber: 'YK1' }],
+      });
+      expect(order?.lineItems).toEqual(
+        [1, 2].map((n) => ({
+          id: `gid://shopify/LineItem/${n}`,
+          sku: `SKU-${n}`,
+          name: `Tee - S${n}`,
+          title: 'Tee',
+          variantTitle: `S${n}`,
+          variantId: `gid://shopify/ProductVariant/${n}`,
+          quantity: 2,
+          currentQuantity: 1,
+          originalUnitPrice: 10000,
+          discountedUnitPrice: 9000,
+          taxLines: [{ title: 'KDV', ratePercentage: 20 }],
+        })),
+      );
+      expect(order).not.toHaveProperty('shippingAddress');
+      expect(order).not.toHaveProperty('cancelledAt');
+    },
+  );
 });

@@ -3,7 +3,8 @@ import type { TestSandbox } from '../helpers/cli-harness.js';
 import { products, startProductsSandbox } from './products-oracle.js';
 
 /**
- * Pacing that never throttles: on a bucket that 120 productSets overrun (the smallest a catalog page still fits in), with many writes in flight
+ * Pacing that never throttles: on a bucket that 120 productSets overrun (the smallest a catalog page still fits in),
+ * with many writes in flight
  * and a real (fixed) latency so they overlap, the client reserves each request's predicted cost before sending
  * and Shopify never has to answer THROTTLED. The run is bound by the restore rate, as it should be.
  */

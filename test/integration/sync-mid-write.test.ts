@@ -122,42 +122,45 @@ describe('a sale between the plan and the write', () => {
     expect(t.sandbox.shopify.state.available(sku, location)).toBe(10);
   });
 
-  it('gives up on a row that stays stale, says so, never sets it blindly, and still writes the rest of the batch', async () => {
-    t.sandbox.sentos.state.setVariantStock(sku, 1, 12);
-    // Another product's stock changes too: its row travels in the same inventorySetQuantities batch.
-    const other = t.sandbox.sentos.state.products.find((p) => !p.variants.some((v) => v.sku === sku))!;
-    const calm = other.variants[0]?.sku ?? other.sku;
-    t.sandbox.sentos.state.setVariantStock(calm, 1, 7);
-    for (const w of [2, 3]) t.sandbox.sentos.state.setVariantStock(calm, w, 0);
-    // A sale at every attempt: the compare can never succeed.
-    const proxy = await proxyTo(t.sandbox.shopify.url, () =>
-      t.sandbox.shopify.state.placeOrder({ lines: [{ sku, quantity: 1 }], locationId: location }),
-    );
-    try {
-      const writesBefore = stockWrites();
-      const run = await runCli(['sync', '--only', 'products', '--json'], { ...t.env, SHOPIFY_STORE: proxy.url });
-      expect(run.code).not.toBe(0);
-      const attempts = stockWrites() - writesBefore;
-      // Stale three times: set aside; the fourth request carries the other row alone.
-      expect(attempts).toBe(4);
-      expect(t.sandbox.shopify.state.available(calm, location)).toBe(7);
-      // Every unit sold is still off sale: 10 − one per attempt, nothing written over them.
-      expect(t.sandbox.shopify.state.available(sku, location)).toBe(10 - attempts);
-      const report = run.json().phases.products;
-      expect(
-        report.items.find((i: { key: string }) => i.key === calm || other.variants.some((v) => v.sku === i.key)),
-      ).toMatchObject({ status: 'done' });
-      expect(report.items).toContainEqual(
-        expect.objectContaining({
-          status: 'failed',
-          error: expect.objectContaining({ message: expect.stringMatching(/kept changing on Shopify/) }),
-        }),
+  it(
+    'gives up on a row that stays stale, says so, never sets it blindly, and still writes the rest of ' + 'the batch',
+    async () => {
+      t.sandbox.sentos.state.setVariantStock(sku, 1, 12);
+      // Another product's stock changes too: its row travels in the same inventorySetQuantities batch.
+      const other = t.sandbox.sentos.state.products.find((p) => !p.variants.some((v) => v.sku === sku))!;
+      const calm = other.variants[0]?.sku ?? other.sku;
+      t.sandbox.sentos.state.setVariantStock(calm, 1, 7);
+      for (const w of [2, 3]) t.sandbox.sentos.state.setVariantStock(calm, w, 0);
+      // A sale at every attempt: the compare can never succeed.
+      const proxy = await proxyTo(t.sandbox.shopify.url, () =>
+        t.sandbox.shopify.state.placeOrder({ lines: [{ sku, quantity: 1 }], locationId: location }),
       );
-      expect(report.warnings).toContainEqual(expect.stringMatching(/kept changing on Shopify while we wrote them/));
-    } finally {
-      await proxy.close();
-    }
-  });
+      try {
+        const writesBefore = stockWrites();
+        const run = await runCli(['sync', '--only', 'products', '--json'], { ...t.env, SHOPIFY_STORE: proxy.url });
+        expect(run.code).not.toBe(0);
+        const attempts = stockWrites() - writesBefore;
+        // Stale three times: set aside; the fourth request carries the other row alone.
+        expect(attempts).toBe(4);
+        expect(t.sandbox.shopify.state.available(calm, location)).toBe(7);
+        // Every unit sold is still off sale: 10 − one per attempt, nothing written over them.
+        expect(t.sandbox.shopify.state.available(sku, location)).toBe(10 - attempts);
+        const report = run.json().phases.products;
+        expect(
+          report.items.find((i: { key: string }) => i.key === calm || other.variants.some((v) => v.sku === i.key)),
+        ).toMatchObject({ status: 'done' });
+        expect(report.items).toContainEqual(
+          expect.objectContaining({
+            status: 'failed',
+            error: expect.objectContaining({ message: expect.stringMatching(/kept changing on Shopify/) }),
+          }),
+        );
+        expect(report.warnings).toContainEqual(expect.stringMatching(/kept changing on Shopify while we wrote them/));
+      } finally {
+        await proxy.close();
+      }
+    },
+  );
 });
 
 describe('a rise between the plan and the write', () => {

@@ -53,7 +53,9 @@ export function shopperSuite(layout: string, seeds: readonly number[], options: 
       for (const seed of seeds) all.push(await shopperScenario({ ...options, seed }));
       const sum = (key: keyof ScenarioFigures) => all.reduce((s, f) => s + Number(f[key]), 0);
       console.info(
-        `${layout}: ${sum('runs')} runs, ${sum('orders')} orders (${sum('unpaid')} unpaid), ${sum('placedMidRun')} placed mid-run, ${sum('staleRows')} stale rows rewritten keeping ${sum('soldMidWrite')} units`,
+        `${layout}: ${sum('runs')} runs, ${sum('orders')} orders (${sum('unpaid')} unpaid), ` +
+          (`${sum('placedMidRun')} placed mid-run, ${sum('staleRows')} stale rows rewritten keeping ` +
+            `${sum('soldMidWrite')} units`),
       );
       expect(all.flatMap((f) => f.violations)).toEqual([]);
       // Which requests a sale lands between depends on how requests interleave, so only "some" is asserted

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { CONFIG_KEYS, findConfigKey } from '../../config/keys.js';
-import { maskSecret } from '../../config/store.js';
+import { displayValue, maskSecret } from '../../config/store.js';
 import { settingsHelp } from '../../config/reference.js';
 import { askWarehouseMap } from '../setup/wizard.js';
 import { describeProposal, mapCommand, readWarehouseProposal } from '../setup/warehouses.js';
@@ -20,7 +20,8 @@ export function registerConfigCommand(program: Command, runtimeFor: RuntimeFacto
   config
     .command('set <key> [value]')
     .description(
-      'Store a setting. Omit the value to type it hidden (TTY) or pipe it on stdin, so secrets stay out of shell history',
+      'Store a setting. Omit the value to type it hidden (TTY) or pipe it on stdin, so secrets stay out of ' +
+        'shell history',
     )
     .action(async (key: string, value: string | undefined, _opts, command: Command) => {
       const runtime = runtimeFor(command);
@@ -56,7 +57,7 @@ export function registerConfigCommand(program: Command, runtimeFor: RuntimeFacto
       report(
         runtime,
         { key, value: shown ?? null, set: stored !== undefined },
-        shown === undefined ? `${key} is not set` : String(shown),
+        shown === undefined ? `${key} is not set` : displayValue(shown),
       );
     });
 

@@ -217,7 +217,9 @@ function judge(
   if (unexpected.length > 0) return { ok: false, note: `unexpected failures: ${unexpected.join(', ')}` };
   return {
     ok: true,
-    note: `${failed.join(', ')} failed on purpose: the sandbox seeds an order with a line that has no SKU, to show how a failing order is reported (it is retried on every run until fixed)`,
+    note:
+      `${failed.join(', ')} failed on purpose: the sandbox seeds an order with a line that has no SKU, to ` +
+      `show how a failing order is reported (it is retried on every run until fixed)`,
   };
 }
 
@@ -282,9 +284,12 @@ export function demoEnv(
 
 function introText(sandbox: Sandbox, flags: DemoFlags): string[] {
   return [
-    `Loopback simulators of Sentos (${sandbox.sentos.url}) and Shopify (${sandbox.shopify.url}): ${flags.products} Sentos products, ${flags.orders} Shopify orders.`,
-    `The sandbox runs Sentos's one-minute rate window in ${flags.windowMs} ms (the real limit is 12 writes per minute), so the demo stays fast.`,
-    `Its Shopify store has a Plus plan's query-cost bucket (${DEMO_SHOPIFY_BUCKET.maximumAvailable} points, refilled at ${DEMO_SHOPIFY_BUCKET.restoreRate}/s); on a Standard plan (100/s) large reads wait for the bucket.`,
+    `Loopback simulators of Sentos (${sandbox.sentos.url}) and Shopify (${sandbox.shopify.url}): ` +
+      `${flags.products} Sentos products, ${flags.orders} Shopify orders.`,
+    `The sandbox runs Sentos's one-minute rate window in ${flags.windowMs} ms (the real limit is 12 writes per ` +
+      `minute), so the demo stays fast.`,
+    `Its Shopify store has a Plus plan's query-cost bucket (${DEMO_SHOPIFY_BUCKET.maximumAvailable} points, ` +
+      `refilled at ${DEMO_SHOPIFY_BUCKET.restoreRate}/s); on a Standard plan (100/s) large reads wait for the bucket.`,
     'A temporary home holds the settings and state; your own configuration is not read or changed.',
   ];
 }
@@ -299,8 +304,11 @@ function closingText(
   if (failed) return c.red(`The demo stopped at "${failed.title}" (exit code ${failed.exitCode}).`);
   return [
     c.green(
-      `Demo finished: every step succeeded. ${keptHome ? 'The temporary home was kept (path on stderr)' : 'The temporary home was removed'}; nothing real was touched.`,
+      `Demo finished: every step succeeded. ${
+        keptHome ? 'The temporary home was kept (path on stderr)' : 'The temporary ' + 'home was removed'
+      }; nothing real was touched.`,
     ),
-    'Next: connect your own store and Sentos account (see README, "First-time setup"), then `sentos-sync sync --dry-run`.',
+    'Next: connect your own store and Sentos account (see README, "First-time setup"), then `sentos-sync sync ' +
+      '--dry-run`.',
   ].join('\n');
 }

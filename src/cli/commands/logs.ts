@@ -75,7 +75,10 @@ export function formatEntry(entry: LogEntry, c: ChalkInstance): string {
   };
   const time = entry.time.replace('T', ' ').replace(/\.\d+Z$/, 'Z');
   const level = (paint[entry.level] ?? String)(entry.level.padEnd(7));
-  return `${c.dim(time)} ${level} ${entry.command.padEnd(8)} ${entry.item ? `${c.bold(entry.item)} ` : ''}${entry.message}`;
+  return (
+    `${c.dim(time)} ${level} ${entry.command.padEnd(8)} ` +
+    `${entry.item ? `${c.bold(entry.item)} ` : ''}${entry.message}`
+  );
 }
 
 async function follow(

@@ -130,7 +130,8 @@ function describe(sandbox: Sandbox, ratePerSecond: number, plan: ShopifyPlan) {
 function humanDescription(sandbox: Sandbox, plan: ShopifyPlan): string {
   const bucket = PLAN_BUCKETS[plan];
   return [
-    `Shopify plan ${plan}: bucket ${bucket.maximumAvailable} points restoring ${bucket.restoreRate}/s · ${sandbox.latency.describe()}`,
+    `Shopify plan ${plan}: bucket ${bucket.maximumAvailable} points restoring ${bucket.restoreRate}/s · ` +
+      `${sandbox.latency.describe()}`,
     `Sentos simulator   ${sandbox.sentos.url}   (stats: ${sandbox.sentos.url.replace(/\/api$/, '')}/__sandbox/stats)`,
     `Shopify simulator  ${sandbox.shopify.url}   (stats: ${sandbox.shopify.url}/__sandbox/stats)`,
     `Webhooks are signed with ${sandbox.shopify.clientSecret} (SHOPIFY_WEBHOOK_SECRET below); register them with`,
@@ -144,7 +145,8 @@ function humanDescription(sandbox: Sandbox, plan: ShopifyPlan): string {
     '',
     ...(sandbox.shoppers
       ? [
-          'Shoppers are buying on Shopify now: its stock drops at checkout; Sentos takes the units when `sentos-sync sync` pushes',
+          'Shoppers are buying on Shopify now: its stock drops at checkout; Sentos takes the units when ' +
+            '`sentos-sync sync` pushes',
           'the orders (in an approved status: our model of Sentos, to be confirmed on a real tenant).',
           '',
         ]

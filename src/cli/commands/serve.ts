@@ -15,7 +15,8 @@ export function registerServeCommand(program: Command, runtimeFor: RuntimeFactor
   program
     .command('serve')
     .description(
-      'Run continuously: Shopify order webhooks push orders to Sentos at once, a full sync runs on a schedule, and a dashboard shows it all',
+      'Run continuously: Shopify order webhooks push orders to Sentos at once, a full sync runs on a schedule, ' +
+        'and a dashboard shows it all',
     )
     .addOption(
       new Option('--host <address>', 'address to listen on (the dashboard is open on loopback only)').default(
@@ -38,7 +39,8 @@ export function registerServeCommand(program: Command, runtimeFor: RuntimeFactor
         everyMs: flags.every,
         onListening: ({ url, shopDomain }) =>
           runtime.output.info(
-            `serve: ${shopDomain}, dashboard ${url}/, webhooks POST ${url}/webhooks/shopify (Ctrl-C or SIGTERM to stop)`,
+            `serve: ${shopDomain}, dashboard ${url}/, webhooks POST ${url}/webhooks/shopify (Ctrl-C or SIGTERM ` +
+              `to stop)`,
           ),
       });
     });

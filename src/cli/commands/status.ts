@@ -4,6 +4,7 @@ import { ActivityLog } from '../../core/activity-log.js';
 import { errorMessage } from '../../core/errors.js';
 import { listLocks, type LockStatus } from '../../core/lock.js';
 import { redactUrl } from '../../core/redact.js';
+import { displayValue } from '../../config/store.js';
 import { findConfigKey } from '../../config/keys.js';
 import { sentosConnection, shopifyConnection, type ResolvedConfig, type Source } from '../../config/resolve.js';
 import type { OrdersCheckpoint } from '../../sync/state/checkpoint.js';
@@ -60,7 +61,8 @@ export function registerStatusCommand(program: Command, runtimeFor: RuntimeFacto
   program
     .command('status')
     .description(
-      'Dashboard: what is configured, the last connection test and runs, the orders checkpoint, failing orders, held locks',
+      'Dashboard: what is configured, the last connection test and runs, the orders checkpoint, failing orders, ' +
+        'held locks',
     )
     .action((_flags, command: Command) => {
       const runtime = runtimeFor(command);
@@ -127,7 +129,7 @@ function settingStatus(config: ResolvedConfig, name: string): SettingStatus {
     set: set || stored !== undefined,
     ...(source ? { source } : stored ? { source: 'file' as const } : {}),
     // Secrets are reported as set / not set only; plain values (URLs) lose any credential they embed.
-    ...(set && !key.secret ? { value: redactUrl(String(value)) } : {}),
+    ...(set && !key.secret ? { value: redactUrl(displayValue(value)) } : {}),
     ...(stored ? { problem: stored.message } : {}),
     ...(config.invalid.has(name) ? { problem: config.invalid.get(name)!.message } : {}),
   };
@@ -146,44 +148,59 @@ export function renderStatus(s: StatusDocument, c: ChalkInstance, nowMs: number)
   lines.push('', `${c.bold('Last connection test')}  ${s.lastConnection ? when(s.lastConnection.at) : c.dim('never')}`);
   for (const r of s.lastConnection?.results ?? [])
     lines.push(
-      `  ${(r.service === 'shopify' ? 'Shopify' : 'Sentos').padEnd(8)} ${r.ok ? `${c.green('Connected ✅')}  ${connectionDetail(r)}` : `${c.red('Failed ❌')}  ${r.error?.message ?? ''}`}`,
+      `  ${(r.service === 'shopify' ? 'Shopify' : 'Sentos').padEnd(8)} ` +
+        (r.ok
+          ? `${c.green('Connected ✅')}  ${connectionDetail(r)}`
+          : `${c.red('Failed ❌')}  ${r.error?.message ?? ''}`),
     );
   lines.push('', c.bold('Last runs'));
   for (const command of ['products', 'orders', 'sync']) lines.push(renderRun(command, s.lastRuns[command], c, when));
   const cp = s.ordersCheckpoint;
   lines.push(
     '',
-    `${c.bold('Orders checkpoint')}     ${cp ? `orders updated up to ${cp.updatedAt} (order ${cp.orderId}), saved ${when(new Date(cp.savedAtMs).toISOString())}` : c.dim('none yet (the first orders run reads the last 7 days)')}`,
+    `${c.bold('Orders checkpoint')}     ` +
+      (cp
+        ? `orders updated up to ${cp.updatedAt} (order ${cp.orderId}), ` +
+          `saved ${when(new Date(cp.savedAtMs).toISOString())}`
+        : c.dim('none yet (the first orders run reads the last 7 days)')),
   );
   lines.push(
-    `${c.bold('Orders still failing')}  ${s.pendingFailures.length === 0 ? c.green('none') : c.red(String(s.pendingFailures.length))}`,
+    `${c.bold('Orders still failing')}  ` +
+      `${s.pendingFailures.length === 0 ? c.green('none') : c.red(String(s.pendingFailures.length))}`,
   );
   for (const f of s.pendingFailures.slice(0, 10)) {
     const name = f.orderName ?? f.shopifyId;
     lines.push(
-      `  ${c.red('✖')} ${f.reason.startsWith(name) ? f.reason : `${name}: ${f.reason}`} ${c.dim(`(${ago(nowMs - f.atMs)})`)}`,
+      `  ${c.red('✖')} ${f.reason.startsWith(name) ? f.reason : `${name}: ${f.reason}`} ` +
+        `${c.dim(`(${ago(nowMs - f.atMs)})`)}`,
     );
   }
   if (s.pendingFailures.length > 10) lines.push(`  … and ${s.pendingFailures.length - 10} more (--json for all)`);
   lines.push(`${c.bold('Locks held')}            ${s.locks.length === 0 ? c.dim('none') : ''}`);
   for (const l of s.locks)
     lines.push(
-      `  ${l.command.padEnd(9)} pid ${l.pid ?? '?'} since ${l.startedAt ?? '?'} ${l.running ? c.yellow('running') : c.dim('stale (process gone; the next run takes it over)')}`,
+      `  ${l.command.padEnd(9)} pid ${l.pid ?? '?'} since ${l.startedAt ?? '?'} ` +
+        `${l.running ? c.yellow('running') : c.dim('stale (process gone; the next run takes it over)')}`,
     );
   lines.push(
-    `${c.bold('Activity log')}          ${s.log.file} · ${s.log.entries} entries${s.log.last ? ` · last ${when(s.log.last)}` : ''}`,
+    `${c.bold('Activity log')}          ${s.log.file} · ${s.log.entries} ` +
+      `entries${s.log.last ? ` · last ${when(s.log.last)}` : ''}`,
   );
   return lines.join('\n');
 }
 
 function renderApi(name: string, api: ApiStatus, c: ChalkInstance, detectedAuth?: string): string[] {
   const problem = (api.problem ?? '').replace(/^\w+ is not configured: /, '');
-  const head = `  ${name.padEnd(8)} ${api.configured ? c.green('✔ configured') : `${c.red('✖ not configured')}  ${problem}`}`;
+  const head =
+    `  ${name.padEnd(8)} ` + `${api.configured ? c.green('✔ configured') : `${c.red('✖ not configured')}  ${problem}`}`;
   const parts = api.settings.map((st) => {
     const label = st.key.split('.')[1];
     const shown = st.value !== undefined ? st.value : st.set ? c.green('set') : c.dim('not set');
     const extra = label === 'authMethod' && detectedAuth ? ` (detected: ${detectedAuth})` : '';
-    return `${label}: ${shown}${extra}${st.source ? c.dim(` (${st.source})`) : ''}${st.problem ? c.red(` ✖ ${st.problem}`) : ''}`;
+    return (
+      `${label}: ` +
+      `${shown}${extra}${st.source ? c.dim(` (${st.source})`) : ''}${st.problem ? c.red(` ✖ ${st.problem}`) : ''}`
+    );
   });
   return [head, ...parts.map((part) => `           ${part}`)];
 }
@@ -196,7 +213,10 @@ function renderRun(command: string, run: LastRun | undefined, c: ChalkInstance, 
   );
   const detail = run.error ? c.red(run.error) : counts.join(' · ');
   const dry = run.dryRun ? ` · ${c.yellow('dry run')}` : '';
-  return `  ${command.padEnd(9)} ${when(run.at)}${dry} · ${code} · ${(run.durationMs / 1000).toFixed(1)}s · ${detail} ${c.dim(`run ${run.runId}`)}`;
+  return (
+    `  ${command.padEnd(9)} ${when(run.at)}${dry} · ${code} · ${(run.durationMs / 1000).toFixed(1)}s · ` +
+    `${detail} ${c.dim(`run ${run.runId}`)}`
+  );
 }
 
 function connectionDetail(r: ConnectionResult): string {
@@ -207,7 +227,10 @@ function connectionDetail(r: ConnectionResult): string {
 /** A dry run wrote nothing: its counts read "would create", never "created". */
 function countsOf(s: Record<string, number>, dryRun: boolean): string {
   const would = dryRun ? 'would be ' : '';
-  return `${s.created ?? 0} ${would}created, ${s.updated ?? 0} ${would}updated, ${s.unchanged ?? 0} unchanged, ${s.skipped ?? 0} skipped, ${s.failed ?? 0} failed of ${s.total ?? 0}`;
+  return (
+    `${s.created ?? 0} ${would}created, ${s.updated ?? 0} ${would}updated, ${s.unchanged ?? 0} unchanged, ` +
+    `${s.skipped ?? 0} skipped, ${s.failed ?? 0} failed of ${s.total ?? 0}`
+  );
 }
 
 function ago(ms: number): string {

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { UsageError } from '../../core/errors.js';
 import { knownSkusOf, readSentosSnapshot } from '../../sync/run/sentos-snapshot.js';
-import { worseExitCode } from '../../sync/report.js';
+import { worseExitCode, type RunReport } from '../../sync/report.js';
 import { runJob, type JobContext } from '../job.js';
 import { allOption, dryRunOption, forceOption, limitOption, outputOption, parseSince } from '../options.js';
 import { ordersPhase, pendingWindowStart, productsPhase, type PhaseDeps } from '../phases.js';
@@ -163,7 +163,7 @@ async function syncBoth(
   return done(reports);
 }
 
-function done(reports: Array<{ title: string; report: import('../../sync/report.js').RunReport }>) {
+function done(reports: Array<{ title: string; report: RunReport }>) {
   const exitCode = reports.reduce((code, r) => worseExitCode(code, r.report.exitCode), 0);
   const phases = Object.fromEntries(reports.map((r) => [r.report.command, r.report]));
   return { reports, exitCode, json: { command: 'sync', runId: reports[0]?.report.runId, exitCode, phases } };

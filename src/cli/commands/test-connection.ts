@@ -40,15 +40,18 @@ export function registerTestConnectionCommand(program: Command, runtimeFor: Runt
 function render(runtime: Runtime, result: ConnectionResult): string {
   const c = runtime.output.chalk;
   const name = result.service === 'shopify' ? 'Shopify' : 'Sentos ';
-  if (!result.ok)
-    return `${name}  ${c.red('Failed ❌')}  ${result.error?.message}${result.error?.hint ? `\n          ${c.cyan('→')} ${result.error.hint}` : ''}`;
+  if (!result.ok) {
+    const hint = result.error?.hint ? `\n          ${c.cyan('→')} ${result.error.hint}` : '';
+    return `${name}  ${c.red('Failed ❌')}  ${result.error?.message ?? ''}${hint}`;
+  }
   const d = result.details;
   if (result.service === 'shopify') {
     const version = d.apiVersionSupported
-      ? `API ${d.apiVersion}`
-      : c.yellow(`API ${d.apiVersion} is not supported by this shop any more: set SHOPIFY_API_VERSION`);
-    return `${name}  ${c.green('Connected ✅')}  ${d.shop} (${d.domain}, ${d.currency}) · ${version}`;
+      ? `API ${d.apiVersion ?? '?'}`
+      : c.yellow(`API ${d.apiVersion ?? '?'} is not supported by this shop any more: set SHOPIFY_API_VERSION`);
+    const shop = `${d.shop ?? '?'} (${d.domain ?? '?'}, ${d.currency ?? '?'})`;
+    return `${name}  ${c.green('Connected ✅')}  ${shop} · ${version}`;
   }
-  const warehouses = (d.warehouses as Array<{ id: string; name: string }>).map((w) => `${w.name} (${w.id})`).join(', ');
-  return `${name}  ${c.green('Connected ✅')}  auth: ${d.authMethod} · warehouses: ${warehouses}`;
+  const warehouses = (d.warehouses ?? []).map((w) => `${w.name} (${w.id})`).join(', ');
+  return `${name}  ${c.green('Connected ✅')}  auth: ${d.authMethod ?? '?'} · warehouses: ${warehouses}`;
 }

@@ -60,7 +60,8 @@ export function registerWebhooksCommand(program: Command, runtimeFor: RuntimeFac
         const result = await shopify.deleteWebhookSubscription(target.id);
         if (!result.ok) failed += 1;
         lines.push(
-          `${result.ok ? 'deleted' : 'FAILED '}  ${target.topic.padEnd(18)} ${target.uri}${result.ok ? '' : `  ${result.userErrors.map((e) => e.message).join('; ')}`}`,
+          `${result.ok ? 'deleted' : 'FAILED '}  ${target.topic.padEnd(18)} ` +
+            `${target.uri}${result.ok ? '' : `  ${result.userErrors.map((e) => e.message).join('; ')}`}`,
         );
       }
       if (runtime.output.json) runtime.output.resultJson({ deleted: targets.length - failed, failed });

@@ -72,7 +72,9 @@ function renderItem(item: ReportItem, report: RunReport, c: ChalkInstance, all: 
   const action = actionWord(item, report.dryRun);
   const paint =
     item.status === 'failed' || item.action === 'invalid' ? c.red : item.action === 'conflict' ? c.yellow : c.cyan;
-  const head = `${paint(`${MARKS[item.action] ?? '·'} ${action}`)} ${c.bold(item.key)}${item.title ? ` ${c.dim(item.title)}` : ''}`;
+  const head =
+    `${paint(`${MARKS[item.action] ?? '·'} ${action}`)} ` +
+    `${c.bold(item.key)}${item.title ? ` ${c.dim(item.title)}` : ''}`;
   const locations = report.locations ?? {};
   const body =
     report.command === 'orders'
@@ -130,7 +132,8 @@ export function describeChange(change: Change, locations: Readonly<Record<string
     const why =
       change.sentos === undefined
         ? ' (not in Sentos)'
-        : ` (Sentos ${change.sentos}, held ${change.pending ?? 0}${change.soldDuringRun ? `, sold during the run ${change.soldDuringRun}` : ''})`;
+        : ` (Sentos ${change.sentos}, held ` +
+          `${change.pending ?? 0}${change.soldDuringRun ? `, sold during the run ${change.soldDuringRun}` : ''})`;
     return `${who}${where} ${from} → ${show(change.to)}${why}`;
   }
   if (change.field === 'variant') {

@@ -16,7 +16,8 @@ export function renderSummary(report: RunReport, title: string, c: ChalkInstance
     ...(s.notReached > 0 ? [['Not reached', s.notReached, c.yellow] as [string, number, (t: string) => string]] : []),
     ['Total', s.total, c.bold],
   ];
-  const heading = `${c.bold(title)}${report.dryRun ? c.yellow(' (dry run: nothing was written)') : ''}${report.interrupted ? c.yellow(' (interrupted)') : ''}`;
+  const dryRun = report.dryRun ? c.yellow(' (dry run: nothing was written)') : '';
+  const heading = `${c.bold(title)}${dryRun}${report.interrupted ? c.yellow(' (interrupted)') : ''}`;
   const lines = [
     heading,
     ...rows.map(([label, count, paint]) => `  ${label.padEnd(12)} ${paint(String(count).padStart(6))}`),
@@ -29,7 +30,8 @@ export function renderSummary(report: RunReport, title: string, c: ChalkInstance
     for (const item of problems.slice(0, 50)) {
       const why = item.error?.message ?? item.reasons?.join('; ') ?? item.action;
       lines.push(
-        `  ${item.status === 'conflict' ? c.yellow('!') : c.red('✖')} ${item.key}${item.title ? ` ${c.dim(item.title)}` : ''}: ${why}`,
+        `  ${item.status === 'conflict' ? c.yellow('!') : c.red('✖')} ` +
+          `${item.key}${item.title ? ` ${c.dim(item.title)}` : ''}: ${why}`,
       );
       if (item.error?.hint) lines.push(`      ${c.cyan('→')} ${item.error.hint}`);
     }
@@ -40,7 +42,8 @@ export function renderSummary(report: RunReport, title: string, c: ChalkInstance
   lines.push(
     '',
     c.dim(
-      `Requests: Sentos ${r.sentos.reads} reads, ${r.sentos.writes} writes · Shopify ${r.shopify.reads} reads, ${r.shopify.writes} writes, cost ${r.shopify.cost ?? 0} · ${(report.durationMs / 1000).toFixed(1)}s`,
+      `Requests: Sentos ${r.sentos.reads} reads, ${r.sentos.writes} writes · Shopify ${r.shopify.reads} reads, ` +
+        `${r.shopify.writes} writes, cost ${r.shopify.cost ?? 0} · ${(report.durationMs / 1000).toFixed(1)}s`,
     ),
   );
   return lines.join('\n');

@@ -255,7 +255,8 @@ export class HttpClient {
   private networkFailure(request: HttpRequest, failure: FailureKind): RemoteError {
     return new RemoteError(
       this.scrub(
-        `${this.options.service} ${request.operation}: ${describeFailure(failure)} after ${this.retry.maxAttempts} attempts`,
+        `${this.options.service} ${request.operation}: ${describeFailure(failure)} after ` +
+          `${this.retry.maxAttempts} attempts`,
       ),
       { service: this.options.service, code: failure.type === 'network' ? failure.code : undefined },
       { hint: `Check that ${redactUrl(this.options.baseUrl)} is reachable from this machine.` },

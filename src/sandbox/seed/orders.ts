@@ -104,14 +104,14 @@ export interface GenerateOrdersOptions {
   startNumber?: number;
 }
 
-const FIRST =
-  'Ayşe|Mehmet|Fatma|Mustafa|Emine|Ahmet|Zeynep|Hüseyin|Elif|İbrahim|Şule|Gökhan|Çağla|Ömer|Özge|Barış|Deniz|Ümit|Merve|Can'.split(
-    '|',
-  );
-const LAST =
-  'Yılmaz|Kaya|Demir|Şahin|Çelik|Yıldız|Öztürk|Aydın|Özdemir|Arslan|Doğan|Kılıç|Çetin|Koç|Kurt|Şimşek|Güneş|Erdoğan'.split(
-    '|',
-  );
+const FIRST = (
+  'Ayşe|Mehmet|Fatma|Mustafa|Emine|Ahmet|Zeynep|Hüseyin|Elif|İbrahim|' +
+  'Şule|Gökhan|Çağla|Ömer|Özge|Barış|Deniz|Ümit|Merve|Can'
+).split('|');
+const LAST = (
+  'Yılmaz|Kaya|Demir|Şahin|Çelik|Yıldız|Öztürk|Aydın|Özdemir|' +
+  'Arslan|Doğan|Kılıç|Çetin|Koç|Kurt|Şimşek|Güneş|Erdoğan'
+).split('|');
 /** city|province code|zip prefix|districts */
 const CITIES = [
   'İstanbul|TR-34|34|Kadıköy,Beşiktaş,Üsküdar,Şişli,Bakırköy',

@@ -21,7 +21,7 @@ export function normaliseSentosDate(
 ): string | undefined {
   const match = PATTERN.exec(text);
   if (!match) return undefined;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
+  const [, y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0] = match.map(Number);
   const dateOnly = match[4] === undefined;
   if (dateOnly && !options.allowDateOnly) return undefined;
   const [hh, mm, ss] = dateOnly ? (options.endOfDay ? [23, 59, 59] : [0, 0, 0]) : [h ?? 0, mi ?? 0, s ?? 0];

@@ -7,10 +7,11 @@ import { formatIstanbul } from './istanbul-time.js';
 import { minorToDot, parseWireMoney } from './money-format.js';
 import type { Body } from './order-validation.js';
 import type { SentosState } from './state.js';
+import { scalarText } from './wire-text.js';
 import type { WireAddress, WireOrder, WireOrderLine } from './wire-types.js';
 
 function text(value: unknown): string {
-  return typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value);
+  return scalarText(value);
 }
 
 function address(value: unknown, state: SentosState): WireAddress | [] {

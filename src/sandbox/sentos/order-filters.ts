@@ -5,6 +5,7 @@
  */
 import { normaliseSentosDate } from './istanbul-time.js';
 import type { WireOrder } from './wire-types.js';
+import { scalarText } from './wire-text.js';
 
 type Predicate = (order: WireOrder) => boolean;
 export type FilterResult = { ok: true; predicates: Predicate[] } | { ok: false; message: string };
@@ -68,8 +69,8 @@ export function orderFilters(filters: Record<string, unknown>): FilterResult {
 
 /** orderby_field id|created_at|updated_at|ship_due_date, orderby_direction ASC|DESC (§4.2); default id ASC. */
 export function orderSorter(filters: Record<string, unknown>): (a: WireOrder, b: WireOrder) => number {
-  const field = String(filters['orderby_field'] ?? 'id');
-  const sign = String(filters['orderby_direction'] ?? 'ASC').toUpperCase() === 'DESC' ? -1 : 1;
+  const field = scalarText(filters['orderby_field'], 'id');
+  const sign = scalarText(filters['orderby_direction'], 'ASC').toUpperCase() === 'DESC' ? -1 : 1;
   const key = (o: WireOrder): string | number =>
     field === 'created_at' ? o.created_at : field === 'updated_at' ? o.updated_at : o.id;
   return (a, b) => {

@@ -51,7 +51,7 @@ function putOrder(ctx: RouteContext) {
   if (data !== undefined && !isRecord(data)) return message(422, 'data bir nesne olmalı');
   if (typeof status === 'number') order.status = status;
   if (data) {
-    const pick = (key: string, fallback: string) => (typeof data[key] === 'string' ? (data[key] as string) : fallback);
+    const pick = (key: string, fallback: string) => (typeof data[key] === 'string' ? data[key] : fallback);
     const info = order.tracking_info;
     order.tracking_info = {
       cargo_company: pick('cargo_company', info.cargo_company),

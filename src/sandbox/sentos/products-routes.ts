@@ -4,6 +4,7 @@ import { applyProductUpdate } from './product-update.js';
 import { json, message, type Route, type RouteContext } from './router.js';
 import { serialiseProduct, type SerialiseContext } from './serialise.js';
 import type { WireProduct } from './wire-types.js';
+import { scalarText } from './wire-text.js';
 
 function serialiser(ctx: RouteContext): (product: WireProduct) => unknown {
   const sctx: SerialiseContext = { quirks: ctx.options.quirks, warehouses: ctx.state.warehouses };
@@ -24,7 +25,7 @@ function listProducts(ctx: RouteContext) {
     const hit = ctx.state.findBySku(sku);
     products = hit ? [hit.product] : [];
   }
-  const order = String(filters['orderby_id'] ?? '').toUpperCase();
+  const order = scalarText(filters['orderby_id']).toUpperCase();
   if (order === 'ASC' || order === 'DESC') {
     const sign = order === 'ASC' ? 1 : -1;
     products = [...products].sort((a, b) => sign * (a.id - b.id));

@@ -8,16 +8,21 @@ afterEach(async () => {
   sim = undefined;
 });
 
-const RUN = `mutation Run($query: String!, $group: Boolean!) {
-  bulkOperationRunQuery(query: $query, groupObjects: $group) { bulkOperation { id status type } userErrors { code field message } }
+const RUN =
+  `mutation Run($query: String!, $group: Boolean!) {
+  bulkOperationRunQuery(query: $query, groupObjects: $group) { bulkOperation { id status type } userErrors { ` +
+  `code field message } }
 }`;
-const POLL = `query Poll($id: ID!) {
-  bulkOperation(id: $id) { id status errorCode objectCount rootObjectCount fileSize url partialDataUrl completedAt query }
+const POLL =
+  `query Poll($id: ID!) {
+  bulkOperation(id: $id) { id status errorCode objectCount rootObjectCount fileSize url partialDataUrl ` +
+  `completedAt query }
 }`;
 const PRODUCTS =
   '{ products { edges { node { id handle variants { edges { node { id sku inventoryItem { id tracked } } } } } } } }';
 const LEVELS =
-  '{ inventoryItems { edges { node { id inventoryLevels { edges { node { location { id } quantities(names: ["available"]) { name quantity } } } } } } } }';
+  '{ inventoryItems { edges { node { id inventoryLevels { edges { node { location { id } quantities(names: ' +
+  '["available"]) { name quantity } } } } } } } }';
 
 async function start(options: ShopifySimulatorOptions = {}): Promise<ShopifySimulator> {
   sim = await startShopifySimulator({ orders: 0, ...options });
@@ -69,43 +74,46 @@ async function download(url: string): Promise<Array<Record<string, unknown>>> {
 }
 
 describe('bulk query operations (shopify-admin-api.md §4.2)', () => {
-  it('runs CREATED → RUNNING → COMPLETED as it is polled and serves JSONL with __parentId children after parents', async () => {
-    const target = await start();
-    const p1 = await seed(target, 'bir', ['B-S', 'B-M']);
-    const p2 = await seed(target, 'iki', ['I-S']);
-    const started = await runBulk(target, PRODUCTS);
-    expect(started).toMatchObject({ bulkOperation: { status: 'CREATED', type: 'QUERY' }, userErrors: [] });
-    const id = started.bulkOperation!.id;
-    expect(await poll(target, id)).toMatchObject({ status: 'RUNNING', url: null, objectCount: '0' });
-    const done = await poll(target, id);
-    expect(done).toMatchObject({
-      status: 'COMPLETED',
-      errorCode: null,
-      objectCount: '5',
-      rootObjectCount: '2',
-      partialDataUrl: null,
-      query: PRODUCTS,
-    });
-    expect(done.url).toMatch(new RegExp(`^${target.url}/__sandbox/bulk/\\d+\\.jsonl\\?signature=`));
-    const lines = await download(done.url);
-    const [b, i] = [target.state.productByHandle('bir')!, target.state.productByHandle('iki')!];
-    const variantLine = (variant: (typeof b.variants)[number], parent: string) => ({
-      id: variant.id,
-      sku: variant.sku,
-      inventoryItem: { id: variant.inventoryItemId, tracked: true },
-      __parentId: parent,
-    });
-    // Ungrouped (the 2026-01+ default): the roots first, their children after them.
-    expect(lines).toEqual([
-      { id: p1, handle: 'bir' },
-      { id: p2, handle: 'iki' },
-      variantLine(b.variants[0]!, p1),
-      variantLine(b.variants[1]!, p1),
-      variantLine(i.variants[0]!, p2),
-    ]);
-    const bytes = (await (await fetch(done.url)).arrayBuffer()).byteLength;
-    expect(done.fileSize).toBe(String(bytes));
-  });
+  it(
+    'runs CREATED → RUNNING → COMPLETED as it is polled and serves JSONL with __parentId children after ' + 'parents',
+    async () => {
+      const target = await start();
+      const p1 = await seed(target, 'bir', ['B-S', 'B-M']);
+      const p2 = await seed(target, 'iki', ['I-S']);
+      const started = await runBulk(target, PRODUCTS);
+      expect(started).toMatchObject({ bulkOperation: { status: 'CREATED', type: 'QUERY' }, userErrors: [] });
+      const id = started.bulkOperation!.id;
+      expect(await poll(target, id)).toMatchObject({ status: 'RUNNING', url: null, objectCount: '0' });
+      const done = await poll(target, id);
+      expect(done).toMatchObject({
+        status: 'COMPLETED',
+        errorCode: null,
+        objectCount: '5',
+        rootObjectCount: '2',
+        partialDataUrl: null,
+        query: PRODUCTS,
+      });
+      expect(done.url).toMatch(new RegExp(`^${target.url}/__sandbox/bulk/\\d+\\.jsonl\\?signature=`));
+      const lines = await download(done.url);
+      const [b, i] = [target.state.productByHandle('bir')!, target.state.productByHandle('iki')!];
+      const variantLine = (variant: (typeof b.variants)[number], parent: string) => ({
+        id: variant.id,
+        sku: variant.sku,
+        inventoryItem: { id: variant.inventoryItemId, tracked: true },
+        __parentId: parent,
+      });
+      // Ungrouped (the 2026-01+ default): the roots first, their children after them.
+      expect(lines).toEqual([
+        { id: p1, handle: 'bir' },
+        { id: p2, handle: 'iki' },
+        variantLine(b.variants[0]!, p1),
+        variantLine(b.variants[1]!, p1),
+        variantLine(i.variants[0]!, p2),
+      ]);
+      const bytes = (await (await fetch(done.url)).arrayBuffer()).byteLength;
+      expect(done.fileSize).toBe(String(bytes));
+    },
+  );
 
   it('groups children directly under their parent with groupObjects: true', async () => {
     const target = await start({ bulk: { pollsToComplete: 1 } });
@@ -116,30 +124,33 @@ describe('bulk query operations (shopify-admin-api.md §4.2)', () => {
     expect(lines.map((line) => line.sku ?? line.handle)).toEqual(['bir', 'B-S', 'B-M', 'iki', 'I-S']);
   });
 
-  it('parents a connection inside an inline object to the nearest connection node, and keeps only active levels', async () => {
-    const target = await start({ bulk: { pollsToComplete: 1 } });
-    await seed(target, 'bir', ['B-S']);
-    target.state.setAvailable('B-S', 'Merkez Depo', 7);
-    target.state.setAvailable('B-S', 'Ankara Mağaza', 2);
-    const item = target.state.inventoryItemBySku('B-S')!;
-    const { bulkOperation } = await runBulk(target, LEVELS);
-    const done = await poll(target, bulkOperation!.id);
-    expect(done).toMatchObject({ objectCount: '3', rootObjectCount: '1' });
-    const location = (name: string) => target.state.store.location(name)!.id;
-    expect(await download(done.url)).toEqual([
-      { id: item.id },
-      {
-        location: { id: location('Merkez Depo') },
-        quantities: [{ name: 'available', quantity: 7 }],
-        __parentId: item.id,
-      },
-      {
-        location: { id: location('Ankara Mağaza') },
-        quantities: [{ name: 'available', quantity: 2 }],
-        __parentId: item.id,
-      },
-    ]);
-  });
+  it(
+    'parents a connection inside an inline object to the nearest connection node, and keeps only ' + 'active levels',
+    async () => {
+      const target = await start({ bulk: { pollsToComplete: 1 } });
+      await seed(target, 'bir', ['B-S']);
+      target.state.setAvailable('B-S', 'Merkez Depo', 7);
+      target.state.setAvailable('B-S', 'Ankara Mağaza', 2);
+      const item = target.state.inventoryItemBySku('B-S')!;
+      const { bulkOperation } = await runBulk(target, LEVELS);
+      const done = await poll(target, bulkOperation!.id);
+      expect(done).toMatchObject({ objectCount: '3', rootObjectCount: '1' });
+      const location = (name: string) => target.state.store.location(name)!.id;
+      expect(await download(done.url)).toEqual([
+        { id: item.id },
+        {
+          location: { id: location('Merkez Depo') },
+          quantities: [{ name: 'available', quantity: 7 }],
+          __parentId: item.id,
+        },
+        {
+          location: { id: location('Ankara Mağaza') },
+          quantities: [{ name: 'available', quantity: 2 }],
+          __parentId: item.id,
+        },
+      ]);
+    },
+  );
 
   it('charges a normal mutation cost whatever the export size, and counts operations and downloads', async () => {
     const target = await start({ bulk: { pollsToComplete: 1 } });
@@ -222,32 +233,37 @@ describe('bulk query operations (shopify-admin-api.md §4.2)', () => {
     });
   });
 
-  it('lists operations newest first, filters by status, and answers bulkOperation for unknown and foreign ids', async () => {
-    const target = await start({ bulk: { pollsToComplete: 1 } });
-    const first = (await runBulk(target, PRODUCTS)).bulkOperation!.id;
-    const second = (await runBulk(target, PRODUCTS)).bulkOperation!.id;
-    await poll(target, first);
-    const list = await gql(
-      target,
-      `{ all: bulkOperations(first: 5) { nodes { id } } done: bulkOperations(first: 5, query: "status:completed") { nodes { id } }
+  it(
+    'lists operations newest first, filters by status, and answers bulkOperation for unknown and ' + 'foreign ids',
+    async () => {
+      const target = await start({ bulk: { pollsToComplete: 1 } });
+      const first = (await runBulk(target, PRODUCTS)).bulkOperation!.id;
+      const second = (await runBulk(target, PRODUCTS)).bulkOperation!.id;
+      await poll(target, first);
+      const list = await gql(
+        target,
+        `{ all: bulkOperations(first: 5) { nodes { id } } done: bulkOperations(first: 5, query: ` +
+          `"status:completed") { nodes { id } }
       current: currentBulkOperation { id } }`,
-    );
-    expect(list.body.data).toEqual({
-      all: { nodes: [{ id: second }, { id: first }] },
-      done: { nodes: [{ id: first }] },
-      current: { id: second },
-    });
-    expect((await gql(target, POLL, { id: 'gid://shopify/BulkOperation/1' })).body.data.bulkOperation).toBeNull();
-    const foreign = await gql(target, POLL, { id: 'gid://shopify/Product/1' });
-    expect(foreign.body.errors[0]).toMatchObject({ message: 'Invalid id: gid://shopify/Product/1' });
-  });
+      );
+      expect(list.body.data).toEqual({
+        all: { nodes: [{ id: second }, { id: first }] },
+        done: { nodes: [{ id: first }] },
+        current: { id: second },
+      });
+      expect((await gql(target, POLL, { id: 'gid://shopify/BulkOperation/1' })).body.data.bulkOperation).toBeNull();
+      const foreign = await gql(target, POLL, { id: 'gid://shopify/Product/1' });
+      expect(foreign.body.errors[0]).toMatchObject({ message: 'Invalid id: gid://shopify/Product/1' });
+    },
+  );
 
   it('counts products cheaply, capped by limit', async () => {
     const target = await start();
     for (const n of [1, 2, 3]) await seed(target, `p-${n}`, [`S-${n}`]);
     const response = await gql(
       target,
-      '{ all: productsCount { count precision } capped: productsCount(limit: 2) { count precision } one: productsCount(query: "sku:S-2") { count } }',
+      '{ all: productsCount { count precision } capped: productsCount(limit: 2) { count precision } one: ' +
+        'productsCount(query: "sku:S-2") { count } }',
     );
     expect(response.body.data).toEqual({
       all: { count: 3, precision: 'EXACT' },

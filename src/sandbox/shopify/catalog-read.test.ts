@@ -8,7 +8,9 @@ afterEach(async () => {
   sim = undefined;
 });
 
-const CREATE = `mutation P($input: ProductSetInput!) { productSet(input: $input) { product { id variants(first: 5) { nodes { id inventoryItem { id } } } } userErrors { message } } }`;
+const CREATE =
+  `mutation P($input: ProductSetInput!) { productSet(input: $input) { product { id variants(first: ` +
+  `5) { nodes { id inventoryItem { id } } } } userErrors { message } } }`;
 
 async function createProduct(target: ShopifySimulator, title: string, sku: string, barcode?: string) {
   const input = {
@@ -43,7 +45,8 @@ describe('catalog reads', () => {
     const page = (after: string | null) =>
       gql(
         sim as ShopifySimulator,
-        'query Q($after: String) { products(first: 2, after: $after, sortKey: ID) { nodes { id } pageInfo { hasNextPage endCursor } } }',
+        'query Q($after: String) { products(first: 2, after: $after, sortKey: ID) { nodes { id } pageInfo { ' +
+          'hasNextPage endCursor } } }',
         { after },
       );
     const first = (await page(null)).body.data.products;
@@ -86,7 +89,8 @@ describe('catalog reads', () => {
     await createProduct(sim, 'İki', 'DUP-1');
     const response = await gql(
       sim,
-      '{ productVariants(first: 5, query: "barcode:8690000000001") { nodes { sku inventoryItem { duplicateSkuCount } } } }',
+      '{ productVariants(first: 5, query: "barcode:8690000000001") { nodes { sku inventoryItem { ' +
+        'duplicateSkuCount } } } }',
     );
     expect(response.body.data.productVariants.nodes).toEqual([
       { sku: 'DUP-1', inventoryItem: { duplicateSkuCount: 1 } },
@@ -97,7 +101,8 @@ describe('catalog reads', () => {
     sim = await startShopifySimulator({ orders: 0 });
     const product = await createProduct(sim, 'Kupa', 'KUPA');
     const SET =
-      'mutation M($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { key value } userErrors { code field message } } }';
+      'mutation M($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { key value } ' +
+      'userErrors { code field message } } }';
     const row = (key: string, type: string, value: string) => ({
       ownerId: product.id,
       namespace: 'sentos_sync',
@@ -114,7 +119,8 @@ describe('catalog reads', () => {
     });
     const read = await gql(
       sim,
-      'query P($id: ID!) { product(id: $id) { pid: metafield(namespace: "sentos_sync", key: "product_id") { value } metafields(first: 5) { nodes { key } } } }',
+      'query P($id: ID!) { product(id: $id) { pid: metafield(namespace: "sentos_sync", key: "product_id") { ' +
+        'value } metafields(first: 5) { nodes { key } } } }',
       { id: product.id },
     );
     expect(read.body.data.product).toEqual({

@@ -18,10 +18,44 @@ export interface RequestContext {
   searchWarnings: Array<{ path: string; field: string }>;
 }
 
-/* Resolvers receive stored records whose shape the GraphQL type fixes; `any` keeps the per-type maps terse. */
-export type Args = Record<string, any>;
+/**
+ * Field arguments as graphql-js hands them to a resolver: already validated and coerced against the schema. In
+ * the Admin schema each of these argument names has one type wherever it appears (`id: ID!`, `first: Int`,
+ * `query: String`, `sortKey: <enum>`, ...), so the names are typed once here; any other argument is `unknown`
+ * and its resolver narrows it.
+ */
+export interface Args {
+  [name: string]: unknown;
+  id: string;
+  ids?: string[];
+  query?: string | null;
+  sortKey?: string | null;
+  reverse?: boolean | null;
+  first?: number | null;
+  last?: number | null;
+  after?: string | null;
+  before?: string | null;
+  limit?: number | null;
+  namespace?: string | null;
+  key: string;
+  keys?: string[] | null;
+  names?: string[] | null;
+  inventoryItemId: string;
+  locationId: string;
+  inventoryItemIds?: string[] | null;
+  locationIds?: string[] | null;
+  quantityNames?: string[] | null;
+  available?: number | null;
+  onHand?: number | null;
+}
+/*
+ * Resolvers receive the stored record of their parent type; each map declares that record type on its own
+ * resolvers, which a shared map type cannot express, so the source is left open here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above: the per-type maps type their sources
 export type Resolver<S = any> = (source: S, args: Args, ctx: RequestContext, info: GraphQLResolveInfo) => unknown;
 export type TypeResolvers<S = never> = Record<string, Resolver<S>>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as for Resolver: one map holds every parent type
 export type ResolverMap = Record<string, Record<string, Resolver<any>>>;
 
 export function warnSearch(ctx: RequestContext, info: GraphQLResolveInfo): (field: string) => void {

@@ -30,7 +30,8 @@ describe('requestedCost', () => {
     ],
     [
       'a mutation',
-      'mutation { inventoryItemUpdate(id: "gid://shopify/InventoryItem/1", input: { tracked: true }) { inventoryItem { id } userErrors { message } } }',
+      'mutation { inventoryItemUpdate(id: "gid://shopify/InventoryItem/1", input: { tracked: true }) { ' +
+        'inventoryItem { id } userErrors { message } } }',
       12,
     ],
     [

@@ -1,4 +1,5 @@
 import {
+  OperationTypeNode,
   getArgumentValues,
   getNamedType,
   isCompositeType,
@@ -40,7 +41,7 @@ export function requestedCost(input: CostInput): { cost: number; deprecatedField
   const walk: Walk = { ...input, deprecated: new Set() };
   const root = rootType(input);
   const cost =
-    input.operation.operation === 'mutation'
+    input.operation.operation === OperationTypeNode.MUTATION
       ? mutationCost(walk, root, undefined)
       : selectionCost(walk, input.operation.selectionSet, root, undefined);
   return { cost: Math.ceil(cost), deprecatedFields: [...walk.deprecated] };
@@ -52,14 +53,17 @@ export function actualCost(input: CostInput, data: Record<string, unknown> | nul
   const root = rootType(input);
   const values = data ? [data] : [];
   const cost =
-    input.operation.operation === 'mutation'
+    input.operation.operation === OperationTypeNode.MUTATION
       ? mutationCost(walk, root, values)
       : selectionCost(walk, input.operation.selectionSet, root, values);
   return Math.min(Math.ceil(cost), requestedCost(input).cost);
 }
 
 function rootType(input: CostInput): GraphQLCompositeType {
-  const root = input.operation.operation === 'mutation' ? input.schema.getMutationType() : input.schema.getQueryType();
+  const root =
+    input.operation.operation === OperationTypeNode.MUTATION
+      ? input.schema.getMutationType()
+      : input.schema.getQueryType();
   if (!root) throw new Error('schema without a root type');
   return root;
 }

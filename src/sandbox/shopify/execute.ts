@@ -1,4 +1,5 @@
 import {
+  OperationTypeNode,
   execute,
   getNamedType,
   GraphQLError,
@@ -11,7 +12,7 @@ import {
   type GraphQLTypeResolver,
   type OperationDefinitionNode,
 } from 'graphql';
-import type { RequestContext, ResolverMap } from './context.js';
+import type { Args, RequestContext, ResolverMap } from './context.js';
 
 /**
  * Runs a validated document over the client schema. The schema has no resolvers of its own, so one field
@@ -41,7 +42,10 @@ export function runOperation(params: {
   }) as ExecutionResult;
 }
 
-function fieldResolverFor(resolvers: ResolverMap, unbounded: boolean): GraphQLFieldResolver<unknown, RequestContext> {
+function fieldResolverFor(
+  resolvers: ResolverMap,
+  unbounded: boolean,
+): GraphQLFieldResolver<unknown, RequestContext, Args> {
   return (source, args, context, info) => {
     const resolver = resolvers[info.parentType.name]?.[info.fieldName];
     if (resolver) return resolver(source, unbounded ? unboundedArgs(args, info.returnType) : args, context, info);
@@ -57,10 +61,7 @@ function fieldResolverFor(resolvers: ResolverMap, unbounded: boolean): GraphQLFi
 }
 
 /** A connection read in full: `first: Infinity` is the marker connection.ts lets through. */
-function unboundedArgs(
-  args: Record<string, unknown>,
-  returnType: Parameters<typeof getNamedType>[0],
-): Record<string, unknown> {
+function unboundedArgs(args: Args, returnType: Parameters<typeof getNamedType>[0]): Args {
   const isConnection = getNamedType(returnType)?.name.endsWith('Connection') ?? false;
   if (!isConnection || args.first != null || args.last != null) return args;
   return { ...args, first: Number.POSITIVE_INFINITY };
@@ -74,7 +75,7 @@ const typeResolver: GraphQLTypeResolver<unknown, RequestContext> = (value) => {
 
 /** Root fields of the operation the sandbox has no resolver for (checked before anything runs). */
 export function unimplementedRootFields(operation: OperationDefinitionNode, resolvers: ResolverMap): string[] {
-  const rootType = operation.operation === 'mutation' ? 'Mutation' : 'QueryRoot';
+  const rootType = operation.operation === OperationTypeNode.MUTATION ? 'Mutation' : 'QueryRoot';
   return operation.selectionSet.selections
     .filter((selection) => selection.kind === Kind.FIELD && !selection.name.value.startsWith('__'))
     .map((selection) => (selection.kind === Kind.FIELD ? selection.name.value : ''))

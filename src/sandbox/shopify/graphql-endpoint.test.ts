@@ -130,7 +130,8 @@ describe('GraphQL endpoint', () => {
       bucket: { maximumAvailable: 30, restoreRate: 10 },
     });
     const query = '{ locations(first: 10) { nodes { id } } }'; // 2 + 10 × 1 = 12 points requested
-    expect((await gql(sim, query)).body.extensions.cost.throttleStatus.currentlyAvailable).toBe(25); // charged the actual 5
+    // charged the actual 5
+    expect((await gql(sim, query)).body.extensions.cost.throttleStatus.currentlyAvailable).toBe(25);
     await gql(sim, query);
     await gql(sim, query);
     await gql(sim, query);

@@ -1,4 +1,5 @@
 import {
+  OperationTypeNode,
   getOperationAST,
   getVariableValues,
   GraphQLError,
@@ -87,9 +88,13 @@ export async function handleGraphQL(
     context,
     resolvers: deps.resolvers,
   });
-  const actual = actualCost(input, result.data as Record<string, unknown> | null | undefined);
+  const actual = actualCost(input, result.data);
   deps.bucket.refund(requested.cost - actual);
-  context.stats.executed(operation.operation === 'mutation' ? 'mutation' : 'query', rootFieldNames(operation), actual);
+  context.stats.executed(
+    operation.operation === OperationTypeNode.MUTATION ? 'mutation' : 'query',
+    rootFieldNames(operation),
+    actual,
+  );
   const extensions: Record<string, unknown> = {
     cost: { requestedQueryCost: requested.cost, actualQueryCost: actual, throttleStatus: deps.bucket.status() },
   };
@@ -157,7 +162,7 @@ function prepare(schema: GraphQLSchema, body: GraphQLRequestBody): Prepared {
   const document = checked;
   const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
   const operation = getOperationAST(document, operationName);
-  if (!operation || operation.operation === 'subscription') {
+  if (!operation || operation.operation === OperationTypeNode.SUBSCRIPTION) {
     const message = operation
       ? 'Subscriptions are not supported.'
       : 'An operation name is required when the document holds several operations (or the name was not found).';
@@ -177,7 +182,7 @@ function prepare(schema: GraphQLSchema, body: GraphQLRequestBody): Prepared {
 function notImplementedBody(resolvers: ResolverMap, operation: OperationDefinitionNode) {
   const missing = unimplementedRootFields(operation, resolvers);
   if (missing.length === 0) return undefined;
-  const root = operation.operation === 'mutation' ? 'Mutation' : 'QueryRoot';
+  const root = operation.operation === OperationTypeNode.MUTATION ? 'Mutation' : 'QueryRoot';
   return topLevelError(
     `The sandbox does not implement ${missing.map((name) => `${root}.${name}`).join(', ')}.`,
     'NOT_IMPLEMENTED_IN_SANDBOX',

@@ -17,9 +17,11 @@ const SET = `mutation Set($input: InventorySetQuantitiesInput!, $key: String!) {
 const SET_WITHOUT_KEY = `mutation Set($input: InventorySetQuantitiesInput!) {
   inventorySetQuantities(input: $input) { userErrors { code field message } }
 }`;
-const ACTIVATE = `mutation A($item: ID!, $location: ID!, $key: String!) {
+const ACTIVATE =
+  `mutation A($item: ID!, $location: ID!, $key: String!) {
   inventoryActivate(inventoryItemId: $item, locationId: $location, available: 4) @idempotent(key: $key) {
-    inventoryLevel { isActive quantities(names: ["available", "on_hand"]) { name quantity } } userErrors { field message }
+    inventoryLevel { isActive quantities(names: ["available", "on_hand"]) { name quantity } } userErrors { ` +
+  `field message }
   }
 }`;
 
@@ -79,30 +81,33 @@ describe('inventorySetQuantities', () => {
     expect(sim.state.available('A', depot)).toBe(10);
   });
 
-  it('applies with a key, and a replay of the same key returns the original result without applying again', async () => {
-    const { target, depot, itemA } = await withCatalog();
-    sim = target;
-    const variables = { key: 'k-1', input: input([row(itemA, depot, 3)]) };
-    const first = await gql(sim, SET, variables);
-    expect(first.body.data.inventorySetQuantities).toMatchObject({
-      userErrors: [],
-      inventoryAdjustmentGroup: {
-        reason: 'correction',
-        changes: [
-          { name: 'available', delta: -7, quantityAfterChange: 3, item: { id: itemA }, location: { id: depot } },
-          { name: 'on_hand', delta: -7 },
-        ],
-      },
-    });
-    sim.state.setAvailable('A', depot, 8); // a sale or a count happens in between
-    const replay = await gql(sim, SET, variables);
-    expect(replay.body.data).toEqual(first.body.data);
-    expect(sim.state.available('A', depot)).toBe(8);
-    expect(sim.stats()).toMatchObject({
-      idempotentReplays: 1,
-      requests: { mutations: 3, byOperation: { productSet: 1, inventorySetQuantities: 2 } },
-    });
-  });
+  it(
+    'applies with a key, and a replay of the same key returns the original result without ' + 'applying again',
+    async () => {
+      const { target, depot, itemA } = await withCatalog();
+      sim = target;
+      const variables = { key: 'k-1', input: input([row(itemA, depot, 3)]) };
+      const first = await gql(sim, SET, variables);
+      expect(first.body.data.inventorySetQuantities).toMatchObject({
+        userErrors: [],
+        inventoryAdjustmentGroup: {
+          reason: 'correction',
+          changes: [
+            { name: 'available', delta: -7, quantityAfterChange: 3, item: { id: itemA }, location: { id: depot } },
+            { name: 'on_hand', delta: -7 },
+          ],
+        },
+      });
+      sim.state.setAvailable('A', depot, 8); // a sale or a count happens in between
+      const replay = await gql(sim, SET, variables);
+      expect(replay.body.data).toEqual(first.body.data);
+      expect(sim.state.available('A', depot)).toBe(8);
+      expect(sim.stats()).toMatchObject({
+        idempotentReplays: 1,
+        requests: { mutations: 3, byOperation: { productSet: 1, inventorySetQuantities: 2 } },
+      });
+    },
+  );
 
   it('answers IDEMPOTENCY_KEY_PARAMETER_MISMATCH for a reused key with other parameters', async () => {
     const { target, depot, itemA } = await withCatalog();
@@ -238,7 +243,8 @@ describe('inventoryActivate and inventoryItemUpdate', () => {
     expect(sim.state.available('B', shop)).toBe(4);
     const missingKey = await gql(
       sim,
-      'mutation A($i: ID!, $l: ID!) { inventoryActivate(inventoryItemId: $i, locationId: $l) { userErrors { message } } }',
+      'mutation A($i: ID!, $l: ID!) { inventoryActivate(inventoryItemId: $i, locationId: $l) { userErrors { ' +
+        'message } } }',
       { i: itemB, l: shop },
     );
     expect(missingKey.body.errors[0].extensions.code).toBe('BAD_REQUEST');
@@ -249,7 +255,8 @@ describe('inventoryActivate and inventoryItemUpdate', () => {
     sim = target;
     const response = await gql(
       sim,
-      'mutation T($id: ID!) { inventoryItemUpdate(id: $id, input: { tracked: false }) { inventoryItem { id tracked } userErrors { message } } }',
+      'mutation T($id: ID!) { inventoryItemUpdate(id: $id, input: { tracked: false }) { inventoryItem { id ' +
+        'tracked } userErrors { message } } }',
       { id: itemA },
     );
     expect(response.body.data.inventoryItemUpdate).toEqual({

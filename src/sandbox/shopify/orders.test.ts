@@ -142,14 +142,16 @@ describe('orders', () => {
     const eur = sim.state.orders.find((order) => order.presentmentCurrencyCode === 'EUR');
     const response = await gql(
       sim,
-      'query O($id: ID!) { order(id: $id) { totalPriceSet { shopMoney { currencyCode } presentmentMoney { currencyCode } } } }',
+      'query O($id: ID!) { order(id: $id) { totalPriceSet { shopMoney { currencyCode } presentmentMoney { ' +
+        'currencyCode } } } }',
       { id: eur?.id },
     );
     expect(response.body.data.order.totalPriceSet).toEqual({
       shopMoney: { currencyCode: 'TRY' },
       presentmentMoney: { currencyCode: 'EUR' },
     });
-    const custom = await gql(sim, PAGE, { first: 10, query: 'status:any' }); // first: 50 would exceed the 1000-point limit
+    // first: 50 would exceed the 1000-point limit
+    const custom = await gql(sim, PAGE, { first: 10, query: 'status:any' });
     const lines = custom.body.data.orders.nodes.flatMap(
       (node: { lineItems: { nodes: unknown[] } }) => node.lineItems.nodes,
     );

@@ -98,7 +98,8 @@ describe('latency', () => {
     await gql(sim, SHOP);
     await gql(
       sim,
-      `mutation Upsert($input: ProductSetInput!) { productSet(input: $input) { product { id } userErrors { message } } }`,
+      `mutation Upsert($input: ProductSetInput!) { productSet(input: $input) { product { id } userErrors { ` +
+        `message } } }`,
       {
         input: {
           title: 'Klasik Tişört',

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startShopifySimulator, type ShopifySimulator } from './index.js';
 import { gql } from './test-client.js';
 
-/** productSet `files` replaces the product's media; variants attach one of those files (docs/shopify-api.md#product-media). */
+/**
+ * productSet `files` replaces the product's media; variants attach one of those files
+ * (docs/shopify-api.md#product-media).
+ */
 let sim: ShopifySimulator | undefined;
 afterEach(async () => {
   await sim?.close();
@@ -29,7 +32,7 @@ const file = (name: string, alt?: string) => ({
   ...(alt ? { alt } : {}),
 });
 
-function input(files: unknown[] | undefined, variantFiles: Array<unknown | undefined> = []) {
+function input(files: unknown[] | undefined, variantFiles: unknown[] = []) {
   const sizes = ['S', 'M'];
   return {
     handle: 'medyali',
@@ -74,24 +77,27 @@ describe('productSet files (media)', () => {
     expect(sources()).toEqual([src('a'), src('b')]);
   });
 
-  it('replaces the media with the list given: omitted media are removed, ids keep theirs, sources make new ones', async () => {
-    sim = await startShopifySimulator({ orders: 0 });
-    const created = await set({ identifier: { handle: 'medyali' }, input: input([file('a'), file('b'), file('c')]) });
-    const [a, b] = created.product.media.nodes.map((m: { id: string }) => m.id);
-    const id = created.product.id;
-    // Keep b by id (first now), re-send a by its source, drop c, add d.
-    const replaced = await set({ identifier: { id }, input: input([{ id: b }, file('a'), file('d')]) });
-    expect(replaced.userErrors).toEqual([]);
-    const ids = replaced.product.media.nodes.map((m: { id: string }) => m.id);
-    expect(ids[0]).toBe(b);
-    expect(ids[1]).not.toBe(a); // a source is not matched to an existing image: a new media
-    expect(sources()).toEqual([src('b'), src('a'), src('d')]);
-    // Files omitted altogether leave the media alone; an empty list removes every one.
-    await set({ identifier: { id }, input: { title: 'Yeni Ad' } });
-    expect(sources()).toEqual([src('b'), src('a'), src('d')]);
-    await set({ identifier: { id }, input: { ...input([]) } });
-    expect(sources()).toEqual([]);
-  });
+  it(
+    'replaces the media with the list given: omitted media are removed, ids keep theirs, sources make ' + 'new ones',
+    async () => {
+      sim = await startShopifySimulator({ orders: 0 });
+      const created = await set({ identifier: { handle: 'medyali' }, input: input([file('a'), file('b'), file('c')]) });
+      const [a, b] = created.product.media.nodes.map((m: { id: string }) => m.id);
+      const id = created.product.id;
+      // Keep b by id (first now), re-send a by its source, drop c, add d.
+      const replaced = await set({ identifier: { id }, input: input([{ id: b }, file('a'), file('d')]) });
+      expect(replaced.userErrors).toEqual([]);
+      const ids = replaced.product.media.nodes.map((m: { id: string }) => m.id);
+      expect(ids[0]).toBe(b);
+      expect(ids[1]).not.toBe(a); // a source is not matched to an existing image: a new media
+      expect(sources()).toEqual([src('b'), src('a'), src('d')]);
+      // Files omitted altogether leave the media alone; an empty list removes every one.
+      await set({ identifier: { id }, input: { title: 'Yeni Ad' } });
+      expect(sources()).toEqual([src('b'), src('a'), src('d')]);
+      await set({ identifier: { id }, input: { ...input([]) } });
+      expect(sources()).toEqual([]);
+    },
+  );
 
   it("attaches a variant's file, which must be one of the product's files, and detaches removed media", async () => {
     sim = await startShopifySimulator({ orders: 0 });

@@ -8,9 +8,11 @@ afterEach(async () => {
   sim = undefined;
 });
 
-const UPSERT = `mutation Upsert($identifier: ProductSetIdentifiers, $input: ProductSetInput!, $synchronous: Boolean) {
+const UPSERT =
+  `mutation Upsert($identifier: ProductSetIdentifiers, $input: ProductSetInput!, $synchronous: Boolean) {
   productSet(identifier: $identifier, input: $input, synchronous: $synchronous) {
-    product { id handle title variants(first: 50) { nodes { id sku price compareAtPrice inventoryItem { id tracked } selectedOptions { name value } } } }
+    product { id handle title variants(first: 50) { nodes { id sku price compareAtPrice inventoryItem { id ` +
+  `tracked } selectedOptions { name value } } } }
     productSetOperation { id status }
     userErrors { code field message }
   }
@@ -78,27 +80,31 @@ describe('productSet', () => {
     expect(sim.state.products).toHaveLength(1);
   });
 
-  it('upserts by handle: twice gives one product; variants sent without ids are recreated, with ids nothing changes', async () => {
-    let now = Date.parse('2026-11-27T10:00:00Z');
-    sim = await startShopifySimulator({ orders: 0, clock: () => now });
-    const variables = { identifier: { handle: 'tisort-2002' }, input: teeInput('tisort-2002', FOUR.slice(0, 2)) };
-    const first = await upsert(sim, variables);
-    now += 60_000;
-    const second = await upsert(sim, variables);
-    expect(second.product.id).toBe(first.product.id);
-    expect(sim.state.products).toHaveLength(1);
-    // "id: Specifies the product variant to update or create a new variant if absent" (schema 2026-10).
-    expect(second.product.variants.nodes[0].id).not.toBe(first.product.variants.nodes[0].id);
-    const ids = (second.product.variants.nodes as Array<{ id: string }>).map((node) => node.id);
-    const withIds = teeInput(
-      'tisort-2002',
-      FOUR.slice(0, 2).map((spec, index) => ({ ...spec, id: ids[index] })),
-    );
-    now += 60_000;
-    const third = await upsert(sim, { identifier: { handle: 'tisort-2002' }, input: withIds });
-    expect(third.product.variants.nodes.map((node: { id: string }) => node.id)).toEqual(ids);
-    expect(sim.state.products[0]?.updatedAt).toBe('2026-11-27T10:01:00.000Z');
-  });
+  it(
+    'upserts by handle: twice gives one product; variants sent without ids are recreated, with ids nothing ' +
+      'changes',
+    async () => {
+      let now = Date.parse('2026-11-27T10:00:00Z');
+      sim = await startShopifySimulator({ orders: 0, clock: () => now });
+      const variables = { identifier: { handle: 'tisort-2002' }, input: teeInput('tisort-2002', FOUR.slice(0, 2)) };
+      const first = await upsert(sim, variables);
+      now += 60_000;
+      const second = await upsert(sim, variables);
+      expect(second.product.id).toBe(first.product.id);
+      expect(sim.state.products).toHaveLength(1);
+      // "id: Specifies the product variant to update or create a new variant if absent" (schema 2026-10).
+      expect(second.product.variants.nodes[0].id).not.toBe(first.product.variants.nodes[0].id);
+      const ids = (second.product.variants.nodes as Array<{ id: string }>).map((node) => node.id);
+      const withIds = teeInput(
+        'tisort-2002',
+        FOUR.slice(0, 2).map((spec, index) => ({ ...spec, id: ids[index] })),
+      );
+      now += 60_000;
+      const third = await upsert(sim, { identifier: { handle: 'tisort-2002' }, input: withIds });
+      expect(third.product.variants.nodes.map((node: { id: string }) => node.id)).toEqual(ids);
+      expect(sim.state.products[0]?.updatedAt).toBe('2026-11-27T10:01:00.000Z');
+    },
+  );
 
   it.each([
     [
@@ -233,7 +239,8 @@ describe('productSet', () => {
     expect(sim.state.available('TS-K-S', 'Merkez Depo')).toBe(7);
     const media = await gql(
       sim,
-      '{ products(first: 1, query: "handle:stoklu") { nodes { media(first: 5) { nodes { ... on MediaImage { alt image { url } } } } } } }',
+      '{ products(first: 1, query: "handle:stoklu") { nodes { media(first: 5) { nodes { ... on MediaImage { alt ' +
+        'image { url } } } } } } }',
     );
     // Processed by the time of the next request; served from Shopify's CDN, not from the source URL.
     expect(media.body.data.products.nodes[0].media.nodes).toEqual([
@@ -277,7 +284,8 @@ describe('productSet', () => {
       },
     });
     const UPDATE =
-      'mutation U($p: ProductUpdateInput!) { productUpdate(product: $p) { product { id status title variantsCount { count } metafields(first: 5) { nodes { key value } } } userErrors { field message } } }';
+      'mutation U($p: ProductUpdateInput!) { productUpdate(product: $p) { product { id status title ' +
+      'variantsCount { count } metafields(first: 5) { nodes { key value } } } userErrors { field message } } }';
     const response = await gql(sim, UPDATE, {
       p: {
         id: created.product.id,

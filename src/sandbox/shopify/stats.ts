@@ -12,7 +12,10 @@ export interface SimulatorStats {
   throttled: number;
   faults: Record<string, number>;
   idempotentReplays: number;
-  /** GETs of bulk operation result files, and how many of them carried an X-Shopify-Access-Token (a leak: the URL is signed). */
+  /**
+   * GETs of bulk operation result files, and how many of them carried an X-Shopify-Access-Token (a leak: the URL is
+   * signed).
+   */
   bulkDownloads: { total: number; withAccessToken: number };
   /**
    * Epoch ms at which the first data mutation was answered since the last reset (null: none yet);

@@ -30,7 +30,7 @@ const wireName = z
   .union([z.string(), z.number(), z.array(z.unknown())])
   .nullish()
   .transform((v) => {
-    if (Array.isArray(v)) return String(v.find((x) => typeof x === 'string' && x.trim() !== '') ?? '').trim();
+    if (Array.isArray(v)) return (v.find((x): x is string => typeof x === 'string' && x.trim() !== '') ?? '').trim();
     return v === null || v === undefined ? '' : String(v).trim();
   });
 

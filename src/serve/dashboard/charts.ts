@@ -35,28 +35,36 @@ export function barChart(spec: ChartSpec): string {
       y -= h;
       const x = PAD.left + i * step + (step - barW) / 2;
       bars.push(
-        `<rect class="bar" x="${fmt(x)}" y="${fmt(y)}" width="${fmt(barW)}" height="${fmt(h)}" fill="${COLOURS[s % COLOURS.length]}"><title>${escapeHtml(point.label)}: ${escapeHtml(spec.series[s] ?? '')} ${fmt(value)} ${escapeHtml(spec.unit)}</title></rect>`,
+        `<rect class="bar" x="${fmt(x)}" y="${fmt(y)}" width="${fmt(barW)}" height="${fmt(h)}" ` +
+          (`fill="${COLOURS[s % COLOURS.length]}"><title>${escapeHtml(point.label)}: ` +
+            `${escapeHtml(spec.series[s] ?? '')} ${fmt(value)} ${escapeHtml(spec.unit)}</title></rect>`),
       );
     });
   });
   const ticks = [0, max / 2, max].map((v) => {
     const y = PAD.top + innerH - (max > 0 ? (v / max) * innerH : 0);
-    return `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${fmt(y)}" y2="${fmt(y)}" stroke="#ddd"/><text x="${PAD.left - 4}" y="${fmt(y + 4)}" text-anchor="end">${fmt(v)}</text>`;
+    return (
+      `<line x1="${PAD.left}" x2="${WIDTH - PAD.right}" y1="${fmt(y)}" y2="${fmt(y)}" stroke="#ddd"/><text ` +
+      `x="${PAD.left - 4}" y="${fmt(y + 4)}" text-anchor="end">${fmt(v)}</text>`
+    );
   });
   const first = spec.points[0]?.label ?? '';
   const last = spec.points.at(-1)?.label ?? '';
   const legend = spec.series
     .map((name, s) => `<tspan fill="${COLOURS[s % COLOURS.length]}">■</tspan> ${escapeHtml(name)} `)
     .join('');
-  return `<figure class="chart" id="${spec.id}"><figcaption>${escapeHtml(spec.title)} (${escapeHtml(spec.unit)})</figcaption>
-<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" role="img" aria-label="${escapeHtml(spec.title)}" font-size="10" font-family="sans-serif">
+  return (
+    `<figure class="chart" id="${spec.id}"><figcaption>${escapeHtml(spec.title)} (${escapeHtml(spec.unit)})</figcaption>
+<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${WIDTH} ${HEIGHT}" width="${WIDTH}" height="${HEIGHT}" ` +
+    `role="img" aria-label="${escapeHtml(spec.title)}" font-size="10" font-family="sans-serif">
 ${ticks.join('\n')}
 ${bars.join('\n')}
 <text x="${PAD.left}" y="${HEIGHT - 14}">${escapeHtml(first)}</text>
 <text x="${WIDTH - PAD.right}" y="${HEIGHT - 14}" text-anchor="end">${escapeHtml(last)}</text>
 <text x="${PAD.left}" y="${HEIGHT - 2}">${legend}</text>
 ${spec.points.length === 0 ? `<text x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle">no data yet</text>` : ''}
-</svg></figure>`;
+</svg></figure>`
+  );
 }
 
 /** 1, 2, 5 × 10^n above the largest value, so the axis reads well. */

@@ -23,15 +23,19 @@ export function renderDashboard(engine: ServeEngine, options: DashboardOptions):
   const runs = engine.history.all();
   const body = [
     header(engine, options, now),
-    `<section id="charts"><h2>Over time</h2><div class="charts">${chartSpecs(runs, now).map(barChart).join('')}</div></section>`,
+    `<section id="charts"><h2>Over time</h2>` +
+      `<div class="charts">${chartSpecs(runs, now).map(barChart).join('')}</div></section>`,
     queueSection(engine, now),
     runsSection(engine),
     failuresSection(engine),
     logSection(engine, options.query, now),
   ].join('\n');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>sentos-sync serve · ${h(options.shopName)}</title>
+  return (
+    `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
+    `<title>sentos-sync serve · ${h(options.shopName)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><meta http-equiv="refresh" content="30">
-<style>${STYLE}</style></head><body><main>${body}</main></body></html>`;
+<style>${STYLE}</style></head><body><main>${body}</main></body></html>`
+  );
 }
 
 function header(engine: ServeEngine, options: DashboardOptions, now: number): string {
@@ -72,16 +76,18 @@ function runsSection(engine: ServeEngine): string {
     s ? `${s.created} / ${s.updated} / ${s.unchanged} / ${s.failed}` : '—';
   const rows = runs
     .map(
-      (
-        run,
-      ) => `<tr class="${run.error || run.exitCode !== 0 ? 'warn' : ''}"><td>${h(time(run.startedAt))}</td><td>${h(run.kind)}</td>
+      (run) =>
+        `<tr class="${run.error || run.exitCode !== 0 ? 'warn' : ''}"><td>${h(time(run.startedAt))}</td>` +
+        `<td>${h(run.kind)}</td>
 <td>${h(duration(run.durationMs))}</td><td>${summary(run.orders)}</td><td>${summary(run.products)}</td>
-<td>${run.requests.sentos} / ${run.requests.shopify}</td><td>${run.exitCode}</td><td>${h(run.error ?? '')}</td><td><a href="?run=${encodeURIComponent(run.runId)}#log">${h(run.runId)}</a></td></tr>`,
+<td>${run.requests.sentos} / ${run.requests.shopify}</td><td>${run.exitCode}</td><td>${h(run.error ?? '')}</td>` +
+        `<td><a href="?run=${encodeURIComponent(run.runId)}#log">${h(run.runId)}</a></td></tr>`,
     )
     .join('');
   return `<section id="runs"><h2>Last runs</h2>${
     runs.length
-      ? `<table><tr><th>started</th><th>kind</th><th>took</th><th>orders c/u/=/✗</th><th>products c/u/=/✗</th><th>requests Sentos / Shopify</th><th>exit</th><th>error</th><th>run</th></tr>${rows}</table>`
+      ? `<table><tr><th>started</th><th>kind</th><th>took</th><th>orders c/u/=/✗</th><th>products c/u/=/✗</th>` +
+        `<th>requests Sentos / Shopify</th><th>exit</th><th>error</th><th>run</th></tr>${rows}</table>`
       : '<p>No run yet.</p>'
   }</section>`;
 }
@@ -127,7 +133,10 @@ ${problem ? `<p class="bad">${h(problem)}</p>` : ''}
 }
 
 function logRow(entry: LogEntry): string {
-  return `<tr class="${h(entry.level)}"><td>${h(time(entry.time))}</td><td>${h(entry.level)}</td><td>${h(entry.command)}</td><td>${h(entry.item ?? '')}</td><td>${h(entry.message)}</td></tr>`;
+  return (
+    `<tr class="${h(entry.level)}"><td>${h(time(entry.time))}</td><td>${h(entry.level)}</td>` +
+    `<td>${h(entry.command)}</td><td>${h(entry.item ?? '')}</td><td>${h(entry.message)}</td></tr>`
+  );
 }
 
 function time(iso: string): string {

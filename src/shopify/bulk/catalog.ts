@@ -68,7 +68,15 @@ async function readCatalog(deps: BulkDeps, options: BulkCatalogOptions): Promise
         { products: [], variants: new Map() },
         signal,
       ),
-    (signal) => download(deps, 'BulkCatalogLevels', levelsOp, levelsCollector, new Map(), signal),
+    (signal) =>
+      download(
+        deps,
+        'BulkCatalogLevels',
+        levelsOp,
+        levelsCollector,
+        new Map<string, ShopifyInventoryLevel[]>(),
+        signal,
+      ),
   );
   return join(catalog, levels, options.readLevels);
 }

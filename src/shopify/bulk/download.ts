@@ -132,7 +132,9 @@ async function consume<T>(
   }
   const sizeOk = file.fileSize === undefined || bytes === file.fileSize;
   if (lines === file.objectCount && sizeOk) return { ok: true };
-  const what = `got ${lines} of ${file.objectCount} lines${file.fileSize === undefined ? '' : ` and ${bytes} of ${file.fileSize} bytes`}`;
+  const what = `got ${lines} of ${file.objectCount} lines${
+    file.fileSize === undefined ? '' : ` and ${bytes} of ` + `${file.fileSize} bytes`
+  }`;
   return { ok: false, retryable: true, error: downloadError(file, what) };
 }
 

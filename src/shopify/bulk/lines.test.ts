@@ -3,6 +3,7 @@ import { splitLines } from './lines.js';
 
 async function collect(parts: Array<string | Uint8Array>): Promise<{ lines: string[]; bytes: number }> {
   const encoder = new TextEncoder();
+  // eslint-disable-next-line @typescript-eslint/require-await -- splitLines reads an AsyncIterable, as a body is
   async function* chunks() {
     for (const part of parts) yield typeof part === 'string' ? encoder.encode(part) : part;
   }

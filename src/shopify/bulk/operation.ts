@@ -105,7 +105,9 @@ async function startBulkQuery(
         `Shopify refused the bulk export ${label}: ${deps.secrets.redact(text)}`,
         { service: 'shopify', code: 'BULK_QUERY_INVALID' },
         {
-          hint: 'This is a bug in sentos-sync (its bulk query does not meet Shopify\u2019s rules). Please report it with the command you ran (no secrets).',
+          hint:
+            'This is a bug in sentos-sync (its bulk query does not meet Shopify\u2019s rules). Please ' +
+            'report it with the command you ran (no secrets).',
         },
       );
     }

@@ -12,6 +12,7 @@ import {
   isListType,
   isNonNullType,
   Kind,
+  OperationTypeNode,
   parse,
   type FieldNode,
   type FragmentDefinitionNode,
@@ -42,9 +43,11 @@ export function estimateQueryCost(
   let total = 0;
   for (const def of ast.definitions) {
     if (def.kind !== Kind.OPERATION_DEFINITION) continue;
-    const root = def.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+    const root = def.operation === OperationTypeNode.MUTATION ? schema.getMutationType() : schema.getQueryType();
     if (!root) throw new Error(`schema has no ${def.operation} type`);
-    total += selectionCost(ctx, root, def.selectionSet) + (def.operation === 'mutation' ? MUTATION_BASE_COST : 0);
+    total +=
+      selectionCost(ctx, root, def.selectionSet) +
+      (def.operation === OperationTypeNode.MUTATION ? MUTATION_BASE_COST : 0);
   }
   return total;
 }

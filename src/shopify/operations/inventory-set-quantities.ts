@@ -22,14 +22,16 @@ export interface InventorySetQuantitiesVariables {
 export const InventorySetQuantities = defineOperation<InventorySetQuantitiesVariables>()({
   name: 'InventorySetQuantities',
   kind: 'write',
-  document: `
+  document:
+    `
 mutation InventorySetQuantities(
   $quantities: [InventoryQuantityInput!]!
   $referenceDocumentUri: String!
   $idempotencyKey: String!
 ) {
   inventorySetQuantities(
-    input: { name: "available", reason: "correction", referenceDocumentUri: $referenceDocumentUri, quantities: $quantities }
+    input: { name: "available", reason: "correction", referenceDocumentUri: $referenceDocumentUri, quantities: ` +
+    `$quantities }
   ) @idempotent(key: $idempotencyKey) {
     inventoryAdjustmentGroup { id }
     userErrors { code field message }

@@ -2,7 +2,8 @@
  * The client's own prediction of a request's requestedQueryCost, from the document and its variables, without
  * the schema (docs/shopify-api.md#rate-limits-by-plan; the rule in docs/shopify-api.md#productset): a field
  * without a selection is a scalar or enum (0); one with a selection is an object or a list (1 + its selection);
- * one with `first`/`last` and `nodes`/`edges` is a connection (2 + n × each item, pageInfo free); `nodes(ids:)` counts one
+ * one with `first`/`last` and `nodes`/`edges` is a connection (2 + n × each item, pageInfo free); `nodes(ids:)` counts
+ * one
  * item per id (Shopify's exact rule for it is not documented: the larger reading, so the pacer never under-
  * reserves). A mutation root field costs 10 + its payload, and productSet adds its documented surcharge.
  * The pacer reserves this before sending (cost-pacer.ts), so a request is never sent into a THROTTLED answer.

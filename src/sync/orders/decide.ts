@@ -37,7 +37,8 @@ export interface DecideOrderInput {
 const PROGRESS: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 99: 6 };
 const CANCELLED = 6;
 
-const asKey = (value: unknown): string => (value === undefined || value === null ? '' : String(value).trim());
+const asKey = (value: unknown): string =>
+  typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' ? String(value).trim() : '';
 
 export function decideOrderAction(input: DecideOrderInput): OrderAction {
   const { order, mapped, ledgerEntry, remote } = input;
@@ -135,7 +136,9 @@ function compareWithRemote(order: ShopifyOrder, mapped: MappedOrder, remote: Sen
   if (have === CANCELLED) {
     return {
       action: 'conflict',
-      reason: `${order.name} is cancelled in Sentos (id ${sentosId}) but not in Shopify; cancel or refund it in Shopify, or restore it in Sentos`,
+      reason:
+        `${order.name} is cancelled in Sentos (id ${sentosId}) but not in Shopify; cancel or refund it in ` +
+        `Shopify, or restore it in Sentos`,
       sentosIds: [sentosId],
     };
   }
@@ -157,6 +160,7 @@ function compareWithRemote(order: ShopifyOrder, mapped: MappedOrder, remote: Sen
     };
   }
   return same(
-    `${order.name} already has status ${have} in Sentos; only status and cargo data can be updated (sentos-api.md §4.8)`,
+    `${order.name} already has status ${have} in Sentos; only status and cargo data can be updated ` +
+      `(sentos-api.md §4.8)`,
   );
 }

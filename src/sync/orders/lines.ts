@@ -89,7 +89,8 @@ export function mapLines(order: ShopifyOrder, ctx: LinesContext): LinesResult {
     );
   if (defaultedVat > 0)
     warnings.push(
-      `${order.name}: ${defaultedVat} line(s) have no tax lines in Shopify; sent the default VAT ${ctx.settings.defaultVatRate} %`,
+      `${order.name}: ${defaultedVat} line(s) have no tax lines in Shopify; sent the default VAT ` +
+        `${ctx.settings.defaultVatRate} %`,
     );
   return { ok: true, lines: out, warnings };
 }
@@ -118,5 +119,8 @@ function buildLine(
 
 function noLinesReason(order: ShopifyOrder): string {
   if (order.lineItems.length === 0) return `${order.name}: the order has no line items; nothing to send`;
-  return `${order.name}: no line has a quantity left (all removed or refunded) but the order is neither cancelled nor refunded; check it in Shopify`;
+  return (
+    `${order.name}: no line has a quantity left (all removed or refunded) but the order is neither ` +
+    `cancelled nor refunded; check it in Shopify`
+  );
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { aBeltLine, aLineItem, aShopifyOrder } from '../../../test/builders/shopify-order.js';
-import type { ShopifyOrder } from '../../shopify/types.js';
 import { map, mapOk } from './map-test-kit.js';
 
 describe('mapShopifyOrder: payment, currency, status', () => {

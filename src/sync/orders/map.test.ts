@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { aBeltLine, aLineItem, anAddress, aShopifyOrder } from '../../../test/builders/shopify-order.js';
-import type { ShopifyOrder } from '../../shopify/types.js';
 import { mapShopifyOrder } from './map.js';
 import { map, mapOk } from './map-test-kit.js';
 import { orderSettings } from './settings.js';
@@ -54,17 +53,26 @@ describe('mapShopifyOrder: the reference order (sentos-api.md §8.3)', () => {
     expect(result.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('leaves channel_id, warehouse_id and product_id out when unknown, and does not check SKUs without an index', () => {
-    const result = mapShopifyOrder(aShopifyOrder({ lineItems: [aLineItem({ sku: 'NOT-IN-SENTOS' })] }), {
-      settings: orderSettings(),
-    });
-    expect(result.ok).toBe(true);
-    if (!result.ok) return;
-    expect(result.payload).not.toHaveProperty('channel_id');
-    expect(result.payload.lines).toEqual([
-      { sku: 'NOT-IN-SENTOS', name: 'Kruvaze Yaka Midi Elbise - Siyah / S', quantity: 1, price: 1299.9, vat_rate: 10 },
-    ]);
-  });
+  it(
+    'leaves channel_id, warehouse_id and product_id out when unknown, and does not check SKUs without ' + 'an index',
+    () => {
+      const result = mapShopifyOrder(aShopifyOrder({ lineItems: [aLineItem({ sku: 'NOT-IN-SENTOS' })] }), {
+        settings: orderSettings(),
+      });
+      expect(result.ok).toBe(true);
+      if (!result.ok) return;
+      expect(result.payload).not.toHaveProperty('channel_id');
+      expect(result.payload.lines).toEqual([
+        {
+          sku: 'NOT-IN-SENTOS',
+          name: 'Kruvaze Yaka Midi Elbise - Siyah / S',
+          quantity: 1,
+          price: 1299.9,
+          vat_rate: 10,
+        },
+      ]);
+    },
+  );
 });
 
 describe('mapShopifyOrder: Turkish text survives byte-exact', () => {

@@ -154,6 +154,7 @@ function totalsWarning(order: ShopifyOrder, payload: SentosOrderPayload): string
   const sent = lines + order.shippingTotal;
   if (sent === order.totalPrice || payload.lines.length !== order.lineItems.length) return [];
   return [
-    `${order.name}: lines + shipping come to ${minorToNumber(sent)} but the order total is ${minorToNumber(order.totalPrice)} (order-level discount or tax added on top); Sentos will show the line prices`,
+    `${order.name}: lines + shipping come to ${minorToNumber(sent)} but the order total is ` +
+      `${minorToNumber(order.totalPrice)} (order-level discount or tax added on top); Sentos will show the line prices`,
   ];
 }

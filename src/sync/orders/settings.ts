@@ -21,17 +21,17 @@ export type SentosPaymentMethod = (typeof SENTOS_PAYMENT_METHODS)[number];
  * The Shopify state of an order, reduced to the keys of `statusMap`. Decided in this precedence
  * (first match wins; see status.ts):
  *
- * | key                       | Shopify state                                                     | default |
- * | ------------------------- | ----------------------------------------------------------------- | ------- |
- * | cancelled                 | cancelledAt set                                                   | 6 İptal/İade |
- * | refunded                  | financial REFUNDED (every unit paid back)                         | 6 İptal/İade |
- * | voided                    | financial VOIDED (authorisation voided: no money will come)       | 6 İptal/İade |
- * | fulfilled                 | fulfillment FULFILLED and a fulfillment carries a tracking number | 5 Kargoya Verildi |
- * | fulfilledWithoutTracking  | FULFILLED without tracking (pickup, own courier, digital)          | 5 Kargoya Verildi |
- * | partiallyFulfilled        | PARTIALLY_FULFILLED                                               | 4 Hazırlanıyor |
- * | paid                      | PAID, PARTIALLY_PAID, AUTHORIZED, PARTIALLY_REFUNDED              | 2 Onaylandı |
- * | pendingCashOnDelivery     | PENDING/EXPIRED/none, paid on delivery (KAPIDAODEME/*)            | 1 Onay Bekliyor |
- * | pending                   | PENDING/EXPIRED/none or an unknown value (bank transfer awaited)  | 1 Onay Bekliyor |
+ * | key                      | Shopify state                                                     | default           |
+ * | ------------------------ | ----------------------------------------------------------------- | ----------------- |
+ * | cancelled                | cancelledAt set                                                   | 6 İptal/İade      |
+ * | refunded                 | financial REFUNDED (every unit paid back)                         | 6 İptal/İade      |
+ * | voided                   | financial VOIDED (authorisation voided: no money will come)       | 6 İptal/İade      |
+ * | fulfilled                | fulfillment FULFILLED and a fulfillment carries a tracking number | 5 Kargoya Verildi |
+ * | fulfilledWithoutTracking | FULFILLED without tracking (pickup, own courier, digital)         | 5 Kargoya Verildi |
+ * | partiallyFulfilled       | PARTIALLY_FULFILLED                                               | 4 Hazırlanıyor    |
+ * | paid                     | PAID, PARTIALLY_PAID, AUTHORIZED, PARTIALLY_REFUNDED              | 2 Onaylandı       |
+ * | pendingCashOnDelivery    | PENDING/EXPIRED/none, paid on delivery (KAPIDAODEME/*)            | 1 Onay Bekliyor   |
+ * | pending                  | PENDING/EXPIRED/none or an unknown value (bank transfer awaited)  | 1 Onay Bekliyor   |
  *
  * Why: both known Sentos writers create paid orders as 2 (§4.5 [V: SFB, SCX]); 5 is what SFB sends for
  * "shipped" (§4.8). Unpaid orders go to 1 so a person approves them in Sentos. Cash on delivery is unpaid by

@@ -34,7 +34,9 @@ export function checkGuard(
   if (changeShare > guard.maxChangeShare) {
     violations.push({
       code: 'change-share',
-      message: `${rewritten} of ${totals.existingProducts} existing products would be rewritten (${percent(changeShare)} > ${percent(guard.maxChangeShare)})`,
+      message:
+        `${rewritten} of ${totals.existingProducts} existing products would be rewritten ` +
+        `(${percent(changeShare)} > ${percent(guard.maxChangeShare)})`,
       share: changeShare,
       limit: guard.maxChangeShare,
     });
@@ -44,7 +46,9 @@ export function checkGuard(
   if (zeroShare > guard.maxZeroStockShare) {
     violations.push({
       code: 'zero-stock-share',
-      message: `${zeroed} of ${totals.existingVariants} existing variants would go from stock to zero (${percent(zeroShare)} > ${percent(guard.maxZeroStockShare)})`,
+      message:
+        `${zeroed} of ${totals.existingVariants} existing variants would go from stock to zero ` +
+        `(${percent(zeroShare)} > ${percent(guard.maxZeroStockShare)})`,
       share: zeroShare,
       limit: guard.maxZeroStockShare,
     });
@@ -53,7 +57,9 @@ export function checkGuard(
   if (lookAlikes > MAX_LOOK_ALIKE_CREATES) {
     violations.push({
       code: 'look-alike-creates',
-      message: `${lookAlikes} new products have the title of an existing Shopify product without a common SKU (possible duplicates; more than ${MAX_LOOK_ALIKE_CREATES})`,
+      message:
+        `${lookAlikes} new products have the title of an existing Shopify product without a common SKU ` +
+        `(possible duplicates; more than ${MAX_LOOK_ALIKE_CREATES})`,
     });
   }
   return violations;

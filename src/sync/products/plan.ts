@@ -51,7 +51,7 @@ export function planProducts(input: PlanInput): ProductPlan {
       matchByBarcode: settings.matchByBarcode,
     },
     locations,
-    pendingBySku: input.pendingBySku ?? new Map(),
+    pendingBySku: input.pendingBySku ?? new Map<string, Map<string, number>>(),
     pendingActivation: input.pendingActivation ?? new Set(),
     takenHandles: new Set(shopify.handles),
     unknownWarehouses: new Set(),
@@ -154,7 +154,8 @@ function suggest(items: PlanItem[], shopify: ShopifyIndex, linked: Set<string>):
         shopifyTitle: product.title,
       });
       item.warnings.push(
-        `possible duplicate: Shopify product "${product.title}" (${product.id}) has the same title and no SKU in common`,
+        `possible duplicate: Shopify product "${product.title}" (${product.id}) has the same title and no SKU ` +
+          `in common`,
       );
     }
   }

@@ -16,7 +16,9 @@ export interface LocationPlan {
   unmapped: UnmappedWarehouse[];
 }
 
-/** Resolves the warehouse map by id or name on both sides; names are compared exactly, then Turkish-case-insensitively. */
+/**
+ * Resolves the warehouse map by id or name on both sides; names are compared exactly, then Turkish-case-insensitively.
+ */
 export function resolveLocations(
   warehouses: SentosWarehouse[],
   locations: ShopifyLocation[],

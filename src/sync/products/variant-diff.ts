@@ -128,14 +128,16 @@ export function mergeOptions(
     const own = sv.selectedOptions.map((o) => o.name).join(', ');
     if (own !== names) {
       problems.push(
-        `Shopify variant ${name} is not in Sentos and its options (${own}) do not fit (${names}); allow variant removal or fix it in Shopify`,
+        `Shopify variant ${name} is not in Sentos and its options (${own}) do not fit (${names}); allow variant ` +
+          `removal or fix it in Shopify`,
       );
       continue;
     }
     const key = sv.selectedOptions.map((o) => o.value).join('\u0000');
     if (combos.has(key)) {
       problems.push(
-        `Shopify variant ${name} is not in Sentos and has the same options as a Sentos variant; allow variant removal or fix it in Shopify`,
+        `Shopify variant ${name} is not in Sentos and has the same options as a Sentos variant; allow variant ` +
+          `removal or fix it in Shopify`,
       );
     }
     combos.add(key);

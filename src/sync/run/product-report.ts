@@ -14,12 +14,14 @@ export function stockWarnings(stock: {
   if (stock.rewrites > 0) {
     const sold = [...stock.carried.values()].reduce((sum, c) => sum + c.soldDuringRun, 0);
     warnings.push(
-      `Stock changed on Shopify between the plan and the write for ${stock.rewrites} row(s) (stale compare-and-set): re-read and written again with ${sold} unit(s) sold meanwhile kept off sale`,
+      `Stock changed on Shopify between the plan and the write for ${stock.rewrites} row(s) (stale ` +
+        `compare-and-set): re-read and written again with ${sold} unit(s) sold meanwhile kept off sale`,
     );
   }
   if (stock.gaveUp > 0)
     warnings.push(
-      `${stock.gaveUp} stock row(s) kept changing on Shopify while we wrote them and were left as they are; the next run writes them again`,
+      `${stock.gaveUp} stock row(s) kept changing on Shopify while we wrote them and were left as they are; the ` +
+        `next run writes them again`,
     );
   return warnings;
 }
@@ -102,7 +104,8 @@ export function planWarnings(plan: ProductPlan): string[] {
   }
   for (const s of plan.suggestions.slice(0, 20))
     warnings.push(
-      `Suggestion only: Sentos ${s.sku} "${s.title}" looks like Shopify "${s.shopifyTitle}" (${s.shopifyProductId}) but no SKU matches; nothing was done`,
+      `Suggestion only: Sentos ${s.sku} "${s.title}" looks like Shopify "${s.shopifyTitle}" ` +
+        `(${s.shopifyProductId}) but no SKU matches; nothing was done`,
     );
   return warnings;
 }

@@ -98,7 +98,9 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
   if (violations.length > 0 && !input.options.force) {
     if (!input.options.dryRun) {
       throw new CliError(`Safety guard: ${violations.map((v) => v.message).join('; ')}. Nothing was written.`, {
-        hint: 'Check the plan with --dry-run. If it is what you want, run again with --force (or raise products.maxChangeShare / products.maxZeroStockShare).',
+        hint:
+          'Check the plan with --dry-run. If it is what you want, run again with --force (or raise ' +
+          'products.maxChangeShare / products.maxZeroStockShare).',
         exitCode: ExitCode.failure,
       });
     }
@@ -219,7 +221,10 @@ async function writeProduct(
       // A rejected productSet wrote nothing: there is no draft to publish later.
       if (item.action === 'create' && !result.product) input.pendingActivation.delete(item.key);
       return {
-        message: `Shopify rejected the product: ${result.userErrors.map((e) => `${e.message}${e.field ? ` (${e.field.join('.')})` : ''}`).join('; ') || 'no product returned'}`,
+        message: `Shopify rejected the product: ${
+          result.userErrors.map((e) => `${e.message}${e.field ? ` (${e.field.join('.')})` : ''}`).join('; ') ||
+          'no product returned'
+        }`,
         hint: 'Fix the data in Sentos (or the conflicting product in Shopify); the next run tries again.',
       };
     }
@@ -236,7 +241,9 @@ async function writeProduct(
       const set = await input.shopify.metafieldsSet(metafields);
       if (!set.ok)
         return {
-          message: `The product was written, but its sentos_sync metafields were not: ${set.userErrors.map((e) => e.message).join('; ')}`,
+          message:
+            `The product was written, but its sentos_sync metafields were not: ` +
+            `${set.userErrors.map((e) => e.message).join('; ')}`,
         };
     }
     return undefined;

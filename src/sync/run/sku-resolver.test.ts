@@ -15,8 +15,9 @@ const CATALOG = [product('1', 'TSHIRT', ['TSHIRT-S', 'TSHIRT-M']), product('2', 
 
 /** A Sentos client that answers listProducts from CATALOG and records what it was asked. */
 function fakeSentos() {
-  const calls: Array<string | 'catalog'> = [];
+  const calls: string[] = []; // a SKU, or 'catalog' for a full read
   const sentos = {
+    // eslint-disable-next-line @typescript-eslint/require-await -- the client's listProducts is an async generator
     async *listProducts(options: { sku?: string } = {}) {
       calls.push(options.sku ?? 'catalog');
       const hits = options.sku

@@ -94,7 +94,9 @@ export class BulkOperationStore {
     if ('errors' in checked) return { bulkOperation: null, userErrors: checked.errors };
     const running = this.list().filter((op) => IN_PROGRESS.includes(op.status));
     if (running.length >= this.options.maxConcurrent) {
-      const message = `A maximum of ${this.options.maxConcurrent} bulk query operations can run at the same time for this app and shop. In progress: ${running.map((op) => op.id).join(', ')}.`;
+      const message =
+        `A maximum of ${this.options.maxConcurrent} bulk query operations can run at the same ` +
+        `time for this app and shop. In progress: ${running.map((op) => op.id).join(', ')}.`;
       return { bulkOperation: null, userErrors: [{ code: 'LIMIT_REACHED', field: null, message }] };
     }
     const legacyId = this.ids.allocate('BulkOperation');
@@ -166,7 +168,7 @@ export class BulkOperationStore {
     if (this.options.failWith) return this.settle(op.record.id, 'FAILED', this.options.failWith);
     const { schema, result } = this.execute(op.checked, op.version);
     if (result.errors?.length || !result.data) return this.settle(op.record.id, 'FAILED', 'INTERNAL_SERVER_ERROR');
-    const { lines, rootCount } = toJsonl(schema, op.checked, result.data as Record<string, unknown>, op.groupObjects);
+    const { lines, rootCount } = toJsonl(schema, op.checked, result.data, op.groupObjects);
     const size = lines.reduce((sum, line) => sum + Buffer.byteLength(line) + 1, 0);
     op.lines = lines;
     // An export without results has no file [I].

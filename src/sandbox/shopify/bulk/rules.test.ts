@@ -13,11 +13,13 @@ describe('bulk query rules (shopify-admin-api.md §4.2)', () => {
     ['products and variants', '{ products { edges { node { id title variants { edges { node { id sku } } } } } } }'],
     [
       'levels under variants, inside an inline object',
-      '{ productVariants { edges { node { id inventoryItem { id inventoryLevels { edges { node { location { id } } } } } } } } }',
+      '{ productVariants { edges { node { id inventoryItem { id inventoryLevels { edges { node { location { id ' +
+        '} } } } } } } } }',
     ],
     [
       'five connections',
-      '{ products { edges { node { id variants { edges { node { id } } } metafields { edges { node { id } } } collections { edges { node { id } } } media { edges { node { id } } } } } } }',
+      '{ products { edges { node { id variants { edges { node { id } } } metafields { edges { node { id } } } ' +
+        'collections { edges { node { id } } } media { edges { node { id } } } } } } }',
     ],
     [
       'a search query and a named operation',
@@ -36,7 +38,8 @@ describe('bulk query rules (shopify-admin-api.md §4.2)', () => {
       'nodes instead of edges',
       '{ products { nodes { id } } }',
       [
-        "All connection fields in a bulk query must select their contents using 'edges' > 'node', e.g: 'products { edges { node {'. Selecting via 'nodes' is not supported. Invalid connection fields: 'products'.",
+        "All connection fields in a bulk query must select their contents using 'edges' > 'node', e.g: " +
+          "'products { edges { node {'. Selecting via 'nodes' is not supported. Invalid connection fields: 'products'.",
       ],
     ],
     [
@@ -52,21 +55,25 @@ describe('bulk query rules (shopify-admin-api.md §4.2)', () => {
     ],
     [
       'six connections',
-      '{ products { edges { node { id variants { edges { node { id } } } metafields { edges { node { id } } } collections { edges { node { id } } } media { edges { node { id } } } sellingPlanGroups { edges { node { id } } } } } } }',
+      '{ products { edges { node { id variants { edges { node { id } } } metafields { edges { node { id } } } ' +
+        ('collections { edges { node { id } } } media { edges { node { id } } } sellingPlanGroups { edges { node ' +
+          '{ id } } } } } } }'),
       ['Bulk queries cannot contain more than 5 connections.'],
     ],
     [
       'a parent without id',
       '{ products { edges { node { title variants { edges { node { id } } } } } } }',
       [
-        "The parent 'node' field for a nested connection must select the 'id' field without an alias and must be of 'ID' return type. Connection fields without 'id': products.",
+        "The parent 'node' field for a nested connection must select the 'id' field without an alias and must " +
+          "be of 'ID' return type. Connection fields without 'id': products.",
       ],
     ],
     [
       'an aliased parent id',
       '{ products { edges { node { pid: id variants { edges { node { id } } } } } } }',
       [
-        "The parent 'node' field for a nested connection must select the 'id' field without an alias and must be of 'ID' return type. Connection fields without 'id': products.",
+        "The parent 'node' field for a nested connection must select the 'id' field without an alias and must " +
+          "be of 'ID' return type. Connection fields without 'id': products.",
       ],
     ],
     [
@@ -78,7 +85,8 @@ describe('bulk query rules (shopify-admin-api.md §4.2)', () => {
       'a first: argument',
       '{ products(first: 10) { edges { node { id } } } }',
       [
-        "Bulk queries read every connection in full and take no pagination arguments (first, last, after, before). Invalid connection fields: 'products'.",
+        'Bulk queries read every connection in full and take no pagination arguments (first, last, after, ' +
+          "before). Invalid connection fields: 'products'.",
       ],
     ],
     [

@@ -1,4 +1,5 @@
 import {
+  OperationTypeNode,
   getNamedType,
   isCompositeType,
   isListType,
@@ -62,7 +63,7 @@ export function checkBulkQuery(schema: GraphQLSchema, text: string): CheckedBulk
   const operation = operations[0];
   if (!operation || operations.length > 1)
     return { errors: [invalid('Invalid bulk query: the document must hold exactly one operation.')] };
-  if (operation.operation !== 'query')
+  if (operation.operation !== OperationTypeNode.QUERY)
     return { errors: [invalid('Invalid operation type. Only `query` operations are supported.')] };
   const schemaErrors = validate(schema, document);
   if (schemaErrors.length > 0)
@@ -94,7 +95,9 @@ function ruleErrors(a: Analysis): BulkUserError[] {
   if (a.viaNodes.length > 0) {
     errors.push(
       invalid(
-        `All connection fields in a bulk query must select their contents using 'edges' > 'node', e.g: '${a.viaNodes[0]} { edges { node {'. Selecting via 'nodes' is not supported. Invalid connection fields: ${quoted(a.viaNodes)}.`,
+        `All connection fields in a bulk query must select their contents using 'edges' > 'node', e.g: ` +
+          (`'${a.viaNodes[0]} { edges { node {'. Selecting via 'nodes' is not supported. Invalid connection ` +
+            `fields: ${quoted(a.viaNodes)}.`),
       ),
     );
   }
@@ -106,7 +109,8 @@ function ruleErrors(a: Analysis): BulkUserError[] {
   if (a.withoutParentId.length > 0) {
     errors.push(
       invalid(
-        `The parent 'node' field for a nested connection must select the 'id' field without an alias and must be of 'ID' return type. Connection fields without 'id': ${a.withoutParentId.join(', ')}.`,
+        `The parent 'node' field for a nested connection must select the 'id' field without an alias and must ` +
+          `be of 'ID' return type. Connection fields without 'id': ${a.withoutParentId.join(', ')}.`,
       ),
     );
   }
@@ -115,7 +119,8 @@ function ruleErrors(a: Analysis): BulkUserError[] {
   if (a.paginated.length > 0) {
     errors.push(
       invalid(
-        `Bulk queries read every connection in full and take no pagination arguments (first, last, after, before). Invalid connection fields: ${quoted(a.paginated)}.`,
+        `Bulk queries read every connection in full and take no pagination arguments (first, last, after, ` +
+          `before). Invalid connection fields: ${quoted(a.paginated)}.`,
       ),
     );
   }
@@ -124,7 +129,8 @@ function ruleErrors(a: Analysis): BulkUserError[] {
   if (a.nonConnectionRoots.length > 0 && a.connections > 0) {
     errors.push(
       invalid(
-        `The sandbox exports only connection fields at the top level of a bulk query. Invalid fields: ${quoted(a.nonConnectionRoots)}.`,
+        `The sandbox exports only connection fields at the top level of a bulk query. Invalid fields: ` +
+          `${quoted(a.nonConnectionRoots)}.`,
       ),
     );
   }

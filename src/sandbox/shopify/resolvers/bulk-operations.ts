@@ -40,7 +40,8 @@ export const bulkOperationResolvers: ResolverMap = {
     },
     bulkOperations: (_source, args, ctx, info) => {
       const matched = filterBySearch(ctx.bulk.list(), args.query, matchers(ctx.store.nowMs()), warnSearch(ctx, info));
-      // Newest first by default; reverse: true gives oldest first (schema description [V]). Ids grow with creation time.
+      // Newest first by default; reverse: true gives oldest first (schema description [V]). Ids grow with creation
+      // time.
       const descending = (op: BulkOperationRecord): SortKey => {
         const time = args.sortKey === 'COMPLETED_AT' ? Date.parse(op.completedAt ?? '') || 0 : op.legacyId;
         return [-time, -op.legacyId];

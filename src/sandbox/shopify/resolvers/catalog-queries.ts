@@ -14,7 +14,8 @@ import type { ProductRecord, VariantRecord } from '../state/types.js';
 import { APP_NAMESPACE, variantSortKey } from './catalog-types.js';
 
 /**
- * Catalog queries: products, productsCount, productVariantsCount, product, productByIdentifier, productVariants, productVariant, node(s).
+ * Catalog queries: products, productsCount, productVariantsCount, product, productByIdentifier, productVariants,
+ * productVariant, node(s).
  *
  * SKU search is deliberately NOT exact: like Shopify's tokenised index (shopify-admin-api.md §3.2 [I]) it is
  * case-insensitive and `sku:TEE-1001` also finds `TEE-1001-RED`. A client must compare SKUs itself.

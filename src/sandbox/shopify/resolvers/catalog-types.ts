@@ -176,8 +176,8 @@ export const catalogTypeResolvers: ResolverMap = {
   Metafield: {
     legacyResourceId: (field: MetafieldRecord) => String(field.legacyId),
     compareDigest: (field: MetafieldRecord) => metafieldDigest(field.value),
-    jsonValue: (field: MetafieldRecord) =>
-      field.type === 'json' || field.type.startsWith('list.') ? JSON.parse(field.value) : field.value,
+    jsonValue: (field: MetafieldRecord): unknown =>
+      field.type === 'json' || field.type.startsWith('list.') ? (JSON.parse(field.value) as unknown) : field.value,
     owner: (field: MetafieldRecord, _args, ctx) => ctx.store.nodeById(field.ownerId),
     ownerType: (field: MetafieldRecord) => (field.ownerId.includes('/ProductVariant/') ? 'PRODUCTVARIANT' : 'PRODUCT'),
     definition: () => null,

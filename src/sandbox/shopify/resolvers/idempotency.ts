@@ -1,4 +1,11 @@
-import { getDirectiveValues, Kind, type FieldNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  getDirectiveValues,
+  Kind,
+  OperationTypeNode,
+  type FieldNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { StatsRecorder } from '../stats.js';
 
 /**
@@ -50,7 +57,7 @@ export function checkIdempotentDirectives(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): DirectiveProblem | undefined {
-  if (operation.operation !== 'mutation') return undefined;
+  if (operation.operation !== OperationTypeNode.MUTATION) return undefined;
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD) continue;
     const name = selection.name.value;

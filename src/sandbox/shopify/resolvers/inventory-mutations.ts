@@ -38,6 +38,13 @@ interface QuantityRow {
   quantity: number;
   changeFromQuantity?: number | null;
 }
+/** InventorySetQuantitiesInput as the schema coerces it. */
+interface SetQuantitiesInput {
+  name: string;
+  reason: string;
+  referenceDocumentUri?: string | null;
+  quantities: QuantityRow[];
+}
 interface UserErrorOut {
   field: string[];
   message: string;
@@ -56,9 +63,9 @@ function keyFor(info: GraphQLResolveInfo): string {
 
 function setQuantities(
   ctx: RequestContext,
-  input: Args,
+  input: SetQuantitiesInput,
 ): { inventoryAdjustmentGroup: AdjustmentGroupRecord | null; userErrors: UserErrorOut[] } {
-  const rows = input.quantities as QuantityRow[];
+  const rows = input.quantities;
   const errors = validateSet(ctx, input, rows);
   if (errors.length > 0) return { inventoryAdjustmentGroup: null, userErrors: errors };
   const now = ctx.store.now();
@@ -102,7 +109,7 @@ function setQuantities(
   return { inventoryAdjustmentGroup: group, userErrors: [] };
 }
 
-function validateSet(ctx: RequestContext, input: Args, rows: QuantityRow[]): UserErrorOut[] {
+function validateSet(ctx: RequestContext, input: SetQuantitiesInput, rows: QuantityRow[]): UserErrorOut[] {
   const errors: UserErrorOut[] = [];
   if (input.name !== 'available' && input.name !== 'on_hand') {
     errors.push({
@@ -113,7 +120,7 @@ function validateSet(ctx: RequestContext, input: Args, rows: QuantityRow[]): Use
   }
   if (!REASONS.has(input.reason))
     errors.push({ code: 'INVALID_REASON', field: ['input', 'reason'], message: 'The specified reason is invalid.' });
-  const uri = input.referenceDocumentUri as string | null | undefined;
+  const uri = input.referenceDocumentUri;
   if (uri !== undefined && uri !== null && !/^[a-z][a-z0-9+.-]*:\/\/?\S+$/i.test(uri)) {
     errors.push({
       code: 'INVALID_REFERENCE_DOCUMENT',
@@ -233,9 +240,11 @@ function activateItem(ctx: RequestContext, args: Args): { inventoryLevel: unknow
 export const inventoryMutationResolvers: ResolverMap = {
   Mutation: {
     inventorySetQuantities: (_source, args, ctx, info) => {
-      requireChangeFrom(args.input.quantities);
+      // graphql-js has coerced `input` to InventorySetQuantitiesInput!, so its shape is the schema's.
+      const input = args.input as SetQuantitiesInput;
+      requireChangeFrom(input.quantities);
       const outcome = ctx.idempotency.run(keyFor(info), 'inventorySetQuantities', args, () =>
-        setQuantities(ctx, args.input),
+        setQuantities(ctx, input),
       );
       if (outcome.kind === 'mismatch') {
         return {

@@ -98,7 +98,8 @@ export const inventoryTypeResolvers: ResolverMap = {
       (args.names as string[]).map((name) => {
         if (!isQuantityName(name)) {
           throw new GraphQLError(
-            `Invalid quantity name: ${name}. Valid names: available, committed, damaged, incoming, on_hand, quality_control, reserved, safety_stock.`,
+            `Invalid quantity name: ${name}. Valid names: available, committed, damaged, incoming, on_hand, ` +
+              `quality_control, reserved, safety_stock.`,
             {
               extensions: { code: 'BAD_REQUEST' },
             },

@@ -109,8 +109,29 @@ export function validateBasics(
   validateVariantFiles(input.variants, input.files, errors);
 }
 
-const METAFIELD_TYPES =
-  /^(list\.)?(single_line_text_field|multi_line_text_field|number_integer|number_decimal|boolean|json|url|date|date_time|color|rich_text_field|product_reference|variant_reference|file_reference|money|weight|dimension|volume|rating|id)$/;
+const METAFIELD_TYPE_NAMES = [
+  'single_line_text_field',
+  'multi_line_text_field',
+  'number_integer',
+  'number_decimal',
+  'boolean',
+  'json',
+  'url',
+  'date',
+  'date_time',
+  'color',
+  'rich_text_field',
+  'product_reference',
+  'variant_reference',
+  'file_reference',
+  'money',
+  'weight',
+  'dimension',
+  'volume',
+  'rating',
+  'id',
+];
+const METAFIELD_TYPES = new RegExp(`^(list\\.)?(${METAFIELD_TYPE_NAMES.join('|')})$`);
 
 export function validateMetafields(
   fields: MetafieldInput[] | null | undefined,

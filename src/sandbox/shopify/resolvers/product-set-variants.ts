@@ -234,7 +234,8 @@ function checkVariantFields(
     if (row.name !== 'available' && row.name !== 'on_hand')
       fail(errors, 'INVALID_INPUT', [...at, 'name'], "Quantity name must be 'available' or 'on_hand'.");
     else if (!location) fail(errors, 'INVALID_INPUT', [...at, 'locationId'], 'Location does not exist.');
-    // "If you're updating an existing variant, you can only update the quantities at locations where the variant is already stocked" (§3.3 [V]).
+    // "If you're updating an existing variant, you can only update the quantities at locations where the variant is
+    // already stocked" (§3.3 [V]).
     else if (item && !activeLevelAt(item, location.id)) {
       fail(
         errors,

@@ -32,6 +32,8 @@ function productSet(ctx: RequestContext, args: ProductSetArgs) {
 
 export const productSetResolvers: ResolverMap = {
   Mutation: {
-    productSet: (_source, args, ctx) => productSet(ctx, args as ProductSetArgs),
+    // graphql-js has coerced the arguments to productSet's (ProductSetInput!, ProductSetIdentifiers), so they
+    // have the schema's shape.
+    productSet: (_source, args, ctx) => productSet(ctx, args as unknown as ProductSetArgs),
   },
 };

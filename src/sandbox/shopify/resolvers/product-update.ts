@@ -92,6 +92,7 @@ function productUpdate(
 
 export const productUpdateResolvers: ResolverMap = {
   Mutation: {
-    productUpdate: (_source, args, ctx) => productUpdate(ctx, args),
+    // The arguments are coerced to productUpdate's input types by graphql-js before this runs.
+    productUpdate: (_source, args, ctx) => productUpdate(ctx, args as Parameters<typeof productUpdate>[1]),
   },
 };

@@ -20,13 +20,11 @@ export const shopResolvers: ResolverMap = {
     shop: (_source, _args, ctx) => ctx.store.shop,
     publicApiVersions: () => [
       { handle: '2026-04', displayName: '2026-04', supported: true },
-      ...[...SUPPORTED_VERSIONS]
-        .reverse()
-        .map((handle) => ({
-          handle,
-          displayName: handle === '2026-10' ? '2026-10 (Latest)' : handle,
-          supported: true,
-        })),
+      ...[...SUPPORTED_VERSIONS].reverse().map((handle) => ({
+        handle,
+        displayName: handle === '2026-10' ? '2026-10 (Latest)' : handle,
+        supported: true,
+      })),
       { handle: '2027-01', displayName: '2027-01 (Release candidate)', supported: false },
       { handle: 'unstable', displayName: 'unstable', supported: false },
     ],

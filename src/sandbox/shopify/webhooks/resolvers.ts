@@ -47,8 +47,8 @@ export const webhookResolvers: ResolverMap = {
       };
     },
     webhookSubscriptionDelete: (_source, args, ctx) =>
-      ctx.webhooks.unsubscribe(args.id as string)
-        ? { deletedWebhookSubscriptionId: args.id as string, userErrors: [] }
+      ctx.webhooks.unsubscribe(args.id)
+        ? { deletedWebhookSubscriptionId: args.id, userErrors: [] }
         : {
             deletedWebhookSubscriptionId: null,
             userErrors: [{ field: ['id'], message: 'Webhook subscription does not exist' }],
