@@ -15,6 +15,8 @@ export interface ReportItem {
    */
   status: 'planned' | 'done' | 'failed' | 'conflict' | 'skipped';
   reasons?: string[];
+  /** Interrupted after the product was written: a create left as a draft, or its stock not yet written. */
+  unfinished?: 'not-published' | 'stock-pending';
   changes?: unknown[];
   error?: { message: string; hint?: string };
 }

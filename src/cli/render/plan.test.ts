@@ -182,12 +182,12 @@ describe('the summary', () => {
   });
 
   it('an interrupted run counts unreached items as not reached, never skipped', () => {
-    const reached = { ...created, status: 'done' as const };
+    const reached = { ...created, status: 'done' as const, unfinished: 'not-published' as const };
     const unreached = { ...priceDrift, status: 'planned' as const };
     const text = renderSummary(report([reached, unreached], { dryRun: false, interrupted: true }), 'Products', plain);
     expect(text).toMatchInlineSnapshot(`
       "Products (interrupted)
-        Created           1
+        Created           1  (1 written, not yet published)
         Updated           0
         Unchanged         0
         Skipped           0

@@ -16,11 +16,17 @@ export function renderSummary(report: RunReport, title: string, c: ChalkInstance
     ...(s.notReached > 0 ? [['Not reached', s.notReached, c.yellow] as [string, number, (t: string) => string]] : []),
     ['Total', s.total, c.bold],
   ];
+  // Interrupted after writing: counted as created, and said to be unfinished (the next run completes them).
+  const drafts = report.items.filter((i) => i.unfinished === 'not-published').length;
+  const notes: Record<string, string> =
+    drafts > 0 ? { Created: c.yellow(`  (${drafts} written, not yet published)`) } : {};
   const dryRun = report.dryRun ? c.yellow(' (dry run: nothing was written)') : '';
   const heading = `${c.bold(title)}${dryRun}${report.interrupted ? c.yellow(' (interrupted)') : ''}`;
   const lines = [
     heading,
-    ...rows.map(([label, count, paint]) => `  ${label.padEnd(12)} ${paint(String(count).padStart(6))}`),
+    ...rows.map(
+      ([label, count, paint]) => `  ${label.padEnd(12)} ${paint(String(count).padStart(6))}${notes[label] ?? ''}`,
+    ),
   ];
   const problems = report.items.filter(
     (i) => i.status === 'failed' || i.status === 'conflict' || i.action === 'invalid' || i.action === 'failed',

@@ -190,6 +190,7 @@ async function applyPlan(
     return written
       ? {
           ...partial,
+          unfinished: item.action === 'create' && item.activate ? 'not-published' : 'stock-pending',
           reasons: [
             ...(partial.reasons ?? []),
             'interrupted before its stock or publishing was written; the next run completes it',
