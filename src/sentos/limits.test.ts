@@ -35,7 +35,7 @@ function steppingClock(): Clock & { slept: number[] } {
 }
 const post: HttpRequest = { method: 'POST', path: '/orders', kind: 'write', operation: 'createOrder' };
 
-describe('sameGetKey ("the same GET", sentos-api.md §5)', () => {
+describe('sameGetKey ("the same GET", docs/sentos-api.md#rate-limits)', () => {
   it.each([
     [get('/products', { page: 1, size: 100 }), 'GET /products?page=1&size=100'],
     [get('/products', { size: 100, page: 1 }), 'GET /products?page=1&size=100'],

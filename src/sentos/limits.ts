@@ -7,11 +7,17 @@ import { WindowSlots } from './window-slots.js';
  * Sentos's published limits (design.md house style 5). Each constant cites its source.
  */
 export interface SentosLimits {
-  /** Writes per window. "POST 12 per minute" (sentos-api.md §5 [V: MSO citing docs v1.5; ERPD]); PUT shares it [I]. */
+  /**
+   * Writes per window. "POST 12 per minute" (docs/sentos-api.md#rate-limits [V: MSO citing docs v1.5; ERPD]); PUT
+   * shares it [I].
+   */
   postsPerWindow: number;
-  /** "The same GET request twice per minute" (§5 [V: MSO]); another `page` is another GET [I]. */
+  /**
+   * "The same GET request twice per minute" (docs/sentos-api.md#rate-limits [V: MSO]); another `page` is another GET
+   * [I].
+   */
   sameGetPerWindow: number;
-  /** "per minute" (§5 [V: MSO]). Tests shrink it. */
+  /** "per minute" (docs/sentos-api.md#rate-limits [V: MSO]). Tests shrink it. */
   windowMs: number;
   /** Waits shorter than this are not announced through onWait. */
   noticeWaitMs: number;
@@ -85,8 +91,8 @@ export function createSentosScheduler(options: SentosSchedulerOptions = {}): Sen
         const status = outcome.response?.status;
         // A request refused as unauthenticated is not the tenant's GET (auth detection probes) [I].
         if (status !== undefined && isAuthRejection(status)) return 0;
-        // 429 without Retry-After: wait out the window rather than hammer with short backoffs (§5 [V: MSO 61 s, LSC 31
-        // s]).
+        // 429 without Retry-After: wait out the window rather than hammer with short backoffs
+        // (docs/sentos-api.md#rate-limits [V: MSO 61 s, LSC 31 s]).
         if (status === 429 && !outcome.response?.headers.get('retry-after')?.trim()) slots.pause(limits.windowMs);
         return limits.windowMs;
       };
@@ -95,7 +101,7 @@ export function createSentosScheduler(options: SentosSchedulerOptions = {}): Sen
   };
 }
 
-/** Method + path + query in a stable order: "the same GET" (§5). */
+/** Method + path + query in a stable order: "the same GET" (docs/sentos-api.md#rate-limits). */
 export function sameGetKey(request: Pick<HttpRequest, 'method' | 'path' | 'query'>): string {
   const query = Object.entries(request.query ?? {})
     .filter(([, v]) => v !== undefined)

@@ -4,7 +4,7 @@ import type { SentosSimulatorOptions } from './options.js';
 import { startSentosSimulator, type SentosSimulator } from './server.js';
 import { anOrder, call, rawCall } from './sim-test-kit.js';
 
-describe('simulator rate limits (sentos-api.md §5)', () => {
+describe('simulator rate limits (docs/sentos-api.md#rate-limits)', () => {
   let sim: SentosSimulator | undefined;
   let clock = 1_000_000;
   afterEach(async () => sim?.close());

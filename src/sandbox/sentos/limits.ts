@@ -1,8 +1,9 @@
 /**
- * Sentos rate limits (sentos-api.md §5 [V: MSO citing docs v1.5]): 12 POST per minute, and the same GET at
+ * Sentos rate limits (docs/sentos-api.md#rate-limits [V: MSO citing docs v1.5]): 12 POST per minute, and the same GET
+ * at
  * most twice per minute. Sliding windows; a limited request is not processed and does not use up quota.
  * "The same GET" is method + full path + query (+ body, for a GET with a body); a different page is a
- * different GET (§5 [I]).
+ * different GET (docs/sentos-api.md#rate-limits [I]).
  */
 import type { SentosSimLimits } from './options.js';
 

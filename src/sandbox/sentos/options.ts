@@ -10,12 +10,15 @@ import { createLatencyModel, type LatencyModel, type LatencySetting } from '../l
 export type SentosSimAuth = 'basic' | 'headers' | 'bearer' | 'token';
 
 export interface SentosSimLimits {
-  /** POST/PUT per window: "POST 12 per minute" (sentos-api.md §5 [V: MSO]); every write counts. */
+  /** POST/PUT per window: "POST 12 per minute" (docs/sentos-api.md#rate-limits [V: MSO]); every write counts. */
   postsPerWindow: number;
-  /** The same GET at most twice per minute (§5 [V: MSO]). */
+  /** The same GET at most twice per minute (docs/sentos-api.md#rate-limits [V: MSO]). */
   sameGetPerWindow: number;
   windowMs: number;
-  /** Whether 429s carry Retry-After (§5: unverified that Sentos sends it, so tests can turn it off). */
+  /**
+   * Whether 429s carry Retry-After (docs/sentos-api.md#rate-limits: unverified that Sentos sends it, so tests can turn
+   * it off).
+   */
   sendRetryAfter: boolean;
 }
 
