@@ -27,7 +27,7 @@ describe('where Sentos stock goes, decided before any write', () => {
         '"İstanbul Mağaza", "Ankara Mağaza".',
     );
     expect(setup.problem?.hint).toContain(
-      '`sentos-sync config set products.warehouseMap "MERKEZ=Merkez Depo,DEPO=İstanbul Mağaza"`',
+      '`sentos-sync config set products.warehouseMap "MERKEZ=Merkez Depo,DEPO=Merkez Depo"`',
     );
     expect(setup.problem?.hint).toContain('`sentos-sync config set products.stock off`');
   });
@@ -47,11 +47,15 @@ describe('where Sentos stock goes, decided before any write', () => {
     });
   });
 
-  it('builds the map command from real names, sending surplus warehouses to the first location, shell-safe', () => {
+  it('builds the map command from real names: by name where one matches, else by position, shell-safe', () => {
     const more = [...warehouses, aSentosWarehouse({ id: '3', name: 'İADE "B"' })];
     expect(mapCommand(more, three.slice(0, 2))).toBe(
       'sentos-sync config set products.warehouseMap ' +
-        '"MERKEZ=Merkez Depo,DEPO=İstanbul Mağaza,İADE \\"B\\"=Merkez Depo"',
+        '"MERKEZ=Merkez Depo,DEPO=Merkez Depo,İADE \\"B\\"=Merkez Depo"',
+    );
+    const byPosition = [aSentosWarehouse({ id: '7', name: 'A1' }), aSentosWarehouse({ id: '8', name: 'B2' })];
+    expect(mapCommand(byPosition, three.slice(0, 2))).toBe(
+      'sentos-sync config set products.warehouseMap "A1=Merkez Depo,B2=İstanbul Mağaza"',
     );
   });
 });

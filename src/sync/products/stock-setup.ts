@@ -5,6 +5,7 @@
  * phase stops with a configuration error naming both sides and the command that sets the map. Catalog-only
  * shops say so explicitly (`products.stock off`, or `stock` in `products.notOwned`).
  */
+import { proposeWarehouseMap } from '../setup/warehouse-map.js';
 import type { SentosWarehouse } from '../../sentos/types.js';
 import type { ShopifyLocation } from '../../shopify/types.js';
 import type { ProductSyncSettings } from './settings.js';
@@ -68,11 +69,17 @@ export function checkStockSetup(
   };
 }
 
-/** The i-th warehouse to the i-th location (the first when warehouses outnumber locations), real names only. */
+/**
+ * The map the hint proposes: by name similarity where a location shares a word with the warehouse (the same
+ * proposal `config map-warehouses` shows), else the i-th warehouse to the i-th location; real names only.
+ */
 export function mapCommand(warehouses: SentosWarehouse[], locations: ShopifyLocation[]): string {
+  const byName = new Map(
+    proposeWarehouseMap(warehouses, locations).matches.map((m) => [m.warehouse.id, m.location?.name]),
+  );
   const pairs = (warehouses.length > 0 ? warehouses : [{ id: 'WAREHOUSE', name: 'WAREHOUSE' }]).map((w, i) => {
-    const location = locations[i] ?? locations[0];
-    return `${w.name}=${location?.name ?? 'LOCATION'}`;
+    const location = byName.get(w.id) ?? locations[i]?.name ?? locations[0]?.name;
+    return `${w.name}=${location ?? 'LOCATION'}`;
   });
   return `sentos-sync config set products.warehouseMap "${pairs.join(',').replace(/["\\$`]/g, '\\$&')}"`;
 }
