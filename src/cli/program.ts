@@ -48,12 +48,7 @@ export function createProgram(overrides: RuntimeOverrides = {}, hooks: { afterLo
     .option('--no-color', 'no colours (NO_COLOR is honoured too)')
     .option('-q, --quiet', 'only the result and errors')
     .option('-v, --verbose', 'one line per request on stderr (method, redacted URL, status, duration)')
-    .option(
-      '--set <key=value>',
-      'override a setting for this run, repeatable (above env and stored config)',
-      collect,
-      [],
-    )
+    .option('--set <key=value>', 'override a setting for this run, repeatable (above env and stored config)', collect)
     .addHelpText('after', EXIT_CODES_HELP)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
@@ -105,6 +100,6 @@ export function createProgram(overrides: RuntimeOverrides = {}, hooks: { afterLo
   return { program, lastRuntime: () => last, loadAll: () => Promise.all(COMMANDS.map(load)).then(() => undefined) };
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
