@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:
 import { ConfigError } from '../core/errors.js';
 
 /**
- * AES-256-GCM for stored secrets (issue 2, item 3). The key never sits beside the ciphertext:
+ * AES-256-GCM for stored secrets. The key never sits beside the ciphertext:
  * - passphrase mode: scrypt(SENTOS_SYNC_PASSPHRASE, per-value salt) — nothing secret on disk at all;
  * - key-file mode: a random 32-byte key in its own 0600 file.
  * Stored form: "enc:v1:<mode p|k>:<salt b64 or ->:<iv b64>:<tag b64>:<ciphertext b64>". GCM's tag makes any

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { appendLine, readJsonLines, writeFileAtomic } from './files.js';
 
 /**
- * The activity log (issue 5 item 2): JSON Lines under the tool's home, one entry per event worth keeping,
+ * The activity log: JSON Lines under the tool's home, one entry per event worth keeping,
  * capped at maxEntries (the original app kept 100; cron runs need more history, default 5000).
  */
 export type LogLevel = 'success' | 'error' | 'info' | 'warn';

@@ -13,7 +13,7 @@ describe('parseTurkishMoney', () => {
     ['0,99', 99],
     ['249,90 TL', 24990],
     ['₺1.499,90', 149990],
-    ['1.220', 122], // ambiguous dot-only: read as decimal, like SAL/SA2/SCX (sentos-api.md §2.5)
+    ['1.220', 122], // dot-only: a decimal, like SAL/SA2/SCX (docs/sentos-api.md#product-shape-and-quirks)
     ['1299', 129900],
     [1299.9, 129990],
     [0.1 + 0.2, 30], // float noise does not leak into minor units

@@ -28,8 +28,8 @@ export function parseDotDecimal(raw: string): MoneyResult {
 /**
  * Parses Sentos money: Turkish strings ("1.299,90", "220,00"), dot decimals ("220.50") or JSON numbers.
  * The last "." or "," is the decimal separator and the other is a thousands separator
- * (sentos-api.md §2.5 quirk 1, as SAL's DecimalTrConverter decides). A separator followed by exactly three
- * digits with no other separator ("1.220") is ambiguous: read as a decimal like SAL, SA2 and SCX do.
+ * (docs/sentos-api.md#product-shape-and-quirks quirk 1, as SAL's DecimalTrConverter decides). A separator followed by
+ * exactly three digits with no other separator ("1.220") is ambiguous: read as a decimal like SAL, SA2 and SCX do.
  */
 export function parseTurkishMoney(value: unknown): MoneyResult {
   if (typeof value === 'number') {
@@ -75,7 +75,10 @@ export function formatMinor(minor: Minor): string {
   return `${sign}${whole}.${fraction}`;
 }
 
-/** For Sentos bodies, which take JSON numbers (sentos-api.md §2.5: "the API accepts numbers on write"). */
+/**
+ * For Sentos bodies, which take JSON numbers (docs/sentos-api.md#product-shape-and-quirks: "the API accepts numbers on
+ * write").
+ */
 export function minorToNumber(minor: Minor): number {
   return Number(formatMinor(minor));
 }

@@ -1,5 +1,5 @@
 /**
- * Secrets never reach an error, a log line or a debug line (issue 2, item 4). Two layers:
+ * Secrets never reach an error, a log line or a debug line. Two layers:
  * - structural: known secret headers and URL credentials are masked wherever they are printed;
  * - by value: every secret the run knows is registered, and any text that leaves the process is scrubbed
  *   of those values (and of their Basic/base64 forms), so a secret echoed in a response body is caught too.

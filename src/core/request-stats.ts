@@ -11,7 +11,7 @@ export interface ServiceStats {
   byOperation: Record<string, number>;
 }
 
-/** Counts every request per remote and kind, for the run report (issue 2, item 4). */
+/** Counts every request per remote and kind, for the run report. */
 export class RequestStats {
   private readonly services: Record<Service, ServiceStats> = { sentos: emptyStats(), shopify: emptyStats() };
 

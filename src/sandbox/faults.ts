@@ -1,7 +1,7 @@
 import { createRandom, type Random } from './seed/random.js';
 
 /**
- * Scripted, seeded faults for both simulators (issue 2, item 7). A fault is decided per request before it
+ * Scripted, seeded faults for both simulators. A fault is decided per request before it
  * is handled, so a run with the same seed and the same request sequence meets the same faults.
  *
  * - rate-limit:   429 with Retry-After, request not processed

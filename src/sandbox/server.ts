@@ -24,7 +24,10 @@ export interface SandboxOptions {
   latency?: LatencySetting;
   sentos?: Partial<SentosSimulatorOptions>;
   shopify?: Partial<ShopifySimulatorOptions>;
-  /** Customers buying on Shopify while the sandbox runs (issue 6); the seed defaults to the sandbox's. */
+  /**
+   * Customers buying on Shopify while the sandbox runs (docs/architecture.md#no-oversell); the seed defaults to the
+   * sandbox's.
+   */
   shoppers?: ShoppersOptions;
 }
 

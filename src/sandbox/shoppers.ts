@@ -2,9 +2,9 @@ import type { SimulatorState } from './shopify/index.js';
 import { createRandom, type Random } from './seed/random.js';
 
 /**
- * Shoppers for the sandbox (issue 6 §4): while a sync runs, customers keep buying on Shopify. They check out
- * through the simulator's `placeOrder`, which takes stock like Shopify's checkout (available −q, committed +q
- * at one location), so a sync that puts sold units back on sale is caught by the simulators' own numbers.
+ * Shoppers for the sandbox (docs/architecture.md#no-oversell): while a sync runs, customers keep buying on Shopify.
+ * They check out through the simulator's `placeOrder`, which takes stock like Shopify's checkout (available −q,
+ * committed +q at one location), so a sync that puts sold units back on sale is caught by the simulators' own numbers.
  *
  * Arrivals are a Poisson process (exponential gaps, mean 1/rate) from a seeded PRNG: the same seed buys the same
  * way given the same stock. Only what a storefront sells is bought: ACTIVE products, tracked items, a location

@@ -3,8 +3,9 @@ export { SENTOS_AUTH_METHODS } from './types.js';
 
 /**
  * How each auth method puts the credentials on a request. Only Basic is what the real API uses
- * (sentos-api.md §1 [V: SAL, MSO, LSC, ERPD, SFB, SCX, SA2, VGP]); the other three are our contract with the
- * seed's alternatives, kept so `detectAuth()` can find whichever a tenant (or the sandbox) accepts.
+ * (docs/sentos-api.md#base-url-auth-and-transport [V: SAL, MSO, LSC, ERPD, SFB, SCX, SA2, VGP]); the other three are
+ * our contract with the seed's alternatives, kept so `detectAuth()` can find whichever a tenant (or the sandbox)
+ * accepts.
  */
 export function sentosAuthHeaders(method: SentosAuthMethod, apiKey: string, apiSecret: string): Record<string, string> {
   switch (method) {

@@ -7,7 +7,7 @@ import { writeErrors } from './wire/order.js';
 
 /**
  * Maps a final Sentos response to the error taxonomy (design.md house style 7), using the statuses of
- * sentos-api.md §5. Every text is scrubbed with the secret registry: a server that echoes the
+ * docs/sentos-api.md#errors-and-limits. Every text is scrubbed with the secret registry: a server that echoes the
  * Authorization header must not put the key in our output.
  */
 
@@ -21,7 +21,10 @@ const BODY_EXCERPT_CHARS = 500;
 export interface SentosErrorContext {
   /** e.g. "GET /products", used in the message. */
   operation: string;
-  /** A list endpoint: a 404 there means the base URL is wrong (§1 [V: ERPD error mapping]). */
+  /**
+   * A list endpoint: a 404 there means the base URL is wrong (docs/sentos-api.md#base-url-auth-and-transport [V: ERPD
+   * error mapping]).
+   */
   collection?: boolean;
   /** What the request was about, e.g. "order 1042", so the user knows which item failed. */
   subject?: string;
@@ -61,7 +64,10 @@ export function sentosErrorFor(response: HttpResponse, context: SentosErrorConte
   return new RemoteError(scrub(said ? `${what}: ${said}` : what), { ...details, code }, hintFor(code));
 }
 
-/** A 2xx write whose body lists errors (§5 [V: SAL response models]) is a validation failure too. */
+/**
+ * A 2xx write whose body lists errors (docs/sentos-api.md#errors-and-limits [V: SAL response models]) is a validation
+ * failure too.
+ */
 export function sentosValidationError(
   response: HttpResponse,
   messages: string[],
@@ -103,7 +109,7 @@ export function sentosInvalidResponse(
 }
 
 function codeFor(status: number): string {
-  // 400 bad request, 405 "Geçersiz giriş", 422 invalid enum (§5 [V: ERPD, SFB]).
+  // 400 bad request, 405 "Geçersiz giriş", 422 invalid enum (docs/sentos-api.md#errors-and-limits [V: ERPD, SFB]).
   if (status === 400 || status === 405 || status === 422) return 'VALIDATION';
   if (status === 404) return 'NOT_FOUND';
   if (status === 409) return 'CONFLICT';

@@ -10,10 +10,13 @@ import { createdOrderOf, parseSentosOrder, writeErrors } from './wire/order.js';
 const ORDER_PAGE_SIZE = 100;
 
 /**
- * GET /orders with exact filters (sentos-api.md §4.2 [V: ERPD, ERPiS, MSO]), all pages. Filters go in the
- * query string: MSO also puts them in a GET body, which fetch cannot send (§4.2 quirk).
+ * GET /orders with exact filters (docs/sentos-api.md#order-lists-and-filters [V: ERPD, ERPiS, MSO]), all pages. Filters
+ * go in the query string: MSO also puts them in a GET body, which fetch cannot send
+ * (docs/sentos-api.md#order-lists-and-filters
+ * quirk).
  * A 404 on an exact order_id/order_code lookup is read as "no such order" [I]; on a date listing it
- * points at the base URL. An order we cannot read throws: skipping it could let a duplicate through (§4.7).
+ * points at the base URL. An order we cannot read throws: skipping it could let a duplicate through
+ * (docs/sentos-api.md#order-writes-and-duplicates).
  */
 export async function findOrders(transport: SentosTransport, query: SentosOrderQuery): Promise<SentosOrder[]> {
   const wireQuery = {
@@ -48,9 +51,12 @@ export async function findOrders(transport: SentosTransport, query: SentosOrderQ
 }
 
 /**
- * POST /orders (§4.6). Not idempotent: a timeout, reset or 5xx after sending is an OutcomeUnknownError
- * (the caller looks the order up before any resend, §4.7); a 429 is retried because it was not processed.
- * 400/405/422, or a 2xx that lists `errors` (§5 [V: SAL, SFB]), is a VALIDATION RemoteError naming the order.
+ * POST /orders (docs/sentos-api.md#order-writes-and-duplicates). Not idempotent: a timeout, reset or 5xx after sending
+ * is an OutcomeUnknownError (the caller looks the order up before any resend,
+ * docs/sentos-api.md#order-writes-and-duplicates); a 429 is retried
+ * because it was not processed.
+ * 400/405/422, or a 2xx that lists `errors` (docs/sentos-api.md#errors-and-limits [V: SAL, SFB]), is a VALIDATION
+ * RemoteError naming the order.
  */
 export async function createOrder(transport: SentosTransport, payload: SentosOrderPayload): Promise<SentosOrder> {
   const call: SentosCall = {
@@ -70,7 +76,8 @@ export async function createOrder(transport: SentosTransport, payload: SentosOrd
   if (errors.length > 0) throw sentosValidationError(response, errors, transport.context(call, { subject }));
   const created = readCreated(response.body, payload);
   if (created) return created;
-  // A 2xx that does not say which order it made: find it by our key rather than guess (§4.7).
+  // A 2xx that does not say which order it made: find it by our key rather than guess
+  // (docs/sentos-api.md#order-writes-and-duplicates).
   const found = (await findOrders(transport, { orderId: payload.order_id })).find(
     (o) => o.orderId === String(payload.order_id),
   );
@@ -82,7 +89,10 @@ export async function createOrder(transport: SentosTransport, payload: SentosOrd
   );
 }
 
-/** PUT /orders/{id} (§4.8 [V: SFB markShipped]). The same body twice leaves the same state: idempotent. */
+/**
+ * PUT /orders/{id} (docs/sentos-api.md#order-writes-and-duplicates [V: SFB markShipped]). The same body twice leaves
+ * the same state: idempotent.
+ */
 export async function updateOrder(
   transport: SentosTransport,
   id: string,

@@ -10,14 +10,18 @@ export interface PagedCall {
   query: HttpRequest['query'];
   pageSize: number;
   operation: string;
-  /** Where the list may sit in the envelope (§2.3 products: `data`; §4.3 orders: not settled). */
+  /**
+   * Where the list may sit in the envelope (docs/sentos-api.md#product-lists-and-paging products: `data`;
+   * docs/sentos-api.md#order-lists-and-filters orders: not settled).
+   */
   listKeys: readonly string[];
   /** A 404 means "nothing matches" rather than "wrong base URL" (filtered lookups, [I]). */
   notFoundIsEmpty?: boolean;
 }
 
 /**
- * Walks `page=1,2,…` (every client starts at 1, sentos-api.md §2.2). Stops on an empty page; on
+ * Walks `page=1,2,…` (every client starts at 1, docs/sentos-api.md#product-lists-and-paging). Stops on an empty page;
+ * on
  * `page >= total_pages` when the server sends it [V: SA2, SCX]; otherwise on a short page [V: MSO, VGP, SFB].
  * A known total_pages wins over the short-page rule, because a server that ignores `size` (open question 1)
  * would otherwise end a full scan after page 1 without a word.

@@ -6,9 +6,12 @@ import { isPlainObject } from './wire/fields.js';
 import { parseSentosProduct, parseSentosProducts, type InvalidProduct } from './wire/product.js';
 
 export interface ListProductsOptions {
-  /** 1–100 in every client; 100 is SAL's default (sentos-api.md §2.2). */
+  /** 1–100 in every client; 100 is SAL's default (docs/sentos-api.md#product-lists-and-paging). */
   pageSize?: number;
-  /** Filter by product SKU (§2.2 [V: SAL, VGP, SA2, LSC]); exact vs prefix is unknown (§9.6). */
+  /**
+   * Filter by product SKU (docs/sentos-api.md#product-lists-and-paging [V: SAL, VGP, SA2, LSC]); exact vs prefix is
+   * unknown (docs/sentos-api.md#open-questions).
+   */
   sku?: string;
 }
 
@@ -26,7 +29,8 @@ export async function* listProducts(
   options: ListProductsOptions = {},
 ): AsyncGenerator<SentosProductPage> {
   const pageSize = options.pageSize ?? 100;
-  // orderby_id=ASC keeps a full scan stable while products change (§2.2 [V: MSO, SCX]).
+  // orderby_id=ASC keeps a full scan stable while products change (docs/sentos-api.md#product-lists-and-paging [V: MSO,
+  // SCX]).
   const query = { orderby_id: 'ASC', sku: options.sku };
   for await (const { page, envelope } of fetchPages(transport, {
     path: '/products',
@@ -43,7 +47,10 @@ export async function* listProducts(
   }
 }
 
-/** GET /products/{id}: the product itself (§2.3 [V: SA2]); `data`/`product` wrappers tolerated [V: MSO extractOne]. */
+/**
+ * GET /products/{id}: the product itself (docs/sentos-api.md#product-lists-and-paging [V: SA2]); `data`/`product`
+ * wrappers tolerated [V: MSO extractOne].
+ */
 export async function getProduct(transport: SentosTransport, id: string): Promise<SentosProduct | undefined> {
   const call = {
     method: 'GET' as const,

@@ -5,13 +5,19 @@ import type { SentosCategory, SentosSalesChannel, SentosWarehouse } from './type
 import { isPlainObject } from './wire/fields.js';
 import { flattenCategories, wireSalesChannels, wireWarehouses } from './wire/lists.js';
 
-/** The small unpaginated lists (sentos-api.md §3): bare arrays [V: SAL]; `{data: [...]}` tolerated [I]. */
+/**
+ * The small unpaginated lists (docs/sentos-api.md#warehouses-categories-and-sales-channels): bare arrays [V: SAL];
+ * `{data: [...]}` tolerated [I].
+ */
 
 export function listWarehouses(transport: SentosTransport): Promise<SentosWarehouse[]> {
   return fetchList(transport, '/warehouses', 'listWarehouses', (items) => parseWith(wireWarehouses, items));
 }
 
-/** GET /sales-channels [V: SFB]; the ids are what POST /orders takes as `channel_id` (§3). */
+/**
+ * GET /sales-channels [V: SFB]; the ids are what POST /orders takes as `channel_id`
+ * (docs/sentos-api.md#warehouses-categories-and-sales-channels).
+ */
 export function listSalesChannels(transport: SentosTransport): Promise<SentosSalesChannel[]> {
   return fetchList(transport, '/sales-channels', 'listSalesChannels', (items) => parseWith(wireSalesChannels, items));
 }

@@ -8,7 +8,8 @@ import type { SentosAuthMethod } from './types.js';
 export type SentosCall = Omit<HttpRequest, 'headers'>;
 
 /**
- * The cheap GET used to probe auth methods: one product (§2.3 [V: VGP test_connection uses the same call]).
+ * The cheap GET used to probe auth methods: one product (docs/sentos-api.md#product-lists-and-paging [V: VGP
+ * test_connection uses the same call]).
  * Not /warehouses: a run reads that right after detecting, and Sentos allows the same GET only twice a minute.
  */
 const PROBE: SentosCall = {
@@ -79,7 +80,8 @@ export class SentosTransport {
   }
 
   /**
-   * Tries basic, headers, bearer, token in that order (basic is the verified one, §1) and keeps the first
+   * Tries basic, headers, bearer, token in that order (basic is the verified one,
+   * docs/sentos-api.md#base-url-auth-and-transport) and keeps the first
    * that is not refused with 401/403. Concurrent callers share one detection.
    */
   detect(): Promise<SentosAuthMethod> {

@@ -98,12 +98,14 @@ export interface SentosOrderLinePayload {
   sku: string;
   name: string;
   quantity: number;
-  /** Unit price after line discounts, VAT included, as a JSON number (sentos-api.md §4.6). */
+  /**
+   * Unit price after line discounts, VAT included, as a JSON number (docs/sentos-api.md#order-writes-and-duplicates).
+   */
   price: number;
   vat_rate: number;
 }
 
-/** The body of POST /orders, in the wire's own casing (sentos-api.md §4.6, §8.3). */
+/** The body of POST /orders, in the wire's own casing (docs/sentos-api.md#order-writes-and-duplicates). */
 export interface SentosOrderPayload {
   order_id: string;
   order_code: string;
@@ -120,7 +122,7 @@ export interface SentosOrderPayload {
   lines: SentosOrderLinePayload[];
 }
 
-/** The body of PUT /orders/{id} (sentos-api.md §4.8). */
+/** The body of PUT /orders/{id} (docs/sentos-api.md#order-writes-and-duplicates). */
 export interface SentosOrderUpdatePayload {
   status: number;
   data?: { cargo_company?: string; tracking_number?: string; tracking_url?: string };

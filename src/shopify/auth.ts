@@ -1,5 +1,5 @@
 /**
- * Where the Admin API token comes from (shopify-admin-api.md §2.2): a static token, or the client
+ * Where the Admin API token comes from (docs/shopify-api.md#transport-auth-and-envelope): a static token, or the client
  * credentials grant for apps of the merchant's own organization, whose tokens expire after 24 h. Fetched
  * tokens are cached until shortly before they expire and dropped on a 401 so the next call re-fetches.
  * Every secret is registered so no error or log line can print it.
@@ -18,7 +18,10 @@ export interface AccessTokenSource {
   invalidate(rejected: string): boolean;
 }
 
-/** Tokens from the client credentials grant live 24 h (§2.2 [V]); used when expires_in is missing. */
+/**
+ * Tokens from the client credentials grant live 24 h (docs/shopify-api.md#transport-auth-and-envelope); used when
+ * expires_in is missing.
+ */
 const DEFAULT_LIFETIME_S = 24 * 60 * 60;
 /** Refresh this long before expiry, so a token never dies between the cache check and the request. */
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
@@ -67,7 +70,7 @@ class ClientCredentialsSource implements AccessTokenSource {
     const response = await this.deps.http.send({
       method: 'POST',
       path: '/admin/oauth/access_token',
-      // JSON body as @shopify/shopify-api sends it (§2.2).
+      // JSON body as @shopify/shopify-api sends it (docs/shopify-api.md#transport-auth-and-envelope).
       body: { grant_type: 'client_credentials', client_id: this.clientId, client_secret: this.clientSecret },
       // Changes nothing in the store and is safe to repeat.
       kind: 'read',

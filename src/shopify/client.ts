@@ -42,7 +42,7 @@ import {
 } from './webhooks.js';
 import type * as T from './types.js';
 
-/** Default Admin API version (design.md "Decisions"; shopify-admin-api.md §1.2). */
+/** Default Admin API version (design.md "Decisions"; docs/shopify-api.md#api-versions). */
 export const DEFAULT_API_VERSION = '2026-10';
 
 export interface ShopifyClientOptions {

@@ -49,7 +49,10 @@ export class CostPacer {
   readonly schedule = (request: HttpRequest, task: () => Promise<AttemptOutcome>): Promise<AttemptOutcome> =>
     this.limiter.schedule(() => this.run(request, task));
 
-  /** HttpClient `bodyRetrySignal` hook: THROTTLED in a 200 body is retryable after the computed wait (§6.2). */
+  /**
+   * HttpClient `bodyRetrySignal` hook: THROTTLED in a 200 body is retryable after the computed wait
+   * (docs/shopify-api.md#errors).
+   */
   readonly bodyRetrySignal = (response: HttpResponse): BodyRetrySignal | undefined => {
     if (!hasErrorCode(response.body, 'THROTTLED')) return undefined;
     return { code: 'THROTTLED', retryAfterMs: throttledRetryMs(readCost(response.body)) };

@@ -1,5 +1,5 @@
 /**
- * The GraphQL response envelope (shopify-admin-api.md §2.3): `data`, top-level `errors`, and
+ * The GraphQL response envelope (docs/shopify-api.md#transport-auth-and-envelope): `data`, top-level `errors`, and
  * `extensions.cost`. Parsed leniently: a malformed cost block must not hide the data.
  */
 import { z } from 'zod';

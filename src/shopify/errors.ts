@@ -27,7 +27,10 @@ const BUG_HINT =
   'This is a bug in sentos-sync (a GraphQL document does not match the Admin API schema). Please report it with ' +
   'the command you ran (no secrets).';
 
-/** MAX_COST_EXCEEDED: the caller may shrink its page size and try a smaller query (§7.1). */
+/**
+ * MAX_COST_EXCEEDED: the caller may shrink its page size and try a smaller query
+ * (docs/shopify-api.md#rate-limits-by-plan).
+ */
 export class QueryCostExceededError extends RemoteError {
   constructor(
     message: string,
@@ -50,7 +53,10 @@ export interface ErrorContext {
   secrets: SecretRegistry;
 }
 
-/** Top-level GraphQL `errors` (§2.3, §6.2) → one CliError. */
+/**
+ * Top-level GraphQL `errors` (docs/shopify-api.md#transport-auth-and-envelope, docs/shopify-api.md#errors) → one
+ * CliError.
+ */
 export function graphqlError(errors: GraphqlErrorEntry[], ctx: ErrorContext): CliError {
   const first = errors[0];
   const code = first ? errorCode(first) : undefined;
@@ -79,7 +85,8 @@ export function graphqlError(errors: GraphqlErrorEntry[], ctx: ErrorContext): Cl
 
 /**
  * Static validation errors point at our document: graphql-js (the sandbox) gives them `locations` and no
- * `path`; Shopify's graphql-ruby adds camelCase codes such as undefinedField (§6.2 "Validation errors").
+ * `path`; Shopify's graphql-ruby adds camelCase codes such as undefinedField (docs/shopify-api.md#errors "Validation
+ * errors").
  */
 function isValidationError(errors: GraphqlErrorEntry[], code: string | undefined): boolean {
   if (code && /^(GRAPHQL_(PARSE|VALIDATION)_FAILED|[a-z][A-Za-z]+)$/.test(code)) return true;

@@ -25,9 +25,9 @@ export interface InventoryActivateResult {
 }
 
 export interface SetQuantitiesOptions {
-  /** One key per logical change, reused across retries (§3.5); never empty. */
+  /** One key per logical change, reused across retries (docs/shopify-api.md#inventory); never empty. */
   idempotencyKey: string;
-  /** e.g. gid://sentos-sync/SyncRun/<id> (§3.5 referenceDocumentUri). */
+  /** e.g. gid://sentos-sync/SyncRun/<id> (docs/shopify-api.md#inventory referenceDocumentUri). */
   referenceDocumentUri: string;
 }
 
@@ -88,7 +88,7 @@ export async function setInventoryQuantities(
   }
   requireKey(options.idempotencyKey);
   if (rows.length === 0) return { ok: true, stale: [], userErrors: [] };
-  // changeFromQuantity must always be present: null skips the compare (§10 pitfall 8).
+  // changeFromQuantity must always be present: null skips the compare (docs/shopify-api.md#pitfalls pitfall 8).
   const quantities = rows.map((r) => ({
     inventoryItemId: r.inventoryItemId,
     locationId: r.locationId,
@@ -106,7 +106,10 @@ export async function setInventoryQuantities(
   return { ok: userErrors.length === 0, stale: staleRows(userErrors, rows), userErrors };
 }
 
-/** CHANGE_FROM_QUANTITY_STALE: someone sold or adjusted since plan time; the caller re-reads (§6.1). */
+/**
+ * CHANGE_FROM_QUANTITY_STALE: someone sold or adjusted since plan time; the caller re-reads
+ * (docs/shopify-api.md#errors).
+ */
 function staleRows(userErrors: UserError[], rows: InventoryWrite[]): InventoryWriteResult['stale'] {
   return userErrors
     .filter((e) => e.code === 'CHANGE_FROM_QUANTITY_STALE')
@@ -116,14 +119,20 @@ function staleRows(userErrors: UserError[], rows: InventoryWrite[]): InventoryWr
     });
 }
 
-/** userErrors point at the row by path, e.g. ["input", "quantities", "3", "changeFromQuantity"] (§3.3 [I]). */
+/**
+ * userErrors point at the row by path, e.g. ["input", "quantities", "3", "changeFromQuantity"]
+ * (docs/shopify-api.md#productset).
+ */
 function rowOf(field: string[] | undefined, rows: InventoryWrite[]): InventoryWrite | undefined {
   const at = field?.indexOf('quantities') ?? -1;
   const index = at >= 0 ? Number(field?.[at + 1]) : Number.NaN;
   return Number.isInteger(index) ? rows[index] : undefined;
 }
 
-/** Shopify rejects an empty key (§3.5), and a missing one since 2026-04 (§10 pitfall 7). */
+/**
+ * Shopify rejects an empty key (docs/shopify-api.md#inventory), and a missing one since 2026-04
+ * (docs/shopify-api.md#pitfalls pitfall 7).
+ */
 function requireKey(key: string): void {
   if (key.trim() === '') throw new BugError('An inventory mutation needs a non-empty idempotency key.');
 }

@@ -1,4 +1,4 @@
-/** Order pull (shopify-admin-api.md §5): oldest change first, line items completed past the first 50. */
+/** Order pull (docs/shopify-api.md#orders): oldest change first, line items completed past the first 50. */
 import { RemoteError, UsageError } from '../core/errors.js';
 import type { GraphqlTransport } from './graphql.js';
 import { toShopifyOrder } from './map-order.js';
@@ -28,8 +28,8 @@ export async function* listOrders(
 }
 
 /**
- * Search syntax (§5): terms are ANDed by whitespace; `updated_at:>'ISO'` for the incremental cursor, ids as
- * numeric `id:` terms ORed together, then the caller's own search text.
+ * Search syntax (docs/shopify-api.md#orders): terms are ANDed by whitespace; `updated_at:>'ISO'` for the incremental
+ * cursor, ids as numeric `id:` terms ORed together, then the caller's own search text.
  */
 export function buildOrderSearch(query: ShopifyOrderQuery): string | undefined {
   const parts: string[] = [];

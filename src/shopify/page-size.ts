@@ -1,15 +1,16 @@
 /**
  * Page sizes and how they adapt to the measured query cost. A single query may not request more than
- * 1,000 points (MAX_COST_EXCEEDED, shopify-admin-api.md §7.1); nested connections multiply, so the
- * defaults below are sized by the pessimistic §7.1 rules (operations/estimate-cost.ts) and list pages then
+ * 1,000 points (MAX_COST_EXCEEDED, docs/shopify-api.md#rate-limits-by-plan); nested connections multiply, so the
+ * defaults below are sized by the pessimistic docs/shopify-api.md#rate-limits-by-plan rules
+ * (operations/estimate-cost.ts) and list pages then
  * grow towards TARGET_QUERY_COST from the requestedQueryCost Shopify reports ("raise `first` only after
- * measuring", §5). Pure functions, table-tested.
+ * measuring", docs/shopify-api.md#orders). Pure functions, table-tested.
  */
 
 /** Well under the 1,000-point single-query limit, leaving room for estimation error. */
 export const TARGET_QUERY_COST = 750;
 
-/** Connection page size ceiling (§4.1: "Page size max 250"). */
+/** Connection page size ceiling (docs/shopify-api.md#catalog-reads: "Page size max 250"). */
 export const MAX_PAGE_SIZE = 250;
 
 /** inventoryLevels(first:) per item: one per active location; more than 10 is re-read one item at a time. */
@@ -35,7 +36,10 @@ export const INITIAL_ORDERS_FIRST = 1;
 /** metafieldsSet accepts at most 25 metafields per call (schema 2026-10 description). */
 export const METAFIELDS_PER_CALL = 25;
 
-/** inventorySetQuantities: input arrays are capped at 250 items (§3.5, §10 pitfall 15). */
+/**
+ * inventorySetQuantities: input arrays are capped at 250 items (docs/shopify-api.md#inventory,
+ * docs/shopify-api.md#pitfalls pitfall 15).
+ */
 export const MAX_INVENTORY_ROWS = 250;
 
 export interface NextPageSizeInput {

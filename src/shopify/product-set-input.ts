@@ -1,8 +1,10 @@
 /**
- * Domain ProductWrite → productSet variables (shopify-admin-api.md §3.3). Pure, table-tested.
+ * Domain ProductWrite → productSet variables (docs/shopify-api.md#productset). Pure, table-tested.
  * - identifier {id} updates; {handle} upserts and needs input.handle equal to it (INPUT_MISMATCH otherwise).
- * - options and variants are always complete: productSet deletes omitted list entries (§10 pitfall 1).
- * - SKU goes to variants[].sku and inventoryItem.sku, with tracked: true (§3.3, §10 pitfall 3).
+ * - options and variants are always complete: productSet deletes omitted list entries (docs/shopify-api.md#pitfalls
+ * pitfall 1).
+ * - SKU goes to variants[].sku and inventoryItem.sku, with tracked: true (docs/shopify-api.md#productset,
+ * docs/shopify-api.md#pitfalls pitfall 3).
  * - files and metafields are lists that productSet REPLACES (docs/shopify-api.md#product-media): files only
  *   when imageSources is given, each variant's file with them; metafields only on create (sentosProductId,
  *   with image_sources), else a later write would delete them.
@@ -69,7 +71,7 @@ function toVariantInput(variant: VariantWrite, files: string[] | undefined): Pro
     optionValues: variant.optionValues.map((v) => ({ optionName: v.optionName, name: v.name })),
     sku: variant.sku,
     ...(variant.barcode !== undefined && { barcode: variant.barcode }),
-    // Money is a decimal string on the wire, never a JS float (§10 pitfall 12).
+    // Money is a decimal string on the wire, never a JS float (docs/shopify-api.md#pitfalls pitfall 12).
     ...(variant.price !== undefined && { price: formatMinor(variant.price) }),
     ...(variant.compareAtPrice !== undefined && {
       compareAtPrice: variant.compareAtPrice === null ? null : formatMinor(variant.compareAtPrice),

@@ -14,7 +14,8 @@ import { toUserErrors } from './user-errors.js';
 
 export async function productSet(gql: GraphqlTransport, write: ProductWrite): Promise<ProductWriteResult> {
   const { identifier, input } = toProductSetInput(write);
-  // productSet is declarative: the same input converges to the same product, so a retry is safe (§7.1 item 5).
+  // productSet is declarative: the same input converges to the same product, so a retry is safe
+  // (docs/shopify-api.md#rate-limits-by-plan).
   // The returned selection is what costs (docs/shopify-api.md#productset): ask only for what the caller uses.
   if (!write.returnVariants) {
     const { data } = await gql.execute(ProductSet, { identifier, input }, { idempotent: true });
@@ -22,7 +23,8 @@ export async function productSet(gql: GraphqlTransport, write: ProductWrite): Pr
     const { userErrors } = result;
     return result.product ? { product: { id: result.product.id, variants: [] }, userErrors } : { userErrors };
   }
-  // The requested cost counts `first`, not what comes back (§7.1): ask for exactly the variants we sent.
+  // The requested cost counts `first`, not what comes back (docs/shopify-api.md#rate-limits-by-plan): ask for exactly
+  // the variants we sent.
   const variantsFirst = Math.min(Math.max(write.variants.length, 1), size.VARIANTS_PAGE_FIRST);
   const { data } = await gql.execute(
     ProductSetWithVariants,

@@ -10,7 +10,8 @@ export const PAGED_COST_PER_PRODUCT = 25;
 
 /**
  * Paged actual cost per variant: node, selectedOptions, inventoryItem and its levels connection (4), then
- * location and quantities per level returned (3 each), at most `levelsFirst` levels (§7.1 rules, as measured
+ * location and quantities per level returned (3 each), at most `levelsFirst` levels
+ * (docs/shopify-api.md#rate-limits-by-plan rules, as measured
  * against the sandbox: 13 points per variant at 3 locations).
  */
 export function pagedCostPerVariant(levelsFirst: number): number {

@@ -138,7 +138,7 @@ export interface ShopifyOrderQuery {
   ids?: string[];
 }
 
-/** One row of inventorySetQuantities (shopify-admin-api.md §3.5). */
+/** One row of inventorySetQuantities (docs/shopify-api.md#inventory). */
 export interface InventoryWrite {
   inventoryItemId: string;
   locationId: string;
@@ -158,7 +158,7 @@ export interface InventoryWriteResult {
  * What sync asks the client to write for one product (mapped to productSet by the client).
  * Scalar fields left undefined are not sent, so Shopify keeps them (productSet updates only included
  * non-list fields). `options` and `variants` are always the COMPLETE lists: productSet deletes omitted
- * variants (shopify-admin-api.md §3.3).
+ * variants (docs/shopify-api.md#productset).
  */
 export interface ProductWrite {
   /** Update by id; create (or converge a create whose outcome was unknown) by handle upsert. */

@@ -12,7 +12,7 @@ const COLOUR = /\u001b\[\d+(;\d+)*m/;
 const VERBOSE_LINE =
   /^(sentos|shopify) (GET|POST|PUT|DELETE) http:\/\/127\.0\.0\.1:\d+\/\S* → \d{3} \d+ms( \[[\w-]+\])?$/;
 
-/** Cron safety (issue 5 item 4), checked on the built bin with pipes for stdout and stderr, as cron runs it. */
+/** Cron safety, checked on the built bin with pipes for stdout and stderr, as cron runs it. */
 describe('cron safety (spawned bin)', () => {
   let built: BuiltBin;
   let t: TestSandbox;

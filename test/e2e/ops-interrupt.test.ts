@@ -9,7 +9,7 @@ const slowShopify = (slowMs: number) => ({
   faults: { rate: 1, kinds: ['slow' as const], slowMs },
 });
 
-/** Interrupts (issue 5 item 5) on the built bin: a real process, real signals. */
+/** Interrupts on the built bin: a real process, real signals. */
 describe('interrupts (spawned bin)', () => {
   let built: BuiltBin;
   let t: TestSandbox;

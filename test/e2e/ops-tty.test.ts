@@ -7,7 +7,7 @@ const PLUS_BUCKET = { maximumAvailable: 20_000, restoreRate: 1_000 };
 // eslint-disable-next-line no-control-regex -- matches the ANSI escape (ESC) that colours terminal output
 const COLOUR = /\u001b\[\d+(;\d+)*m/;
 
-/** What a person at a terminal sees (issue 5 item 4), on the built bin under a pseudo-terminal. */
+/** What a person at a terminal sees, on the built bin under a pseudo-terminal. */
 describe('terminal output (spawned bin)', () => {
   let built: BuiltBin;
   let t: TestSandbox;

@@ -81,7 +81,7 @@ function parse(text: string): unknown {
   }
 }
 
-/** The `extensions.cost` block Shopify puts on every response (shopify-admin-api.md §2.3). */
+/** The `extensions.cost` block Shopify puts on every response (docs/shopify-api.md#transport-auth-and-envelope). */
 export function cost(requested: number, actual: number | null, available: number, maximum = 2000, restoreRate = 100) {
   return {
     cost: {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli-harness.js';
 
-/** `demo` runs the real commands in-process on its own sandbox and temporary home (issue 5 item 1). */
+/** `demo` runs the real commands in-process on its own sandbox and temporary home. */
 describe('sentos-sync demo', () => {
   // A home the demo must NOT touch: the demo makes its own and removes it.
   const userHome = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-user-'));

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/core/lock.js';
 import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harness.js';
 
-/** Profiles (issue 5 item 6): several stores on one machine, each with its own config, state, logs and locks. */
+/** Profiles: several stores on one machine, each with its own config, state, logs and locks. */
 describe('profiles', () => {
   let t: TestSandbox;
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harness.js';
 import { routeCount } from './orders-oracle.js';
 
-/** Issue 4 §2: channel_id comes from config and is checked against Sentos's sales channels. */
+/** channel_id comes from config and is checked against Sentos's sales channels. */
 describe('orders: the configured Sentos sales channel', () => {
   let t: TestSandbox;
   beforeAll(async () => {

@@ -3,7 +3,7 @@ import { startTestSandbox } from '../helpers/cli-harness.js';
 import { expectEachOrderOnce, expectedSentosOrder, FAULT_KINDS, pushable, runUntilSettled } from './orders-oracle.js';
 
 /**
- * Issue 4 "Done when": with the sandbox injecting 429, 5xx and dropped connections (before AND after the
+ * Order push: with the sandbox injecting 429, 5xx and dropped connections (before AND after the
  * request is processed) at 20 %, the run completes with no duplicate and no lost order. Reruns are allowed,
  * as cron would do, until a run reports no failure other than the orders that can never go (no SKU).
  */

@@ -12,7 +12,7 @@ import {
 } from './orders-oracle.js';
 
 /**
- * Issue 4 §1, §4, §6: --dry-run writes nothing and shows the payloads; --limit, --order, --since and the
+ * Order push: --dry-run writes nothing and shows the payloads; --limit, --order, --since and the
  * status filters choose the orders, and only a run that read everything since the checkpoint may move it.
  */
 /** Many full reads in a few seconds would drain Shopify's 100 points/s bucket: scale time, as for Sentos. */

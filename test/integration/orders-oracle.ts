@@ -7,9 +7,10 @@ import { runCli } from '../helpers/cli-harness.js';
 import type { OrderRecord } from '../../src/sandbox/shopify/state/types.js';
 
 /**
- * An independent oracle for the order push (issue 4): what Sentos should hold for a Shopify order, computed
+ * An independent oracle for the order push: what Sentos should hold for a Shopify order, computed
  * from the Shopify SIMULATOR's records with the documented defaults (settings.ts status table, payment map,
- * sentos-api.md §4.6 address rules), never from src/sync. A mistake in the mapping is then caught, not mirrored.
+ * docs/sentos-api.md#order-writes-and-duplicates address rules), never from src/sync. A mistake in the mapping is then
+ * caught, not mirrored.
  */
 const minor = (amount: number) => (amount / 100).toFixed(2);
 const digits = (phone: string) => phone.replace(/\D/g, '');

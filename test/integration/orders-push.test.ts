@@ -13,7 +13,7 @@ import {
 } from './orders-oracle.js';
 
 /**
- * Issue 4 "Done when": N seeded Shopify orders arrive in Sentos once each with the right fields; a rerun
+ * Order push: N seeded Shopify orders arrive in Sentos once each with the right fields; a rerun
  * creates nothing (and, thanks to the ledger, looks nothing up); without the ledger a rerun still creates
  * nothing (the remote lookup is the guarantee). Asserted on the Sentos SIMULATOR's state and request log.
  */

@@ -5,7 +5,7 @@ import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harne
 import { hasLineWithoutSku, routeCount, stateFile } from './orders-oracle.js';
 
 /**
- * Issue 4 §4: which orders a plain run reads. The checkpoint (last processed updatedAt) starts the next
+ * Order push: which orders a plain run reads. The checkpoint (last processed updatedAt) starts the next
  * window, minus a 10-minute overlap; older orders are not read again unless they change.
  */
 const OVERLAP_MS = 10 * 60_000;

@@ -13,7 +13,7 @@ import {
 } from './products-oracle.js';
 
 /**
- * Issue 3 "Done when" 5: bad data fails or conflicts alone, with a clear reason, and the rest syncs.
+ * Product sync: bad data fails or conflicts alone, with a clear reason, and the rest syncs.
  * The Sentos sandbox's wire objects are edited before the run, so the data travels the real wire.
  *
  * Four option axes: Sentos has one colour and one model per variant, but the model NAME may differ between

@@ -11,7 +11,7 @@ import {
 } from './products-oracle.js';
 
 /**
- * Issue 3 "Done when" 3: one variant's price and one warehouse's stock change in Sentos → exactly one
+ * Product sync: one variant's price and one warehouse's stock change in Sentos → exactly one
  * productSet and exactly one inventory write of one row; nothing else is touched.
  */
 describe('products: one price and one stock change', () => {

@@ -11,7 +11,7 @@ import {
 } from './products-oracle.js';
 
 /**
- * Issue 3 "Done when" 4: `--dry-run` sends no mutation, and its plan is exactly what the real run then does
+ * Product sync: `--dry-run` sends no mutation, and its plan is exactly what the real run then does
  * (same items, same actions, same changes), both for a first run (creates) and for a mixed update.
  */
 type Item = { key: string; action: string; status: string; changes?: unknown[]; reasons?: string[] };

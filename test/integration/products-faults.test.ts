@@ -12,7 +12,7 @@ import {
 } from './products-oracle.js';
 
 /**
- * Issue 3 "Done when" 6: with faults injected on both remotes (429, 5xx, THROTTLED, connections dropped
+ * Product sync: with faults injected on both remotes (429, 5xx, THROTTLED, connections dropped
  * before AND after the request is processed, slow answers), the runs — repeated as cron would, a bounded
  * number of times — end with Shopify equal to the plan: every product once, no duplicate product, handle or
  * SKU, every price and stock right. Duplicates are checked after every run, not only at the end.

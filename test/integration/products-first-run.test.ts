@@ -13,7 +13,7 @@ import {
 } from './products-oracle.js';
 
 /**
- * Issue 3 "Done when" 1 and 2: a first run creates every product exactly as Sentos describes it (asserted on
+ * Product sync: a first run creates every product exactly as Sentos describes it (asserted on
  * the Shopify sandbox's state, against an oracle built from the Sentos sandbox's wire data), and an immediate
  * second run changes nothing and sends no mutation at all (asserted on the sandbox's request counts).
  */

@@ -5,7 +5,7 @@ import type { TestSandbox } from '../helpers/cli-harness.js';
 import { mutations, products, startProductsSandbox } from './products-oracle.js';
 
 /**
- * Issue 3 §6: `--limit`, `--sku`, and the safety guard (empty Sentos read, too large a share of the catalog
+ * Product sync: `--limit`, `--sku`, and the safety guard (empty Sentos read, too large a share of the catalog
  * rewritten, too many variants zeroed) stopping a real run before any write unless `--force`.
  */
 describe('products: selection and the safety guard', () => {

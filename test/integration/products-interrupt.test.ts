@@ -14,7 +14,7 @@ import {
 } from './products-oracle.js';
 
 /**
- * Issue 3 "Done when" 6, second half: a run stopped midway (the AbortSignal Ctrl-C/SIGTERM trips) and run
+ * Product sync: a run stopped midway (the AbortSignal Ctrl-C/SIGTERM trips) and run
  * again converges to the same Shopify state as an uninterrupted run on a fresh sandbox with the same seed:
  * same products by SKU (options, prices, stock per location, status), same handles, no duplicate. Stopped
  * among the product writes. A create is one productSet carrying its stock and status (docs/shopify-api.md#productset),

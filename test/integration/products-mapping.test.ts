@@ -12,7 +12,7 @@ import {
 } from './products-oracle.js';
 
 /**
- * Issue 3 §3 and §5 beyond the defaults: compare-at prices from a channel price list (list_price only when it
+ * Product sync beyond the defaults: compare-at prices from a channel price list (list_price only when it
  * is higher than the price), and a warehouse map that sums two warehouses into one location and leaves a
  * third out (not written, reported).
  */

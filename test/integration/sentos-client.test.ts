@@ -79,7 +79,7 @@ async function collect<T>(pages: AsyncGenerator<T>): Promise<T[]> {
 
 const gap = (a: number, b: number) => (server.requests[b]?.at ?? NaN) - (server.requests[a]?.at ?? NaN);
 
-describe('listProducts pagination (sentos-api.md §2.3)', () => {
+describe('listProducts pagination (docs/sentos-api.md#product-lists-and-paging)', () => {
   it('stops at page >= total_pages, sending page, size, orderby_id and Basic auth', async () => {
     server.setHandler((req, res) => {
       const page = Number(req.query.page);
@@ -163,7 +163,7 @@ describe('retries', () => {
   });
 });
 
-describe('createOrder (sentos-api.md §4.6)', () => {
+describe('createOrder (docs/sentos-api.md#order-writes-and-duplicates)', () => {
   it('maps the created order; ids come back as strings', async () => {
     server.setHandler((_req, res) =>
       sendJson(res, 200, {
@@ -231,7 +231,8 @@ describe('createOrder (sentos-api.md §4.6)', () => {
   });
 });
 
-describe('findOrders and updateOrder (§4.2, §4.8)', () => {
+// docs/sentos-api.md#order-lists-and-filters, docs/sentos-api.md#order-writes-and-duplicates
+describe('findOrders and updateOrder', () => {
   it('looks orders up by order_id and reads numeric ids as strings', async () => {
     server.setHandler((_req, res) =>
       sendJson(res, 200, {
@@ -269,7 +270,7 @@ describe('findOrders and updateOrder (§4.2, §4.8)', () => {
   });
 });
 
-describe('limits (sentos-api.md §5 [V: MSO])', () => {
+describe('limits (docs/sentos-api.md#errors-and-limits [V: MSO])', () => {
   it('spaces writes: 13 POSTs with 12 per 300ms window → the 13th starts a window after the 1st', async () => {
     server.setHandler((req, res) => sendJson(res, 200, { order: { id: req.index + 1, status: 2 } }));
     const sentos = client({ limits: { postsPerWindow: 12, windowMs: 300, noticeWaitMs: 50 } });

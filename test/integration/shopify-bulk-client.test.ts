@@ -194,7 +194,7 @@ async function caught(pages: AsyncIterable<unknown>, yielded: unknown[] = []): P
 
 const downloadsOf = (requests: RecordedRequest[]) => requests.filter((r) => r.method === 'GET');
 
-describe('listProducts by bulk export (shopify-admin-api.md §4.2)', () => {
+describe('listProducts by bulk export (docs/shopify-api.md#bulk-export)', () => {
   it(
     'counts, runs both exports, polls with backoff, downloads without the token and joins levels into ' + 'variants',
     async () => {

@@ -5,9 +5,10 @@ import { runCli, startTestSandbox, type CliRun, type TestSandbox } from '../help
 import { warehouseLocations } from './sync-stock-oracle.js';
 
 /**
- * Issue 6 (c): an order Sentos refuses (one of its SKUs is unknown there) keeps ALL its units held back from
- * Shopify's stock on every run — also when Sentos's number changes and the stock is written again — until it
- * goes through; then the hold is released and Sentos's own stock (which now includes the order) takes over.
+ * No oversell (docs/architecture.md#no-oversell): an order Sentos refuses (one of its SKUs is unknown there) keeps ALL
+ * its units held back from Shopify's stock on every run — also when Sentos's number changes and the stock is written
+ * again — until it goes through; then the hold is released and Sentos's own stock (which now includes the order) takes
+ * over.
  * The plan shows the subtraction: Sentos 10, pending 2 → 8.
  */
 describe('an order that fails to push stays held back until it goes through', () => {
@@ -26,7 +27,8 @@ describe('an order that fails to push stays held back until it goes through', ()
       .filter((c) => c.field === 'stock' && c.sku === kept);
 
   beforeAll(async () => {
-    // Shopify Plus bucket (shopify-admin-api.md §7.1), so the cost throttle does not pace these back-to-back runs.
+    // Shopify Plus bucket (docs/shopify-api.md#rate-limits-by-plan), so the cost throttle does not pace these
+    // back-to-back runs.
     t = await startTestSandbox({
       seed: 5,
       products: 4,

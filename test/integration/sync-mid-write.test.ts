@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harness.js';
 
 /**
- * Issue 6 (b): a sale that lands exactly between the plan and the stock write. A loopback proxy in front of the
- * Shopify simulator places the order when the run's first inventorySetQuantities request arrives, before
- * passing it on: the request's changeFromQuantity is then stale, and the simulator answers as Shopify does
- * (CHANGE_FROM_QUANTITY_STALE). The tool must re-read, carry the sale over and write again — never a blind set.
+ * No oversell (docs/architecture.md#no-oversell): a sale that lands exactly between the plan and the stock write. A
+ * loopback proxy in front of the Shopify simulator places the order when the run's first inventorySetQuantities request
+ * arrives, before passing it on: the request's changeFromQuantity is then stale, and the simulator answers as Shopify
+ * does (CHANGE_FROM_QUANTITY_STALE). The tool must re-read, carry the sale over and write again — never a blind set.
  */
 interface Proxy {
   url: string;

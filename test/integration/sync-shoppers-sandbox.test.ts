@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShoppers } from '../../src/sandbox/shoppers.js';
 import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harness.js';
 
-/** The sandbox's shoppers (issue 6 §4): what they buy, how they take stock, and how tests steer them. */
+/**
+ * The sandbox's shoppers (docs/architecture.md#no-oversell): what they buy, how they take stock, and how tests steer
+ * them.
+ */
 const PLUS = { maximumAvailable: 20_000, restoreRate: 1_000 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -3,9 +3,9 @@ import { runCli, startTestSandbox, type CliRun } from '../helpers/cli-harness.js
 import { oversells, sentosCopies, sentosTotal, stockCells, unreflectedOrders } from './sync-stock-oracle.js';
 
 /**
- * Issue 6 "Done when" (a): shoppers buy on Shopify while `sync` runs, again and again. After every run the
- * no-oversell invariants hold on the simulators' own numbers; after the shoppers stop and the tool catches up,
- * every order is in Sentos exactly once and every unit is accounted for on both sides.
+ * No oversell (docs/architecture.md#no-oversell): shoppers buy on Shopify while `sync` runs, again and again. After
+ * every run the no-oversell invariants hold on the simulators' own numbers; after the shoppers stop and the tool
+ * catches up, every order is in Sentos exactly once and every unit is accounted for on both sides.
  */
 export interface ScenarioOptions {
   seed: number;
@@ -35,7 +35,7 @@ export interface ScenarioFigures {
   violations: string[];
 }
 
-/** Shopify Plus figures (shopify-admin-api.md §7.1): the order reads keep pace with busy shoppers. */
+/** Shopify Plus figures (docs/shopify-api.md#rate-limits-by-plan): the order reads keep pace with busy shoppers. */
 const PLUS_BUCKET = { maximumAvailable: 20_000, restoreRate: 1_000 };
 /** Sentos's one-minute window scaled down further than the harness's 300 ms: many short runs per seed. */
 const SENTOS_WINDOW_MS = 100;

@@ -2,8 +2,9 @@ import type { Sandbox } from '../../src/sandbox/server.js';
 import type { OrderRecord } from '../../src/sandbox/shopify/state/types.js';
 
 /**
- * An independent oracle for issue 6 ("never oversell"), computed from the two SIMULATORS' state only — never
- * from the tool's report or src/sync — so a mistake in the tool's pending logic is caught, not mirrored.
+ * An independent oracle for docs/architecture.md#no-oversell ("never oversell"), computed from the two SIMULATORS'
+ * state only — never from the tool's report or src/sync — so a mistake in the tool's pending logic is caught, not
+ * mirrored.
  *
  * A unit sold on Shopify is "unreflected" while Sentos's stock does not include it: the order is not in Sentos,
  * or it is there in a status that does not take stock (the simulator's stock rule, our model of Sentos).

@@ -40,7 +40,7 @@ export interface DemoStepResult {
 }
 
 /**
- * Shopify's query-cost bucket of a Plus store (restore 1,000 points/s, shopify-admin-api.md §7.1 [V]; bucket
+ * Shopify's query-cost bucket of a Plus store (restore 1,000 points/s, docs/shopify-api.md#rate-limits-by-plan; bucket
  * 20,000 [I]). A Standard store's 100/s would spend most of the demo waiting for the bucket to refill.
  */
 const DEMO_SHOPIFY_BUCKET = { maximumAvailable: 20_000, restoreRate: 1_000 };
@@ -81,7 +81,7 @@ const STEPS: readonly DemoStep[] = [
 ];
 
 /**
- * `demo` (issue 5 item 1): the whole tool on the embedded sandbox in one command. It calls the same
+ * `demo`: the whole tool on the embedded sandbox in one command. It calls the same
  * command code in-process (main) with an environment that points at loopback simulators and a temporary
  * home, so no real credential, setting or state is read or written.
  */

@@ -21,7 +21,7 @@ const FOLLOW_POLL_MS = 250;
 /** Like `tail -f`: without --limit, --follow starts from the last few entries, not the whole history. */
 const FOLLOW_DEFAULT_LIMIT = 10;
 
-/** `logs` (issue 5 item 2): the activity log every run appends to, filtered like the original app's log page. */
+/** `logs`: the activity log every run appends to, filtered like the original app's log page. */
 export function registerLogsCommand(program: Command, runtimeFor: RuntimeFactory): void {
   program
     .command('logs')

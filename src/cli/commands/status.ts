@@ -56,7 +56,7 @@ const SHOPIFY_KEYS = [
 ];
 const SENTOS_KEYS = ['sentos.apiUrl', 'sentos.authMethod', 'sentos.apiKey', 'sentos.apiSecret'];
 
-/** `status` (issue 5 item 3): the original app's dashboard in a terminal; reads local files only, no request. */
+/** `status`: the original app's dashboard in a terminal; reads local files only, no request. */
 export function registerStatusCommand(program: Command, runtimeFor: RuntimeFactory): void {
   program
     .command('status')

@@ -1,6 +1,6 @@
 /**
- * The deterministic seed catalog: Sentos WIRE-shaped products (sentos-api.md §2.4, §8.1) for the simulator,
- * the demo and the benchmarks. Same seed, same catalog; a larger count extends the same prefix.
+ * The deterministic seed catalog: Sentos WIRE-shaped products (docs/sentos-api.md#product-shape-and-quirks) for the
+ * simulator, the demo and the benchmarks. Same seed, same catalog; a larger count extends the same prefix.
  */
 import { createRandom, type Random } from './random.js';
 import {
@@ -188,7 +188,7 @@ function variantProduct(ctx: Ctx, id: number, index: number): WireProduct {
   const { random } = ctx;
   const kind = random.pick(VARIANT_KINDS);
   const { product, saleMinor } = baseProduct(ctx, id, index, kind);
-  // Quirk 4 (§2.5): some products carry images only on their variants.
+  // Quirk 4 (docs/sentos-api.md#product-shape-and-quirks): some products carry images only on their variants.
   const imageCount = random.chance(0.15) ? 0 : random.int(1, 4);
   for (let n = 1; n <= imageCount; n++) product.images.push(image(ctx, `${product.sku}-${n}`));
   const run = SIZE_RUNS[kind.sizes ?? 'apparel'];

@@ -1,5 +1,6 @@
 /**
- * Authentication as the simulator checks it. Basic (key:secret) is the real one (sentos-api.md §1 [V: all
+ * Authentication as the simulator checks it. Basic (key:secret) is the real one
+ * (docs/sentos-api.md#base-url-auth-and-transport [V: all
  * credible sources]); the other three are the seed's contract, kept so the client's auto-detection has
  * something to detect. Only the configured method is accepted: anything else is 401.
  */

@@ -1,6 +1,6 @@
 /**
- * Word lists for the seed catalog: a Turkish apparel shop (sentos-api.md §8.1 is the model). Turkish
- * characters (ç ğ ı İ ö ş ü) are everywhere on purpose: the matching key must survive them.
+ * Word lists for the seed catalog: a Turkish apparel shop (docs/sentos-api.md#product-shape-and-quirks is the model).
+ * Turkish characters (ç ğ ı İ ö ş ü) are everywhere on purpose: the matching key must survive them.
  */
 import type { WireCategory, WireSalesChannel, WireWarehouse } from './wire-types.js';
 
@@ -123,7 +123,9 @@ export const CARE_NOTES: readonly string[] = [
   'Gölgede kurutunuz; doğrudan güneş ışığına maruz bırakmayınız.',
 ];
 
-/** Price-list keys: lower-case platform slugs (§2.6: key names unverified, keep them configurable). */
+/**
+ * Price-list keys: lower-case platform slugs (docs/sentos-api.md#prices: key names unverified, keep them configurable).
+ */
 export const PRICE_KEYS: readonly string[] = ['b2c', 'trendyol', 'hepsiburada', 'n11'];
 
 export const WAREHOUSES: readonly WireWarehouse[] = [

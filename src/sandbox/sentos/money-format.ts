@@ -4,7 +4,7 @@
  */
 import type { WireMoney } from './wire-types.js';
 
-/** The forms Sentos is seen to send (sentos-api.md §2.5 quirk 1). */
+/** The forms Sentos is seen to send (docs/sentos-api.md#product-shape-and-quirks quirk 1). */
 export type MoneyStyle = 'tr-thousands' | 'tr-comma' | 'dot' | 'number';
 
 /** "1299.90" */
@@ -20,8 +20,8 @@ function groupThousands(whole: string): string {
 
 /**
  * Formats minor units in one of Sentos's styles. Never yields a dot-only thousands value like "1.220"
- * (read as 1.22 by most clients, §2.5): dots only group thousands when a comma decimal follows, and dot
- * decimals always carry two digits.
+ * (read as 1.22 by most clients, docs/sentos-api.md#product-shape-and-quirks): dots only group thousands when a comma
+ * decimal follows, and dot decimals always carry two digits.
  */
 export function formatMoney(minor: number, style: MoneyStyle): WireMoney {
   const dot = minorToDot(minor);

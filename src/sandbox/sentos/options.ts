@@ -23,20 +23,26 @@ export interface SentosSimLimits {
 }
 
 export interface SentosSimQuirks {
-  /** stocks[].warehouse as {id, name} (§2.5 quirk 2 [V: MSO]). */
+  /** stocks[].warehouse as {id, name} (docs/sentos-api.md#product-shape-and-quirks quirk 2 [V: MSO]). */
   warehouseAsObject: boolean;
-  /** stocks[].stock as a string, "4" (§2.5 quirk 2). */
+  /** stocks[].stock as a string, "4" (docs/sentos-api.md#product-shape-and-quirks quirk 2). */
   stockAsString: boolean;
-  /** variant model as the plain value string (§2.4 [V: VGP accepts it]). */
+  /** variant model as the plain value string (docs/sentos-api.md#product-shape-and-quirks [V: VGP accepts it]). */
   modelAsString: boolean;
-  /** PHP serialisation: an empty object comes out as [] (§1, §2.5 quirk 3). */
+  /**
+   * PHP serialisation: an empty object comes out as [] (docs/sentos-api.md#base-url-auth-and-transport,
+   * docs/sentos-api.md#product-shape-and-quirks quirk 3).
+   */
   emptyObjectsAsArrays: boolean;
   /**
-   * PUT /products/{id} with a variants list: 'delete' drops the variants it omits (§9 q10 is open; MSO fears
-   * it, so the strict simulator does it). 'keep' leaves them.
+   * PUT /products/{id} with a variants list: 'delete' drops the variants it omits (docs/sentos-api.md#open-questions;
+   * MSO fears it, so the strict simulator does it). 'keep' leaves them.
    */
   omittedVariantsOnPut: 'keep' | 'delete';
-  /** Product write validation errors answered as 2xx {errors, message, product: []} (§5 [V: SAL]); else 422. */
+  /**
+   * Product write validation errors answered as 2xx {errors, message, product: []}
+   * (docs/sentos-api.md#errors-and-limits [V: SAL]); else 422.
+   */
   productErrorsAs200: boolean;
 }
 

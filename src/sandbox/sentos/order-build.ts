@@ -1,7 +1,9 @@
 /**
- * A validated POST /orders body → the stored order, in the read-side shape (sentos-api.md §4.4, §8.4).
+ * A validated POST /orders body → the stored order, in the read-side shape
+ * (docs/sentos-api.md#order-shape-and-status-codes, docs/sentos-api.md#order-lists-and-filters).
  * order_id and order_code are stored exactly as sent (string or number): the client must compare them as
- * strings (§4.7). Order money is dot-decimal strings, as in the docs sample (§0 "money").
+ * strings (docs/sentos-api.md#order-writes-and-duplicates). Order money is dot-decimal strings, as in the docs sample
+ * ("money").
  */
 import { formatIstanbul } from './istanbul-time.js';
 import { minorToDot, parseWireMoney } from './money-format.js';
@@ -15,7 +17,7 @@ function text(value: unknown): string {
 }
 
 function address(value: unknown, state: SentosState): WireAddress | [] {
-  // PHP-style: a missing address comes back as [] rather than {} (§1).
+  // PHP-style: a missing address comes back as [] rather than {} (docs/sentos-api.md#base-url-auth-and-transport).
   return value && typeof value === 'object' ? { id: state.nextCustomerId(), ...(value as WireAddress) } : [];
 }
 
@@ -27,7 +29,8 @@ function buildLine(line: Body, state: SentosState, currency: string): { line: Wi
   const quantity = line['quantity'] as number;
   const image = item?.images[0] ?? hit?.product.images[0];
   const wireLine: WireOrderLine = {
-    id: 0, // §4.4 [V: MSO fixture]: line ids can be 0; orderlineid is the real one.
+    // docs/sentos-api.md#order-shape-and-status-codes [V: MSO fixture]: line ids can be 0; orderlineid is the real one.
+    id: 0,
     orderlineid: state.nextLineId(),
     sku,
     barcode: item?.barcode ?? '',

@@ -1,7 +1,8 @@
 /**
- * GET /orders filters (sentos-api.md §4.2), read from the query string AND a JSON body on the GET (§4.2
- * quirk [V: MSO sends both]). order_id / order_code compare as strings, because Sentos may store or echo
- * them as numbers (§4.7). Dates are "YYYY-MM-DD HH:mm:ss" Turkey time, or a bare date.
+ * GET /orders filters (docs/sentos-api.md#order-lists-and-filters), read from the query string AND a JSON body on the
+ * GET (docs/sentos-api.md#order-lists-and-filters quirk [V: MSO sends both]). order_id / order_code compare as strings,
+ * because Sentos may store or echo them as numbers (docs/sentos-api.md#order-writes-and-duplicates). Dates are
+ * "YYYY-MM-DD HH:mm:ss" Turkey time, or a bare date.
  */
 import { normaliseSentosDate } from './istanbul-time.js';
 import type { WireOrder } from './wire-types.js';
@@ -67,7 +68,10 @@ export function orderFilters(filters: Record<string, unknown>): FilterResult {
   return problem ? { ok: false, message: problem } : { ok: true, predicates };
 }
 
-/** orderby_field id|created_at|updated_at|ship_due_date, orderby_direction ASC|DESC (§4.2); default id ASC. */
+/**
+ * orderby_field id|created_at|updated_at|ship_due_date, orderby_direction ASC|DESC
+ * (docs/sentos-api.md#order-lists-and-filters); default id ASC.
+ */
 export function orderSorter(filters: Record<string, unknown>): (a: WireOrder, b: WireOrder) => number {
   const field = scalarText(filters['orderby_field'], 'id');
   const sign = scalarText(filters['orderby_direction'], 'ASC').toUpperCase() === 'DESC' ? -1 : 1;

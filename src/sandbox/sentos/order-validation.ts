@@ -1,7 +1,8 @@
 /**
  * POST /orders validation, as strict as a real server could plausibly be (helper brief: strictest reading
- * where the reference only infers). Field list: sentos-api.md §4.6 [V: SFB, SCX]; the payment_method enum and
- * its 422: §4.6 [V: SFB comment]; statuses: §4.5.
+ * where the reference only infers). Field list: docs/sentos-api.md#order-writes-and-duplicates [V: SFB, SCX]; the
+ * payment_method enum and its 422: docs/sentos-api.md#order-writes-and-duplicates [V: SFB comment]; statuses:
+ * docs/sentos-api.md#order-shape-and-status-codes.
  */
 import { normaliseSentosDate } from './istanbul-time.js';
 import type { SentosState } from './state.js';
@@ -14,7 +15,10 @@ export const PAYMENT_METHODS: readonly string[] = [
   'KAPIDAODEME/NAKIT',
   'KAPIDAODEME/KREDIKARTI',
 ];
-/** Both writers send "TL" (§4.6); "TRY" (an ISO code a Shopify client might copy) is not assumed to pass. */
+/**
+ * Both writers send "TL" (docs/sentos-api.md#order-writes-and-duplicates); "TRY" (an ISO code a Shopify client might
+ * copy) is not assumed to pass.
+ */
 export const CURRENCIES: readonly string[] = ['TL', 'USD', 'EUR', 'GBP'];
 
 export type Body = Record<string, unknown>;
@@ -38,7 +42,10 @@ function isPositiveInt(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value > 0;
 }
 
-/** A JSON number, or a plain dot-decimal string; Turkish strings are not accepted on write (§2.5 quirk 1). */
+/**
+ * A JSON number, or a plain dot-decimal string; Turkish strings are not accepted on write
+ * (docs/sentos-api.md#product-shape-and-quirks quirk 1).
+ */
 export function isPrice(value: unknown): boolean {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0;
   return typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim());

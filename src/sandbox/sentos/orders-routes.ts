@@ -1,4 +1,4 @@
-/** GET/POST /orders, GET/PUT /orders/:id (sentos-api.md §4). */
+/** GET/POST /orders, GET/PUT /orders/:id (docs/sentos-api.md#orders). */
 import { formatIstanbul } from './istanbul-time.js';
 import { buildOrder } from './order-build.js';
 import { orderFilters, orderSorter } from './order-filters.js';
@@ -26,7 +26,8 @@ function getOrder(ctx: RouteContext) {
 }
 
 /**
- * Like the real API as far as anyone knows (§4.7, §9 q3), a duplicate order_id is NOT rejected: a second
+ * Like the real API as far as anyone knows (docs/sentos-api.md#order-writes-and-duplicates,
+ * docs/sentos-api.md#open-questions), a duplicate order_id is NOT rejected: a second
  * copy is stored. Preventing that is the client's job, and tests count the copies.
  */
 function postOrder(ctx: RouteContext) {
@@ -38,7 +39,10 @@ function postOrder(ctx: RouteContext) {
   return json(200, { message: 'Sipariş oluşturuldu', order });
 }
 
-/** §4.8 [V: SFB markShipped]: {status, data: {cargo_company, tracking_number, tracking_url}}. */
+/**
+ * docs/sentos-api.md#order-writes-and-duplicates [V: SFB markShipped]: {status, data: {cargo_company, tracking_number,
+ * tracking_url}}.
+ */
 function putOrder(ctx: RouteContext) {
   const order = ctx.state.findOrder(Number(ctx.params['id']));
   if (!order) return message(404, 'Sipariş bulunamadı');

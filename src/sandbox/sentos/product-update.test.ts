@@ -34,7 +34,7 @@ describe('PUT /products/:id', () => {
     expect(sim.state.findBySku(second)?.variant?.sku).toBe(second);
   });
 
-  it('deletes variants a variants list omits (strict default, sentos-api.md §9 q10)', async () => {
+  it('deletes variants a variants list omits (strict default, docs/sentos-api.md#open-questions)', async () => {
     const { sim, product, skus } = await start();
     const kept = skus.slice(0, 2).map((sku) => ({ sku, stocks: [{ warehouse: 1, stock: 1 }] }));
     await call(sim, 'PUT', `/products/${product.id}`, { body: { variants: kept } });

@@ -1,7 +1,8 @@
 /**
  * PUT /products/{id}: prices and ABSOLUTE stock per warehouse, product-level and per variant (sentos-api.md
- * §2.8 [V: SAL UpdateProductInput; MSO sends absolutes]). Validated as a whole before anything changes, so a
- * rejected update leaves the product untouched. Money on write is a JSON number (§2.5 quirk 1 [I]).
+ * docs/sentos-api.md#product-writes [V: SAL UpdateProductInput; MSO sends absolutes]). Validated as a whole before
+ * anything changes, so a rejected update leaves the product untouched. Money on write is a JSON number
+ * (docs/sentos-api.md#product-shape-and-quirks quirk 1 [I]).
  */
 import type { SentosSimQuirks } from './options.js';
 import type { SentosState } from './state.js';
@@ -112,7 +113,8 @@ export function applyProductUpdate(
     setStocks(variant.stocks, entry['stocks']);
     setMoney(variant, entry);
   }
-  // §9 q10: whether omitted variants are deleted is unknown; the strict default deletes them.
+  // docs/sentos-api.md#open-questions: whether omitted variants are deleted is unknown; the strict default deletes
+  // them.
   if (variants && quirks.omittedVariantsOnPut === 'delete') {
     const listed = new Set(variants.map((v) => v['sku']));
     product.variants = product.variants.filter((v) => listed.has(v.sku));

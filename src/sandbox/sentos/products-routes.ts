@@ -1,4 +1,4 @@
-/** GET /products, GET /products/:id, PUT /products/:id (sentos-api.md §2). */
+/** GET /products, GET /products/:id, PUT /products/:id (docs/sentos-api.md#products). */
 import { filtersFrom, isPaging, paginate, readPaging } from './paging.js';
 import { applyProductUpdate } from './product-update.js';
 import { json, message, type Route, type RouteContext } from './router.js';
@@ -12,7 +12,8 @@ function serialiser(ctx: RouteContext): (product: WireProduct) => unknown {
 }
 
 /**
- * `sku` is an exact filter that matches the product SKU or any of its variant SKUs (§9 q6 is open; exact
+ * `sku` is an exact filter that matches the product SKU or any of its variant SKUs (docs/sentos-api.md#open-questions;
+ * exact
  * is the strict reading, and variant matching is what a by-SKU lookup needs). `orderby_id` sorts by id.
  */
 function listProducts(ctx: RouteContext) {
@@ -35,7 +36,7 @@ function listProducts(ctx: RouteContext) {
 
 function getProduct(ctx: RouteContext) {
   const product = ctx.state.findProduct(Number(ctx.params['id']));
-  // §2.3: the single product comes back as the object itself, not wrapped.
+  // docs/sentos-api.md#product-lists-and-paging: the single product comes back as the object itself, not wrapped.
   return product ? json(200, serialiser(ctx)(product)) : message(404, 'Ürün bulunamadı');
 }
 
@@ -45,7 +46,8 @@ function putProduct(ctx: RouteContext) {
   const errors = applyProductUpdate(product, ctx.body, ctx.state, ctx.options.quirks);
   const { quirks } = ctx.options;
   if (errors) {
-    // §5 [V: SAL]: write validation may come back as 2xx with `errors` and `product: []`.
+    // docs/sentos-api.md#errors-and-limits [V: SAL]: write validation may come back as 2xx with `errors` and `product:
+    // []`.
     return quirks.productErrorsAs200
       ? json(200, { errors, message: null, product: [] })
       : message(422, Object.values(errors).flat().join('; '), { errors });

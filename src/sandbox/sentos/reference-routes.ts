@@ -1,7 +1,13 @@
-/** GET /warehouses, /categories, /sales-channels, /platforms (sentos-api.md §3): bare arrays / objects. */
+/**
+ * GET /warehouses, /categories, /sales-channels, /platforms
+ * (docs/sentos-api.md#warehouses-categories-and-sales-channels): bare arrays / objects.
+ */
 import { json, type Route, type RouteContext } from './router.js';
 
-/** §3: group key → [{id, name}]. Key names disagree between sources ([I]); these follow SAL's mock. */
+/**
+ * docs/sentos-api.md#warehouses-categories-and-sales-channels: group key → [{id, name}]. Key names disagree between
+ * sources ([I]); these follow SAL's mock.
+ */
 const PLATFORMS = {
   'e-commerce': [
     { id: 1, name: 'Shopify' },

@@ -59,7 +59,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     if (url.pathname === STATS_PATH) return sendJson(res, 200, deps.snapshot());
     if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) {
       deps.stats.request(method, `${method} (no firm)`);
-      // §1 [V: ERPD]: a wrong subdomain is a 404 with this message.
+      // docs/sentos-api.md#base-url-auth-and-transport [V: ERPD]: a wrong subdomain is a 404 with this message.
       return sendJson(res, 404, { message: 'Firma adı (subdomain) bulunamadı' });
     }
     const match = matchRoute(ROUTES, method, url.pathname.slice('/api'.length) || '/');

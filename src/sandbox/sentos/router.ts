@@ -10,7 +10,7 @@ export interface RouteContext {
   options: ResolvedSentosOptions;
   params: Record<string, string>;
   query: URLSearchParams;
-  /** Parsed JSON body (GET may carry one: sentos-api.md §4.2 quirk), or undefined. */
+  /** Parsed JSON body (GET may carry one: docs/sentos-api.md#order-lists-and-filters quirk), or undefined. */
   body: unknown;
   now: number;
 }

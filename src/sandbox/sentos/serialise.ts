@@ -1,6 +1,7 @@
 /**
  * Stored wire objects → response bodies, with the quirks real clients have met switched on by flags
- * (sentos-api.md §2.5). Money is sent exactly as stored: Turkish strings stay Turkish, numbers stay numbers.
+ * (docs/sentos-api.md#product-shape-and-quirks). Money is sent exactly as stored: Turkish strings stay Turkish, numbers
+ * stay numbers.
  * The result is meant to be JSON-encoded at once: it may share leaves with the store.
  */
 import type { SentosSimQuirks } from './options.js';
@@ -11,7 +12,10 @@ export interface SerialiseContext {
   warehouses: readonly WireWarehouse[];
 }
 
-/** PHP's json_encode turns an empty associative array into [] (§1, §2.5 quirk 3). */
+/**
+ * PHP's json_encode turns an empty associative array into [] (docs/sentos-api.md#base-url-auth-and-transport,
+ * docs/sentos-api.md#product-shape-and-quirks quirk 3).
+ */
 export function emptyObject<T extends object>(value: T, quirks: SentosSimQuirks): T | [] {
   return quirks.emptyObjectsAsArrays && Object.keys(value).length === 0 ? [] : value;
 }

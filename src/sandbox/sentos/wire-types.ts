@@ -1,10 +1,14 @@
 /**
- * Sentos WIRE shapes, in the wire's own snake_case (sentos-api.md §2.4, §3, §4.4, §8). These are what the
- * simulator stores and serves; they are deliberately independent of src/sentos/ (the client's own types), so a
- * misreading in the client is caught rather than mirrored.
+ * Sentos WIRE shapes, in the wire's own snake_case (docs/sentos-api.md#product-shape-and-quirks,
+ * docs/sentos-api.md#warehouses-categories-and-sales-channels, docs/sentos-api.md#order-shape-and-status-codes). These
+ * are what the simulator stores and serves; they are deliberately independent of src/sentos/ (the client's own types),
+ * so a misreading in the client is caught rather than mirrored.
  */
 
-/** Money as Sentos sends it: Turkish strings ("1.299,90", "220,00"), dot decimals ("220.50") or numbers (§2.5). */
+/**
+ * Money as Sentos sends it: Turkish strings ("1.299,90", "220,00"), dot decimals ("220.50") or numbers
+ * (docs/sentos-api.md#product-shape-and-quirks).
+ */
 export type WireMoney = string | number;
 
 export interface WireStock {
@@ -34,7 +38,7 @@ export interface WireVariant {
   model: WireModel;
   stocks: WireStock[];
   images: WireImage[];
-  /** Optional: readers fall back to the parent's price (§2.4 variant table). */
+  /** Optional: readers fall back to the parent's price (docs/sentos-api.md#product-shape-and-quirks variant table). */
   sale_price?: WireMoney;
   purchase_price?: WireMoney;
 }
@@ -54,9 +58,12 @@ export interface WireProduct {
   sale_price: WireMoney;
   vat_rate: number;
   volumetric_weight: number;
-  /** Product-level stock: used by simple products; empty on variant products (§8.1). */
+  /**
+   * Product-level stock: used by simple products; empty on variant products
+   * (docs/sentos-api.md#product-shape-and-quirks).
+   */
   stocks: WireStock[];
-  /** Sales-channel price lists keyed by a lower-case slug (§2.6). */
+  /** Sales-channel price lists keyed by a lower-case slug (docs/sentos-api.md#prices). */
   prices: Record<string, WireChannelPrice>;
   images: WireImage[];
   /** Empty for a simple product. */
@@ -119,7 +126,10 @@ export interface WireTrackingInfo {
   tracking_link: string;
 }
 
-/** A stored order: what POST /orders echoes and GET /orders lists (§4.4, §8.4). */
+/**
+ * A stored order: what POST /orders echoes and GET /orders lists (docs/sentos-api.md#order-shape-and-status-codes,
+ * docs/sentos-api.md#order-lists-and-filters).
+ */
 export interface WireOrder {
   id: number;
   order_id: string | number;

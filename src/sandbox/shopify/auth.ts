@@ -1,14 +1,14 @@
 import { createRandom, type Random } from '../seed/random.js';
 
 /**
- * Shopify auth (shopify-admin-api.md §2.2 [V]): a static Admin API token (legacy custom app) or tokens from
- * the client-credentials grant, which expire after 24 h. Every GraphQL call carries X-Shopify-Access-Token.
+ * Shopify auth (docs/shopify-api.md#transport-auth-and-envelope): a static Admin API token (legacy custom app) or
+ * tokens from the client-credentials grant, which expire after 24 h. Every GraphQL call carries X-Shopify-Access-Token.
  */
 export const INVALID_TOKEN_BODY = {
   errors: '[API] Invalid API key or access token (unrecognized login or wrong password)',
 };
 
-/** Scopes the sandbox app is "installed" with (§10.11): what a catalog + orders sync needs. */
+/** Scopes the sandbox app is "installed" with (docs/shopify-api.md#pitfalls): what a catalog + orders sync needs. */
 export const GRANTED_SCOPES = [
   'read_products',
   'write_products',
@@ -53,7 +53,8 @@ export class TokenStore {
 
   /**
    * POST /admin/oauth/access_token with grant_type=client_credentials. Wrong client → 401 invalid_client
-   * (RFC 6749 §5.2); a missing field or another grant → 400. The `expires_in` name is [I] (§2.2).
+   * (RFC 6749 §5.2); a missing field or another grant → 400. The `expires_in` name is [I]
+   * (docs/shopify-api.md#transport-auth-and-envelope).
    */
   exchange(params: Record<string, unknown>): OAuthResponse {
     const grantType = params.grant_type;
@@ -90,7 +91,10 @@ export class TokenStore {
   }
 }
 
-/** The grant's body is form-encoded in Shopify's docs and JSON in @shopify/shopify-api (§2.2 [V]): take both. */
+/**
+ * The grant's body is form-encoded in Shopify's docs and JSON in @shopify/shopify-api
+ * (docs/shopify-api.md#transport-auth-and-envelope): take both.
+ */
 export function parseGrantBody(contentType: string | undefined, raw: string): Record<string, unknown> {
   if (contentType?.includes('application/json')) {
     try {

@@ -1,5 +1,5 @@
 /**
- * The calculated-cost leaky bucket (shopify-admin-api.md §7.1 [V]): `maximumAvailable` points, refilled at
+ * The calculated-cost leaky bucket (docs/shopify-api.md#rate-limits-by-plan): `maximumAvailable` points, refilled at
  * `restoreRate` points per second of (injected) clock time. A query is charged its requested cost up front and
  * refunded down to its actual cost afterwards; one that does not fit is THROTTLED and charged nothing.
  */

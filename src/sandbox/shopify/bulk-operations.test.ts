@@ -73,7 +73,7 @@ async function download(url: string): Promise<Array<Record<string, unknown>>> {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-describe('bulk query operations (shopify-admin-api.md §4.2)', () => {
+describe('bulk query operations (docs/shopify-api.md#bulk-export)', () => {
   it(
     'runs CREATED → RUNNING → COMPLETED as it is polled and serves JSONL with __parentId children after ' + 'parents',
     async () => {

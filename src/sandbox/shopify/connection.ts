@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 
 /**
- * Relay connections (shopify-admin-api.md §4.1 [V]): first/after, last/before, reverse, edges/nodes/pageInfo.
+ * Relay connections (docs/shopify-api.md#catalog-reads): first/after, last/before, reverse, edges/nodes/pageInfo.
  * Cursors are opaque keyset positions (sort value + id), so an object that moves while a client pages (an
  * order updated between two pages) is neither skipped nor repeated out of order: it reappears later.
  */
@@ -21,7 +21,7 @@ export interface Connection<T> {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
-/** Shopify's per-page maximum (§4.1 [V: changelog, "in line with connection limits"]). */
+/** Shopify's per-page maximum (docs/shopify-api.md#catalog-reads [V: changelog, "in line with connection limits"]). */
 export const MAX_PAGE_SIZE = 250;
 
 export function encodeCursor(key: SortKey): string {

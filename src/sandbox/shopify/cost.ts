@@ -15,8 +15,8 @@ import {
 } from 'graphql';
 
 /**
- * Calculated query cost (shopify-admin-api.md §7.1 [V: scalar/enum 0, object 1; connection rule from Shopify's
- * engineering blog; mutation base 10 I; productSet formula V]):
+ * Calculated query cost (docs/shopify-api.md#rate-limits-by-plan [V: scalar/enum 0, object 1; connection rule from
+ * Shopify's engineering blog; mutation base 10 I; productSet formula V]):
  * - scalar and enum fields cost 0, an object 1 (plus its selection);
  * - a connection costs 2 + n × (1 + cost of one node's selection), n = first/last (requested) or the number of
  *   nodes actually returned (actual); pageInfo is free;
@@ -33,7 +33,10 @@ export interface CostInput {
 
 /** `values` threaded through the walk are the response objects (actual cost) or undefined (requested cost). */
 interface Walk extends CostInput {
-  /** Deprecated fields met on the way, for the X-Shopify-API-Deprecated-Reason header (§2.1). */
+  /**
+   * Deprecated fields met on the way, for the X-Shopify-API-Deprecated-Reason header
+   * (docs/shopify-api.md#transport-auth-and-envelope).
+   */
   deprecated: Set<string>;
 }
 
@@ -88,7 +91,9 @@ function mutationCost(
   return total;
 }
 
-/** §3.3 [V: https://shopify.dev/changelog/dynamic-complexity-cost-for-productset-mutation]. */
+/**
+ * docs/shopify-api.md#productset [V: https://shopify.dev/changelog/dynamic-complexity-cost-for-productset-mutation].
+ */
 export function productSetSurcharge(args: Record<string, unknown>): number {
   const input = (args.input ?? {}) as {
     variants?: Array<{ metafields?: unknown[]; file?: unknown }>;

@@ -1,5 +1,5 @@
 /**
- * Money on the wire is a decimal string (shopify-admin-api.md §10.12 [V]). The simulator keeps amounts as
+ * Money on the wire is a decimal string (docs/shopify-api.md#pitfalls). The simulator keeps amounts as
  * integer minor units (kuruş) and formats them the two ways Shopify does:
  * - `Money` fields such as ProductVariant.price: two decimals, "1299.90";
  * - `MoneyV2.amount` (a `Decimal`): shortest form with at least one decimal, "1299.9", "10.0" [I: observed

@@ -174,7 +174,8 @@ describe('GraphQL endpoint', () => {
     expect(sim.stats().requests.total).toBe(0);
   });
 
-  it('flags deprecated fields with X-Shopify-API-Deprecated-Reason (§2.1)', async () => {
+  // docs/shopify-api.md#transport-auth-and-envelope
+  it('flags deprecated fields with X-Shopify-API-Deprecated-Reason', async () => {
     sim = await startShopifySimulator({ orders: 1 });
     const response = await gql(sim, '{ orders(first: 1) { nodes { customer { email } } } }');
     expect(response.headers.get('x-shopify-api-deprecated-reason')).toContain('deprecation');

@@ -91,7 +91,7 @@ export function resolveOptions(options: ShopifySimulatorOptions = {}): ResolvedO
     latency:
       typeof options.latency === 'object' ? options.latency : createLatencyModel(options.latency ?? 'none', seed),
     faults: options.faults,
-    // Five concurrent bulk queries per shop since 2026-01 (shopify-admin-api.md §4.2 [V]).
+    // Five concurrent bulk queries per shop since 2026-01 (docs/shopify-api.md#bulk-export).
     bulk: {
       pollsToComplete: options.bulk?.pollsToComplete ?? 2,
       maxConcurrent: options.bulk?.maxConcurrent ?? 5,

@@ -107,7 +107,8 @@ async function answer(
   request: IncomingMessage,
   raw: string,
 ): Promise<EndpointResult> {
-  // Real Shopify falls forward to the oldest supported version (reference §1.2); the sandbox is stricter on purpose.
+  // Real Shopify falls forward to the oldest supported version (docs/shopify-api.md#api-versions); the sandbox is
+  // stricter on purpose.
   if (!isSupportedVersion(version)) {
     return {
       status: 404,
@@ -131,8 +132,9 @@ async function answer(
 }
 
 /**
- * A bulk operation's JSONL, streamed line by line. Like the signed storage URL Shopify hands out (§4.2), it
- * needs no Shopify token, only the signature in the URL; a token sent anyway is counted as a leak in stats.
+ * A bulk operation's JSONL, streamed line by line. Like the signed storage URL Shopify hands out
+ * (docs/shopify-api.md#bulk-export), it needs no Shopify token, only the signature in the URL; a token sent anyway is
+ * counted as a leak in stats.
  */
 function serveBulkFile(deps: ServerDeps, legacyId: number, request: IncomingMessage, response: ServerResponse): void {
   const signature = new URL(request.url ?? '/', 'http://sandbox').searchParams.get('signature');

@@ -24,7 +24,7 @@ export interface SimulatorStats {
   firstWriteAtMs: number | null;
 }
 
-/** GraphQL mutations that write no shop data: a bulk query export reads (shopify-admin-api.md §4.2). */
+/** GraphQL mutations that write no shop data: a bulk query export reads (docs/shopify-api.md#bulk-export). */
 const READ_ONLY_MUTATIONS = new Set(['bulkOperationRunQuery', 'bulkOperationCancel']);
 
 export class StatsRecorder {

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { parseTurkishMoney, type MoneyResult } from '../../core/money.js';
 
 /**
- * Field-level schemas for the quirks of the Sentos wire (sentos-api.md §2.4, §2.5, §4.4). Each one accepts
- * every form a credible source has seen and normalises it, so the object schemas stay narrow and readable.
- * The backend is PHP: an empty object can arrive as `[]`, and a list with gaps as an object (§1 [V: SAL
+ * Field-level schemas for the quirks of the Sentos wire (docs/sentos-api.md#product-shape-and-quirks,
+ * docs/sentos-api.md#order-shape-and-status-codes). Each one accepts every form a credible source has seen and
+ * normalises it, so the object schemas stay narrow and readable.
+ * The backend is PHP: an empty object can arrive as `[]`, and a list with gaps as an object
+ * (docs/sentos-api.md#base-url-auth-and-transport [V: SAL
  * flexible converters; I: the object-list form]).
  */
 
@@ -12,7 +14,10 @@ const isEmptyArray = (value: unknown): boolean => Array.isArray(value) && value.
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Ids arrive as numbers or strings (§4.4 [V: MSO fixture]); the tool compares them as strings. */
+/**
+ * Ids arrive as numbers or strings (docs/sentos-api.md#order-shape-and-status-codes [V: MSO fixture]); the tool
+ * compares them as strings.
+ */
 export const wireId = z.union([z.number().int(), z.string().trim().min(1)]).transform((v) => String(v));
 
 /** An id that may be missing, null, "" or 0-as-"none" is not assumed: 0 stays "0". */
@@ -35,7 +40,8 @@ export const wireSku = z
 
 /**
  * Money never fails the schema: "1.299,90", "220,00", "220.50", 220.5 parse to minor units; anything else
- * becomes `{ ok: false }` so only the product that needs the price fails later (§2.5 quirk 1).
+ * becomes `{ ok: false }` so only the product that needs the price fails later
+ * (docs/sentos-api.md#product-shape-and-quirks quirk 1).
  * Missing, null and "" mean "no price here" (variants then fall back to the product's, [V: VGP, SCX]).
  */
 export const wireMoney = z
@@ -45,7 +51,10 @@ export const wireMoney = z
   )
   .optional();
 
-/** Stock and quantities: a number or a numeric string such as "4" (§2.5 quirk 2 [V: MSO mapper test]). */
+/**
+ * Stock and quantities: a number or a numeric string such as "4" (docs/sentos-api.md#product-shape-and-quirks quirk 2
+ * [V: MSO mapper test]).
+ */
 export const wireCount = z.union([
   z.number(),
   z
@@ -61,7 +70,10 @@ export const wireOptionalInt = wireCount
   .catch(undefined)
   .transform((v) => (v === null ? undefined : v));
 
-/** `warehouse` is an id, or `{ id, name }` in some responses (§2.5 quirk 2 [V: MSO]). */
+/**
+ * `warehouse` is an id, or `{ id, name }` in some responses (docs/sentos-api.md#product-shape-and-quirks quirk 2 [V:
+ * MSO]).
+ */
 const wireWarehouseRef = z.union([wireId, z.object({ id: wireId }).transform((o) => o.id)]);
 
 export const wireStock = z
@@ -76,7 +88,10 @@ export function wireList<T extends z.ZodType>(item: T) {
   );
 }
 
-/** Images: `[{id, url}]`, plain URL strings, or a single object (order lines, §4.4 [V: MSO fixture]). */
+/**
+ * Images: `[{id, url}]`, plain URL strings, or a single object (order lines,
+ * docs/sentos-api.md#order-shape-and-status-codes [V: MSO fixture]).
+ */
 export const wireImages = z
   .preprocess(
     (v) => (isPlainObject(v) && 'url' in v ? [v] : v),
@@ -104,7 +119,10 @@ export const wireModel = z
     return m.value === undefined ? undefined : { name: m.name ?? DEFAULT_MODEL_NAME, value: m.value };
   });
 
-/** An object that PHP may send as `[]` when empty (prices, errors, product: §2.5 quirk 3 [V: SAL]). */
+/**
+ * An object that PHP may send as `[]` when empty (prices, errors, product: docs/sentos-api.md#product-shape-and-quirks
+ * quirk 3 [V: SAL]).
+ */
 export function wireObjectOrEmpty<T extends z.ZodType>(schema: T) {
   return z.preprocess((v) => (isEmptyArray(v) ? undefined : v), schema);
 }

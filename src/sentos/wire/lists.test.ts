@@ -4,7 +4,7 @@ import { flattenCategories, readPage, wireWarehouses } from './lists.js';
 describe('readPage', () => {
   it.each([
     [
-      'the product envelope (§2.3)',
+      'the product envelope (docs/sentos-api.md#product-lists-and-paging)',
       { data: [1, 2], page: 1, size: 2, total_elements: 57, total_pages: 29 },
       { items: [1, 2], page: 1, size: 2, totalElements: 57, totalPages: 29 },
     ],
@@ -26,7 +26,7 @@ describe('readPage', () => {
   });
 });
 
-describe('reference lists (§3)', () => {
+describe('reference lists (docs/sentos-api.md#warehouses-categories-and-sales-channels)', () => {
   it('reads warehouses with numeric or string ids', () => {
     expect(
       wireWarehouses.parse([

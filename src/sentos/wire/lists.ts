@@ -3,7 +3,8 @@ import type { SentosCategory, SentosSalesChannel, SentosWarehouse } from '../typ
 import { isPlainObject, wireCount, wireId, wireList, wireOptionalId, wireText } from './fields.js';
 
 /**
- * Envelopes and the small reference lists (sentos-api.md §2.3, §3, §4.3).
+ * Envelopes and the small reference lists (docs/sentos-api.md#product-lists-and-paging,
+ * docs/sentos-api.md#warehouses-categories-and-sales-channels, docs/sentos-api.md#order-lists-and-filters).
  */
 
 export interface WirePage {
@@ -31,7 +32,8 @@ const wireEnvelope = z.object({
 
 /**
  * `{ data, page, size, total_elements, total_pages }` for products [V: SAL, SA2, SCX]; orders are not
- * settled (§4.3): SA2 also accepts `content`/`orders` and camelCase totals, MSO/LSC a bare array.
+ * settled (docs/sentos-api.md#order-lists-and-filters): SA2 also accepts `content`/`orders` and camelCase totals,
+ * MSO/LSC a bare array.
  * Returns undefined when the body is none of these.
  */
 export function readPage(
@@ -75,7 +77,8 @@ const wireCategoryNode = z.object({
 
 /**
  * GET /categories: a bare array tree `[{id, name, parent_id, sub_categories}]` [V: SAL, SCX], flattened
- * parents-first. parent_id 0 means root (§3 [V: SAL POST /categories]); the tree position wins when absent.
+ * parents-first. parent_id 0 means root (docs/sentos-api.md#warehouses-categories-and-sales-channels [V: SAL POST
+ * /categories]); the tree position wins when absent.
  */
 export function flattenCategories(
   nodes: readonly unknown[],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createdOrderOf, parseSentosOrder, writeErrors } from './order.js';
 
-describe('parseSentosOrder (sentos-api.md §4.4, §8.4)', () => {
+// docs/sentos-api.md#order-shape-and-status-codes, docs/sentos-api.md#order-lists-and-filters
+describe('parseSentosOrder', () => {
   it('maps the MSO docs-sample quirks: numeric ids, sku null, tracking_info', () => {
     const result = parseSentosOrder({
       id: 88190,
@@ -46,7 +47,7 @@ describe('parseSentosOrder (sentos-api.md §4.4, §8.4)', () => {
   });
 });
 
-describe('writeErrors (§5: `errors` is an object of lists, or [] when none)', () => {
+describe('writeErrors (docs/sentos-api.md#errors-and-limits: `errors` is an object of lists, or [] when none)', () => {
   it.each([
     [{ errors: [], message: 'ok', product: [] }, []],
     [{ errors: null }, []],

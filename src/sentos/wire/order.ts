@@ -3,9 +3,10 @@ import type { SentosOrder } from '../types.js';
 import { isPlainObject, wireCount, wireId, wireList, wireObjectOrEmpty, wireText } from './fields.js';
 
 /**
- * The read side of an order (sentos-api.md §4.4), narrowed to what dedupe and status updates need.
+ * The read side of an order (docs/sentos-api.md#order-shape-and-status-codes), narrowed to what dedupe and status
+ * updates need.
  * `order_id` / `order_code` arrive as numbers or strings [V: MSO fixture]: they become strings here so
- * callers compare them as strings (§4.7).
+ * callers compare them as strings (docs/sentos-api.md#order-writes-and-duplicates).
  */
 
 const wireLine = z.object({
@@ -62,7 +63,8 @@ export function parseSentosOrder(raw: unknown): { ok: true; order: SentosOrder }
 
 /**
  * The body of a write response: `{ message?, errors?, order? | product? }`, where `errors` is an object of
- * lists, or `[]` when there are none (§2.7, §5 [V: SAL]). Returns the error texts, flattened.
+ * lists, or `[]` when there are none (docs/sentos-api.md#product-writes, docs/sentos-api.md#errors-and-limits [V:
+ * SAL]). Returns the error texts, flattened.
  */
 export function writeErrors(body: unknown): string[] {
   if (!isPlainObject(body)) return [];

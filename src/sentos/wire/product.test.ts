@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseSentosProduct, parseSentosProducts } from './product.js';
 
-/** A wire product as §8.1 shows it, with overrides. */
+/** A wire product as docs/sentos-api.md#product-shape-and-quirks shows it, with overrides. */
 function wireProduct(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     id: 1907,
@@ -40,7 +40,7 @@ function parsed(raw: unknown) {
   return result.product;
 }
 
-describe('money quirks (sentos-api.md §2.5 quirk 1)', () => {
+describe('money quirks (docs/sentos-api.md#product-shape-and-quirks quirk 1)', () => {
   it.each([
     ['1.299,90', 129990],
     ['220,00', 22000],

@@ -16,13 +16,13 @@ import {
 } from './fields.js';
 
 /**
- * The product as GET /products and GET /products/{id} send it (sentos-api.md §2.4), narrowed to the fields
- * the tool reads, in the wire's own casing. Quirk handling lives in ./fields.ts.
+ * The product as GET /products and GET /products/{id} send it (docs/sentos-api.md#product-shape-and-quirks), narrowed
+ * to the fields the tool reads, in the wire's own casing. Quirk handling lives in ./fields.ts.
  */
 
 const wirePriceEntry = wireObjectOrEmpty(z.object({ list_price: wireMoney, sale_price: wireMoney }).nullish());
 
-/** `prices` keyed by sales channel; `[]` when empty (§2.6 [V: SAL]; the `[]` form [I]). */
+/** `prices` keyed by sales channel; `[]` when empty (docs/sentos-api.md#prices [V: SAL]; the `[]` form [I]). */
 const wirePrices = wireObjectOrEmpty(z.record(z.string(), wirePriceEntry).nullish());
 
 /** `name` is a string; ERPD guards against an array (multi-language?) [V: ERPD; I]: take the first text. */
@@ -64,7 +64,8 @@ export const wireProductSchema = z
     images: wireImages,
     variants: wireList(wireVariantSchema),
   })
-  // A simple product is its own single variant (§2.4 [V: MSO]): without a SKU it cannot be matched.
+  // A simple product is its own single variant (docs/sentos-api.md#product-shape-and-quirks [V: MSO]): without a SKU it
+  // cannot be matched.
   .refine((p) => p.sku !== undefined || p.variants.length > 0, {
     message: 'product has no SKU and no variants',
     path: ['sku'],

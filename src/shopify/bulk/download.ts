@@ -1,5 +1,5 @@
 /**
- * Downloads a bulk export's JSONL and feeds it, line by line, to a collector (shopify-admin-api.md §4.2).
+ * Downloads a bulk export's JSONL and feeds it, line by line, to a collector (docs/shopify-api.md#bulk-export).
  *
  * - The URL is signed: it is fetched with a plain GET and NO Shopify access token (the token must never
  *   travel to a storage host), and it is never printed with its query string (the signature).
@@ -73,7 +73,7 @@ async function readOnce<T>(
   deps.stats?.record('shopify', 'read', 'BulkDownload');
   let response: Response;
   try {
-    // Deliberately no X-Shopify-Access-Token: the URL is its own credential (§4.2).
+    // Deliberately no X-Shopify-Access-Token: the URL is its own credential (docs/shopify-api.md#bulk-export).
     response = await fetch(file.url, {
       method: 'GET',
       headers: { accept: 'application/jsonl' },

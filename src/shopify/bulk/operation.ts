@@ -1,5 +1,5 @@
 /**
- * One bulk query operation from start to a downloadable file (shopify-admin-api.md §4.2): start it with
+ * One bulk query operation from start to a downloadable file (docs/shopify-api.md#bulk-export): start it with
  * bulkOperationRunQuery, then poll bulkOperation(id:) with a growing interval on the injected clock (a CLI
  * polls; the finish webhook is for apps). A failed, canceled or expired export is an error: its
  * `partialDataUrl` is never read, so a partial catalog can never pass for a complete one.
@@ -76,7 +76,8 @@ export async function runBulkQuery(
         { hint: 'Run again.' },
       );
     if (operation.status === 'COMPLETED') return completed(label, operation);
-    // CREATED, RUNNING and unknown statuses (enum growth, §10 pitfall 13) are waited out, up to the deadline.
+    // CREATED, RUNNING and unknown statuses (enum growth, docs/shopify-api.md#pitfalls pitfall 13) are waited out, up
+    // to the deadline.
     if (TERMINAL.has(operation.status)) throw exportFailed(label, operation);
   }
 }
@@ -111,7 +112,8 @@ async function startBulkQuery(
         },
       );
     }
-    // Other exports of this app hold the shop's slots (five since 2026-01, §4.2): wait for one to end.
+    // Other exports of this app hold the shop's slots (five since 2026-01, docs/shopify-api.md#bulk-export): wait for
+    // one to end.
     await wait(deps, attempt, deadline, signal, () => timeoutError(label, `could not start: ${text}`));
   }
 }
@@ -148,7 +150,7 @@ function completed(label: string, operation: WireBulkOperation): CompletedBulkOp
   };
 }
 
-/** UnsignedInt64 arrives as a string (§10.12). */
+/** UnsignedInt64 arrives as a string (docs/shopify-api.md#pitfalls). */
 function count(label: string, value: string): number {
   if (!/^\d+$/.test(value))
     throw new RemoteError(`Shopify bulk export ${label}: unreadable count "${value}"`, {

@@ -1,5 +1,5 @@
 /**
- * The inner documents of the bulk catalog export (shopify-admin-api.md §4.2) and the zod schemas of their
+ * The inner documents of the bulk catalog export (docs/shopify-api.md#bulk-export) and the zod schemas of their
  * JSONL lines. They are GraphQL documents like any other, so they sit in ALL_OPERATIONS and are validated
  * against the schema; test/integration/shopify-bulk-catalog.test.ts also runs them through the sandbox's
  * bulk rules.

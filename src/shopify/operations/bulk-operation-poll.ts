@@ -7,7 +7,8 @@ export interface BulkOperationPollVariables {
 
 /**
  * The state of one bulk operation (`bulkOperation(id:)`, 2026-01+; `currentBulkOperation` is deprecated,
- * §4.2). Counts and sizes are UnsignedInt64 strings (§10.12). Estimated cost: 1.
+ * docs/shopify-api.md#bulk-export). Counts and sizes are UnsignedInt64 strings (docs/shopify-api.md#pitfalls).
+ * Estimated cost: 1.
  */
 export const BulkOperationPoll = defineOperation<BulkOperationPollVariables>()({
   name: 'BulkOperationPoll',
@@ -20,7 +21,8 @@ query BulkOperationPoll($id: ID!) {
     bulkOperation: z
       .object({
         id: z.string(),
-        // Enums decoded leniently (§10 pitfall 13): an unknown status is treated as still running.
+        // Enums decoded leniently (docs/shopify-api.md#pitfalls pitfall 13): an unknown status is treated as still
+        // running.
         status: z.string(),
         errorCode: z.string().nullable(),
         objectCount: z.string(),

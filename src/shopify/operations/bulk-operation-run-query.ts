@@ -6,7 +6,7 @@ export interface BulkOperationRunQueryVariables {
 }
 
 /**
- * Starts a bulk export (shopify-admin-api.md §4.2). groupObjects is left at its 2026-01+ default (false):
+ * Starts a bulk export (docs/shopify-api.md#bulk-export). groupObjects is left at its 2026-01+ default (false):
  * grouping "slows down bulk operations and increases the likelihood of timeouts" [V: schema description].
  * Cost: a mutation's 10 + the payload, whatever the size of the export.
  */

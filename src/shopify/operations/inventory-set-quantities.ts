@@ -14,9 +14,11 @@ export interface InventorySetQuantitiesVariables {
 }
 
 /**
- * Absolute stock, the call for a source-of-truth system (§3.5). name "available" and reason "correction"
- * are fixed in the document; changeFromQuantity is always present (null skips the compare, §10 pitfall 8);
- * `@idempotent` is mandatory from 2026-04. At most 250 quantities (input-array limit, §10 pitfall 15).
+ * Absolute stock, the call for a source-of-truth system (docs/shopify-api.md#inventory). name "available" and reason
+ * "correction" are fixed in the document; changeFromQuantity is always present (null skips the compare,
+ * docs/shopify-api.md#pitfalls pitfall 8);
+ * `@idempotent` is mandatory from 2026-04. At most 250 quantities (input-array limit, docs/shopify-api.md#pitfalls
+ * pitfall 15).
  * Cost ≈ 10 + 1.
  */
 export const InventorySetQuantities = defineOperation<InventorySetQuantitiesVariables>()({

@@ -9,7 +9,7 @@ export interface LocationsVariables {
 
 /**
  * Active locations only: `includeInactive` defaults to false and inactive locations cannot stock inventory
- * (shopify-admin-api.md §3.1). Estimated cost with first: 50: 2 + 50 × 1 + 1 = 53.
+ * (docs/shopify-api.md#shop-and-locations). Estimated cost with first: 50: 2 + 50 × 1 + 1 = 53.
  */
 export const Locations = defineOperation<LocationsVariables>()({
   name: 'Locations',

@@ -91,7 +91,7 @@ describe('GraphQL documents', () => {
   });
 });
 
-describe('estimated requestedQueryCost with default page sizes (shopify-admin-api.md §7.1)', () => {
+describe('estimated requestedQueryCost with default page sizes (docs/shopify-api.md#rate-limits-by-plan)', () => {
   const schema = schemas['2026-10'];
   const ids = (n: number) => Array.from({ length: n }, (_, i) => `gid://shopify/InventoryItem/${i}`);
   const levels = { levelsFirst: sizes.LEVELS_FIRST, variantsFirst: sizes.PRODUCT_VARIANTS_FIRST };

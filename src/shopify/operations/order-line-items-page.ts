@@ -8,8 +8,8 @@ export interface OrderLineItemsPageVariables {
 }
 
 /**
- * The rest of an order's line items when OrdersPage's lineItems(first: 50) said hasNextPage (§5 "page
- * lineItems separately"). Cost ≈ 1 + 2 + 50 × 9 = 453.
+ * The rest of an order's line items when OrdersPage's lineItems(first: 50) said hasNextPage (docs/shopify-api.md#orders
+ * "page lineItems separately"). Cost ≈ 1 + 2 + 50 × 9 = 453.
  */
 export const OrderLineItemsPage = defineOperation<OrderLineItemsPageVariables>()({
   name: 'OrderLineItemsPage',

@@ -1,6 +1,6 @@
 /**
  * Order selections shared by OrdersPage and OrderLineItemsPage, with their zod schemas (wire casing).
- * Fields follow shopify-admin-api.md §5, narrowed to what src/shopify/types.ts ShopifyOrder carries.
+ * Fields follow docs/shopify-api.md#orders, narrowed to what src/shopify/types.ts ShopifyOrder carries.
  */
 import { z } from 'zod';
 import { moneyBagSchema, pageInfoSchema } from './wire.js';
@@ -64,7 +64,8 @@ export const addressSchema = z
 
 export const orderSchema = z.object({
   id: z.string(),
-  // UnsignedInt64 is serialised as a string (§3.1); accept a number from lenient servers.
+  // UnsignedInt64 is serialised as a string (docs/shopify-api.md#shop-and-locations); accept a number from lenient
+  // servers.
   legacyResourceId: z.union([z.string(), z.number()]),
   name: z.string(),
   createdAt: z.string(),

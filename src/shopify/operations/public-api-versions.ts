@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineOperation, type NoVariables } from './operation.js';
 
 /**
- * Lets the CLI warn when the pinned version is no longer supported (shopify-admin-api.md §1.2).
+ * Lets the CLI warn when the pinned version is no longer supported (docs/shopify-api.md#api-versions).
  * Estimated cost: 1 per version object, about a dozen.
  */
 export const PublicApiVersions = defineOperation<NoVariables>()({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineOperation, type NoVariables } from './operation.js';
 
-/** Shop identity and currency (shopify-admin-api.md §3.1). Estimated cost: 1 (one object). */
+/** Shop identity and currency (docs/shopify-api.md#shop-and-locations). Estimated cost: 1 (one object). */
 export const ShopInfo = defineOperation<NoVariables>()({
   name: 'ShopInfo',
   kind: 'read',

@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 export const pageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
 
-/** MoneyBag.shopMoney: the shop currency, what Sentos books (shopify-admin-api.md §5 "Money"). */
+/** MoneyBag.shopMoney: the shop currency, what Sentos books (docs/shopify-api.md#orders "Money"). */
 export const moneyBagSchema = z.object({ shopMoney: z.object({ amount: z.string() }) });
 
 /** ProductSetUserError / InventorySetQuantitiesUserError / MetafieldsSetUserError share this shape. */
@@ -30,8 +30,10 @@ export const levelsSchema = z.object({
 });
 
 /**
- * Only `available` is read: that is the quantity sync sets (inventorySetQuantities name "available", §3.5).
- * `inventoryLevels` lists active levels only (includeInactive defaults to false, §3.5), i.e. the locations
+ * Only `available` is read: that is the quantity sync sets (inventorySetQuantities name "available",
+ * docs/shopify-api.md#inventory).
+ * `inventoryLevels` lists active levels only (includeInactive defaults to false, docs/shopify-api.md#inventory), i.e.
+ * the locations
  * where the item is stocked.
  */
 export const LEVEL_FIELDS = `
@@ -66,7 +68,7 @@ export const variantConnectionSchema = z.object({ nodes: z.array(variantSchema),
 
 /**
  * The product as ProductsPage lists it and productSet returns it. Metafields are aliased so both fit in one
- * selection. `options(first: 3)`: productSet accepts at most 3 options (§3.3 limits).
+ * selection. `options(first: 3)`: productSet accepts at most 3 options (docs/shopify-api.md#productset limits).
  */
 export const PRODUCT_FIELDS = `
 fragment ProductFields on Product {
@@ -88,7 +90,7 @@ export const productSchema = z.object({
   vendor: z.string(),
   productType: z.string(),
   tags: z.array(z.string()),
-  // Enums are decoded leniently: new values arrive with new versions (§10 pitfall 13).
+  // Enums are decoded leniently: new values arrive with new versions (docs/shopify-api.md#pitfalls pitfall 13).
   status: z.string(),
   options: z.array(z.object({ name: z.string(), position: z.number(), values: z.array(z.string()) })),
   sentosProductId: metafieldValueSchema,

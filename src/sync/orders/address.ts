@@ -1,5 +1,6 @@
 /**
- * Shopify MailingAddress → Sentos address (sentos-api.md §4.6 [V: SFB, SCX]: `city` = il (province),
+ * Shopify MailingAddress → Sentos address (docs/sentos-api.md#order-writes-and-duplicates [V: SFB, SCX]: `city` = il
+ * (province),
  * `district` = ilçe). Shopify's Turkish address form puts the il in `province` (required for TR) and the
  * ilçe in `city`, so city ← province and district ← city. Without a province (most foreign addresses) the
  * city stays the city and no district is sent rather than repeating it.

@@ -32,7 +32,10 @@ function remote(overrides: Partial<SentosOrder> = {}): SentosOrder {
   return { id: '88231', orderId: '6123456789012', orderCode: '1042', status: 2, lines: [], ...overrides };
 }
 
-/** Sentos echoes ids as numbers sometimes (sentos-api.md §4.4); the client may pass them through. */
+/**
+ * Sentos echoes ids as numbers sometimes (docs/sentos-api.md#order-shape-and-status-codes); the client may pass them
+ * through.
+ */
 const numeric = (value: number): string => value as unknown as string;
 
 const tracking = {

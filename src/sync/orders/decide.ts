@@ -1,7 +1,8 @@
 /**
- * What to do with one mapped order (issue 4 §3: exactly once). The remote lookup is the guarantee, not the
- * ledger: the ledger may only spare a lookup for an order whose content hash is unchanged; every create, update
- * or conflict is decided from what Sentos returned for `order_id` / `order_code` (sentos-api.md §4.7).
+ * What to do with one mapped order (docs/architecture.md#exactly-once-orders: exactly once). The remote lookup is the
+ * guarantee, not the ledger: the ledger may only spare a lookup for an order whose content hash is unchanged; every
+ * create, update or conflict is decided from what Sentos returned for `order_id` / `order_code`
+ * (docs/sentos-api.md#order-writes-and-duplicates).
  */
 import type { SentosOrder, SentosOrderPayload, SentosOrderUpdatePayload } from '../../sentos/types.js';
 import type { ShopifyOrder } from '../../shopify/types.js';
@@ -16,7 +17,10 @@ export interface OrderLedgerEntry {
 export type OrderSkipReason = 'unchanged' | 'remote-ahead' | 'test-order';
 
 export type OrderAction =
-  /** `followUp`: send right after the create; POST /orders carries no cargo data (§4.6 vs §4.8). */
+  /**
+   * `followUp`: send right after the create; POST /orders carries no cargo data
+   * (docs/sentos-api.md#order-writes-and-duplicates).
+   */
   | { action: 'create'; payload: SentosOrderPayload; followUp?: SentosOrderUpdatePayload; warning?: string }
   | { action: 'update'; sentosId: string; payload: SentosOrderUpdatePayload }
   | { action: 'skip'; reason: OrderSkipReason; detail: string; sentosId?: string }
@@ -33,7 +37,10 @@ export interface DecideOrderInput {
   includeTestOrders?: boolean;
 }
 
-/** Sentos's workflow order: 1 → 2 → 3 → 4 → 5 → 99 (§4.5). 6 (cancelled/returned) is handled apart. */
+/**
+ * Sentos's workflow order: 1 → 2 → 3 → 4 → 5 → 99 (docs/sentos-api.md#order-shape-and-status-codes). 6
+ * (cancelled/returned) is handled apart.
+ */
 const PROGRESS: Record<number, number> = { 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 99: 6 };
 const CANCELLED = 6;
 
@@ -119,8 +126,9 @@ function createAction(mapped: MappedOrder): OrderAction & { action: 'create' } {
 }
 
 /**
- * PUT /orders/{id} carries only status and cargo data (§4.8), so only those are compared. A cancel always goes
- * out; otherwise the status only moves forward: Sentos's own workflow (preparing, delivered) is never undone.
+ * PUT /orders/{id} carries only status and cargo data (docs/sentos-api.md#order-writes-and-duplicates), so only those
+ * are compared. A cancel always goes out; otherwise the status only moves forward: Sentos's own workflow (preparing,
+ * delivered) is never undone.
  * An order cancelled in Sentos but live in Shopify is a conflict a person must settle.
  */
 function compareWithRemote(order: ShopifyOrder, mapped: MappedOrder, remote: SentosOrder): OrderAction {
@@ -161,6 +169,6 @@ function compareWithRemote(order: ShopifyOrder, mapped: MappedOrder, remote: Sen
   }
   return same(
     `${order.name} already has status ${have} in Sentos; only status and cargo data can be updated ` +
-      `(sentos-api.md §4.8)`,
+      `(docs/sentos-api.md#order-writes-and-duplicates)`,
   );
 }

@@ -1,4 +1,4 @@
-/** The pure core of the order push (issue 4) and the pending-quantity count for stock (issue 6). */
+/** The pure core of the order push and the pending-quantity count for stock (docs/architecture.md#no-oversell). */
 export {
   DEFAULT_ORDER_SETTINGS,
   DEFAULT_PAYMENT_MAP,

@@ -1,6 +1,6 @@
 /**
- * Shopify line items → Sentos order lines (sentos-api.md §4.6, §8.3). The SKU is the only link to a Sentos
- * product (design.md: byte-equal after trim, never case-folded), so a line without one, or with one Sentos
+ * Shopify line items → Sentos order lines (docs/sentos-api.md#order-writes-and-duplicates). The SKU is the only link to
+ * a Sentos product (design.md: byte-equal after trim, never case-folded), so a line without one, or with one Sentos
  * does not know, cannot be sent as it is.
  */
 import type { SentosOrderLinePayload } from '../../sentos/types.js';
@@ -36,8 +36,9 @@ export function vatRateOf(line: ShopifyLineItem, defaultVatRate: number): { rate
 /**
  * Quantities are `currentQuantity` (after edits and refunds); lines at 0 are left out. When no line remains
  * and the order is closed, the original quantities go out instead: Sentos must still receive the order so the
- * cancellation is on record and a later lookup finds it (an order without lines is not a valid body, §4.6),
- * and status 6 tells Sentos no stock is owed. An open order with nothing left is a contradiction: it fails.
+ * cancellation is on record and a later lookup finds it (an order without lines is not a valid body,
+ * docs/sentos-api.md#order-writes-and-duplicates), and status 6 tells Sentos no stock is owed. An open order with
+ * nothing left is a contradiction: it fails.
  */
 function linesToSend(order: ShopifyOrder, closed: boolean): { lines: ShopifyLineItem[]; original: boolean } {
   const open = order.lineItems.filter((line) => line.currentQuantity > 0);
@@ -106,13 +107,15 @@ function buildLine(
     sku,
     name: lineName(line),
     quantity,
-    // Unit price after line-level discounts (shopify-admin-api.md §5), VAT included as Sentos expects (§4.6 [I]).
+    // Unit price after line-level discounts (docs/shopify-api.md#orders), VAT included as Sentos expects
+    // (docs/sentos-api.md#order-writes-and-duplicates).
     price: minorToNumber(line.discountedUnitPrice),
     vat_rate: vatRate,
   };
   if (ctx.settings.warehouseId !== undefined) payload.warehouse_id = ctx.settings.warehouseId;
   const productId = ctx.knownSkus?.get(sku)?.productId;
-  // product_id is a number on the wire (§8.3); a non-numeric id is left out rather than guessed.
+  // product_id is a number on the wire (docs/sentos-api.md#order-writes-and-duplicates); a non-numeric id is left out
+  // rather than guessed.
   if (productId !== undefined && /^\d+$/.test(productId)) payload.product_id = Number(productId);
   return payload;
 }

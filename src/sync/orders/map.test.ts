@@ -4,7 +4,7 @@ import { mapShopifyOrder } from './map.js';
 import { map, mapOk } from './map-test-kit.js';
 import { orderSettings } from './settings.js';
 
-describe('mapShopifyOrder: the reference order (sentos-api.md §8.3)', () => {
+describe('mapShopifyOrder: the reference order (docs/sentos-api.md#order-writes-and-duplicates)', () => {
   it('maps every field', () => {
     const result = mapOk(aShopifyOrder());
     expect(result.payload).toEqual({

@@ -1,5 +1,5 @@
 /**
- * One Shopify order → the body of POST /orders (sentos-api.md §4.6, §8.3; issue 4 §2). Pure: the caller
+ * One Shopify order → the body of POST /orders (docs/sentos-api.md#order-writes-and-duplicates). Pure: the caller
  * supplies the settings and, when it has loaded it, the Sentos SKU index. Problems are data: a failed order
  * carries reasons that name the order, the line or field, and what to do (design.md house style 8).
  */
@@ -23,7 +23,9 @@ export interface MapOrderContext {
 export interface MappedOrder {
   ok: true;
   payload: SentosOrderPayload;
-  /** Cargo data for PUT /orders/{id}: POST /orders has no field for it (§4.6 vs §4.8). */
+  /**
+   * Cargo data for PUT /orders/{id}: POST /orders has no field for it (docs/sentos-api.md#order-writes-and-duplicates).
+   */
   tracking?: OrderTracking;
   stateKey: OrderStateKey;
   /** orderHash(payload, tracking): what the ledger compares to skip unchanged orders. */
@@ -115,7 +117,7 @@ function currencyOf(order: ShopifyOrder, settings: OrderSyncSettings, reasons: s
 
 /**
  * Customer name: the customer's, else the billing then shipping name. Shopify redacts names for apps without
- * protected-data access (shopify-admin-api.md §5): rather than fail every order, the e-mail or the order name
+ * protected-data access (docs/shopify-api.md#orders): rather than fail every order, the e-mail or the order name
  * stands in, with a warning.
  */
 function customerOf(
@@ -144,8 +146,8 @@ function noteOf(order: ShopifyOrder): string {
 }
 
 /**
- * POST /orders has no order-level discount field (sentos-api.md §9 q5), so an order-level discount code, or
- * prices entered without tax, leave Sentos's total off Shopify's. Say so instead of hiding it. Only meaningful
+ * POST /orders has no order-level discount field (docs/sentos-api.md#open-questions), so an order-level discount code,
+ * or prices entered without tax, leave Sentos's total off Shopify's. Say so instead of hiding it. Only meaningful
  * while no line was edited or refunded (totalPrice is the original total).
  */
 function totalsWarning(order: ShopifyOrder, payload: SentosOrderPayload): string[] {

@@ -1,5 +1,6 @@
 /**
- * Shopify payment gateway names → the five payment_method values Sentos accepts (sentos-api.md §4.6 [V: SFB]).
+ * Shopify payment gateway names → the five payment_method values Sentos accepts
+ * (docs/sentos-api.md#order-writes-and-duplicates [V: SFB]).
  * Gateway names are free text ("Kapıda Ödeme", "Cash on Delivery (COD)", "shopify_payments"), so they are
  * folded before matching.
  */

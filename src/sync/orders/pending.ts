@@ -1,15 +1,15 @@
 /**
- * Units sold on Shopify that Sentos has not received (issue 6 §2). Shopify's available count drops at checkout;
- * Sentos's stock drops only when it receives the order. A stock sync that copies Sentos's number into Shopify
- * must subtract these units or it puts sold units back on sale.
+ * Units sold on Shopify that Sentos has not received (docs/architecture.md#no-oversell). Shopify's available count
+ * drops at checkout; Sentos's stock drops only when it receives the order. A stock sync that copies Sentos's number
+ * into Shopify must subtract these units or it puts sold units back on sale.
  *
  * An order counts when Sentos's stock as read cannot include it: never pushed, failed to push, pushed at or
  * after the moment the Sentos stock read began (ties count: holding a unit back a run longer is the safe side),
  * or last pushed in a status that does not take stock (1, awaiting approval: unpaid bank transfer, cash on
- * delivery). Which statuses take stock is our model of Sentos ([I]: sentos-api.md §4.5 names the statuses, no
- * source says when stock moves); assuming fewer is the safe side: a unit held back twice is a late sale, a
- * unit not held back is an oversell. The caller passes `sentAtMs` = the time the order last entered a taking
- * status (for `sync`: "now" for every order pushed in this run, since its Sentos read came first).
+ * delivery). Which statuses take stock is our model of Sentos ([I]: docs/sentos-api.md#order-shape-and-status-codes
+ * names the statuses, no source says when stock moves); assuming fewer is the safe side: a unit held back twice is a
+ * late sale, a unit not held back is an oversell. The caller passes `sentAtMs` = the time the order last entered a
+ * taking status (for `sync`: "now" for every order pushed in this run, since its Sentos read came first).
  * Cancelled, fully refunded and voided orders owe nothing; test orders never reach Sentos (unless included), so
  * holding their units back would hide stock forever.
  *
@@ -27,7 +27,10 @@ export interface PendingOptions {
   stockTakingStatuses?: readonly number[];
 }
 
-/** 2 approved, 3 supply, 4 preparing, 5 shipped, 99 delivered (sentos-api.md §4.5); the sandbox models the same. */
+/**
+ * 2 approved, 3 supply, 4 preparing, 5 shipped, 99 delivered (docs/sentos-api.md#order-shape-and-status-codes); the
+ * sandbox models the same.
+ */
 export const DEFAULT_STOCK_TAKING_STATUSES: readonly number[] = [2, 3, 4, 5, 99];
 
 /** What the order ledger knows of one pushed order. `status` absent: taken as a stock-taking status. */

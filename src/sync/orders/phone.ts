@@ -1,6 +1,6 @@
 /**
  * Phone numbers as Sentos writers send them: digits only, country code first ("905321112233";
- * sentos-api.md §4.6 [V: SFB, SCX both normalise to 11–13 digits]).
+ * docs/sentos-api.md#order-writes-and-duplicates [V: SFB, SCX both normalise to 11–13 digits]).
  */
 
 /** E.164: at most 15 digits, country code included; the shortest numbers in use have 8. */

@@ -1,13 +1,16 @@
 /**
- * Settings of the order push (issue 4 §2). Every rule the mapping applies is data here, so a merchant can
+ * Settings of the order push. Every rule the mapping applies is data here, so a merchant can
  * override one entry without restating the rest (`orderSettings({ statusMap: { pending: 2 } })`).
  */
 
-/** Sentos order statuses (sentos-api.md §4.5 [V]). */
+/** Sentos order statuses (docs/sentos-api.md#order-shape-and-status-codes). */
 export const SENTOS_ORDER_STATUSES = [1, 2, 3, 4, 5, 6, 99] as const;
 export type SentosOrderStatus = (typeof SENTOS_ORDER_STATUSES)[number];
 
-/** The only payment_method values Sentos accepts; anything else is a 422 (sentos-api.md §4.6 [V: SFB]). */
+/**
+ * The only payment_method values Sentos accepts; anything else is a 422 (docs/sentos-api.md#order-writes-and-duplicates
+ * [V: SFB]).
+ */
 export const SENTOS_PAYMENT_METHODS = [
   'KREDIKARTI/BANKAKARTI',
   'EFT/HAVALE',
@@ -33,10 +36,11 @@ export type SentosPaymentMethod = (typeof SENTOS_PAYMENT_METHODS)[number];
  * | pendingCashOnDelivery    | PENDING/EXPIRED/none, paid on delivery (KAPIDAODEME/*)            | 1 Onay Bekliyor   |
  * | pending                  | PENDING/EXPIRED/none or an unknown value (bank transfer awaited)  | 1 Onay Bekliyor   |
  *
- * Why: both known Sentos writers create paid orders as 2 (§4.5 [V: SFB, SCX]); 5 is what SFB sends for
- * "shipped" (§4.8). Unpaid orders go to 1 so a person approves them in Sentos. Cash on delivery is unpaid by
- * nature: shops that ship COD without a confirmation call set `pendingCashOnDelivery: 2`. Unknown enum values
- * (Shopify adds some, shopify-admin-api.md §5) fall to `pending`, the state that makes a person look.
+ * Why: both known Sentos writers create paid orders as 2 (docs/sentos-api.md#order-shape-and-status-codes [V: SFB,
+ * SCX]); 5 is what SFB sends for "shipped" (docs/sentos-api.md#order-writes-and-duplicates). Unpaid orders go to 1 so a
+ * person approves them in Sentos. Cash on delivery is unpaid by nature: shops that ship COD without a confirmation call
+ * set `pendingCashOnDelivery: 2`. Unknown enum values (Shopify adds some, docs/shopify-api.md#orders) fall to
+ * `pending`, the state that makes a person look.
  */
 export type OrderStateKey =
   | 'cancelled'
@@ -71,7 +75,7 @@ export interface OrderSyncSettings {
   /**
    * An order paid in another currency (presentment EUR in a TRY shop). 'shop-money': send the shop-currency
    * amounts Shopify converted at checkout (the books are kept in the shop currency; the tool reads shopMoney,
-   * shopify-admin-api.md §5) with a warning; 'fail': leave such orders to a person.
+   * docs/shopify-api.md#orders) with a warning; 'fail': leave such orders to a person.
    */
   foreignCurrency: 'shop-money' | 'fail';
   /** Shopify test orders (bogus gateway) are not real sales: skipped unless this is true. */

@@ -1,6 +1,6 @@
 /**
  * Shopify order state → Sentos status code, through the `statusMap` keys documented in settings.ts.
- * GraphQL exposes only the display* enums (shopify-admin-api.md §5 [V]); values added later fall to `pending`.
+ * GraphQL exposes only the display* enums (docs/shopify-api.md#orders); values added later fall to `pending`.
  */
 import type { SentosOrderUpdatePayload } from '../../sentos/types.js';
 import type { ShopifyOrder } from '../../shopify/types.js';
@@ -12,7 +12,8 @@ const PAID_STATES = new Set(['PAID', 'PARTIALLY_PAID', 'AUTHORIZED', 'PARTIALLY_
 
 /**
  * The cargo data of the first live fulfillment that has a tracking number: what PUT /orders/{id} carries with
- * status 5 (sentos-api.md §4.8 [V: SFB markShipped]). Cancelled or failed fulfillments never count.
+ * status 5 (docs/sentos-api.md#order-writes-and-duplicates [V: SFB markShipped]). Cancelled or failed fulfillments
+ * never count.
  */
 export function trackingOf(order: ShopifyOrder): OrderTracking | undefined {
   const dead = new Set(['CANCELLED', 'ERROR', 'FAILURE']);

@@ -1,5 +1,5 @@
 /**
- * The safety guard (issue 3 §6): the CLI aborts before any write on a violation unless --force. It catches an
+ * The safety guard: the CLI aborts before any write on a violation unless --force. It catches an
  * empty or broken Sentos read before it can rewrite the catalog or zero the stock of a live store.
  */
 import type { GuardSettings } from './settings.js';

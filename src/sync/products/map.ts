@@ -1,5 +1,5 @@
 /**
- * Sentos product → the Shopify shape it should have (issue 3 §3). Pure; ownership is applied later by the
+ * Sentos product → the Shopify shape it should have. Pure; ownership is applied later by the
  * diff, so the mapping always says what Sentos thinks. `undefined` means "Sentos has no opinion" (empty in
  * Sentos): such a field is never written, so a gap in the ERP cannot wipe a value in Shopify.
  */
@@ -9,9 +9,12 @@ import { compareAtFrom, resolveVariantPrice, type VariantPrice } from './price.j
 import type { ProductSyncSettings } from './settings.js';
 import { plainTextToHtml, skuKey } from './text.js';
 
-/** option1 ← color (sentos-api.md §2.4: "option1 = Renk ← color, option2 = model.name ← model.value"). */
+/**
+ * option1 ← color (docs/sentos-api.md#product-shape-and-quirks: "option1 = Renk ← color, option2 = model.name ←
+ * model.value").
+ */
 export const COLOR_OPTION = 'Renk';
-/** Shopify's option for a product without real options (shopify-admin-api.md §3.3). */
+/** Shopify's option for a product without real options (docs/shopify-api.md#productset). */
 export const DEFAULT_OPTION = { name: 'Title', value: 'Default Title' } as const;
 
 export interface OptionValue {
@@ -129,7 +132,7 @@ function buildAxes(variants: SentosVariant[]): Axes {
   };
 }
 
-/** description_detail (HTML) first, else the plain description escaped into paragraphs (issue 3 §3). */
+/** description_detail (HTML) first, else the plain description escaped into paragraphs. */
 function describe(product: SentosProduct): string | undefined {
   const detail = nonEmpty(product.descriptionDetail);
   if (detail !== undefined) return detail;

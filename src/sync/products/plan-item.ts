@@ -1,4 +1,4 @@
-/** One Sentos product → exactly one plan item (issue 3 §4). */
+/** One Sentos product → exactly one plan item. */
 import type { SentosProduct } from '../../sentos/types.js';
 import type { ShopifyVariant } from '../../shopify/types.js';
 import { diffProduct } from './diff.js';
@@ -70,7 +70,7 @@ function planCreate(mapped: MappedProduct, item: PlanItem, env: PlanEnv): PlanIt
   );
   const folded = foldNewVariantStock(createWrite(mapped, env.settings, handle), stock);
   // When the stock fits in the productSet, the product is created complete, in its final status: one call, no
-  // publish. Otherwise it is a DRAFT until its stock is written, then published (issue 3 §5: never live half-made).
+  // publish. Otherwise it is a DRAFT until its stock is written, then published (never live half-made).
   // Either way the create is a handle upsert, so a create whose answer was lost converges instead of duplicating.
   const wantsActive = env.settings.newProductStatus === 'ACTIVE';
   return {

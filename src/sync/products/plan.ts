@@ -24,7 +24,7 @@ export interface PlanInput {
   categories: Map<string, string[]>;
   /** Local state: Sentos product id → Shopify product GID. */
   links?: Map<string, string>;
-  /** sku → location id → units sold on Shopify that Sentos has not seen yet (issue 6 §2). */
+  /** sku → location id → units sold on Shopify that Sentos has not seen yet (docs/architecture.md#no-oversell). */
   pendingBySku?: Map<string, Map<string, number>>;
   /** Sentos ids created by this tool and not yet activated (local state), so a stopped run completes. */
   pendingActivation?: Set<string>;

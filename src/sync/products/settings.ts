@@ -1,9 +1,9 @@
 /**
- * Settings of the product sync (issue 3 §3, §5, §6). The config layer validates and resolves them; this
+ * Settings of the product sync. The config layer validates and resolves them; this
  * module only names their shape and the defaults the planner assumes.
  */
 
-/** Per field: does Sentos own it? A field Sentos does not own is never overwritten in Shopify (issue 3 §3). */
+/** Per field: does Sentos own it? A field Sentos does not own is never overwritten in Shopify. */
 export interface OwnedFields {
   title: boolean;
   description: boolean;
@@ -20,7 +20,7 @@ export interface OwnedFields {
 }
 
 export interface GuardSettings {
-  /** Abort when more than this share of the existing catalog would be updated (issue 3 §6). */
+  /** Abort when more than this share of the existing catalog would be updated. */
   maxChangeShare: number;
   /** Abort when more than this share of existing variants would have stock set from > 0 to 0. */
   maxZeroStockShare: number;
@@ -29,12 +29,13 @@ export interface GuardSettings {
 export interface ProductSyncSettings {
   /**
    * 'sale_price' = the product/variant sale_price; any other value is a key of Sentos `prices`
-   * (sentos-api.md §2.6), e.g. 'b2c' → prices.b2c.sale_price, with prices.b2c.list_price as compare-at candidate.
+   * (docs/sentos-api.md#prices), e.g. 'b2c' → prices.b2c.sale_price, with prices.b2c.list_price as compare-at
+   * candidate.
    */
   priceList: string;
   owned: OwnedFields;
   /**
-   * Creates are always written as DRAFT (issue 3 §5: "created as drafts and made active only once complete");
+   * Creates are always written as DRAFT ("created as drafts and made active only once complete");
    * 'ACTIVE' plans a follow-up activation that apply runs after the stock is written.
    */
   newProductStatus: 'DRAFT' | 'ACTIVE';
@@ -42,7 +43,7 @@ export interface ProductSyncSettings {
   tagsFromCategory: boolean;
   /** productType ← the leaf category name, or not derived at all. */
   productTypeFromCategory: 'leaf' | 'none';
-  /** Opt-in fallback key when no SKU of a product is found in Shopify (issue 3 §2). */
+  /** Opt-in fallback key when no SKU of a product is found in Shopify. */
   matchByBarcode: boolean;
   /**
    * Sentos warehouse id or name → Shopify location id or name. Empty: with exactly one active location the
@@ -52,7 +53,10 @@ export interface ProductSyncSettings {
   guard: GuardSettings;
   /** New products get the handle `${handlePrefix}${slug(product SKU)}`. */
   handlePrefix: string;
-  /** productSet deletes variants missing from its input; only plan that when explicitly allowed (§3.6 step 5). */
+  /**
+   * productSet deletes variants missing from its input; only plan that when explicitly allowed
+   * (docs/shopify-api.md#productset).
+   */
   allowVariantRemoval: boolean;
 }
 

@@ -1,15 +1,16 @@
 /**
- * Stock rows of a plan → inventorySetQuantities rows (shopify-admin-api.md §3.5). changeFromQuantity is the
+ * Stock rows of a plan → inventorySetQuantities rows (docs/shopify-api.md#inventory). changeFromQuantity is the
  * quantity read at plan time: Shopify rejects the row as stale when a sale landed in between, and apply
- * re-reads instead of overwriting the sale (issue 6 §3). Never null: sync never does a blind absolute set.
+ * re-reads instead of overwriting the sale (docs/architecture.md#no-oversell). Never null: sync never does a blind
+ * absolute set.
  */
 import type { InventoryWrite } from '../../shopify/types.js';
 import type { ProductPlan } from './types.js';
 
-/** The general input-array limit of the Admin API (shopify-admin-api.md §10 item 15). */
+/** The general input-array limit of the Admin API (docs/shopify-api.md#pitfalls). */
 export const INVENTORY_BATCH_SIZE = 250;
 
-/** Item/location pairs to activate before their first write (§10 item 4). */
+/** Item/location pairs to activate before their first write (docs/shopify-api.md#pitfalls). */
 export interface Activation {
   inventoryItemId: string;
   locationId: string;

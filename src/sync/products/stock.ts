@@ -1,6 +1,7 @@
 /**
- * Stock per Shopify location from Sentos warehouses (issue 3 §5) minus the units sold on Shopify that Sentos
- * has not seen (issue 6 §2). Pure: the rows carry the quantity read at plan time for compare-and-set.
+ * Stock per Shopify location from Sentos warehouses minus the units sold on Shopify that Sentos
+ * has not seen (docs/architecture.md#no-oversell). Pure: the rows carry the quantity read at plan time for
+ * compare-and-set.
  */
 import type { SentosStock, SentosWarehouse } from '../../sentos/types.js';
 import type { ShopifyLocation, ShopifyVariant } from '../../shopify/types.js';
@@ -104,7 +105,8 @@ export function stockRows(input: StockInput, plan: LocationPlan): StockResult {
   const levels = new Map((input.variant?.levels ?? []).map((l) => [l.locationId, l.available] as const));
   const rows: StockChange[] = [];
   for (const [locationId, sentos] of sums) {
-    // '*' holds the units back at every location: used when the selling location is unknown (issue 6).
+    // '*' holds the units back at every location: used when the selling location is unknown
+    // (docs/architecture.md#no-oversell).
     const pending = Math.max(0, input.pending?.get(locationId) ?? input.pending?.get('*') ?? 0);
     const target = Math.max(0, sentos - pending);
     const current = levels.get(locationId);

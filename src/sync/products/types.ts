@@ -21,7 +21,9 @@ export interface FieldChange {
   to: ChangeValue;
 }
 
-/** One stock row: only written when `target !== current` (issue 6 §2: the subtraction is shown). */
+/**
+ * One stock row: only written when `target !== current` (docs/architecture.md#no-oversell: the subtraction is shown).
+ */
 export interface StockChange {
   sku: string;
   /** Undefined for variants that productSet has yet to create. */
@@ -58,7 +60,7 @@ export interface PlanItem {
   /** The Shopify product this item updates (absent for creates and unmatched items). */
   shopifyProductId?: string;
   matchedBy?: MatchKind;
-  /** Apply sets the product ACTIVE after its stock is written (issue 3 §5: drafts until complete). */
+  /** Apply sets the product ACTIVE after its stock is written (drafts until complete). */
   activate: boolean;
   /** A linked Shopify product whose Sentos product is gone: its variants stop selling, it is never deleted. */
   vanished?: boolean;
@@ -76,7 +78,7 @@ export interface PlanSummary {
   stockRows: number;
 }
 
-/** A title look-alike (issue 3 §2): reported, never acted on. */
+/** A title look-alike: reported, never acted on. */
 export interface TitleSuggestion {
   sentosId: string;
   sku: string;
@@ -92,7 +94,7 @@ export interface UnmappedWarehouse {
   reason: string;
 }
 
-/** Denominators of the safety guard (issue 3 §6). */
+/** Denominators of the safety guard. */
 export interface GuardTotals {
   /** Products in the whole Sentos read, before `--sku`/`--limit`. */
   sentosProducts: number;

@@ -1,7 +1,8 @@
 /**
- * The variant list of an update. productSet deletes variants missing from its input (shopify-admin-api.md
- * §3.3, §10 item 1), so the list is always complete: matched variants carry their ids, Shopify variants not in
- * Sentos are kept with their current values unless removal is allowed (§3.6 step 5).
+ * The variant list of an update. productSet deletes variants missing from its input
+ * (docs/shopify-api.md#productset, docs/shopify-api.md#pitfalls), so the list is always complete: matched variants
+ * carry their ids, Shopify variants not in Sentos are kept with their current values unless removal is allowed
+ * (docs/shopify-api.md#productset).
  */
 import type { ShopifyProduct, ShopifyVariant, VariantWrite } from '../../shopify/types.js';
 import type { MappedProduct, MappedVariant, OptionValue } from './map.js';
@@ -95,7 +96,8 @@ function existingWrite(
   const optionValues = owned.variants ? mv.optionValues : current;
   if (!sameOptionValues(current, optionValues))
     changes.push({ field: 'optionValues', sku, from: comboOf(current), to: comboOf(optionValues) });
-  // Stock written to an untracked item has no effect (§10 item 3): tracking it is a change of its own.
+  // Stock written to an untracked item has no effect (docs/shopify-api.md#pitfalls): tracking it is a change of its
+  // own.
   if (owned.stock && !sv.tracked) changes.push({ field: 'tracked', sku, from: false, to: true });
   return { id: sv.id, sku, barcode, price, compareAtPrice: compareAt, optionValues };
 }

@@ -29,7 +29,7 @@ export function selectedOptionValues(variant: ShopifyVariant): OptionValue[] {
 
 /**
  * A variant productSet will create. Price, compare-at and barcode are always written: there is nothing in
- * Shopify to overwrite, and a new variant without a price would go on sale at 0.00 (issue 3).
+ * Shopify to overwrite, and a new variant without a price would go on sale at 0.00.
  */
 export function newVariantWrite(variant: MappedVariant): VariantWrite {
   return {
@@ -55,7 +55,7 @@ export function keptVariantWrite(variant: ShopifyVariant): VariantWrite {
 
 /**
  * A create: by handle upsert (a create whose outcome was unknown converges instead of duplicating,
- * shopify-admin-api.md §3.3), always as DRAFT (issue 3 §5), with the link metafield. Descriptive fields
+ * docs/shopify-api.md#productset), always as DRAFT, with the link metafield. Descriptive fields
  * Sentos does not own stay unset; the title is always sent because Shopify requires one.
  */
 export function createWrite(mapped: MappedProduct, settings: ProductSyncSettings, handle: string): ProductWrite {
@@ -79,7 +79,8 @@ export function createWrite(mapped: MappedProduct, settings: ProductSyncSettings
 }
 
 /**
- * `${prefix}${slug(product SKU)}`; when that handle is taken (HANDLE_NOT_UNIQUE, §10 item 6, or an upsert
+ * `${prefix}${slug(product SKU)}`; when that handle is taken (HANDLE_NOT_UNIQUE, docs/shopify-api.md#pitfalls, or an
+ * upsert
  * onto someone else's product), the Sentos id is appended. `taken` is updated.
  */
 export function handleFor(mapped: MappedProduct, prefix: string, taken: Set<string>): string {

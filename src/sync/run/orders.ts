@@ -27,7 +27,7 @@ import { orderWindowStart, readOrdersByIds } from './order-window.js';
 import type { SkuResolver } from './sku-resolver.js';
 
 /**
- * `orders`: Shopify → Sentos, exactly once (issue 4). For each order, in updatedAt order: map (pure), skip
+ * `orders`: Shopify → Sentos, exactly once. For each order, in updatedAt order: map (pure), skip
  * it when the ledger says it is unchanged, else look it up in Sentos — the lookup, not the ledger, is the
  * guarantee — and create, update or leave it. The checkpoint moves after every order.
  */
@@ -64,7 +64,10 @@ export interface OrdersRunResult {
   items: ReportItem[];
   interrupted: boolean;
   warnings: string[];
-  /** Every order read (window + retried failures): `sync` counts their pending quantities (issue 6). */
+  /**
+   * Every order read (window + retried failures): `sync` counts their pending quantities
+   * (docs/architecture.md#no-oversell).
+   */
   orders: ShopifyOrder[];
 }
 
@@ -148,8 +151,9 @@ async function readOrders(input: OrdersRunInput): Promise<ShopifyOrder[]> {
 }
 
 /**
- * A channel_id Sentos does not have fails every POST with the same 422 (sentos-api.md §4.6): say it once,
- * before anything is sent, naming the channels there are (issue 4 §2: checked when the list is available).
+ * A channel_id Sentos does not have fails every POST with the same 422
+ * (docs/sentos-api.md#order-writes-and-duplicates): say it once,
+ * before anything is sent, naming the channels there are (checked when the list is available).
  */
 async function checkChannel(input: OrdersRunInput, warnings: string[]): Promise<void> {
   const wanted = input.settings.channelId;
@@ -172,7 +176,8 @@ async function checkChannel(input: OrdersRunInput, warnings: string[]): Promise<
 /**
  * The checkpoint says "everything updated before this was read", so only a run that read everything since it
  * may move it. --order and the status filters leave orders out; a --since later than the checkpoint never
- * read the orders in between. Moving it then would lose those orders to every later run (issue 4 §3, §4).
+ * read the orders in between. Moving it then would lose those orders to every later run
+ * (docs/architecture.md#exactly-once-orders).
  */
 function checkpointMayMove(input: OrdersRunInput): boolean {
   const { options } = input;
@@ -186,7 +191,7 @@ function checkpointMayMove(input: OrdersRunInput): boolean {
 async function processOrder(input: OrdersRunInput, order: ShopifyOrder, warnings: string[]): Promise<ReportItem> {
   const key = order.name;
   // Before mapping: a test order that cannot be mapped (no SKU) is still not a sale, and must not enter the
-  // ledger as a failure (retried forever, its stock held back, issue 6).
+  // ledger as a failure (retried forever, its stock held back, docs/architecture.md#no-oversell).
   if (order.test && !input.settings.includeTestOrders) {
     if (!input.options.dryRun) input.ledger.resolveFailure(order.legacyId);
     return { key, action: 'skip', status: 'skipped', reasons: [`${order.name} is a Shopify test order`] };

@@ -4,7 +4,7 @@ import type { ReportItem } from '../report.js';
 import type { SentosSnapshot } from './sentos-snapshot.js';
 
 /** How a products plan and its outcome read in the run report: items, stock rows, warnings. */
-/** Sales that landed between the plan and the write (issue 6 §3): kept, and said so. */
+/** Sales that landed between the plan and the write (docs/architecture.md#no-oversell): kept, and said so. */
 export function stockWarnings(stock: {
   rewrites: number;
   gaveUp: number;
@@ -74,7 +74,7 @@ export function invalidItem(item: PlanItem): ReportItem {
   };
 }
 
-/** Sentos products whose data could not be parsed at all: failed alone, with the reason (issue 3). */
+/** Sentos products whose data could not be parsed at all: failed alone, with the reason. */
 export function unreadableItems(snapshot: SentosSnapshot): ReportItem[] {
   return snapshot.invalid.map((bad) => ({
     key: bad.sku ?? bad.id ?? '?',

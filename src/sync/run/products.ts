@@ -30,7 +30,8 @@ export interface ProductsRunInput {
   links: ProductLinks;
   pendingActivation: IdSet;
   /**
-   * sku → location id ('*' = every location) → units sold on Shopify that Sentos has not seen (issue 6). A
+   * sku → location id ('*' = every location) → units sold on Shopify that Sentos has not seen
+   * (docs/architecture.md#no-oversell). A
    * function is called after Shopify's levels are read, so no sale falls between the two reads.
    */
   pendingBySku?: Map<string, Map<string, number>> | (() => Promise<Map<string, Map<string, number>>>);
@@ -254,7 +255,7 @@ async function writeProduct(
   }
 }
 
-/** New products go live only once their variants and stock are written (issue 3 §5). */
+/** New products go live only once their variants and stock are written. */
 async function publishDrafts(
   plan: ProductPlan,
   input: ProductsRunInput,

@@ -15,7 +15,10 @@ export interface SentosSnapshot {
   warehouses: SentosWarehouse[];
   /** categoryId → names from the root down. */
   categories: Map<string, string[]>;
-  /** When the stock was read (ms): orders Sentos accepted after this are not in these numbers (issue 6). */
+  /**
+   * When the stock was read (ms): orders Sentos accepted after this are not in these numbers
+   * (docs/architecture.md#no-oversell).
+   */
   readAtMs: number;
 }
 

@@ -5,8 +5,8 @@ import type { InventoryWrite } from '../../shopify/types.js';
 import { INVENTORY_BATCH_SIZE, chunk, type ProductPlan } from '../products/index.js';
 
 /**
- * Writes the plan's stock rows with compare-and-set (issue 6 §3). Each row carries the quantity read at plan
- * time as changeFromQuantity; when Shopify says it is stale (a sale or another app changed it since), the
+ * Writes the plan's stock rows with compare-and-set (docs/architecture.md#no-oversell). Each row carries the quantity
+ * read at plan time as changeFromQuantity; when Shopify says it is stale (a sale or another app changed it since), the
  * item is re-read, the difference is carried over (it is a sale Sentos has not seen either) and the row is
  * written again — bounded, and never as a blind absolute set.
  *
@@ -117,7 +117,10 @@ function countByKey(rows: Row[]): Map<string, number> {
   return counts;
 }
 
-/** Up to 2026-07 a location must be activated before its first set; 2026-10 sets at any location (§3.5). */
+/**
+ * Up to 2026-07 a location must be activated before its first set; 2026-10 sets at any location
+ * (docs/shopify-api.md#inventory).
+ */
 function needsExplicitActivation(apiVersion: string): boolean {
   return apiVersion !== 'unstable' && apiVersion < '2026-10';
 }

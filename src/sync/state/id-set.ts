@@ -3,7 +3,7 @@ import { appendLine, readJsonFile, readJsonLines, writeFileAtomic } from '../../
 
 /**
  * A persisted set of ids, e.g. Sentos products created as drafts and not yet published: a run that stopped
- * between the create and the publish finishes the job on the next run (issue 3 §5).
+ * between the create and the publish finishes the job on the next run.
  *
  * Stored as a compacted snapshot (`file`) plus an append-only journal (`file` + ".journal", JSON Lines of
  * `["+", id]`): an add appends and fsyncs one short line instead of rewriting the whole set, which at 10,000

@@ -10,7 +10,9 @@ export interface LedgerEntry {
   sentosId: string;
   hash: string;
   status: number;
-  /** When Sentos accepted the order (ms): issue 6 compares it with when Sentos stock was read. */
+  /**
+   * When Sentos accepted the order (ms): docs/architecture.md#no-oversell compares it with when Sentos stock was read.
+   */
   sentAtMs: number;
   orderName?: string;
 }
@@ -38,7 +40,10 @@ export class OrderLedger {
     return this.entries.get(shopifyId);
   }
 
-  /** Orders that failed to push and have not been pushed since: their stock stays held back (issue 6). */
+  /**
+   * Orders that failed to push and have not been pushed since: their stock stays held back
+   * (docs/architecture.md#no-oversell).
+   */
   pendingFailures(): FailedEntry[] {
     return [...this.failures.values()];
   }

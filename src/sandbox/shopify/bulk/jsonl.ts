@@ -9,7 +9,7 @@ import {
 import { fieldsOf, isConnectionType, type CheckedBulkQuery } from './rules.js';
 
 /**
- * Turns an executed bulk query into JSONL (shopify-admin-api.md §4.2 [V: shopify-api-ruby#729, Shopify docs
+ * Turns an executed bulk query into JSONL (docs/shopify-api.md#bulk-export [V: shopify-api-ruby#729, Shopify docs
  * example]): one object per line; every node of a connection gets its own line, and a nested one carries
  * `__parentId` = the id of the connection node above it; non-connection objects stay inline; children always
  * come after their parent.

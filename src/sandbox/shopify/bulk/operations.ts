@@ -6,7 +6,7 @@ import { toJsonl } from './jsonl.js';
 import { checkBulkQuery, type BulkUserError, type CheckedBulkQuery } from './rules.js';
 
 /**
- * Bulk query operations of the shop (shopify-admin-api.md §4.2): status CREATED → RUNNING → COMPLETED as the
+ * Bulk query operations of the shop (docs/shopify-api.md#bulk-export): status CREATED → RUNNING → COMPLETED as the
  * client polls, the JSONL kept in memory and served by server.ts at a signed-looking loopback URL.
  *
  * - Since 2026-01 up to five bulk query operations may run at once per shop [V: schema 2026-10 description,
@@ -28,7 +28,7 @@ export interface BulkOperationRecord {
   query: string;
   createdAt: string;
   completedAt: string | null;
-  /** UnsignedInt64 values travel as strings (§10.12 [V]). */
+  /** UnsignedInt64 values travel as strings (docs/shopify-api.md#pitfalls). */
   objectCount: string;
   rootObjectCount: string;
   fileSize: string | null;

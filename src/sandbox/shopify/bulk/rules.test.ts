@@ -8,7 +8,7 @@ const messages = (query: string) => {
   return 'errors' in checked ? checked.errors.map((error) => error.message) : [];
 };
 
-describe('bulk query rules (shopify-admin-api.md §4.2)', () => {
+describe('bulk query rules (docs/shopify-api.md#bulk-export)', () => {
   it.each([
     ['products and variants', '{ products { edges { node { id title variants { edges { node { id sku } } } } } } }'],
     [

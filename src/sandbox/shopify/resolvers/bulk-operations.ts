@@ -8,8 +8,9 @@ import { filterBySearch, matchAnyOf, matchLegacyId, matchTime, type TermMatcher 
 
 /**
  * bulkOperationRunQuery, bulkOperation(id:), bulkOperations and the deprecated currentBulkOperation
- * (shopify-admin-api.md §4.2). The mutation costs like any mutation (cost.ts: 10 + payload), whatever the
- * size of the export: the export itself is not charged to the bucket [V: §7.1 "bulk export (no cost limit)"].
+ * (docs/shopify-api.md#bulk-export). The mutation costs like any mutation (cost.ts: 10 + payload), whatever the
+ * size of the export: the export itself is not charged to the bucket [V: docs/shopify-api.md#rate-limits-by-plan "bulk
+ * export (no cost limit)"].
  */
 function matchers(nowMs: number): Record<string, TermMatcher<BulkOperationRecord>> {
   return {

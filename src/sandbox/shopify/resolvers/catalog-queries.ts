@@ -17,8 +17,8 @@ import { APP_NAMESPACE, variantSortKey } from './catalog-types.js';
  * Catalog queries: products, productsCount, productVariantsCount, product, productByIdentifier, productVariants,
  * productVariant, node(s).
  *
- * SKU search is deliberately NOT exact: like Shopify's tokenised index (shopify-admin-api.md §3.2 [I]) it is
- * case-insensitive and `sku:TEE-1001` also finds `TEE-1001-RED`. A client must compare SKUs itself.
+ * SKU search is deliberately NOT exact: like Shopify's tokenised index (docs/shopify-api.md#finding-a-variant-by-sku)
+ * it is case-insensitive and `sku:TEE-1001` also finds `TEE-1001-RED`. A client must compare SKUs itself.
  */
 export function skuSearchMatches(sku: string | null, term: SearchTerm): boolean {
   if (!sku) return false;

@@ -6,7 +6,10 @@ import { moneyToMinor } from '../decimal.js';
 import { quantityOf } from '../state/inventory-ops.js';
 import type { MediaRecord, MetafieldRecord, OptionRecord, ProductRecord, VariantRecord } from '../state/types.js';
 
-/** Field resolvers of Product, ProductVariant, options, media and metafields (shopify-admin-api.md §3.2, §4.1). */
+/**
+ * Field resolvers of Product, ProductVariant, options, media and metafields
+ * (docs/shopify-api.md#finding-a-variant-by-sku, docs/shopify-api.md#catalog-reads).
+ */
 export const APP_NAMESPACE = '$app';
 
 /** `metafield(key:, namespace:)`: a missing namespace means the app's own; "ns.key" keys are split. */

@@ -9,7 +9,7 @@ import {
 import type { StatsRecorder } from '../stats.js';
 
 /**
- * `@idempotent(key:)` (shopify-admin-api.md §3.5 [V]): required at runtime from 2026-04 on inventory
+ * `@idempotent(key:)` (docs/shopify-api.md#inventory): required at runtime from 2026-04 on inventory
  * mutations although the schema shows it optional; same key + same parameters returns the original result
  * without applying anything again; same key + other parameters is IDEMPOTENCY_KEY_PARAMETER_MISMATCH.
  * The missing-directive message is the one a live 2026 shop returned (github.com/luke-selrai/
@@ -24,7 +24,10 @@ export const IDEMPOTENCY_REQUIRED = new Set([
   'refundCreate',
 ]);
 
-/** Mutations whose description documents @idempotent in 2026-07 (§3.5 [V]); on any other the sandbox refuses it. */
+/**
+ * Mutations whose description documents @idempotent in 2026-07 (docs/shopify-api.md#inventory); on any other the
+ * sandbox refuses it.
+ */
 const IDEMPOTENCY_SUPPORTED = new Set([
   ...IDEMPOTENCY_REQUIRED,
   'locationActivate',

@@ -6,7 +6,7 @@ import { idempotencyKeyOf, MISMATCH_MESSAGE } from './idempotency.js';
 import type { AdjustmentGroupRecord } from './inventory-types.js';
 
 /**
- * inventorySetQuantities, inventoryActivate, inventoryItemUpdate (shopify-admin-api.md §3.5). The whole
+ * inventorySetQuantities, inventoryActivate, inventoryItemUpdate (docs/shopify-api.md#inventory). The whole
  * inventorySetQuantities call is validated first and applied only when no row has a problem.
  */
 const REASONS = new Set([
@@ -28,7 +28,7 @@ const REASONS = new Set([
   'safety_stock',
   'shrinkage',
 ]);
-/** §10.15 [V]: input arrays hold at most 250 items. */
+/** docs/shopify-api.md#pitfalls: input arrays hold at most 250 items. */
 const MAX_ROWS = 250;
 const MAX_QUANTITY = 1_000_000_000;
 
@@ -179,7 +179,8 @@ function validateRow(
       },
     ];
   const level = activeLevelAt(item, location.id);
-  // 2026-10 removed ITEM_NOT_STOCKED_AT_LOCATION: stock can be set at any location (§3.5, §9 [V]).
+  // 2026-10 removed ITEM_NOT_STOCKED_AT_LOCATION: stock can be set at any location (docs/shopify-api.md#inventory,
+  // docs/shopify-api.md#version-differences).
   if (!level && ctx.version === '2026-07') {
     return [
       {
@@ -202,7 +203,10 @@ function validateRow(
   return [];
 }
 
-/** changeFromQuantity must be present on every row from 2026-04 (null opts out); shape of a live error (§10.8 [V]). */
+/**
+ * changeFromQuantity must be present on every row from 2026-04 (null opts out); shape of a live error
+ * (docs/shopify-api.md#pitfalls).
+ */
 function requireChangeFrom(rows: QuantityRow[]): void {
   if (rows.length > MAX_ROWS) {
     throw new GraphQLError(

@@ -6,7 +6,7 @@ import { isQuantityName, quantityOf } from '../state/inventory-ops.js';
 import type { ShopifyStore } from '../state/store.js';
 import type { InventoryItemRecord, InventoryLevelRecord } from '../state/types.js';
 
-/** Inventory items, levels and named quantities (shopify-admin-api.md §3.5). */
+/** Inventory items, levels and named quantities (docs/shopify-api.md#inventory). */
 export interface AdjustmentGroupRecord {
   __typename: 'InventoryAdjustmentGroup';
   id: string;
@@ -60,7 +60,7 @@ export const inventoryTypeResolvers: ResolverMap = {
   InventoryItem: {
     legacyResourceId: (item: InventoryItemRecord) => String(item.legacyId),
     sku: (item: InventoryItemRecord, _args, ctx) => skuOf(ctx.store, item),
-    /** Other items with the same (case-sensitive) SKU (§3.2 [V]). */
+    /** Other items with the same (case-sensitive) SKU (docs/shopify-api.md#finding-a-variant-by-sku). */
     duplicateSkuCount: (item: InventoryItemRecord, _args, ctx) => {
       const sku = skuOf(ctx.store, item);
       return sku ? ctx.store.variantsBySku(sku).length - 1 : 0;

@@ -13,7 +13,7 @@ import type {
 import { bag, currentQuantity, discountedUnit, includedTax, taxLine } from './order-money.js';
 import { wrapLines } from './order-types.js';
 
-/** LineItem, ShippingLine, Fulfillment, Refund, Customer and MailingAddress (shopify-admin-api.md §5). */
+/** LineItem, ShippingLine, Fulfillment, Refund, Customer and MailingAddress (docs/shopify-api.md#orders). */
 type Line = OrderLineRecord & { _order: OrderRecord; _index: number };
 type Shipping = ShippingLineRecord & { _order: OrderRecord };
 type Fulfillment = FulfillmentRecord & { _order: OrderRecord; _index: number };

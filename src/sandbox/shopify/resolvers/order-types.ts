@@ -5,7 +5,7 @@ import { bag, currentQuantity, orderTaxLines, orderTotals } from './order-money.
 import { displayFulfillmentStatus } from './orders.js';
 
 /**
- * Order fields (shopify-admin-api.md §5). Child objects are handed down wrapped with their order and index
+ * Order fields (docs/shopify-api.md#orders). Child objects are handed down wrapped with their order and index
  * (`_order`, `_index`) so LineItem, ShippingLine, Fulfillment and Refund can compute their amounts.
  */
 export function wrapLines(order: OrderRecord) {

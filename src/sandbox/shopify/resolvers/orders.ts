@@ -14,7 +14,7 @@ import type { OrderRecord } from '../state/types.js';
 import { orderTotals } from './order-money.js';
 
 /**
- * orders / order (shopify-admin-api.md §5). Filters: updated_at, created_at, processed_at (with comparators),
+ * orders / order (docs/shopify-api.md#orders). Filters: updated_at, created_at, processed_at (with comparators),
  * financial_status, fulfillment_status, status (open | closed | cancelled | not_closed; `any` = no filter,
  * as in REST), name, id, email, sku, tag, test. GraphQL returns every status by default (no implicit "open").
  */

@@ -16,7 +16,7 @@ import type { OptionsPlan, PlannedVariant } from './product-set-variants.js';
 /**
  * Apply a validated productSet: scalars update only when given; the lists that are given (variants,
  * options, metafields, files) REPLACE what was there — omitted variants are deleted with their inventory
- * (shopify-admin-api.md §3.3 [V]). updatedAt moves only when something actually changed.
+ * (docs/shopify-api.md#productset). updatedAt moves only when something actually changed.
  */
 export function applyProductSet(
   store: ShopifyStore,
@@ -58,7 +58,7 @@ function hasRecord<T extends { record: VariantRecord | undefined }>(entry: T): e
 function newProduct(store: ShopifyStore, input: ProductSetInput, now: string): ProductRecord {
   const base = input.handle ? normalizeHandle(input.handle) : handleFromTitle(input.title ?? '');
   let handle = base;
-  // An omitted handle is generated from the title and suffixed when taken (§3.3 [V]).
+  // An omitted handle is generated from the title and suffixed when taken (docs/shopify-api.md#productset).
   for (let n = 1; store.productByHandle(handle); n += 1) handle = `${base}-${n}`;
   return {
     __typename: 'Product',
@@ -153,7 +153,8 @@ function newVariant(store: ShopifyStore, product: ProductRecord, plan: PlannedVa
     createdAt: now,
     updatedAt: now,
   };
-  // New variants may carry initial stock: activate each location and set the named quantity (§3.3 [V]).
+  // New variants may carry initial stock: activate each location and set the named quantity
+  // (docs/shopify-api.md#productset).
   for (const row of plan.input.inventoryQuantities ?? []) {
     const location = store.location(row.locationId);
     if (location) setQuantity(activate(store, item, location), row.name as 'available' | 'on_hand', row.quantity, now);

@@ -1,4 +1,4 @@
-/** The parts of productSet's coerced arguments the sandbox reads (shopify-admin-api.md §3.3 "Input shape"). */
+/** The parts of productSet's coerced arguments the sandbox reads (docs/shopify-api.md#productset "Input shape"). */
 export interface OptionValueInput {
   id?: string | null;
   name?: string | null;
@@ -83,7 +83,7 @@ export interface ProductSetUserError {
   message: string;
 }
 
-/** Limits from the schema descriptions (§3.3 [V]). */
+/** Limits from the schema descriptions (docs/shopify-api.md#productset). */
 export const MAX_OPTIONS = 3;
 export const MAX_VARIANTS = 2048;
 export const MAX_INVENTORY_QUANTITIES = 50_000;

@@ -12,7 +12,7 @@ import {
 
 /**
  * productSet checks that do not concern options and variants: which product the call addresses
- * (identifier rules, shopify-admin-api.md §3.3 [V: ProductSetUserErrorCode descriptions]), title, handle
+ * (identifier rules, docs/shopify-api.md#productset [V: ProductSetUserErrorCode descriptions]), title, handle
  * uniqueness, metafields and files.
  */
 export type Target = { product?: ProductRecord } | 'invalid';
@@ -96,7 +96,7 @@ export function validateBasics(
     const handle = normalizeHandle(input.handle);
     if (!handle) errors.push({ code: 'INVALID_INPUT', field: ['input', 'handle'], message: "Handle can't be blank" });
     const owner = store.productByHandle(handle);
-    // An explicit duplicate handle is rejected since 2025-01 (§3.3 [V: changelog]).
+    // An explicit duplicate handle is rejected since 2025-01 (docs/shopify-api.md#productset [V: changelog]).
     if (owner && owner !== target)
       errors.push({
         code: 'HANDLE_NOT_UNIQUE',

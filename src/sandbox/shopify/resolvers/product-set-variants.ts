@@ -13,7 +13,7 @@ import {
 } from './product-set-input.js';
 
 /**
- * productSet options and variants must agree (shopify-admin-api.md §3.3 [V: error codes]): every variant names
+ * productSet options and variants must agree (docs/shopify-api.md#productset [V: error codes]): every variant names
  * one value of every option, no two variants share a combination, options ≤ 3, variants ≤ 2048. Existing
  * options, values and variants are matched by id (or option/value name) so their ids survive an update.
  */
@@ -39,7 +39,7 @@ function fail(errors: Errors, code: string, field: string[], message: string): v
   errors.push({ code, field, message });
 }
 
-/** A product created without options gets Shopify's lone "Default Title" variant (§3.3 [I]). */
+/** A product created without options gets Shopify's lone "Default Title" variant (docs/shopify-api.md#productset). */
 function defaultPlan(): OptionsPlan {
   const value = { optionName: 'Title', name: 'Default Title' };
   return {
@@ -235,7 +235,7 @@ function checkVariantFields(
       fail(errors, 'INVALID_INPUT', [...at, 'name'], "Quantity name must be 'available' or 'on_hand'.");
     else if (!location) fail(errors, 'INVALID_INPUT', [...at, 'locationId'], 'Location does not exist.');
     // "If you're updating an existing variant, you can only update the quantities at locations where the variant is
-    // already stocked" (§3.3 [V]).
+    // already stocked" (docs/shopify-api.md#productset).
     else if (item && !activeLevelAt(item, location.id)) {
       fail(
         errors,

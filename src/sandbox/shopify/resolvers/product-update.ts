@@ -7,7 +7,7 @@ import { normalizeHandle, type ProductSetIdentifier, type ProductSetInput } from
 import { validateMetafields } from './product-set-validate.js';
 
 /**
- * productUpdate(identifier:, product:) (shopify-admin-api.md §3.4): changes only the fields given; unlike
+ * productUpdate(identifier:, product:) (docs/shopify-api.md#granular-mutations): changes only the fields given; unlike
  * productSet its `metafields` are upserted, not a replacement list. Options, variants and media are not
  * touched. The deprecated `input:` and the `media:` argument are not modelled by the sandbox.
  */

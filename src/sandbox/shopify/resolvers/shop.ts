@@ -6,7 +6,7 @@ import type { ShopRecord } from '../state/store.js';
 import type { LocationRecord } from '../state/types.js';
 import { levelsAtLocation } from './inventory-types.js';
 
-/** Shop, API versions and locations (shopify-admin-api.md §3.1). */
+/** Shop, API versions and locations (docs/shopify-api.md#shop-and-locations). */
 const LOCATION_MATCHERS: Record<string, TermMatcher<LocationRecord>> = {
   name: (location, term) => location.name.toLowerCase().includes(term.value.toLowerCase()),
   id: (location, term) => matchLegacyId(location.legacyId, term),

@@ -2,7 +2,7 @@ import type { ShopifyStore } from './store.js';
 import type { InventoryItemRecord, InventoryLevelRecord, LevelQuantities, LocationRecord } from './types.js';
 
 /**
- * Inventory model (shopify-admin-api.md §3.5): one level per item and location, named quantities, and
+ * Inventory model (docs/shopify-api.md#inventory): one level per item and location, named quantities, and
  * on_hand = available + committed + the unavailable states [V: third-party restatement; I].
  */
 export const QUANTITY_NAMES = [

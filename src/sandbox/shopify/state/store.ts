@@ -81,7 +81,7 @@ export class ShopifyStore {
     return this.variantMap.get(id);
   }
 
-  /** SKUs are case-sensitive and not unique in Shopify (shopify-admin-api.md §10.5). */
+  /** SKUs are case-sensitive and not unique in Shopify (docs/shopify-api.md#pitfalls). */
   variantsBySku(sku: string): VariantRecord[] {
     return [...this.variantMap.values()]
       .filter((variant) => variant.sku === sku)
