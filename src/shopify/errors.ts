@@ -85,8 +85,8 @@ export function graphqlError(errors: GraphqlErrorEntry[], ctx: ErrorContext): Cl
 
 /**
  * Static validation errors point at our document: graphql-js (the sandbox) gives them `locations` and no
- * `path`; Shopify's graphql-ruby adds camelCase codes such as undefinedField (docs/shopify-api.md#errors "Validation
- * errors").
+ * `path`; Shopify's graphql-ruby adds camelCase codes such as undefinedField
+ * (docs/shopify-api.md#errors).
  */
 function isValidationError(errors: GraphqlErrorEntry[], code: string | undefined): boolean {
   if (code && /^(GRAPHQL_(PARSE|VALIDATION)_FAILED|[a-z][A-Za-z]+)$/.test(code)) return true;

@@ -88,7 +88,7 @@ export async function setInventoryQuantities(
   }
   requireKey(options.idempotencyKey);
   if (rows.length === 0) return { ok: true, stale: [], userErrors: [] };
-  // changeFromQuantity must always be present: null skips the compare (docs/shopify-api.md#pitfalls pitfall 8).
+  // changeFromQuantity must always be present: null skips the compare (docs/shopify-api.md#pitfalls).
   const quantities = rows.map((r) => ({
     inventoryItemId: r.inventoryItemId,
     locationId: r.locationId,
@@ -131,7 +131,7 @@ function rowOf(field: string[] | undefined, rows: InventoryWrite[]): InventoryWr
 
 /**
  * Shopify rejects an empty key (docs/shopify-api.md#inventory), and a missing one since 2026-04
- * (docs/shopify-api.md#pitfalls pitfall 7).
+ * (docs/shopify-api.md#pitfalls).
  */
 function requireKey(key: string): void {
   if (key.trim() === '') throw new BugError('An inventory mutation needs a non-empty idempotency key.');

@@ -38,7 +38,7 @@ export const METAFIELDS_PER_CALL = 25;
 
 /**
  * inventorySetQuantities: input arrays are capped at 250 items (docs/shopify-api.md#inventory,
- * docs/shopify-api.md#pitfalls pitfall 15).
+ * docs/shopify-api.md#pitfalls).
  */
 export const MAX_INVENTORY_ROWS = 250;
 

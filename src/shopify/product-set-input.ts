@@ -4,7 +4,7 @@
  * - options and variants are always complete: productSet deletes omitted list entries (docs/shopify-api.md#pitfalls
  * pitfall 1).
  * - SKU goes to variants[].sku and inventoryItem.sku, with tracked: true (docs/shopify-api.md#productset,
- * docs/shopify-api.md#pitfalls pitfall 3).
+ * docs/shopify-api.md#pitfalls).
  * - files and metafields are lists that productSet REPLACES (docs/shopify-api.md#product-media): files only
  *   when imageSources is given, each variant's file with them; metafields only on create (sentosProductId,
  *   with image_sources), else a later write would delete them.
@@ -71,7 +71,7 @@ function toVariantInput(variant: VariantWrite, files: string[] | undefined): Pro
     optionValues: variant.optionValues.map((v) => ({ optionName: v.optionName, name: v.name })),
     sku: variant.sku,
     ...(variant.barcode !== undefined && { barcode: variant.barcode }),
-    // Money is a decimal string on the wire, never a JS float (docs/shopify-api.md#pitfalls pitfall 12).
+    // Money is a decimal string on the wire, never a JS float (docs/shopify-api.md#pitfalls).
     ...(variant.price !== undefined && { price: formatMinor(variant.price) }),
     ...(variant.compareAtPrice !== undefined && {
       compareAtPrice: variant.compareAtPrice === null ? null : formatMinor(variant.compareAtPrice),

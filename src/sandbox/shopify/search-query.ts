@@ -1,5 +1,5 @@
 /**
- * Shopify search syntax for `query:` arguments (docs/shopify-api.md#orders "Search syntax" [V]; details [I]):
+ * Shopify search syntax for `query:` arguments (docs/shopify-api.md#orders [V]; details [I]):
  * whitespace-separated terms are ANDed, `OR` joins neighbours, `-term` / `NOT term` negate, `field:value`
  * with comparators `:>`, `:>=`, `:<`, `:<=`, values optionally quoted with ' or ". A bare word searches the
  * default fields. Unknown fields are ignored with a warning, as Shopify reports "Invalid search field".

@@ -76,7 +76,7 @@ export async function runBulkQuery(
         { hint: 'Run again.' },
       );
     if (operation.status === 'COMPLETED') return completed(label, operation);
-    // CREATED, RUNNING and unknown statuses (enum growth, docs/shopify-api.md#pitfalls pitfall 13) are waited out, up
+    // CREATED, RUNNING and unknown statuses (enum growth, docs/shopify-api.md#pitfalls) are waited out, up
     // to the deadline.
     if (TERMINAL.has(operation.status)) throw exportFailed(label, operation);
   }

@@ -21,7 +21,7 @@ query BulkOperationPoll($id: ID!) {
     bulkOperation: z
       .object({
         id: z.string(),
-        // Enums decoded leniently (docs/shopify-api.md#pitfalls pitfall 13): an unknown status is treated as still
+        // Enums decoded leniently (docs/shopify-api.md#pitfalls): an unknown status is treated as still
         // running.
         status: z.string(),
         errorCode: z.string().nullable(),

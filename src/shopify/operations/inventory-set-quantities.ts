@@ -16,7 +16,7 @@ export interface InventorySetQuantitiesVariables {
 /**
  * Absolute stock, the call for a source-of-truth system (docs/shopify-api.md#inventory). name "available" and reason
  * "correction" are fixed in the document; changeFromQuantity is always present (null skips the compare,
- * docs/shopify-api.md#pitfalls pitfall 8);
+ * docs/shopify-api.md#pitfalls);
  * `@idempotent` is mandatory from 2026-04. At most 250 quantities (input-array limit, docs/shopify-api.md#pitfalls
  * pitfall 15).
  * Cost ≈ 10 + 1.

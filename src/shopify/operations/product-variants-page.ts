@@ -11,7 +11,7 @@ export interface ProductVariantsPageVariables {
 
 /**
  * The rest of a product's variants when the first page said hasNextPage (products can have 2,048 variants,
- * docs/shopify-api.md#api-versions). Cost ≈ 3 + first × (5 + 3 × levelsFirst): 3 + 20 × 35 = 703 with the defaults.
+ * docs/shopify-api.md#pitfalls). Cost ≈ 3 + first × (5 + 3 × levelsFirst): 3 + 20 × 35 = 703 with the defaults.
  */
 export const ProductVariantsPage = defineOperation<ProductVariantsPageVariables>()({
   name: 'ProductVariantsPage',

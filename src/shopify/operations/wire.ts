@@ -6,7 +6,7 @@ import { z } from 'zod';
 
 export const pageInfoSchema = z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() });
 
-/** MoneyBag.shopMoney: the shop currency, what Sentos books (docs/shopify-api.md#orders "Money"). */
+/** MoneyBag.shopMoney: the shop currency, what Sentos books (docs/shopify-api.md#orders). */
 export const moneyBagSchema = z.object({ shopMoney: z.object({ amount: z.string() }) });
 
 /** ProductSetUserError / InventorySetQuantitiesUserError / MetafieldsSetUserError share this shape. */
@@ -90,7 +90,7 @@ export const productSchema = z.object({
   vendor: z.string(),
   productType: z.string(),
   tags: z.array(z.string()),
-  // Enums are decoded leniently: new values arrive with new versions (docs/shopify-api.md#pitfalls pitfall 13).
+  // Enums are decoded leniently: new values arrive with new versions (docs/shopify-api.md#pitfalls).
   status: z.string(),
   options: z.array(z.object({ name: z.string(), position: z.number(), values: z.array(z.string()) })),
   sentosProductId: metafieldValueSchema,

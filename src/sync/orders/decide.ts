@@ -1,5 +1,5 @@
 /**
- * What to do with one mapped order (docs/architecture.md#exactly-once-orders: exactly once). The remote lookup is the
+ * What to do with one mapped order (exactly once: docs/architecture.md#exactly-once-orders). The remote lookup is the
  * guarantee, not the ledger: the ledger may only spare a lookup for an order whose content hash is unchanged; every
  * create, update or conflict is decided from what Sentos returned for `order_id` / `order_code`
  * (docs/sentos-api.md#order-writes-and-duplicates).

@@ -7,7 +7,7 @@ import { valueProblem } from './product-set-validate.js';
 /**
  * metafieldsSet: upsert per owner/namespace/key without touching the owner's other metafields; at most 25
  * per call; atomic (nothing is written when any row fails); optional compareDigest CAS
- * (docs/shopify-api.md via schema 2026-10 description [V]). Owners: products and variants.
+ * ([V: schema 2026-10 description]). Owners: products and variants.
  */
 interface MetafieldsSetInput {
   ownerId: string;

@@ -1,4 +1,4 @@
-/** The parts of productSet's coerced arguments the sandbox reads (docs/shopify-api.md#productset "Input shape"). */
+/** The parts of productSet's coerced arguments the sandbox reads (docs/shopify-api.md#productset). */
 export interface OptionValueInput {
   id?: string | null;
   name?: string | null;
