@@ -3,8 +3,8 @@ import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 
 /**
- * Where the tool keeps its files. SENTOS_SYNC_HOME moves all of them (config, key, state, logs, locks);
- * each profile gets its own folder so several stores stay apart on one machine.
+ * Where the tool keeps its files. SENTOS_SYNC_HOME moves all of them (config, key, state, logs, locks); each profile
+ * gets its own folder so several stores stay apart on one machine.
  */
 export interface ToolPaths {
   home: string;

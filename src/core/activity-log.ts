@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { appendLine, readJsonLines, writeFileAtomic } from './files.js';
 
 /**
- * The activity log: JSON Lines under the tool's home, one entry per event worth keeping,
- * capped at maxEntries (the original app kept 100; cron runs need more history, default 5000).
+ * The activity log: JSON Lines under the tool's home, one entry per event worth keeping, capped at maxEntries (the
+ * original app kept 100; cron runs need more history, default 5000).
  */
 export type LogLevel = 'success' | 'error' | 'info' | 'warn';
 

@@ -4,8 +4,8 @@ import { LockedError } from './errors.js';
 import { ensureDir, localFileError } from './local-files.js';
 
 /**
- * One run per profile and command at a time (cron safety). The lock is a file created with
- * O_EXCL holding the owner's pid; a lock whose process is gone is stale and taken over.
+ * One run per profile and command at a time (cron safety). The lock is a file created with O_EXCL holding the owner's
+ * pid; a lock whose process is gone is stale and taken over.
  */
 export interface Lock {
   release(): void;

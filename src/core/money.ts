@@ -26,10 +26,10 @@ export function parseDotDecimal(raw: string): MoneyResult {
 }
 
 /**
- * Parses Sentos money: Turkish strings ("1.299,90", "220,00"), dot decimals ("220.50") or JSON numbers.
- * The last "." or "," is the decimal separator and the other is a thousands separator
- * (docs/sentos-api.md#product-shape-and-quirks quirk 1, as SAL's DecimalTrConverter decides). A separator followed by
- * exactly three digits with no other separator ("1.220") is ambiguous: read as a decimal like SAL, SA2 and SCX do.
+ * Parses Sentos money: Turkish strings ("1.299,90", "220,00"), dot decimals ("220.50") or JSON numbers. The last "." or
+ * "," is the decimal separator and the other is a thousands separator (docs/sentos-api.md#product-shape-and-quirks
+ * quirk 1, as SAL's DecimalTrConverter decides). A separator followed by exactly three digits with no other separator
+ * ("1.220") is ambiguous: read as a decimal like SAL, SA2 and SCX do.
  */
 export function parseTurkishMoney(value: unknown): MoneyResult {
   if (typeof value === 'number') {

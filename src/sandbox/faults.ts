@@ -1,8 +1,8 @@
 import { createRandom, type Random } from './seed/random.js';
 
 /**
- * Scripted, seeded faults for both simulators. A fault is decided per request before it
- * is handled, so a run with the same seed and the same request sequence meets the same faults.
+ * Scripted, seeded faults for both simulators. A fault is decided per request before it is handled, so a run with the
+ * same seed and the same request sequence meets the same faults.
  *
  * - rate-limit:   429 with Retry-After, request not processed
  * - server-error: 500/503, request not processed

@@ -2,9 +2,9 @@ import { ConfigError } from '../core/errors.js';
 import { isLoopback } from '../core/http/loopback.js';
 
 /**
- * Turns what a user types (a firm name, a panel URL, the panel's "API Url") into the API base URL.
- * Tenants live at `https://<firm>.sentos.com.tr/api` (docs/sentos-api.md#base-url-auth-and-transport [V: SAL, MSO, LSC,
- * ERPD, SFB]); ERPD and SFB accept a bare subdomain or any panel URL and append `/api` the same way [V: ERPD, SFB].
+ * Turns what a user types (a firm name, a panel URL, the panel's "API Url") into the API base URL. Tenants live at
+ * `https://<firm>.sentos.com.tr/api` (docs/sentos-api.md#base-url-auth-and-transport [V: SAL, MSO, LSC, ERPD, SFB]);
+ * ERPD and SFB accept a bare subdomain or any panel URL and append `/api` the same way [V: ERPD, SFB].
  */
 const SENTOS_DOMAIN = 'sentos.com.tr';
 const FIRM_NAME = /^[a-z0-9][a-z0-9-]*$/i;

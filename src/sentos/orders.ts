@@ -12,11 +12,9 @@ const ORDER_PAGE_SIZE = 100;
 /**
  * GET /orders with exact filters (docs/sentos-api.md#order-lists-and-filters [V: ERPD, ERPiS, MSO]), all pages. Filters
  * go in the query string: MSO also puts them in a GET body, which fetch cannot send
- * (docs/sentos-api.md#order-lists-and-filters
- * quirk).
- * A 404 on an exact order_id/order_code lookup is read as "no such order" [I]; on a date listing it
- * points at the base URL. An order we cannot read throws: skipping it could let a duplicate through
- * (docs/sentos-api.md#order-writes-and-duplicates).
+ * (docs/sentos-api.md#order-lists-and-filters quirk). A 404 on an exact order_id/order_code lookup is read as "no such
+ * order" [I]; on a date listing it points at the base URL. An order we cannot read throws: skipping it could let a
+ * duplicate through (docs/sentos-api.md#order-writes-and-duplicates).
  */
 export async function findOrders(transport: SentosTransport, query: SentosOrderQuery): Promise<SentosOrder[]> {
   const wireQuery = {
@@ -53,8 +51,7 @@ export async function findOrders(transport: SentosTransport, query: SentosOrderQ
 /**
  * POST /orders (docs/sentos-api.md#order-writes-and-duplicates). Not idempotent: a timeout, reset or 5xx after sending
  * is an OutcomeUnknownError (the caller looks the order up before any resend,
- * docs/sentos-api.md#order-writes-and-duplicates); a 429 is retried
- * because it was not processed.
+ * docs/sentos-api.md#order-writes-and-duplicates); a 429 is retried because it was not processed.
  * 400/405/422, or a 2xx that lists `errors` (docs/sentos-api.md#errors-and-limits [V: SAL, SFB]), is a VALIDATION
  * RemoteError naming the order.
  */

@@ -9,8 +9,8 @@ export type SentosCall = Omit<HttpRequest, 'headers'>;
 
 /**
  * The cheap GET used to probe auth methods: one product (docs/sentos-api.md#product-lists-and-paging [V: VGP
- * test_connection uses the same call]).
- * Not /warehouses: a run reads that right after detecting, and Sentos allows the same GET only twice a minute.
+ * test_connection uses the same call]). Not /warehouses: a run reads that right after detecting, and Sentos allows the
+ * same GET only twice a minute.
  */
 const PROBE: SentosCall = {
   method: 'GET',
@@ -81,8 +81,8 @@ export class SentosTransport {
 
   /**
    * Tries basic, headers, bearer, token in that order (basic is the verified one,
-   * docs/sentos-api.md#base-url-auth-and-transport) and keeps the first
-   * that is not refused with 401/403. Concurrent callers share one detection.
+   * docs/sentos-api.md#base-url-auth-and-transport) and keeps the first that is not refused with 401/403. Concurrent
+   * callers share one detection.
    */
   detect(): Promise<SentosAuthMethod> {
     this.detecting ??= this.probeAll().finally(() => {

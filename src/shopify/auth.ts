@@ -1,8 +1,8 @@
 /**
  * Where the Admin API token comes from (docs/shopify-api.md#transport-auth-and-envelope): a static token, or the client
- * credentials grant for apps of the merchant's own organization, whose tokens expire after 24 h. Fetched
- * tokens are cached until shortly before they expire and dropped on a 401 so the next call re-fetches.
- * Every secret is registered so no error or log line can print it.
+ * credentials grant for apps of the merchant's own organization, whose tokens expire after 24 h. Fetched tokens are
+ * cached until shortly before they expire and dropped on a 401 so the next call re-fetches. Every secret is registered
+ * so no error or log line can print it.
  */
 import { z } from 'zod';
 import type { Clock } from '../core/clock.js';

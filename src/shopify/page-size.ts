@@ -2,9 +2,8 @@
  * Page sizes and how they adapt to the measured query cost. A single query may not request more than
  * 1,000 points (MAX_COST_EXCEEDED, docs/shopify-api.md#rate-limits-by-plan); nested connections multiply, so the
  * defaults below are sized by the pessimistic docs/shopify-api.md#rate-limits-by-plan rules
- * (operations/estimate-cost.ts) and list pages then
- * grow towards TARGET_QUERY_COST from the requestedQueryCost Shopify reports ("raise `first` only after
- * measuring", docs/shopify-api.md#orders). Pure functions, table-tested.
+ * (operations/estimate-cost.ts) and list pages then grow towards TARGET_QUERY_COST from the requestedQueryCost Shopify
+ * reports ("raise `first` only after measuring", docs/shopify-api.md#orders). Pure functions, table-tested.
  */
 
 /** Well under the 1,000-point single-query limit, leaving room for estimation error. */

@@ -1,7 +1,6 @@
 /**
- * Cursor pagination with cost-aware page sizes (page-size.ts): grow `first` from the measured
- * requestedQueryCost, shrink it after MAX_COST_EXCEEDED (docs/shopify-api.md#rate-limits-by-plan: "not retryable —
- * shrink page sizes").
+ * Cursor pagination with cost-aware page sizes (page-size.ts): grow `first` from the measured requestedQueryCost,
+ * shrink it after MAX_COST_EXCEEDED (docs/shopify-api.md#rate-limits-by-plan: "not retryable — shrink page sizes").
  */
 import { QueryCostExceededError } from './errors.js';
 import { nextPageSize, shrinkPageSize } from './page-size.js';

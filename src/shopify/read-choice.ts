@@ -9,10 +9,9 @@
 export const PAGED_COST_PER_PRODUCT = 25;
 
 /**
- * Paged actual cost per variant: node, selectedOptions, inventoryItem and its levels connection (4), then
- * location and quantities per level returned (3 each), at most `levelsFirst` levels
- * (docs/shopify-api.md#rate-limits-by-plan rules, as measured
- * against the sandbox: 13 points per variant at 3 locations).
+ * Paged actual cost per variant: node, selectedOptions, inventoryItem and its levels connection (4), then location and
+ * quantities per level returned (3 each), at most `levelsFirst` levels (docs/shopify-api.md#rate-limits-by-plan rules,
+ * as measured against the sandbox: 13 points per variant at 3 locations).
  */
 export function pagedCostPerVariant(levelsFirst: number): number {
   return 4 + 3 * Math.max(1, levelsFirst);

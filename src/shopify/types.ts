@@ -155,10 +155,9 @@ export interface InventoryWriteResult {
 }
 
 /**
- * What sync asks the client to write for one product (mapped to productSet by the client).
- * Scalar fields left undefined are not sent, so Shopify keeps them (productSet updates only included
- * non-list fields). `options` and `variants` are always the COMPLETE lists: productSet deletes omitted
- * variants (docs/shopify-api.md#productset).
+ * What sync asks the client to write for one product (mapped to productSet by the client). Scalar fields left undefined
+ * are not sent, so Shopify keeps them (productSet updates only included non-list fields). `options` and `variants` are
+ * always the COMPLETE lists: productSet deletes omitted variants (docs/shopify-api.md#productset).
  */
 export interface ProductWrite {
   /** Update by id; create (or converge a create whose outcome was unknown) by handle upsert. */

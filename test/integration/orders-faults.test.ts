@@ -3,9 +3,9 @@ import { startTestSandbox } from '../helpers/cli-harness.js';
 import { expectEachOrderOnce, expectedSentosOrder, FAULT_KINDS, pushable, runUntilSettled } from './orders-oracle.js';
 
 /**
- * Order push: with the sandbox injecting 429, 5xx and dropped connections (before AND after the
- * request is processed) at 20 %, the run completes with no duplicate and no lost order. Reruns are allowed,
- * as cron would do, until a run reports no failure other than the orders that can never go (no SKU).
+ * Order push: with the sandbox injecting 429, 5xx and dropped connections (before AND after the request is processed)
+ * at 20 %, the run completes with no duplicate and no lost order. Reruns are allowed, as cron would do, until a run
+ * reports no failure other than the orders that can never go (no SKU).
  */
 
 /**

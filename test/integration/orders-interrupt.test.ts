@@ -4,9 +4,9 @@ import { FAST_WINDOW_MS, runCli, startTestSandbox, type TestSandbox } from '../h
 import { expectEachOrderOnce, pushable, routeCount, stateFile } from './orders-oracle.js';
 
 /**
- * Order push: a run killed midway and rerun leaves each order exactly once. In-process the kill is
- * the AbortSignal (what Ctrl-C/SIGTERM trigger); a crash between a POST and the ledger write is emulated by
- * cutting the ledger and checkpoint back to what a crash would have left on disk.
+ * Order push: a run killed midway and rerun leaves each order exactly once. In-process the kill is the AbortSignal
+ * (what Ctrl-C/SIGTERM trigger); a crash between a POST and the ledger write is emulated by cutting the ledger and
+ * checkpoint back to what a crash would have left on disk.
  */
 describe('orders: interrupted runs', () => {
   let t: TestSandbox;

@@ -12,8 +12,8 @@ import {
 } from './orders-oracle.js';
 
 /**
- * Order push: --dry-run writes nothing and shows the payloads; --limit, --order, --since and the
- * status filters choose the orders, and only a run that read everything since the checkpoint may move it.
+ * Order push: --dry-run writes nothing and shows the payloads; --limit, --order, --since and the status filters choose
+ * the orders, and only a run that read everything since the checkpoint may move it.
  */
 /** Many full reads in a few seconds would drain Shopify's 100 points/s bucket: scale time, as for Sentos. */
 const FAST_BUCKET = { bucket: { restoreRate: 2_000 } };

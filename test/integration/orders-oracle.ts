@@ -7,8 +7,8 @@ import { runCli } from '../helpers/cli-harness.js';
 import type { OrderRecord } from '../../src/sandbox/shopify/state/types.js';
 
 /**
- * An independent oracle for the order push: what Sentos should hold for a Shopify order, computed
- * from the Shopify SIMULATOR's records with the documented defaults (settings.ts status table, payment map,
+ * An independent oracle for the order push: what Sentos should hold for a Shopify order, computed from the Shopify
+ * SIMULATOR's records with the documented defaults (settings.ts status table, payment map,
  * docs/sentos-api.md#order-writes-and-duplicates address rules), never from src/sync. A mistake in the mapping is then
  * caught, not mirrored.
  */

@@ -13,9 +13,9 @@ import {
 } from './orders-oracle.js';
 
 /**
- * Order push: N seeded Shopify orders arrive in Sentos once each with the right fields; a rerun
- * creates nothing (and, thanks to the ledger, looks nothing up); without the ledger a rerun still creates
- * nothing (the remote lookup is the guarantee). Asserted on the Sentos SIMULATOR's state and request log.
+ * Order push: N seeded Shopify orders arrive in Sentos once each with the right fields; a rerun creates nothing (and,
+ * thanks to the ledger, looks nothing up); without the ledger a rerun still creates nothing (the remote lookup is the
+ * guarantee). Asserted on the Sentos SIMULATOR's state and request log.
  */
 describe('orders: push to Sentos exactly once', () => {
   let t: TestSandbox;

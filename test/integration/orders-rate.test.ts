@@ -3,11 +3,11 @@ import { runCli, startTestSandbox, type CliRun, type TestSandbox } from '../help
 import { expectEachOrderOnce, pushable, routeCount } from './orders-oracle.js';
 
 /**
- * Order push and the bench target ("orders per minute close to 12"): Sentos allows 12 writes per window and
- * the same GET twice. The lookups before each POST are GETs with different URLs, so they never wait on the
- * same-GET limit, and the writes run back to back up to the limit, then wait for the window only.
- * The window is 1 s here (not the harness's 300 ms) so that, on a loaded machine, the lookups' latency stays
- * well below it and the test measures the pacing, not the machine.
+ * Order push and the bench target ("orders per minute close to 12"): Sentos allows 12 writes per window and the same
+ * GET twice. The lookups before each POST are GETs with different URLs, so they never wait on the same-GET limit, and
+ * the writes run back to back up to the limit, then wait for the window only. The window is 1 s here (not the harness's
+ * 300 ms) so that, on a loaded machine, the lookups' latency stays well below it and the test measures the pacing, not
+ * the machine.
  */
 const POSTS_PER_WINDOW = 12;
 const WINDOW_MS = 1_000;

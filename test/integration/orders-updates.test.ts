@@ -4,8 +4,8 @@ import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harne
 import { expectEachOrderOnce, hasLineWithoutSku, removeOrderState, routeCount } from './orders-oracle.js';
 
 /**
- * Order push: a cancelled or fulfilled order updates the existing Sentos order (PUT /orders/{id}
- * with the new status and cargo data, docs/sentos-api.md#order-writes-and-duplicates) instead of creating one.
+ * Order push: a cancelled or fulfilled order updates the existing Sentos order (PUT /orders/{id} with the new status
+ * and cargo data, docs/sentos-api.md#order-writes-and-duplicates) instead of creating one.
  */
 describe('orders: changes in Shopify update the Sentos order', () => {
   let t: TestSandbox;

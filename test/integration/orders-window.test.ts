@@ -5,8 +5,8 @@ import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harne
 import { hasLineWithoutSku, routeCount, stateFile } from './orders-oracle.js';
 
 /**
- * Order push: which orders a plain run reads. The checkpoint (last processed updatedAt) starts the next
- * window, minus a 10-minute overlap; older orders are not read again unless they change.
+ * Order push: which orders a plain run reads. The checkpoint (last processed updatedAt) starts the next window, minus a
+ * 10-minute overlap; older orders are not read again unless they change.
  */
 const OVERLAP_MS = 10 * 60_000;
 /** Many full reads in a few seconds would drain Shopify's 100 points/s bucket: scale time, as for Sentos. */

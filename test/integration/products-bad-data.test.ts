@@ -13,8 +13,8 @@ import {
 } from './products-oracle.js';
 
 /**
- * Product sync: bad data fails or conflicts alone, with a clear reason, and the rest syncs.
- * The Sentos sandbox's wire objects are edited before the run, so the data travels the real wire.
+ * Product sync: bad data fails or conflicts alone, with a clear reason, and the rest syncs. The Sentos sandbox's wire
+ * objects are edited before the run, so the data travels the real wire.
  *
  * Four option axes: Sentos has one colour and one model per variant, but the model NAME may differ between
  * variants of one product (Beden, Boy, Kalıp), which maps to Renk + three attributes = four options.

@@ -11,8 +11,8 @@ import {
 } from './products-oracle.js';
 
 /**
- * Product sync: one variant's price and one warehouse's stock change in Sentos → exactly one
- * productSet and exactly one inventory write of one row; nothing else is touched.
+ * Product sync: one variant's price and one warehouse's stock change in Sentos → exactly one productSet and exactly one
+ * inventory write of one row; nothing else is touched.
  */
 describe('products: one price and one stock change', () => {
   let t: TestSandbox;

@@ -11,8 +11,8 @@ import {
 } from './products-oracle.js';
 
 /**
- * Product sync: `--dry-run` sends no mutation, and its plan is exactly what the real run then does
- * (same items, same actions, same changes), both for a first run (creates) and for a mixed update.
+ * Product sync: `--dry-run` sends no mutation, and its plan is exactly what the real run then does (same items, same
+ * actions, same changes), both for a first run (creates) and for a mixed update.
  */
 type Item = { key: string; action: string; status: string; changes?: unknown[]; reasons?: string[] };
 

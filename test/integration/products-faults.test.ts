@@ -12,13 +12,12 @@ import {
 } from './products-oracle.js';
 
 /**
- * Product sync: with faults injected on both remotes (429, 5xx, THROTTLED, connections dropped
- * before AND after the request is processed, slow answers), the runs — repeated as cron would, a bounded
- * number of times — end with Shopify equal to the plan: every product once, no duplicate product, handle or
- * SKU, every price and stock right. Duplicates are checked after every run, not only at the end.
- * Two phases per seed: the first sync (creates), then a resync after Sentos changed (updates and stock
- * writes, where a dropped-after inventorySetQuantities retried without its idempotency key would double a
- * stock change).
+ * Product sync: with faults injected on both remotes (429, 5xx, THROTTLED, connections dropped before AND after the
+ * request is processed, slow answers), the runs — repeated as cron would, a bounded number of times — end with Shopify
+ * equal to the plan: every product once, no duplicate product, handle or SKU, every price and stock right. Duplicates
+ * are checked after every run, not only at the end. Two phases per seed: the first sync (creates), then a resync after
+ * Sentos changed (updates and stock writes, where a dropped-after inventorySetQuantities retried without its
+ * idempotency key would double a stock change).
  */
 const MAX_RUNS = 4;
 // Seed 6 at 30 % loses a create's answer for good (retries exhausted after it was processed): regression case.

@@ -13,9 +13,9 @@ import {
 } from './products-oracle.js';
 
 /**
- * Product sync: a first run creates every product exactly as Sentos describes it (asserted on
- * the Shopify sandbox's state, against an oracle built from the Sentos sandbox's wire data), and an immediate
- * second run changes nothing and sends no mutation at all (asserted on the sandbox's request counts).
+ * Product sync: a first run creates every product exactly as Sentos describes it (asserted on the Shopify sandbox's
+ * state, against an oracle built from the Sentos sandbox's wire data), and an immediate second run changes nothing and
+ * sends no mutation at all (asserted on the sandbox's request counts).
  */
 describe('products: first run, then an unchanged resync', () => {
   let t: TestSandbox;

@@ -14,11 +14,11 @@ import {
 } from './products-oracle.js';
 
 /**
- * Product sync: a run stopped midway (the AbortSignal Ctrl-C/SIGTERM trips) and run
- * again converges to the same Shopify state as an uninterrupted run on a fresh sandbox with the same seed:
- * same products by SKU (options, prices, stock per location, status), same handles, no duplicate. Stopped
- * among the product writes. A create is one productSet carrying its stock and status (docs/shopify-api.md#productset),
- * so there is no later stage on a first run: whatever exists after the stop is complete.
+ * Product sync: a run stopped midway (the AbortSignal Ctrl-C/SIGTERM trips) and run again converges to the same Shopify
+ * state as an uninterrupted run on a fresh sandbox with the same seed: same products by SKU (options, prices, stock per
+ * location, status), same handles, no duplicate. Stopped among the product writes. A create is one productSet carrying
+ * its stock and status (docs/shopify-api.md#productset), so there is no later stage on a first run: whatever exists
+ * after the stop is complete.
  */
 const SEED = 9;
 const PRODUCTS = 16;

@@ -12,9 +12,9 @@ import {
 } from './products-oracle.js';
 
 /**
- * Product sync beyond the defaults: compare-at prices from a channel price list (list_price only when it
- * is higher than the price), and a warehouse map that sums two warehouses into one location and leaves a
- * third out (not written, reported).
+ * Product sync beyond the defaults: compare-at prices from a channel price list (list_price only when it is higher than
+ * the price), and a warehouse map that sums two warehouses into one location and leaves a third out (not written,
+ * reported).
  */
 describe('products: price list and warehouse map', () => {
   let t: TestSandbox | undefined;

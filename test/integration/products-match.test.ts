@@ -15,9 +15,9 @@ import {
 
 /**
  * Product sync against a store that already has the merchant's own products: a product holding all of a Sentos
- * product's SKUs is adopted (updated, linked), never duplicated; SKUs spread over two Shopify products, or a
- * SKU on two Shopify variants, is a conflict that touches nothing; a title look-alike is only a suggestion;
- * SKUs match byte for byte (a lower-cased SKU is another SKU).
+ * product's SKUs is adopted (updated, linked), never duplicated; SKUs spread over two Shopify products, or a SKU on two
+ * Shopify variants, is a conflict that touches nothing; a title look-alike is only a suggestion; SKUs match byte for
+ * byte (a lower-cased SKU is another SKU).
  */
 const UPSERT = `mutation Upsert($identifier: ProductSetIdentifiers, $input: ProductSetInput!) {
   productSet(identifier: $identifier, input: $input, synchronous: true) { product { id } userErrors { field message } }

@@ -4,9 +4,9 @@ import { runCli, startTestSandbox, type CliRun, type TestSandbox } from '../help
 import type { SandboxOptions } from '../../src/sandbox/server.js';
 
 /**
- * An independent oracle for what the Shopify sandbox should hold, computed from the Sentos
- * SIMULATOR's wire objects with a money parser of its own (never src/core/money.ts), so a client or planner
- * mistake is caught rather than mirrored. The shape compares directly with `shopifyView()`.
+ * An independent oracle for what the Shopify sandbox should hold, computed from the Sentos SIMULATOR's wire objects
+ * with a money parser of its own (never src/core/money.ts), so a client or planner mistake is caught rather than
+ * mirrored. The shape compares directly with `shopifyView()`.
  */
 export interface VariantView {
   sku: string;
@@ -39,8 +39,8 @@ export const PRODUCT_MUTATIONS = [
 ] as const;
 
 /**
- * Turkish or dot money → "1299.90", independently of the tool: the LAST "." or "," is the decimal mark, any
- * other is a thousands mark (docs/sentos-api.md#product-shape-and-quirks quirk 1). Undefined when it is not money.
+ * Turkish or dot money → "1299.90", independently of the tool: the LAST "." or "," is the decimal mark, any other is a
+ * thousands mark (docs/sentos-api.md#product-shape-and-quirks quirk 1). Undefined when it is not money.
  */
 export function money(value: unknown): string | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? (Math.round(value * 100) / 100).toFixed(2) : undefined;

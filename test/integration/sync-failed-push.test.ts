@@ -8,8 +8,7 @@ import { warehouseLocations } from './sync-stock-oracle.js';
  * No oversell (docs/architecture.md#no-oversell): an order Sentos refuses (one of its SKUs is unknown there) keeps ALL
  * its units held back from Shopify's stock on every run — also when Sentos's number changes and the stock is written
  * again — until it goes through; then the hold is released and Sentos's own stock (which now includes the order) takes
- * over.
- * The plan shows the subtraction: Sentos 10, pending 2 → 8.
+ * over. The plan shows the subtraction: Sentos 10, pending 2 → 8.
  */
 describe('an order that fails to push stays held back until it goes through', () => {
   let t: TestSandbox;

@@ -1,8 +1,8 @@
 /**
  * Authentication as the simulator checks it. Basic (key:secret) is the real one
- * (docs/sentos-api.md#base-url-auth-and-transport [V: all
- * credible sources]); the other three are the seed's contract, kept so the client's auto-detection has
- * something to detect. Only the configured method is accepted: anything else is 401.
+ * (docs/sentos-api.md#base-url-auth-and-transport [V: all credible sources]); the other three are the seed's contract,
+ * kept so the client's auto-detection has something to detect. Only the configured method is accepted: anything else is
+ * 401.
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { SentosSimAuth } from './options.js';

@@ -1,7 +1,7 @@
 /**
  * Sentos timestamps: "YYYY-MM-DD HH:mm:ss" in Turkey local time, no offset
- * (docs/sentos-api.md#base-url-auth-and-transport [V: MSO, SA2]).
- * Türkiye has been on UTC+03:00 all year since 2016 (no DST), so a fixed offset is exact.
+ * (docs/sentos-api.md#base-url-auth-and-transport [V: MSO, SA2]). Türkiye has been on UTC+03:00 all year since 2016 (no
+ * DST), so a fixed offset is exact.
  */
 const OFFSET_MS = 3 * 60 * 60 * 1000;
 
@@ -12,9 +12,9 @@ export function formatIstanbul(epochMs: number): string {
 const PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/;
 
 /**
- * Validates a Sentos date filter or field and returns it in full "YYYY-MM-DD HH:mm:ss" form, so that
- * comparisons are plain string comparisons. A bare date (docs/sentos-api.md#order-lists-and-filters: SA2 and ERPiS send
- * "YYYY-MM-DD") means the start of the day, or its last second when `endOfDay`.
+ * Validates a Sentos date filter or field and returns it in full "YYYY-MM-DD HH:mm:ss" form, so that comparisons are
+ * plain string comparisons. A bare date (docs/sentos-api.md#order-lists-and-filters: SA2 and ERPiS send "YYYY-MM-DD")
+ * means the start of the day, or its last second when `endOfDay`.
  */
 export function normaliseSentosDate(
   text: string,

@@ -19,9 +19,9 @@ function groupThousands(whole: string): string {
 }
 
 /**
- * Formats minor units in one of Sentos's styles. Never yields a dot-only thousands value like "1.220"
- * (read as 1.22 by most clients, docs/sentos-api.md#product-shape-and-quirks): dots only group thousands when a comma
- * decimal follows, and dot decimals always carry two digits.
+ * Formats minor units in one of Sentos's styles. Never yields a dot-only thousands value like "1.220" (read as 1.22 by
+ * most clients, docs/sentos-api.md#product-shape-and-quirks): dots only group thousands when a comma decimal follows,
+ * and dot decimals always carry two digits.
  */
 export function formatMoney(minor: number, style: MoneyStyle): WireMoney {
   const dot = minorToDot(minor);

@@ -1,8 +1,8 @@
 /**
  * A validated POST /orders body → the stored order, in the read-side shape
- * (docs/sentos-api.md#order-shape-and-status-codes, docs/sentos-api.md#order-lists-and-filters).
- * order_id and order_code are stored exactly as sent (string or number): the client must compare them as
- * strings (docs/sentos-api.md#order-writes-and-duplicates). Order money is dot-decimal strings, as in the docs sample
+ * (docs/sentos-api.md#order-shape-and-status-codes, docs/sentos-api.md#order-lists-and-filters). order_id and
+ * order_code are stored exactly as sent (string or number): the client must compare them as strings
+ * (docs/sentos-api.md#order-writes-and-duplicates). Order money is dot-decimal strings, as in the docs sample
  * ("money").
  */
 import { formatIstanbul } from './istanbul-time.js';

@@ -1,7 +1,7 @@
 /**
- * POST /orders validation, as strict as a real server could plausibly be (helper brief: strictest reading
- * where the reference only infers). Field list: docs/sentos-api.md#order-writes-and-duplicates [V: SFB, SCX]; the
- * payment_method enum and its 422: docs/sentos-api.md#order-writes-and-duplicates [V: SFB comment]; statuses:
+ * POST /orders validation, as strict as a real server could plausibly be (helper brief: strictest reading where the
+ * reference only infers). Field list: docs/sentos-api.md#order-writes-and-duplicates [V: SFB, SCX]; the payment_method
+ * enum and its 422: docs/sentos-api.md#order-writes-and-duplicates [V: SFB comment]; statuses:
  * docs/sentos-api.md#order-shape-and-status-codes.
  */
 import { normaliseSentosDate } from './istanbul-time.js';

@@ -27,8 +27,8 @@ function getOrder(ctx: RouteContext) {
 
 /**
  * Like the real API as far as anyone knows (docs/sentos-api.md#order-writes-and-duplicates,
- * docs/sentos-api.md#open-questions), a duplicate order_id is NOT rejected: a second
- * copy is stored. Preventing that is the client's job, and tests count the copies.
+ * docs/sentos-api.md#open-questions), a duplicate order_id is NOT rejected: a second copy is stored. Preventing that is
+ * the client's job, and tests count the copies.
  */
 function postOrder(ctx: RouteContext) {
   const verdict = validateOrder(ctx.body, ctx.state);

@@ -1,8 +1,7 @@
 /**
  * The list envelope {data, page, size, total_elements, total_pages} (docs/sentos-api.md#product-lists-and-paging [V:
  * SAL, SA2, SCX]); orders use the same one (docs/sentos-api.md#order-lists-and-filters). Pages start at 1; page <= 0 is
- * read as 1 like SAL's mock.
- * Both `size` and `pageSize` are honoured (docs/sentos-api.md#product-lists-and-paging,
+ * read as 1 like SAL's mock. Both `size` and `pageSize` are honoured (docs/sentos-api.md#product-lists-and-paging,
  * docs/sentos-api.md#open-questions).
  */
 import { message, type RouteResult } from './router.js';

@@ -13,8 +13,7 @@ function serialiser(ctx: RouteContext): (product: WireProduct) => unknown {
 
 /**
  * `sku` is an exact filter that matches the product SKU or any of its variant SKUs (docs/sentos-api.md#open-questions;
- * exact
- * is the strict reading, and variant matching is what a by-SKU lookup needs). `orderby_id` sorts by id.
+ * exact is the strict reading, and variant matching is what a by-SKU lookup needs). `orderby_id` sorts by id.
  */
 function listProducts(ctx: RouteContext) {
   const filters = filtersFrom(ctx.query);

@@ -1,8 +1,7 @@
 /**
  * Stored wire objects → response bodies, with the quirks real clients have met switched on by flags
  * (docs/sentos-api.md#product-shape-and-quirks). Money is sent exactly as stored: Turkish strings stay Turkish, numbers
- * stay numbers.
- * The result is meant to be JSON-encoded at once: it may share leaves with the store.
+ * stay numbers. The result is meant to be JSON-encoded at once: it may share leaves with the store.
  */
 import type { SentosSimQuirks } from './options.js';
 import type { WireProduct, WireStock, WireVariant, WireWarehouse } from './wire-types.js';

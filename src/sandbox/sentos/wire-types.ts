@@ -38,7 +38,7 @@ export interface WireVariant {
   model: WireModel;
   stocks: WireStock[];
   images: WireImage[];
-  /** Optional: readers fall back to the parent's price (docs/sentos-api.md#product-shape-and-quirks variant table). */
+  /** Optional: readers fall back to the parent's price (docs/sentos-api.md#product-shape-and-quirks). */
   sale_price?: WireMoney;
   purchase_price?: WireMoney;
 }

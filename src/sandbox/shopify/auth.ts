@@ -53,7 +53,7 @@ export class TokenStore {
 
   /**
    * POST /admin/oauth/access_token with grant_type=client_credentials. Wrong client → 401 invalid_client
-   * (RFC 6749 §5.2); a missing field or another grant → 400. The `expires_in` name is [I]
+   * (RFC 6749 §5.2); a missing field or another grant → 400. The `expires_in` name is inferred
    * (docs/shopify-api.md#transport-auth-and-envelope).
    */
   exchange(params: Record<string, unknown>): OAuthResponse {

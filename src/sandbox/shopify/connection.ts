@@ -2,8 +2,8 @@ import { GraphQLError } from 'graphql';
 
 /**
  * Relay connections (docs/shopify-api.md#catalog-reads): first/after, last/before, reverse, edges/nodes/pageInfo.
- * Cursors are opaque keyset positions (sort value + id), so an object that moves while a client pages (an
- * order updated between two pages) is neither skipped nor repeated out of order: it reappears later.
+ * Cursors are opaque keyset positions (sort value + id), so an object that moves while a client pages (an order updated
+ * between two pages) is neither skipped nor repeated out of order: it reappears later.
  */
 export interface ConnectionArgs {
   first?: number | null;

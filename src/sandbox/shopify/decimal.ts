@@ -1,6 +1,6 @@
 /**
- * Money on the wire is a decimal string (docs/shopify-api.md#pitfalls). The simulator keeps amounts as
- * integer minor units (kuruş) and formats them the two ways Shopify does:
+ * Money on the wire is a decimal string (docs/shopify-api.md#pitfalls). The simulator keeps amounts as integer minor
+ * units (kuruş) and formats them the two ways Shopify does:
  * - `Money` fields such as ProductVariant.price: two decimals, "1299.90";
  * - `MoneyV2.amount` (a `Decimal`): shortest form with at least one decimal, "1299.9", "10.0" [I: observed
  *   Shopify style]. Clients must parse amounts numerically, never compare strings.

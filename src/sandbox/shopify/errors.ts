@@ -2,9 +2,9 @@ import type { GraphQLError } from 'graphql';
 import type { ThrottleStatus } from './bucket.js';
 
 /**
- * Response bodies for the top-level failures (docs/shopify-api.md#errors). THROTTLED and MAX_COST_EXCEEDED are
- * copied from bodies captured from Shopify [V]; the codes for syntax and validation errors are the sandbox's
- * choice [I] (Shopify's own are graphql-ruby's), kept stable so clients can tell them from throttling.
+ * Response bodies for the top-level failures (docs/shopify-api.md#errors). THROTTLED and MAX_COST_EXCEEDED are copied
+ * from bodies captured from Shopify [V]; the codes for syntax and validation errors are the sandbox's choice [I]
+ * (Shopify's own are graphql-ruby's), kept stable so clients can tell them from throttling.
  */
 export const RATE_LIMIT_DOCS = 'https://shopify.dev/api/usage/rate-limits';
 

@@ -1,7 +1,7 @@
 /**
  * Global ids (docs/shopify-api.md#shop-and-locations): `gid://shopify/<Type>/<number>`. Each type's counter starts in
- * its own number range, so an id of the wrong type (a variant id passed where an inventory item id belongs) can
- * never collide with a real object of the expected type: the simulator answers "not found" as Shopify would.
+ * its own number range, so an id of the wrong type (a variant id passed where an inventory item id belongs) can never
+ * collide with a real object of the expected type: the simulator answers "not found" as Shopify would.
  */
 export const ID_BASES: Readonly<Record<string, number>> = {
   Product: 8_100_000_000,

@@ -46,9 +46,8 @@ export interface EndpointDeps {
 const MISSING_QUERY = { errors: { query: 'Required parameter missing or invalid' } };
 
 /**
- * One GraphQL request: parse → validate against the version's real schema → coerce variables → sandbox
- * pre-checks → cost and bucket → latency → execute → envelope with extensions.cost
- * (docs/shopify-api.md#transport-auth-and-envelope,
+ * One GraphQL request: parse → validate against the version's real schema → coerce variables → sandbox pre-checks →
+ * cost and bucket → latency → execute → envelope with extensions.cost (docs/shopify-api.md#transport-auth-and-envelope,
  * docs/shopify-api.md#errors, docs/shopify-api.md#rate-limits-by-plan). Rejected documents are not charged.
  *
  * Timing, as Shopify charges: the requested cost is taken from the bucket when the request ARRIVES (so requests in

@@ -13,8 +13,8 @@ import {
 import { isDecimalString, isMoneyString } from './decimal.js';
 
 /**
- * The real Admin API introspection per version (schema/README.md). Real Shopify serves an unknown or retired
- * version with the oldest supported one ("falls forward", docs/shopify-api.md#api-versions); the sandbox answers
+ * The real Admin API introspection per version (schema/README.md). Real Shopify serves an unknown or retired version
+ * with the oldest supported one ("falls forward", docs/shopify-api.md#api-versions); the sandbox answers
  * 404 instead, on purpose, so a client pinned to a version the sandbox cannot check is noticed.
  */
 export const SUPPORTED_VERSIONS = ['2026-10', '2026-07'] as const;
@@ -53,9 +53,9 @@ export function schemaDirectory(): string {
 }
 
 /**
- * buildClientSchema gives custom scalars identity coercion, so `price: 19.99` (a JSON number) or "1.299,90"
- * would pass. Money and Decimal are strings on the wire (docs/shopify-api.md#pitfalls); the simulator rejects anything
- * else at coercion time, which surfaces as a top-level variable/validation error as it would from Shopify [I].
+ * buildClientSchema gives custom scalars identity coercion, so `price: 19.99` (a JSON number) or "1.299,90" would pass.
+ * Money and Decimal are strings on the wire (docs/shopify-api.md#pitfalls); the simulator rejects anything else at
+ * coercion time, which surfaces as a top-level variable/validation error as it would from Shopify [I].
  */
 function tightenMoneyScalars(schema: GraphQLSchema): void {
   const rules: Array<[string, (value: unknown) => boolean, string]> = [

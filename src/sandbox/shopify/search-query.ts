@@ -1,8 +1,8 @@
 /**
- * Shopify search syntax for `query:` arguments (docs/shopify-api.md#orders [V]; details [I]):
- * whitespace-separated terms are ANDed, `OR` joins neighbours, `-term` / `NOT term` negate, `field:value`
- * with comparators `:>`, `:>=`, `:<`, `:<=`, values optionally quoted with ' or ". A bare word searches the
- * default fields. Unknown fields are ignored with a warning, as Shopify reports "Invalid search field".
+ * Shopify search syntax for `query:` arguments (docs/shopify-api.md#orders [V]; details [I]): whitespace-separated
+ * terms are ANDed, `OR` joins neighbours, `-term` / `NOT term` negate, `field:value` with comparators `:>`, `:>=`,
+ * `:<`, `:<=`, values optionally quoted with ' or ". A bare word searches the default fields. Unknown fields are
+ * ignored with a warning, as Shopify reports "Invalid search field".
  */
 export type Comparator = ':' | '>' | '>=' | '<' | '<=';
 

@@ -4,10 +4,9 @@ import { parseTurkishMoney, type MoneyResult } from '../../core/money.js';
 /**
  * Field-level schemas for the quirks of the Sentos wire (docs/sentos-api.md#product-shape-and-quirks,
  * docs/sentos-api.md#order-shape-and-status-codes). Each one accepts every form a credible source has seen and
- * normalises it, so the object schemas stay narrow and readable.
- * The backend is PHP: an empty object can arrive as `[]`, and a list with gaps as an object
- * (docs/sentos-api.md#base-url-auth-and-transport [V: SAL
- * flexible converters; I: the object-list form]).
+ * normalises it, so the object schemas stay narrow and readable. The backend is PHP: an empty object can arrive as
+ * `[]`, and a list with gaps as an object (docs/sentos-api.md#base-url-auth-and-transport [V: SAL flexible converters;
+ * I: the object-list form]).
  */
 
 const isEmptyArray = (value: unknown): boolean => Array.isArray(value) && value.length === 0;
@@ -39,10 +38,9 @@ export const wireSku = z
   .refine((v) => v !== '', 'SKU is empty');
 
 /**
- * Money never fails the schema: "1.299,90", "220,00", "220.50", 220.5 parse to minor units; anything else
- * becomes `{ ok: false }` so only the product that needs the price fails later
- * (docs/sentos-api.md#product-shape-and-quirks quirk 1).
- * Missing, null and "" mean "no price here" (variants then fall back to the product's, [V: VGP, SCX]).
+ * Money never fails the schema: "1.299,90", "220,00", "220.50", 220.5 parse to minor units; anything else becomes `{
+ * ok: false }` so only the product that needs the price fails later (docs/sentos-api.md#product-shape-and-quirks quirk
+ * 1). Missing, null and "" mean "no price here" (variants then fall back to the product's, [V: VGP, SCX]).
  */
 export const wireMoney = z
   .unknown()

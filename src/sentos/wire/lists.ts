@@ -33,8 +33,7 @@ const wireEnvelope = z.object({
 /**
  * `{ data, page, size, total_elements, total_pages }` for products [V: SAL, SA2, SCX]; orders are not
  * settled (docs/sentos-api.md#order-lists-and-filters): SA2 also accepts `content`/`orders` and camelCase totals,
- * MSO/LSC a bare array.
- * Returns undefined when the body is none of these.
+ * MSO/LSC a bare array. Returns undefined when the body is none of these.
  */
 export function readPage(
   body: unknown,
@@ -76,9 +75,9 @@ const wireCategoryNode = z.object({
 });
 
 /**
- * GET /categories: a bare array tree `[{id, name, parent_id, sub_categories}]` [V: SAL, SCX], flattened
- * parents-first. parent_id 0 means root (docs/sentos-api.md#warehouses-categories-and-sales-channels [V: SAL POST
- * /categories]); the tree position wins when absent.
+ * GET /categories: a bare array tree `[{id, name, parent_id, sub_categories}]` [V: SAL, SCX], flattened parents-first.
+ * parent_id 0 means root (docs/sentos-api.md#warehouses-categories-and-sales-channels [V: SAL POST /categories]); the
+ * tree position wins when absent.
  */
 export function flattenCategories(
   nodes: readonly unknown[],

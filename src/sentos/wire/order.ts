@@ -62,9 +62,9 @@ export function parseSentosOrder(raw: unknown): { ok: true; order: SentosOrder }
 }
 
 /**
- * The body of a write response: `{ message?, errors?, order? | product? }`, where `errors` is an object of
- * lists, or `[]` when there are none (docs/sentos-api.md#product-writes, docs/sentos-api.md#errors-and-limits [V:
- * SAL]). Returns the error texts, flattened.
+ * The body of a write response: `{ message?, errors?, order? | product? }`, where `errors` is an object of lists, or
+ * `[]` when there are none (docs/sentos-api.md#product-writes, docs/sentos-api.md#errors-and-limits [V: SAL]). Returns
+ * the error texts, flattened.
  */
 export function writeErrors(body: unknown): string[] {
   if (!isPlainObject(body)) return [];

@@ -2,9 +2,8 @@
  * The catalog read by bulk export, for stores too large to page through (docs/shopify-api.md#catalog-reads:
  * ProductsPage costs ≈ 700 points per product; docs/shopify-api.md#bulk-export: a bulk export has no cost limit). Two
  * exports run at once because a bulk query nests connections at most two levels deep: products → variants, and
- * inventoryItems → inventoryLevels.
- * Their lines are joined by inventory item id into the same ShopifyProduct objects the paginated read
- * yields. Nothing is yielded before both files are complete.
+ * inventoryItems → inventoryLevels. Their lines are joined by inventory item id into the same ShopifyProduct objects
+ * the paginated read yields. Nothing is yielded before both files are complete.
  */
 import type { z } from 'zod';
 import { RemoteError } from '../../core/errors.js';

@@ -1,7 +1,7 @@
 /**
- * A streaming line splitter for JSONL downloads: bytes in, one string per line out, holding at most one
- * partial line (a bulk export can be gigabytes, docs/shopify-api.md#bulk-export "stream it line by line"). UTF-8 is
- * decoded with a streaming decoder so a character split across two chunks survives; invalid UTF-8 throws.
+ * A streaming line splitter for JSONL downloads: bytes in, one string per line out, holding at most one partial line (a
+ * bulk export can be gigabytes, docs/shopify-api.md#bulk-export "stream it line by line"). UTF-8 is decoded with a
+ * streaming decoder so a character split across two chunks survives; invalid UTF-8 throws.
  */
 export async function* splitLines(
   chunks: AsyncIterable<Uint8Array>,

@@ -1,7 +1,7 @@
 /**
  * One bulk query operation from start to a downloadable file (docs/shopify-api.md#bulk-export): start it with
- * bulkOperationRunQuery, then poll bulkOperation(id:) with a growing interval on the injected clock (a CLI
- * polls; the finish webhook is for apps). A failed, canceled or expired export is an error: its
+ * bulkOperationRunQuery, then poll bulkOperation(id:) with a growing interval on the injected clock (a CLI polls; the
+ * finish webhook is for apps). A failed, canceled or expired export is an error: its
  * `partialDataUrl` is never read, so a partial catalog can never pass for a complete one.
  */
 import type { Dispatcher } from 'undici';

@@ -1,8 +1,7 @@
 /**
- * The inner documents of the bulk catalog export (docs/shopify-api.md#bulk-export) and the zod schemas of their
- * JSONL lines. They are GraphQL documents like any other, so they sit in ALL_OPERATIONS and are validated
- * against the schema; test/integration/shopify-bulk-catalog.test.ts also runs them through the sandbox's
- * bulk rules.
+ * The inner documents of the bulk catalog export (docs/shopify-api.md#bulk-export) and the zod schemas of their JSONL
+ * lines. They are GraphQL documents like any other, so they sit in ALL_OPERATIONS and are validated against the schema;
+ * test/integration/shopify-bulk-catalog.test.ts also runs them through the sandbox's bulk rules.
  *
  * Bulk rules shape them: connections only through `edges { node }`, no `first:`/pageInfo, every connection
  * read in full, at most two levels of nested connections. Products → variants is two levels already, so the

@@ -7,8 +7,8 @@ export interface BulkOperationRunQueryVariables {
 
 /**
  * Starts a bulk export (docs/shopify-api.md#bulk-export). groupObjects is left at its 2026-01+ default (false):
- * grouping "slows down bulk operations and increases the likelihood of timeouts" [V: schema description].
- * Cost: a mutation's 10 + the payload, whatever the size of the export.
+ * grouping "slows down bulk operations and increases the likelihood of timeouts" [V: schema description]. Cost: a
+ * mutation's 10 + the payload, whatever the size of the export.
  */
 export const BulkOperationRunQuery = defineOperation<BulkOperationRunQueryVariables>()({
   name: 'BulkOperationRunQuery',

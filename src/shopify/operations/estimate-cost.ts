@@ -1,10 +1,9 @@
 /**
- * A static, deliberately pessimistic estimate of Shopify's requestedQueryCost, used by the tests to keep
- * every document with its default page sizes well under the 1,000-point single-query limit
- * (docs/shopify-api.md#rate-limits-by-plan): scalars and enums 0, objects 1, connections 2 + first × node, nested
- * connections multiply, mutations 10 + selection. Lists that take `first` cost first × item; other lists
- * count one item, or one per id for `nodes(ids:)`. Shopify's real figure is usually lower; the client
- * learns the real one from every response (throttle.ts).
+ * A static, deliberately pessimistic estimate of Shopify's requestedQueryCost, used by the tests to keep every document
+ * with its default page sizes well under the 1,000-point single-query limit (docs/shopify-api.md#rate-limits-by-plan):
+ * scalars and enums 0, objects 1, connections 2 + first × node, nested connections multiply, mutations 10 + selection.
+ * Lists that take `first` cost first × item; other lists count one item, or one per id for `nodes(ids:)`. Shopify's
+ * real figure is usually lower; the client learns the real one from every response (throttle.ts).
  */
 import {
   getNamedType,

@@ -10,8 +10,8 @@ export interface InventoryActivateVariables {
 
 /**
  * Stocks an item at a location before the first set; `@idempotent` is mandatory from 2026-04
- * (docs/shopify-api.md#inventory, docs/shopify-api.md#pitfalls
- * pitfall 7). No quantities: since 2026-04 a re-activation keeps previous quantities. Cost ≈ 10 + 3 = 13.
+ * (docs/shopify-api.md#inventory, docs/shopify-api.md#pitfalls pitfall 7). No quantities: since 2026-04 a re-activation
+ * keeps previous quantities. Cost ≈ 10 + 3 = 13.
  */
 export const InventoryActivate = defineOperation<InventoryActivateVariables>()({
   name: 'InventoryActivate',

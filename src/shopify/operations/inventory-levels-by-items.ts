@@ -9,8 +9,8 @@ export interface InventoryLevelsByItemsVariables {
 
 /**
  * Re-reads `available` per location for known inventory items (after a CHANGE_FROM_QUANTITY_STALE,
- * docs/shopify-api.md#inventory).
- * Ids that are not inventory items come back as null or {}. Cost ≈ ids × (3 + 3 × levelsFirst):
+ * docs/shopify-api.md#inventory). Ids that are not inventory items come back as null or {}. Cost ≈ ids × (3 + 3 ×
+ * levelsFirst):
  * 20 ids × 33 = 660 with the defaults; one id with levelsFirst 250 = 753 for the overflow re-read.
  */
 export const InventoryLevelsByItems = defineOperation<InventoryLevelsByItemsVariables>()({

@@ -18,8 +18,7 @@ export interface InventorySetQuantitiesVariables {
  * "correction" are fixed in the document; changeFromQuantity is always present (null skips the compare,
  * docs/shopify-api.md#pitfalls);
  * `@idempotent` is mandatory from 2026-04. At most 250 quantities (input-array limit, docs/shopify-api.md#pitfalls
- * pitfall 15).
- * Cost ≈ 10 + 1.
+ * pitfall 15). Cost ≈ 10 + 1.
  */
 export const InventorySetQuantities = defineOperation<InventorySetQuantitiesVariables>()({
   name: 'InventorySetQuantities',

@@ -8,8 +8,8 @@ export interface MetafieldsSetVariables {
 
 /**
  * Upserts metafields without touching the owner's others (productSet would replace the whole list,
- * docs/shopify-api.md#productset).
- * At most 25 per call (schema 2026-10 metafieldsSet description). Cost ≈ 10 + a few points.
+ * docs/shopify-api.md#productset). At most 25 per call (schema 2026-10 metafieldsSet description). Cost ≈ 10 + a few
+ * points.
  */
 export const MetafieldsSet = defineOperation<MetafieldsSetVariables>()({
   name: 'MetafieldsSet',

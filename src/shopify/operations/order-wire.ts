@@ -1,6 +1,6 @@
 /**
- * Order selections shared by OrdersPage and OrderLineItemsPage, with their zod schemas (wire casing).
- * Fields follow docs/shopify-api.md#orders, narrowed to what src/shopify/types.ts ShopifyOrder carries.
+ * Order selections shared by OrdersPage and OrderLineItemsPage, with their zod schemas (wire casing). Fields follow
+ * docs/shopify-api.md#orders, narrowed to what src/shopify/types.ts ShopifyOrder carries.
  */
 import { z } from 'zod';
 import { moneyBagSchema, pageInfoSchema } from './wire.js';

@@ -13,9 +13,9 @@ export interface OrdersPageVariables {
  * Incremental order pull, oldest change first (sortKey UPDATED_AT, docs/shopify-api.md#orders). Requested cost by the
  * docs/shopify-api.md#rate-limits-by-plan rules (estimate-cost.ts): one line item = 1 + variant 1 + two MoneyBags 4 +
  * taxLines(first: 3) 3 = 9, so lineItems(first: 50) = 2 + 450; the rest of an order ≈ 30 (customer 3, addresses 2,
- * money 4, fulfillments(first: 5) × (1 + trackingInfo(first: 3)) 20) → ≈ 483 per order. `first` therefore starts
- * at 1 (≈ 485 points) and only grows when Shopify reports a cheaper requestedQueryCost (page-size.ts).
- * Orders with more than 50 line items are completed by OrderLineItemsPage.
+ * money 4, fulfillments(first: 5) × (1 + trackingInfo(first: 3)) 20) → ≈ 483 per order. `first` therefore starts at 1
+ * (≈ 485 points) and only grows when Shopify reports a cheaper requestedQueryCost (page-size.ts). Orders with more than
+ * 50 line items are completed by OrderLineItemsPage.
  */
 export const OrdersPage = defineOperation<OrdersPageVariables>()({
   name: 'OrdersPage',

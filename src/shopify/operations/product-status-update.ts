@@ -6,8 +6,8 @@ export interface ProductStatusUpdateVariables {
 }
 
 /**
- * Publishes a product created as a draft once its variants and stock are complete. productUpdate
- * changes only the fields given, so nothing else of the product (variants, media, metafields) is touched.
+ * Publishes a product created as a draft once its variants and stock are complete. productUpdate changes only the
+ * fields given, so nothing else of the product (variants, media, metafields) is touched.
  */
 export const ProductStatusUpdate = defineOperation<ProductStatusUpdateVariables>()({
   name: 'ProductStatusUpdate',

@@ -11,13 +11,12 @@ export interface ProductsPageVariables {
 }
 
 /**
- * Catalog read by cursor (docs/shopify-api.md#catalog-reads), sortKey ID so pages are stable while we write.
- * Cost per product ≈ 8 + variantsFirst × (5 + 3 × levelsFirst) by the docs/shopify-api.md#rate-limits-by-plan rules
+ * Catalog read by cursor (docs/shopify-api.md#catalog-reads), sortKey ID so pages are stable while we write. Cost per
+ * product ≈ 8 + variantsFirst × (5 + 3 × levelsFirst) by the docs/shopify-api.md#rate-limits-by-plan rules
  * (estimate-cost.ts); with the defaults in ../page-size.ts (20 variants, 10 levels) one product is ≈ 710 points, so
  * `first` starts at 1
- * and grows
- * only when Shopify reports a lower requestedQueryCost (page-size.ts, docs/shopify-api.md#orders "raise first only
- * after measuring").
+ * and grows only when Shopify reports a lower requestedQueryCost (page-size.ts, docs/shopify-api.md#orders "raise first
+ * only after measuring").
  */
 export const ProductsPage = defineOperation<ProductsPageVariables>()({
   name: 'ProductsPage',

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { defineOperation, type NoVariables } from './operation.js';
 
 /**
- * Lets the CLI warn when the pinned version is no longer supported (docs/shopify-api.md#api-versions).
- * Estimated cost: 1 per version object, about a dozen.
+ * Lets the CLI warn when the pinned version is no longer supported (docs/shopify-api.md#api-versions). Estimated cost:
+ * 1 per version object, about a dozen.
  */
 export const PublicApiVersions = defineOperation<NoVariables>()({
   name: 'PublicApiVersions',

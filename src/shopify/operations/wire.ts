@@ -33,8 +33,7 @@ export const levelsSchema = z.object({
  * Only `available` is read: that is the quantity sync sets (inventorySetQuantities name "available",
  * docs/shopify-api.md#inventory).
  * `inventoryLevels` lists active levels only (includeInactive defaults to false, docs/shopify-api.md#inventory), i.e.
- * the locations
- * where the item is stocked.
+ * the locations where the item is stocked.
  */
 export const LEVEL_FIELDS = `
 fragment LevelFields on InventoryLevel {
@@ -67,8 +66,8 @@ export const variantSchema = z.object({
 export const variantConnectionSchema = z.object({ nodes: z.array(variantSchema), pageInfo: pageInfoSchema });
 
 /**
- * The product as ProductsPage lists it and productSet returns it. Metafields are aliased so both fit in one
- * selection. `options(first: 3)`: productSet accepts at most 3 options (docs/shopify-api.md#productset limits).
+ * The product as ProductsPage lists it and productSet returns it. Metafields are aliased so both fit in one selection.
+ * `options(first: 3)`: productSet accepts at most 3 options (docs/shopify-api.md#productset limits).
  */
 export const PRODUCT_FIELDS = `
 fragment ProductFields on Product {

@@ -1,9 +1,8 @@
 /**
  * Sentos timestamps are "YYYY-MM-DD HH:mm:ss" in Turkey time with no offset
- * (docs/sentos-api.md#base-url-auth-and-transport [V: MSO, SA2]).
- * Turkey has kept UTC+03:00 all year since 2016, but the conversion goes through the IANA zone anyway so a
- * future rule change arrives with Node's tz data instead of needing a code change. (SCX formats UTC with
- * toISOString, which files late-evening orders under the wrong day.)
+ * (docs/sentos-api.md#base-url-auth-and-transport [V: MSO, SA2]). Turkey has kept UTC+03:00 all year since 2016, but
+ * the conversion goes through the IANA zone anyway so a future rule change arrives with Node's tz data instead of
+ * needing a code change. (SCX formats UTC with toISOString, which files late-evening orders under the wrong day.)
  */
 
 export const SENTOS_TIME_ZONE = 'Europe/Istanbul';

@@ -128,8 +128,7 @@ function createAction(mapped: MappedOrder): OrderAction & { action: 'create' } {
 /**
  * PUT /orders/{id} carries only status and cargo data (docs/sentos-api.md#order-writes-and-duplicates), so only those
  * are compared. A cancel always goes out; otherwise the status only moves forward: Sentos's own workflow (preparing,
- * delivered) is never undone.
- * An order cancelled in Sentos but live in Shopify is a conflict a person must settle.
+ * delivered) is never undone. An order cancelled in Sentos but live in Shopify is a conflict a person must settle.
  */
 function compareWithRemote(order: ShopifyOrder, mapped: MappedOrder, remote: SentosOrder): OrderAction {
   const sentosId = asKey(remote.id);

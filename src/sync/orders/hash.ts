@@ -1,6 +1,6 @@
 /**
- * A content hash of what would be sent for an order, so the ledger can skip orders that have not changed since
- * they were last sent (docs/architecture.md#exactly-once-orders). Canonical JSON (sorted keys, undefined dropped as
+ * A content hash of what would be sent for an order, so the ledger can skip orders that have not changed since they
+ * were last sent (docs/architecture.md#exactly-once-orders). Canonical JSON (sorted keys, undefined dropped as
  * JSON.stringify does) makes it independent of key order; array order is kept because line order is content.
  */
 import { createHash } from 'node:crypto';

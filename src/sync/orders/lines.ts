@@ -34,9 +34,9 @@ export function vatRateOf(line: ShopifyLineItem, defaultVatRate: number): { rate
 }
 
 /**
- * Quantities are `currentQuantity` (after edits and refunds); lines at 0 are left out. When no line remains
- * and the order is closed, the original quantities go out instead: Sentos must still receive the order so the
- * cancellation is on record and a later lookup finds it (an order without lines is not a valid body,
+ * Quantities are `currentQuantity` (after edits and refunds); lines at 0 are left out. When no line remains and the
+ * order is closed, the original quantities go out instead: Sentos must still receive the order so the cancellation is
+ * on record and a later lookup finds it (an order without lines is not a valid body,
  * docs/sentos-api.md#order-writes-and-duplicates), and status 6 tells Sentos no stock is owed. An open order with
  * nothing left is a contradiction: it fails.
  */

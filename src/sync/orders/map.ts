@@ -1,7 +1,7 @@
 /**
  * One Shopify order → the body of POST /orders (docs/sentos-api.md#order-writes-and-duplicates). Pure: the caller
- * supplies the settings and, when it has loaded it, the Sentos SKU index. Problems are data: a failed order
- * carries reasons that name the order, the line or field, and what to do (design.md house style 8).
+ * supplies the settings and, when it has loaded it, the Sentos SKU index. Problems are data: a failed order carries
+ * reasons that name the order, the line or field, and what to do (design.md house style 8).
  */
 import type { SentosOrderPayload } from '../../sentos/types.js';
 import type { ShopifyOrder } from '../../shopify/types.js';
@@ -117,8 +117,8 @@ function currencyOf(order: ShopifyOrder, settings: OrderSyncSettings, reasons: s
 
 /**
  * Customer name: the customer's, else the billing then shipping name. Shopify redacts names for apps without
- * protected-data access (docs/shopify-api.md#orders): rather than fail every order, the e-mail or the order name
- * stands in, with a warning.
+ * protected-data access (docs/shopify-api.md#orders): rather than fail every order, the e-mail or the order name stands
+ * in, with a warning.
  */
 function customerOf(
   order: ShopifyOrder,
@@ -147,8 +147,8 @@ function noteOf(order: ShopifyOrder): string {
 
 /**
  * POST /orders has no order-level discount field (docs/sentos-api.md#open-questions), so an order-level discount code,
- * or prices entered without tax, leave Sentos's total off Shopify's. Say so instead of hiding it. Only meaningful
- * while no line was edited or refunded (totalPrice is the original total).
+ * or prices entered without tax, leave Sentos's total off Shopify's. Say so instead of hiding it. Only meaningful while
+ * no line was edited or refunded (totalPrice is the original total).
  */
 function totalsWarning(order: ShopifyOrder, payload: SentosOrderPayload): string[] {
   if (order.lineItems.some((line) => line.currentQuantity !== line.quantity)) return [];

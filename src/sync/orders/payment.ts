@@ -1,8 +1,7 @@
 /**
  * Shopify payment gateway names → the five payment_method values Sentos accepts
- * (docs/sentos-api.md#order-writes-and-duplicates [V: SFB]).
- * Gateway names are free text ("Kapıda Ödeme", "Cash on Delivery (COD)", "shopify_payments"), so they are
- * folded before matching.
+ * (docs/sentos-api.md#order-writes-and-duplicates [V: SFB]). Gateway names are free text ("Kapıda Ödeme", "Cash on
+ * Delivery (COD)", "shopify_payments"), so they are folded before matching.
  */
 import type { SentosPaymentMethod } from './settings.js';
 

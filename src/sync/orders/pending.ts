@@ -3,15 +3,14 @@
  * drops at checkout; Sentos's stock drops only when it receives the order. A stock sync that copies Sentos's number
  * into Shopify must subtract these units or it puts sold units back on sale.
  *
- * An order counts when Sentos's stock as read cannot include it: never pushed, failed to push, pushed at or
- * after the moment the Sentos stock read began (ties count: holding a unit back a run longer is the safe side),
- * or last pushed in a status that does not take stock (1, awaiting approval: unpaid bank transfer, cash on
- * delivery). Which statuses take stock is our model of Sentos ([I]: docs/sentos-api.md#order-shape-and-status-codes
- * names the statuses, no source says when stock moves); assuming fewer is the safe side: a unit held back twice is a
- * late sale, a unit not held back is an oversell. The caller passes `sentAtMs` = the time the order last entered a
- * taking status (for `sync`: "now" for every order pushed in this run, since its Sentos read came first).
- * Cancelled, fully refunded and voided orders owe nothing; test orders never reach Sentos (unless included), so
- * holding their units back would hide stock forever.
+ * An order counts when Sentos's stock as read cannot include it: never pushed, failed to push, pushed at or after the
+ * moment the Sentos stock read began (ties count: holding a unit back a run longer is the safe side), or last pushed in
+ * a status that does not take stock (1, awaiting approval: unpaid bank transfer, cash on delivery). Which statuses take
+ * stock is our model of Sentos ([I]: docs/sentos-api.md#order-shape-and-status-codes names the statuses, no source says
+ * when stock moves); assuming fewer is the safe side: a unit held back twice is a late sale, a unit not held back is an
+ * oversell. The caller passes `sentAtMs` = the time the order last entered a taking status (for `sync`: "now" for every
+ * order pushed in this run, since its Sentos read came first). Cancelled, fully refunded and voided orders owe nothing;
+ * test orders never reach Sentos (unless included), so holding their units back would hide stock forever.
  *
  * All `currentQuantity` counts, fulfilled or not: fulfilling in Shopify does not tell Sentos (the domain type has
  * no per-line fulfilled quantity, and the units left the shelf either way).

@@ -1,6 +1,6 @@
 /**
- * Settings of the order push. Every rule the mapping applies is data here, so a merchant can
- * override one entry without restating the rest (`orderSettings({ statusMap: { pending: 2 } })`).
+ * Settings of the order push. Every rule the mapping applies is data here, so a merchant can override one entry without
+ * restating the rest (`orderSettings({ statusMap: { pending: 2 } })`).
  */
 
 /** Sentos order statuses (docs/sentos-api.md#order-shape-and-status-codes). */
@@ -73,8 +73,8 @@ export interface OrderSyncSettings {
   /** Shop currency ISO code → Sentos currency; codes not listed are sent as they are. */
   currencyMap: Record<string, string>;
   /**
-   * An order paid in another currency (presentment EUR in a TRY shop). 'shop-money': send the shop-currency
-   * amounts Shopify converted at checkout (the books are kept in the shop currency; the tool reads shopMoney,
+   * An order paid in another currency (presentment EUR in a TRY shop). 'shop-money': send the shop-currency amounts
+   * Shopify converted at checkout (the books are kept in the shop currency; the tool reads shopMoney,
    * docs/shopify-api.md#orders) with a warning; 'fail': leave such orders to a person.
    */
   foreignCurrency: 'shop-money' | 'fail';

@@ -1,6 +1,6 @@
 /**
- * Shopify order state → Sentos status code, through the `statusMap` keys documented in settings.ts.
- * GraphQL exposes only the display* enums (docs/shopify-api.md#orders); values added later fall to `pending`.
+ * Shopify order state → Sentos status code, through the `statusMap` keys documented in settings.ts. GraphQL exposes
+ * only the display* enums (docs/shopify-api.md#orders); values added later fall to `pending`.
  */
 import type { SentosOrderUpdatePayload } from '../../sentos/types.js';
 import type { ShopifyOrder } from '../../shopify/types.js';
@@ -11,9 +11,8 @@ export type OrderTracking = NonNullable<SentosOrderUpdatePayload['data']>;
 const PAID_STATES = new Set(['PAID', 'PARTIALLY_PAID', 'AUTHORIZED', 'PARTIALLY_REFUNDED']);
 
 /**
- * The cargo data of the first live fulfillment that has a tracking number: what PUT /orders/{id} carries with
- * status 5 (docs/sentos-api.md#order-writes-and-duplicates [V: SFB markShipped]). Cancelled or failed fulfillments
- * never count.
+ * The cargo data of the first live fulfillment that has a tracking number: what PUT /orders/{id} carries with status 5
+ * (docs/sentos-api.md#order-writes-and-duplicates [V: SFB markShipped]). Cancelled or failed fulfillments never count.
  */
 export function trackingOf(order: ShopifyOrder): OrderTracking | undefined {
   const dead = new Set(['CANCELLED', 'ERROR', 'FAILURE']);

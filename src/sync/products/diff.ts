@@ -1,6 +1,6 @@
 /**
- * The update of one matched product: every field change old → new, and the productSet input when content or
- * structure changed. Unowned scalars stay undefined so Shopify keeps them.
+ * The update of one matched product: every field change old → new, and the productSet input when content or structure
+ * changed. Unowned scalars stay undefined so Shopify keeps them.
  */
 import type { ProductWrite, ShopifyProduct, ShopifyVariant } from '../../shopify/types.js';
 import { imageChange, imagesToWrite, withVariantImages } from './images.js';

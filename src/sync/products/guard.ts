@@ -1,6 +1,6 @@
 /**
- * The safety guard: the CLI aborts before any write on a violation unless --force. It catches an
- * empty or broken Sentos read before it can rewrite the catalog or zero the stock of a live store.
+ * The safety guard: the CLI aborts before any write on a violation unless --force. It catches an empty or broken Sentos
+ * read before it can rewrite the catalog or zero the stock of a live store.
  */
 import type { GuardSettings } from './settings.js';
 import type { GuardTotals, ProductPlan } from './types.js';

@@ -1,7 +1,7 @@
 /**
- * Sentos product → the Shopify shape it should have. Pure; ownership is applied later by the
- * diff, so the mapping always says what Sentos thinks. `undefined` means "Sentos has no opinion" (empty in
- * Sentos): such a field is never written, so a gap in the ERP cannot wipe a value in Shopify.
+ * Sentos product → the Shopify shape it should have. Pure; ownership is applied later by the diff, so the mapping
+ * always says what Sentos thinks. `undefined` means "Sentos has no opinion" (empty in Sentos): such a field is never
+ * written, so a gap in the ERP cannot wipe a value in Shopify.
  */
 import type { SentosProduct, SentosStock, SentosVariant } from '../../sentos/types.js';
 import { imageSources, variantImages } from './images.js';

@@ -1,8 +1,7 @@
 /**
- * Which Shopify product a Sentos product is (design.md "Matching key"). The link (metafield
- * sentos_sync.product_id, or the local link map) comes first; then the SKU, byte-equal after trim; the
- * barcode only when opted in and no SKU is found. Titles never decide: see suggestions in plan.ts.
- * Every ambiguity is a conflict: reported, product not touched.
+ * Which Shopify product a Sentos product is (design.md "Matching key"). The link (metafield sentos_sync.product_id, or
+ * the local link map) comes first; then the SKU, byte-equal after trim; the barcode only when opted in and no SKU is
+ * found. Titles never decide: see suggestions in plan.ts. Every ambiguity is a conflict: reported, product not touched.
  */
 import type { SentosProduct } from '../../sentos/types.js';
 import type { ShopifyProduct, ShopifyVariant } from '../../shopify/types.js';

@@ -1,6 +1,6 @@
 /**
- * Settings of the product sync. The config layer validates and resolves them; this
- * module only names their shape and the defaults the planner assumes.
+ * Settings of the product sync. The config layer validates and resolves them; this module only names their shape and
+ * the defaults the planner assumes.
  */
 
 /** Per field: does Sentos own it? A field Sentos does not own is never overwritten in Shopify. */
@@ -35,8 +35,8 @@ export interface ProductSyncSettings {
   priceList: string;
   owned: OwnedFields;
   /**
-   * Creates are always written as DRAFT ("created as drafts and made active only once complete");
-   * 'ACTIVE' plans a follow-up activation that apply runs after the stock is written.
+   * Creates are always written as DRAFT ("created as drafts and made active only once complete"); 'ACTIVE' plans a
+   * follow-up activation that apply runs after the stock is written.
    */
   newProductStatus: 'DRAFT' | 'ACTIVE';
   /** tags ← the category path names. */

@@ -70,8 +70,8 @@ export function checkStockSetup(
 }
 
 /**
- * The map the hint proposes: by name similarity where a location shares a word with the warehouse (the same
- * proposal `config map-warehouses` shows), else the i-th warehouse to the i-th location; real names only.
+ * The map the hint proposes: by name similarity where a location shares a word with the warehouse (the same proposal
+ * `config map-warehouses` shows), else the i-th warehouse to the i-th location; real names only.
  */
 export function mapCommand(warehouses: SentosWarehouse[], locations: ShopifyLocation[]): string {
   const byName = new Map(

@@ -1,8 +1,7 @@
 /**
  * Stock rows of a plan → inventorySetQuantities rows (docs/shopify-api.md#inventory). changeFromQuantity is the
- * quantity read at plan time: Shopify rejects the row as stale when a sale landed in between, and apply
- * re-reads instead of overwriting the sale (docs/architecture.md#no-oversell). Never null: sync never does a blind
- * absolute set.
+ * quantity read at plan time: Shopify rejects the row as stale when a sale landed in between, and apply re-reads
+ * instead of overwriting the sale (docs/architecture.md#no-oversell). Never null: sync never does a blind absolute set.
  */
 import type { InventoryWrite } from '../../shopify/types.js';
 import type { ProductPlan } from './types.js';

@@ -1,7 +1,6 @@
 /**
- * Stock per Shopify location from Sentos warehouses minus the units sold on Shopify that Sentos
- * has not seen (docs/architecture.md#no-oversell). Pure: the rows carry the quantity read at plan time for
- * compare-and-set.
+ * Stock per Shopify location from Sentos warehouses minus the units sold on Shopify that Sentos has not seen
+ * (docs/architecture.md#no-oversell). Pure: the rows carry the quantity read at plan time for compare-and-set.
  */
 import type { SentosStock, SentosWarehouse } from '../../sentos/types.js';
 import type { ShopifyLocation, ShopifyVariant } from '../../shopify/types.js';

@@ -1,6 +1,6 @@
 /**
- * Text helpers that must be locale-safe. design.md: never lower-case with the default locale (Turkish İ/ı),
- * and never lower-case a SKU at all: SKUs are case-sensitive in Shopify (docs/shopify-api.md#pitfalls).
+ * Text helpers that must be locale-safe. design.md: never lower-case with the default locale (Turkish İ/ı), and never
+ * lower-case a SKU at all: SKUs are case-sensitive in Shopify (docs/shopify-api.md#pitfalls).
  */
 
 /** The matching key of a SKU: byte-equal after trim (design.md "Matching key"). */

@@ -1,8 +1,7 @@
 /**
- * The variant list of an update. productSet deletes variants missing from its input
- * (docs/shopify-api.md#productset, docs/shopify-api.md#pitfalls), so the list is always complete: matched variants
- * carry their ids, Shopify variants not in Sentos are kept with their current values unless removal is allowed
- * (docs/shopify-api.md#productset).
+ * The variant list of an update. productSet deletes variants missing from its input (docs/shopify-api.md#productset,
+ * docs/shopify-api.md#pitfalls), so the list is always complete: matched variants carry their ids, Shopify variants not
+ * in Sentos are kept with their current values unless removal is allowed (docs/shopify-api.md#productset).
  */
 import type { ShopifyProduct, ShopifyVariant, VariantWrite } from '../../shopify/types.js';
 import type { MappedProduct, MappedVariant, OptionValue } from './map.js';

@@ -28,8 +28,8 @@ export function selectedOptionValues(variant: ShopifyVariant): OptionValue[] {
 }
 
 /**
- * A variant productSet will create. Price, compare-at and barcode are always written: there is nothing in
- * Shopify to overwrite, and a new variant without a price would go on sale at 0.00.
+ * A variant productSet will create. Price, compare-at and barcode are always written: there is nothing in Shopify to
+ * overwrite, and a new variant without a price would go on sale at 0.00.
  */
 export function newVariantWrite(variant: MappedVariant): VariantWrite {
   return {
@@ -55,8 +55,8 @@ export function keptVariantWrite(variant: ShopifyVariant): VariantWrite {
 
 /**
  * A create: by handle upsert (a create whose outcome was unknown converges instead of duplicating,
- * docs/shopify-api.md#productset), always as DRAFT, with the link metafield. Descriptive fields
- * Sentos does not own stay unset; the title is always sent because Shopify requires one.
+ * docs/shopify-api.md#productset), always as DRAFT, with the link metafield. Descriptive fields Sentos does not own
+ * stay unset; the title is always sent because Shopify requires one.
  */
 export function createWrite(mapped: MappedProduct, settings: ProductSyncSettings, handle: string): ProductWrite {
   const { owned } = settings;
@@ -80,8 +80,7 @@ export function createWrite(mapped: MappedProduct, settings: ProductSyncSettings
 
 /**
  * `${prefix}${slug(product SKU)}`; when that handle is taken (HANDLE_NOT_UNIQUE, docs/shopify-api.md#pitfalls, or an
- * upsert
- * onto someone else's product), the Sentos id is appended. `taken` is updated.
+ * upsert onto someone else's product), the Sentos id is appended. `taken` is updated.
  */
 export function handleFor(mapped: MappedProduct, prefix: string, taken: Set<string>): string {
   const slug = slugify(mapped.sku) || slugify(mapped.sentosId);

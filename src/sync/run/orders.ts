@@ -152,8 +152,8 @@ async function readOrders(input: OrdersRunInput): Promise<ShopifyOrder[]> {
 
 /**
  * A channel_id Sentos does not have fails every POST with the same 422
- * (docs/sentos-api.md#order-writes-and-duplicates): say it once,
- * before anything is sent, naming the channels there are (checked when the list is available).
+ * (docs/sentos-api.md#order-writes-and-duplicates): say it once, before anything is sent, naming the channels there are
+ * (checked when the list is available).
  */
 async function checkChannel(input: OrdersRunInput, warnings: string[]): Promise<void> {
   const wanted = input.settings.channelId;
@@ -174,10 +174,9 @@ async function checkChannel(input: OrdersRunInput, warnings: string[]): Promise<
 }
 
 /**
- * The checkpoint says "everything updated before this was read", so only a run that read everything since it
- * may move it. --order and the status filters leave orders out; a --since later than the checkpoint never
- * read the orders in between. Moving it then would lose those orders to every later run
- * (docs/architecture.md#exactly-once-orders).
+ * The checkpoint says "everything updated before this was read", so only a run that read everything since it may move
+ * it. --order and the status filters leave orders out; a --since later than the checkpoint never read the orders in
+ * between. Moving it then would lose those orders to every later run (docs/architecture.md#exactly-once-orders).
  */
 function checkpointMayMove(input: OrdersRunInput): boolean {
   const { options } = input;

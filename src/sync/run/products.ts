@@ -31,8 +31,8 @@ export interface ProductsRunInput {
   pendingActivation: IdSet;
   /**
    * sku → location id ('*' = every location) → units sold on Shopify that Sentos has not seen
-   * (docs/architecture.md#no-oversell). A
-   * function is called after Shopify's levels are read, so no sale falls between the two reads.
+   * (docs/architecture.md#no-oversell). A function is called after Shopify's levels are read, so no sale falls between
+   * the two reads.
    */
   pendingBySku?: Map<string, Map<string, number>> | (() => Promise<Map<string, Map<string, number>>>);
   runId: string;

@@ -7,8 +7,8 @@ import { INVENTORY_BATCH_SIZE, chunk, type ProductPlan } from '../products/index
 /**
  * Writes the plan's stock rows with compare-and-set (docs/architecture.md#no-oversell). Each row carries the quantity
  * read at plan time as changeFromQuantity; when Shopify says it is stale (a sale or another app changed it since), the
- * item is re-read, the difference is carried over (it is a sale Sentos has not seen either) and the row is
- * written again — bounded, and never as a blind absolute set.
+ * item is re-read, the difference is carried over (it is a sale Sentos has not seen either) and the row is written
+ * again — bounded, and never as a blind absolute set.
  *
  * Only a DROP is carried over: units that left Shopify since the plan are sales (or another app's removals)
  * Sentos has not seen. A rise (a cancellation's restock, a count in the Shopify admin) is not added: Sentos is

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import { appendLine, readJsonFile, readJsonLines, writeFileAtomic } from '../../core/files.js';
 
 /**
- * A persisted set of ids, e.g. Sentos products created as drafts and not yet published: a run that stopped
- * between the create and the publish finishes the job on the next run.
+ * A persisted set of ids, e.g. Sentos products created as drafts and not yet published: a run that stopped between the
+ * create and the publish finishes the job on the next run.
  *
  * Stored as a compacted snapshot (`file`) plus an append-only journal (`file` + ".journal", JSON Lines of
  * `["+", id]`): an add appends and fsyncs one short line instead of rewriting the whole set, which at 10,000

@@ -21,11 +21,10 @@ import {
 
 /**
  * The rules bulkOperationRunQuery applies to its inner query (docs/shopify-api.md#bulk-export [V: schema 2026-10
- * description: "at least one connection field … up to five connections with a maximum nesting depth of two
- * levels"; top-level node/nodes not allowed]). Messages and the edges-only rule follow responses recorded
- * from Shopify by a public proxy's parity fixtures [I]; pagination arguments and pagination fields are refused
- * because docs/shopify-api.md#bulk-export says the inner query has none [I: the strictest reading, as a simulator
- * should be].
+ * description: "at least one connection field … up to five connections with a maximum nesting depth of two levels";
+ * top-level node/nodes not allowed]). Messages and the edges-only rule follow responses recorded from Shopify by a
+ * public proxy's parity fixtures [I]; pagination arguments and pagination fields are refused because
+ * docs/shopify-api.md#bulk-export says the inner query has none [I: the strictest reading, as a simulator should be].
  * Every problem is a BulkOperationUserError with code INVALID and field ["query"].
  */
 export interface BulkUserError {

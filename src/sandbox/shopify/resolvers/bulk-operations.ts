@@ -8,8 +8,8 @@ import { filterBySearch, matchAnyOf, matchLegacyId, matchTime, type TermMatcher 
 
 /**
  * bulkOperationRunQuery, bulkOperation(id:), bulkOperations and the deprecated currentBulkOperation
- * (docs/shopify-api.md#bulk-export). The mutation costs like any mutation (cost.ts: 10 + payload), whatever the
- * size of the export: the export itself is not charged to the bucket (docs/shopify-api.md#bulk-export).
+ * (docs/shopify-api.md#bulk-export). The mutation costs like any mutation (cost.ts: 10 + payload), whatever the size of
+ * the export: the export itself is not charged to the bucket (docs/shopify-api.md#bulk-export).
  */
 function matchers(nowMs: number): Record<string, TermMatcher<BulkOperationRecord>> {
   return {

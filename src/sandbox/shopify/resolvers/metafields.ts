@@ -5,9 +5,9 @@ import { upsertMetafields } from './product-set-apply.js';
 import { valueProblem } from './product-set-validate.js';
 
 /**
- * metafieldsSet: upsert per owner/namespace/key without touching the owner's other metafields; at most 25
- * per call; atomic (nothing is written when any row fails); optional compareDigest CAS
- * ([V: schema 2026-10 description]). Owners: products and variants.
+ * metafieldsSet: upsert per owner/namespace/key without touching the owner's other metafields; at most 25 per call;
+ * atomic (nothing is written when any row fails); optional compareDigest CAS ([V: schema 2026-10 description]). Owners:
+ * products and variants.
  */
 interface MetafieldsSetInput {
   ownerId: string;

@@ -2,9 +2,9 @@ import { formatDecimal } from '../decimal.js';
 import type { OrderLineRecord, OrderRecord } from '../state/types.js';
 
 /**
- * Order amounts, computed from the stored lines (docs/shopify-api.md#orders). Turkish prices
- * include KDV (taxesIncluded: true), so tax = gross × rate / (1 + rate), rounded per line to the kuruş.
- * MoneyBags carry the shop currency (TRY) and the presentment currency the customer paid in.
+ * Order amounts, computed from the stored lines (docs/shopify-api.md#orders). Turkish prices include KDV
+ * (taxesIncluded: true), so tax = gross × rate / (1 + rate), rounded per line to the kuruş. MoneyBags carry the shop
+ * currency (TRY) and the presentment currency the customer paid in.
  */
 export interface MoneyBag {
   shopMoney: { amount: string; currencyCode: string };

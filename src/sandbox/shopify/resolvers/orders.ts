@@ -15,8 +15,8 @@ import { orderTotals } from './order-money.js';
 
 /**
  * orders / order (docs/shopify-api.md#orders). Filters: updated_at, created_at, processed_at (with comparators),
- * financial_status, fulfillment_status, status (open | closed | cancelled | not_closed; `any` = no filter,
- * as in REST), name, id, email, sku, tag, test. GraphQL returns every status by default (no implicit "open").
+ * financial_status, fulfillment_status, status (open | closed | cancelled | not_closed; `any` = no filter, as in REST),
+ * name, id, email, sku, tag, test. GraphQL returns every status by default (no implicit "open").
  */
 export function displayFulfillmentStatus(order: OrderRecord): 'FULFILLED' | 'UNFULFILLED' {
   return order.fulfillments.length > 0 ? 'FULFILLED' : 'UNFULFILLED';

@@ -14,8 +14,8 @@ import { buildMedia, linkVariantMedia } from './product-media.js';
 import type { OptionsPlan, PlannedVariant } from './product-set-variants.js';
 
 /**
- * Apply a validated productSet: scalars update only when given; the lists that are given (variants,
- * options, metafields, files) REPLACE what was there — omitted variants are deleted with their inventory
+ * Apply a validated productSet: scalars update only when given; the lists that are given (variants, options,
+ * metafields, files) REPLACE what was there — omitted variants are deleted with their inventory
  * (docs/shopify-api.md#productset). updatedAt moves only when something actually changed.
  */
 export function applyProductSet(

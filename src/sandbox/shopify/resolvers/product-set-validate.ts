@@ -11,9 +11,9 @@ import {
 } from './product-set-input.js';
 
 /**
- * productSet checks that do not concern options and variants: which product the call addresses
- * (identifier rules, docs/shopify-api.md#productset [V: ProductSetUserErrorCode descriptions]), title, handle
- * uniqueness, metafields and files.
+ * productSet checks that do not concern options and variants: which product the call addresses (identifier rules,
+ * docs/shopify-api.md#productset [V: ProductSetUserErrorCode descriptions]), title, handle uniqueness, metafields and
+ * files.
  */
 export type Target = { product?: ProductRecord } | 'invalid';
 

@@ -13,9 +13,9 @@ import {
 } from './product-set-input.js';
 
 /**
- * productSet options and variants must agree (docs/shopify-api.md#productset [V: error codes]): every variant names
- * one value of every option, no two variants share a combination, options ≤ 3, variants ≤ 2048. Existing
- * options, values and variants are matched by id (or option/value name) so their ids survive an update.
+ * productSet options and variants must agree (docs/shopify-api.md#productset [V: error codes]): every variant names one
+ * value of every option, no two variants share a combination, options ≤ 3, variants ≤ 2048. Existing options, values
+ * and variants are matched by id (or option/value name) so their ids survive an update.
  */
 export interface PlannedOption {
   existing?: OptionRecord;

@@ -5,10 +5,10 @@ import { resolveTarget, validateBasics } from './product-set-validate.js';
 import { planOptionsAndVariants } from './product-set-variants.js';
 
 /**
- * productSet (docs/shopify-api.md#productset). Everything is validated before anything is written, so a call with
- * a userError changes nothing. `synchronous: false` is accepted: the sandbox runs the job at once and answers
- * with a productSetOperation that is already COMPLETE (product: null in the payload, as Shopify's async mode
- * does); productOperation(id:) then returns it with the product.
+ * productSet (docs/shopify-api.md#productset). Everything is validated before anything is written, so a call with a
+ * userError changes nothing. `synchronous: false` is accepted: the sandbox runs the job at once and answers with a
+ * productSetOperation that is already COMPLETE (product: null in the payload, as Shopify's async mode does);
+ * productOperation(id:) then returns it with the product.
  */
 function productSet(ctx: RequestContext, args: ProductSetArgs) {
   const errors: ProductSetUserError[] = [];

@@ -8,8 +8,8 @@ import { validateMetafields } from './product-set-validate.js';
 
 /**
  * productUpdate(identifier:, product:) (docs/shopify-api.md#granular-mutations): changes only the fields given; unlike
- * productSet its `metafields` are upserted, not a replacement list. Options, variants and media are not
- * touched. The deprecated `input:` and the `media:` argument are not modelled by the sandbox.
+ * productSet its `metafields` are upserted, not a replacement list. Options, variants and media are not touched. The
+ * deprecated `input:` and the `media:` argument are not modelled by the sandbox.
  */
 /** The productSet input's scalar fields and metafields: the two inputs share these in the schema. */
 type ProductUpdateInput = Pick<

@@ -2,8 +2,8 @@ import type { ShopifyStore } from './store.js';
 import type { InventoryItemRecord, InventoryLevelRecord, LevelQuantities, LocationRecord } from './types.js';
 
 /**
- * Inventory model (docs/shopify-api.md#inventory): one level per item and location, named quantities, and
- * on_hand = available + committed + the unavailable states [V: third-party restatement; I].
+ * Inventory model (docs/shopify-api.md#inventory): one level per item and location, named quantities, and on_hand =
+ * available + committed + the unavailable states [V: third-party restatement; I].
  */
 export const QUANTITY_NAMES = [
   'available',
