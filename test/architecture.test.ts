@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The dependency direction of design.md, checked on the import statements: cli → sync → {sentos, shopify}
- * → core, and the sandbox is an independent oracle that imports nothing from the clients.
+ * The dependency direction of docs/architecture.md#layers, checked on the import statements:
+ * cli → sync → {sentos, shopify} → core, and the sandbox is an independent oracle that imports nothing from the clients.
  */
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src');
 
@@ -32,7 +32,7 @@ const offending = (dir: string, forbidden: string[]) =>
     )
     .map(({ file, target }) => `${file} → ${target}`);
 
-describe('dependency direction (design.md "The shape")', () => {
+describe('dependency direction (docs/architecture.md#layers)', () => {
   it('the sandbox imports nothing from the Sentos or Shopify clients, sync or cli', () => {
     expect(offending('sandbox', ['sentos', 'shopify', 'sync', 'cli', 'config'])).toEqual([]);
   });

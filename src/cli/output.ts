@@ -4,7 +4,8 @@ import { writeJsonDocument } from './json-stream.js';
 
 /**
  * stdout carries only the result (the summary, or exactly one JSON document with --json); everything else
- * goes to stderr (design.md house style 9). Every line is scrubbed of registered secrets on its way out.
+ * goes to stderr (docs/house-style.md#9-stdout-is-the-result). Every line is scrubbed of registered secrets on its way
+ * out.
  */
 export interface OutputOptions {
   json: boolean;

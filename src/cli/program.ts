@@ -25,7 +25,7 @@ export interface ProgramHandle {
 }
 
 /**
- * Builds the commander program; commands register themselves and stay thin (design.md house style 1).
+ * Builds the commander program; commands register themselves and stay thin (docs/house-style.md#1-thin-commands).
  *
  * Start-up: only commander, chalk and the command table load before parsing. Each command is a stub with its
  * name and description (enough for `--help` and `--version`); the module that defines it, and the runtime

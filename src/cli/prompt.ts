@@ -2,7 +2,7 @@ import { UsageError } from '../core/errors.js';
 
 /**
  * Reads a value for `config set` without putting it in shell history: a hidden prompt on a TTY, else all of
- * stdin. Never prompts without a TTY (design.md house style 9): an empty pipe is a usage error.
+ * stdin. Never prompts without a TTY (docs/house-style.md#9-stdout-is-the-result): an empty pipe is a usage error.
  */
 export async function readSecretValue(
   label: string,

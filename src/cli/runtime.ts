@@ -59,7 +59,8 @@ export function createRuntime(globals: GlobalOptions, overrides: RuntimeOverride
     json: Boolean(globals.json),
     quiet: Boolean(globals.quiet),
     verbose: Boolean(globals.verbose),
-    // chalk decides nothing by itself here: colour only for a person at a terminal (design.md style 9).
+    // chalk decides nothing by itself here: colour only for a person at a terminal
+    // (docs/house-style.md#9-stdout-is-the-result).
     color:
       globals.color !== false &&
       !('NO_COLOR' in env) &&

@@ -1,4 +1,4 @@
-/** Time is injected so tests can scale it down (design.md house style 4). */
+/** Time is injected so tests can scale it down (docs/house-style.md#4-inject-what-differs). */
 export interface Clock {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;

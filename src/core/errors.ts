@@ -1,5 +1,5 @@
 /**
- * The small error taxonomy (design.md house style 7). Every error that reaches the user is a CliError:
+ * The small error taxonomy (docs/house-style.md#7-errors). Every error that reaches the user is a CliError:
  * a message, a hint saying what to do, and the exit code. The top-level handler renders them; nothing else
  * calls process.exit.
  */
@@ -86,7 +86,7 @@ export class RemoteError extends CliError {
 
 /**
  * A write whose outcome we do not know (timeout or reset after the body was sent). It must not be re-sent
- * blindly: the caller looks the record up first (design.md: "never a write whose outcome is unknown").
+ * blindly: the caller looks the record up first (docs/house-style.md#6-pure-retry-decisions).
  */
 export class OutcomeUnknownError extends RemoteError {}
 

@@ -44,7 +44,10 @@ export interface SentosClientOptions {
   secrets?: SecretRegistry;
 }
 
-/** One client for the Sentos REST API (design.md house style 2): methods named after the operation. */
+/**
+ * One client for the Sentos REST API (docs/house-style.md#2-one-client-per-remote-api): methods named after the
+ * operation.
+ */
 export interface SentosClient {
   /** The auth method in use: configured, or found by detection; undefined until detection ran. */
   readonly authMethod: SentosAuthMethod | undefined;

@@ -5,7 +5,7 @@ import { SecretRegistry } from '../core/redact.js';
 import { basicToken } from './auth.js';
 import { createSentosClient } from './client.js';
 
-/** nock 14 intercepts Node's global fetch, which HttpClient uses (design.md: HTTP). */
+/** nock 14 intercepts Node's global fetch, which HttpClient uses (docs/house-style.md#http). */
 const HOST = 'https://firma.sentos.com.tr';
 const KEY = 'test-key-0001';
 const SECRET = 'test-secret-0002';

@@ -6,7 +6,7 @@ import { isPlainObject } from './wire/fields.js';
 import { writeErrors } from './wire/order.js';
 
 /**
- * Maps a final Sentos response to the error taxonomy (design.md house style 7), using the statuses of
+ * Maps a final Sentos response to the error taxonomy (docs/house-style.md#7-errors), using the statuses of
  * docs/sentos-api.md#errors-and-limits. Every text is scrubbed with the secret registry: a server that echoes the
  * Authorization header must not put the key in our output.
  */

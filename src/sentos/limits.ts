@@ -4,7 +4,7 @@ import { isAuthRejection } from './auth.js';
 import { WindowSlots } from './window-slots.js';
 
 /**
- * Sentos's published limits (design.md house style 5). Each constant cites its source.
+ * Sentos's published limits (docs/house-style.md#5-declarative-limits). Each constant cites its source.
  */
 export interface SentosLimits {
   /**

@@ -1,6 +1,7 @@
 /**
  * Sentos domain types: what the client hands to the rest of the tool after parsing the wire
- * (design.md house style 3). camelCase, ids as strings (Sentos sends numbers or strings), money in minor units.
+ * (docs/house-style.md#3-wire-types-at-the-boundary). camelCase, ids as strings (Sentos sends numbers or strings),
+ * money in minor units.
  */
 import type { MoneyResult } from '../core/money.js';
 

@@ -1,5 +1,6 @@
 /**
- * The Shopify GraphQL Admin client (design.md style 2: one client per remote, methods named after the
+ * The Shopify GraphQL Admin client (docs/house-style.md#2-one-client-per-remote-api: one client per remote, methods
+ * named after the
  * operation, lists as async generators). Everything that differs between production, sandbox and tests is
  * injected; the constructor never reads process.env (style 4).
  */
@@ -42,7 +43,7 @@ import {
 } from './webhooks.js';
 import type * as T from './types.js';
 
-/** Default Admin API version (design.md "Decisions"; docs/shopify-api.md#api-versions). */
+/** Default Admin API version (docs/house-style.md#shopify-through-graphql-only; docs/shopify-api.md#api-versions). */
 export const DEFAULT_API_VERSION = '2026-10';
 
 export interface ShopifyClientOptions {

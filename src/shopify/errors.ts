@@ -1,5 +1,5 @@
 /**
- * Maps Shopify failures to the CLI's error taxonomy (design.md style 7). Every message is scrubbed of
+ * Maps Shopify failures to the CLI's error taxonomy (docs/house-style.md#7-errors). Every message is scrubbed of
  * registered secrets; `userErrors` are NOT errors here: they go back to the caller as data.
  */
 import { AuthError, type CliError, RemoteError, type RemoteErrorDetails } from '../core/errors.js';

@@ -1,6 +1,7 @@
 /**
  * One GraphQL call: POST /admin/api/{version}/graphql.json with the access token
- * (docs/shopify-api.md#transport-auth-and-envelope), one token refresh and one retry on a 401 (design.md "Shopify
+ * (docs/shopify-api.md#transport-auth-and-envelope), one token refresh and one retry on a 401
+ * (docs/house-style.md#shopify-through-graphql-only "Shopify
  * auth"), then the envelope → data, or a CliError.
  * `userErrors` stay in the data: the caller decides what they mean.
  */

@@ -1,6 +1,6 @@
 /**
  * Stock and metafield writes. All carry an idempotency key or are declarative, so HttpClient may retry them
- * after an unknown outcome (design.md style 6). userErrors come back as data.
+ * after an unknown outcome (docs/house-style.md#6-pure-retry-decisions). userErrors come back as data.
  */
 import { BugError, RemoteError } from '../core/errors.js';
 import type { GraphqlTransport } from './graphql.js';

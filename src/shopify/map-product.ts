@@ -1,5 +1,6 @@
 /**
- * Wire product/variant/level → domain types (design.md style 3: map at the client boundary). Money is
+ * Wire product/variant/level → domain types (docs/house-style.md#3-wire-types-at-the-boundary: map at the client
+ * boundary). Money is
  * parsed once, here, into minor units.
  */
 import { parseDotDecimal, type Minor } from '../core/money.js';

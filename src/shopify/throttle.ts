@@ -1,5 +1,6 @@
 /**
- * The GraphQL cost bucket as a pure state machine (design.md style 11; docs/shopify-api.md#rate-limits-by-plan).
+ * The GraphQL cost bucket as a pure state machine (docs/house-style.md#11-pure-core-table-tested;
+ * docs/shopify-api.md#rate-limits-by-plan).
  * Shopify reports `extensions.cost.throttleStatus` on every response; between responses the bucket refills at
  * `restoreRate` points per second. Before a request the pacer reserves its predicted requested cost
  * (operations/predict-cost.ts, scaled by what Shopify last charged against that prediction) and waits until the

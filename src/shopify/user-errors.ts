@@ -9,7 +9,7 @@ export interface UserError {
 
 type WireUserError = z.infer<typeof codedUserErrorSchema> | z.infer<typeof userErrorSchema>;
 
-/** userErrors are data (design.md style 8): normalised, never thrown, never dropped. */
+/** userErrors are data (docs/house-style.md#8-per-item-failures-are-data): normalised, never thrown, never dropped. */
 export function toUserErrors(errors: readonly WireUserError[]): UserError[] {
   return errors.map((error) => {
     const out: UserError = { message: error.message };

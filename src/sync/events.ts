@@ -1,5 +1,5 @@
 /**
- * The engine reports what it does through events (design.md house style 10); the CLI draws them with a
+ * The engine reports what it does through events (docs/house-style.md#10-events-not-drawing); the CLI draws them with a
  * spinner and a bar on a TTY, plain lines or nothing otherwise. src/sync never imports ora or cli-progress.
  */
 export type SyncEvent =

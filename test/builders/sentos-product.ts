@@ -1,4 +1,7 @@
-/** Builders of Sentos domain objects with overrides (design.md house style 11). Prices go through the real parser. */
+/**
+ * Builders of Sentos domain objects with overrides (docs/house-style.md#11-pure-core-table-tested). Prices go through
+ * the real parser.
+ */
 import { parseTurkishMoney, type MoneyResult } from '../../src/core/money.js';
 import type { SentosProduct, SentosStock, SentosVariant, SentosWarehouse } from '../../src/sentos/types.js';
 

@@ -52,6 +52,8 @@ const OUTSIDE = new RegExp(
     String.raw`sentos-api\.md\s*§`,
     String.raw`shopify-admin-api\.md`,
     String.raw`bulk-webhooks-peers`,
+    String.raw`(?<!docs/)\bdesign\.md`,
+    String.raw`style-anchors`,
     String.raw`\.\./shared`,
     String.raw`\breference/`,
     String.raw`(?<!RFC \d+ )§\s?\d`,
@@ -111,13 +113,14 @@ describe('docs citations in comments', () => {
       '// a standard: RFC 9110 §11.1',
       '// notes: ../shared/reference/sentos-api.md',
       "const s = 'docs/b.md#not-a-comment';",
+      '// thin commands (design.md house style 1)',
     ].join('\n');
     expect(problemsIn('x.ts', source, docs)).toEqual({
       broken: [
         'x.ts:2 cites docs/a.md#retries: no heading has that anchor',
         'x.ts:3 cites docs/b.md, which does not exist',
       ],
-      outside: ['x.ts:4', 'x.ts:5', 'x.ts:6', 'x.ts:8'],
+      outside: ['x.ts:4', 'x.ts:5', 'x.ts:6', 'x.ts:8', 'x.ts:10'],
     });
   });
 

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * e2e tests run the BUILT bin as a user would (design.md style 12). Each test file builds its own copy into a
+ * e2e tests run the BUILT bin as a user would (docs/house-style.md#12-four-test-tiers). Each test file builds its own
+ * copy into a
  * temporary folder: `npx tsup` into the shared dist/ could race with another build (tsup cleans dist/ first),
  * and building only the CLI entry keeps it under a second. The folder mirrors the package layout (bin/,
  * dist/, node_modules and src/ linked) so the bin's `../dist/cli/main.js` import and the sandbox's schema

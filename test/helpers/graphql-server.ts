@@ -1,7 +1,7 @@
 /**
  * A tiny GraphQL-ish server on 127.0.0.1:0 for client tests: records every request (method, path, headers,
  * parsed JSON body) and answers with whatever the test's handler returns. No schema, no logic: the tests
- * script the answers and assert the request log (design.md style 12).
+ * script the answers and assert the request log (docs/house-style.md#12-four-test-tiers).
  */
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 
 /**
- * A tiny real HTTP server on 127.0.0.1, port 0, for client tests (design.md house style 12): a handler
+ * A tiny real HTTP server on 127.0.0.1, port 0, for client tests (docs/house-style.md#12-four-test-tiers): a handler
  * and a log of every request (method, path, query, headers, body, arrival time), so tests can assert
  * order, count and spacing rather than only the result.
  */

@@ -9,7 +9,7 @@ import type { SentosOrderPayload } from '../../src/sentos/types.js';
 import { dropConnection, sendJson, startHttpServer, type TestServer } from '../helpers/http-server.js';
 
 /**
- * The Sentos client over real loopback HTTP (design.md house style 12): assert the request log (method,
+ * The Sentos client over real loopback HTTP (docs/house-style.md#12-four-test-tiers): assert the request log (method,
  * path, count, spacing), not only results. Windows are scaled down to a few hundred ms.
  */
 const KEY = 'int-key-7f3a9c';

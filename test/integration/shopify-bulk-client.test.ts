@@ -14,7 +14,8 @@ import {
 } from '../helpers/graphql-server.js';
 
 /**
- * The bulk catalog read against a scripted server (design.md style 12: assert the request log): the count
+ * The bulk catalog read against a scripted server (docs/house-style.md#12-four-test-tiers: assert the request log):
+ * the count
  * decides, two exports start, polls back off on the injected clock, the files are fetched WITHOUT the token
  * and joined; every failure is an error and nothing partial is ever yielded.
  */

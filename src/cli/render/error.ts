@@ -2,7 +2,7 @@ import { CliError, ExitCode, RemoteError, errorMessage } from '../../core/errors
 import { localFileError } from '../../core/local-files.js';
 import type { Output } from '../output.js';
 
-/** The one place that turns an error into words and an exit code (design.md house style 7). */
+/** The one place that turns an error into words and an exit code (docs/house-style.md#7-errors). */
 export function renderError(thrown: unknown, output: Output): number {
   // A file-system error that escaped its caller is still local damage (exit 2, naming the file), not a bug.
   const error = localFileError(thrown);

@@ -1,5 +1,6 @@
 /**
- * The retry decision, as pure functions (design.md house style 6). p-retry runs the loop; this decides.
+ * The retry decision, as pure functions (docs/house-style.md#6-pure-retry-decisions). p-retry runs the loop; this
+ * decides.
  *
  * - Network errors, 429, 5xx and GraphQL THROTTLED are transient.
  * - 4xx other than 408/429 are validation or auth failures: never retried.

@@ -377,7 +377,7 @@ function phone(random: Random): string {
   return `+90 5${random.int(30, 59)} ${digits(3)} ${digits(2)} ${digits(2)}`;
 }
 
-/** E-mail local parts: Turkish letters transliterated (never locale lower-casing, design.md "Matching key"). */
+/** E-mail local parts: Turkish letters transliterated (never locale lower-casing, docs/house-style.md#matching-key). */
 function ascii(text: string): string {
   const map: Record<string, string> = {
     ç: 'c',

@@ -1,6 +1,7 @@
 /**
  * The Sentos API simulator: a loopback HTTP server that behaves like sentos-api.md describes, strict where
- * the reference only infers. It imports nothing from src/sentos/: an independent oracle (design.md).
+ * the reference only infers. It imports nothing from src/sentos/: an independent oracle
+ * (docs/house-style.md#the-sandbox-is-an-independent-oracle).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

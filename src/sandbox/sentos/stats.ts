@@ -1,5 +1,6 @@
 /**
- * Request accounting behind GET /__sandbox/stats: tests assert the request log (design.md style 12), and
+ * Request accounting behind GET /__sandbox/stats: tests assert the request log
+ * (docs/house-style.md#12-four-test-tiers), and
  * benchmarks report it.
  */
 import type { FaultInjector } from '../faults.js';

@@ -41,7 +41,8 @@ export interface ShopifySimulator {
 }
 
 /**
- * A loopback Shopify Admin GraphQL API (design.md "sandbox"): validates every document against the real
+ * A loopback Shopify Admin GraphQL API (docs/house-style.md#the-sandbox-is-an-independent-oracle): validates every
+ * document against the real
  * schema of the requested version, answers from an in-memory store, charges a cost bucket and injects seeded
  * faults. It imports nothing from the tool's own Shopify client, so it can catch the client's mistakes.
  */

@@ -31,7 +31,9 @@ export const wireText = z
   .nullish()
   .transform((v) => (v === null || v === undefined ? undefined : String(v).trim() || undefined));
 
-/** A SKU is the matching key (design.md): trimmed here once, never case-folded. */
+/**
+ * A SKU is the matching key (docs/house-style.md#matching-key): trimmed here once, never case-folded.
+ */
 export const wireSku = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())

@@ -84,7 +84,10 @@ export interface InvalidProduct {
 
 export type ProductParse = { ok: true; product: SentosProduct } | { ok: false; invalid: InvalidProduct };
 
-/** Parses one product; a product that does not fit is reported, never thrown (design.md house style 8). */
+/**
+ * Parses one product; a product that does not fit is reported, never thrown
+ * (docs/house-style.md#8-per-item-failures-are-data).
+ */
 export function parseSentosProduct(raw: unknown): ProductParse {
   const result = wireProductSchema.safeParse(raw);
   if (result.success) return { ok: true, product: toSentosProduct(result.data) };

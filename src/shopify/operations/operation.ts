@@ -1,7 +1,8 @@
 /**
- * One GraphQL operation: its document, the narrow zod schema of its `data` (wire casing, design.md style 3)
+ * One GraphQL operation: its document, the narrow zod schema of its `data` (wire casing,
+ * docs/house-style.md#3-wire-types-at-the-boundary)
  * and, as a phantom type, its variables. Every document is validated against the offline Admin schema in
- * operations.test.ts (design.md "Decisions": every document lives here and is validated).
+ * operations.test.ts (docs/house-style.md#shopify-through-graphql-only: every document lives here and is validated).
  */
 import type { z } from 'zod';
 

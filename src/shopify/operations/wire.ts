@@ -1,6 +1,7 @@
 /**
  * Wire pieces shared by several operations: selection fragments and the zod schemas of what they select.
- * Wire casing on purpose (design.md style 3); mapping to domain types happens in ../map-*.ts.
+ * Wire casing on purpose (docs/house-style.md#3-wire-types-at-the-boundary); mapping to domain types happens in
+ * ../map-*.ts.
  */
 import { z } from 'zod';
 

@@ -1,6 +1,7 @@
 /**
  * Shopify line items → Sentos order lines (docs/sentos-api.md#order-writes-and-duplicates). The SKU is the only link to
- * a Sentos product (design.md: byte-equal after trim, never case-folded), so a line without one, or with one Sentos
+ * a Sentos product (docs/house-style.md#matching-key: byte-equal after trim, never case-folded), so a line without
+ * one, or with one Sentos
  * does not know, cannot be sent as it is.
  */
 import type { SentosOrderLinePayload } from '../../sentos/types.js';

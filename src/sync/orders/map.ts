@@ -1,7 +1,7 @@
 /**
  * One Shopify order → the body of POST /orders (docs/sentos-api.md#order-writes-and-duplicates). Pure: the caller
  * supplies the settings and, when it has loaded it, the Sentos SKU index. Problems are data: a failed order carries
- * reasons that name the order, the line or field, and what to do (design.md house style 8).
+ * reasons that name the order, the line or field, and what to do (docs/house-style.md#8-per-item-failures-are-data).
  */
 import type { SentosOrderPayload } from '../../sentos/types.js';
 import type { ShopifyOrder } from '../../shopify/types.js';

@@ -14,7 +14,8 @@ export interface PaymentMapping {
 /**
  * Lower-case ASCII words: "KAPIDA ÖDEME" and "Kapıda Ödeme" both become "kapida odeme". Turkish dotted and
  * dotless i are folded by hand first: the default-locale toLowerCase turns "İ" into "i̇" (i + combining dot)
- * and a Turkish-locale one turns "I" into "ı", which would break "IYZICO" (design.md: never lower-case with
+ * and a Turkish-locale one turns "I" into "ı", which would break "IYZICO" (docs/house-style.md#matching-key: never
+ * lower-case with
  * a locale). NFD then strips the marks of ş ğ ü ö ç.
  */
 export function foldGatewayName(name: string): string {

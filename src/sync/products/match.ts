@@ -1,5 +1,6 @@
 /**
- * Which Shopify product a Sentos product is (design.md "Matching key"). The link (metafield sentos_sync.product_id, or
+ * Which Shopify product a Sentos product is (docs/house-style.md#matching-key). The link (metafield
+ * sentos_sync.product_id, or
  * the local link map) comes first; then the SKU, byte-equal after trim; the barcode only when opted in and no SKU is
  * found. Titles never decide: see suggestions in plan.ts. Every ambiguity is a conflict: reported, product not touched.
  */

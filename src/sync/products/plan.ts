@@ -1,5 +1,5 @@
 /**
- * planProducts: the pure planner behind both `--dry-run` and the real run (design.md "Data flows one way").
+ * planProducts: the pure planner behind both `--dry-run` and the real run (docs/house-style.md#data-flows-one-way).
  * Indexes are Maps built once, so 10,000 products plan in linear time.
  */
 import type { SentosProduct, SentosWarehouse } from '../../sentos/types.js';

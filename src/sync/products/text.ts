@@ -1,9 +1,10 @@
 /**
- * Text helpers that must be locale-safe. design.md: never lower-case with the default locale (Turkish İ/ı), and never
+ * Text helpers that must be locale-safe. docs/house-style.md#matching-key: never lower-case with the default locale
+ * (Turkish İ/ı), and never
  * lower-case a SKU at all: SKUs are case-sensitive in Shopify (docs/shopify-api.md#pitfalls).
  */
 
-/** The matching key of a SKU: byte-equal after trim (design.md "Matching key"). */
+/** The matching key of a SKU: byte-equal after trim (docs/house-style.md#matching-key). */
 export function skuKey(sku: string | undefined): string {
   return (sku ?? '').trim();
 }

@@ -1,4 +1,7 @@
-/** The plan of a product sync: what `--dry-run` prints and what apply executes, nothing more (design.md). */
+/**
+ * The plan of a product sync: what `--dry-run` prints and what apply executes, nothing more
+ * (docs/house-style.md#data-flows-one-way).
+ */
 import type { ProductWrite } from '../../shopify/types.js';
 
 export type PlanAction = 'create' | 'update' | 'unchanged' | 'skip' | 'conflict' | 'invalid';

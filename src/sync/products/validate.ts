@@ -1,5 +1,6 @@
 /**
- * Validation before any write. A failing product gets every reason and is not written; the others go on (design.md
+ * Validation before any write. A failing product gets every reason and is not written; the others go on
+ * (docs/house-style.md
  * house style 8). Limits: docs/shopify-api.md#productset, docs/shopify-api.md#pitfalls [V].
  */
 import { formatMinor } from '../../core/money.js';

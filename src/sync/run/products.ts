@@ -21,7 +21,7 @@ import { writeStock } from './stock-writer.js';
 
 /**
  * `products`: read both sides completely → plan (pure) → show or apply exactly that plan → report.
- * `--dry-run` stops after the plan; the real run applies the same plan (design.md "Data flows one way").
+ * `--dry-run` stops after the plan; the real run applies the same plan (docs/house-style.md#data-flows-one-way).
  */
 export interface ProductsRunInput {
   sentosSnapshot: SentosSnapshot;
