@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The dependency direction of docs/architecture.md#layers, checked on the import statements:
- * cli → sync → {sentos, shopify} → core, and the sandbox is an independent oracle that imports nothing from the clients.
+ * cli → sync → {sentos, shopify} → core, and the sandbox is an independent oracle that imports nothing from the
+ * clients.
  */
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src');
 
