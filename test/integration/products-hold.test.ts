@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireProduct } from '../../src/sandbox/seed/catalog.js';
 import type { OrderRecord } from '../../src/sandbox/shopify/state/types.js';
-import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harness.js';
-import { warehouseLocations } from './sync-stock-oracle.js';
+import { runCli, type TestSandbox } from '../helpers/cli-harness.js';
+import { startFailedPushScenario } from './failed-push-scenario.js';
 
 /**
  * `products` run on its own (not `sync`) must not put held units back on sale: an order whose push failed is
@@ -23,27 +23,8 @@ describe('products alone holds back the orders the ledger knows Sentos has not r
     Object.fromEntries([...locations].map(([w, l]) => [w, t.sandbox.shopify.state.available(kept, l)]));
 
   beforeAll(async () => {
-    t = await startTestSandbox({
-      seed: 7,
-      products: 3,
-      orders: 0,
-      shopify: { bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } },
-    });
-    locations = warehouseLocations(t.sandbox, t.env);
-    const [first, second] = t.sandbox.sentos.state.products.filter((p) => p.variants.length > 0);
-    kept = first!.variants[0]!.sku;
-    gone = second!;
-    for (const w of t.sandbox.sentos.state.warehouses) t.sandbox.sentos.state.setVariantStock(kept, w.id, 10);
-    expect((await runCli(['sync', '--json'], t.env)).code).toBe(0);
-    // The second product leaves Sentos: an order holding it fails to push.
-    t.sandbox.sentos.state.products.splice(t.sandbox.sentos.state.products.indexOf(gone), 1);
-    order = t.sandbox.shopify.state.placeOrder({
-      lines: [
-        { sku: kept, quantity: 2 },
-        { sku: gone.variants[0]!.sku, quantity: 1 },
-      ],
-      locationId: locations.get(1),
-    });
+    // An order Sentos refuses: its push fails, and the ledger knows it.
+    ({ t, kept, gone, order, locations } = await startFailedPushScenario({ seed: 7, products: 3 }));
     const orders = await runCli(['orders', '--json'], t.env);
     expect(itemsOf(orders.json())).toContainEqual(expect.objectContaining({ key: order.name, status: 'failed' }));
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WireProduct } from '../../src/sandbox/seed/catalog.js';
 import type { OrderRecord } from '../../src/sandbox/shopify/state/types.js';
-import { runCli, startTestSandbox, type CliRun, type TestSandbox } from '../helpers/cli-harness.js';
-import { warehouseLocations } from './sync-stock-oracle.js';
+import { runCli, type CliRun, type TestSandbox } from '../helpers/cli-harness.js';
+import { startFailedPushScenario } from './failed-push-scenario.js';
 
 /**
  * No oversell (docs/architecture.md#no-oversell): an order Sentos refuses (one of its SKUs is unknown there) keeps ALL
@@ -26,32 +26,13 @@ describe('an order that fails to push stays held back until it goes through', ()
       .filter((c) => c.field === 'stock' && c.sku === kept);
 
   beforeAll(async () => {
-    // Shopify Plus bucket (docs/shopify-api.md#rate-limits-by-plan), so the cost throttle does not pace these
-    // back-to-back runs.
-    t = await startTestSandbox({
+    // The product that leaves Sentos stops selling (its variants go to 0): in a 4-product shop that is past
+    // the zero-stock guard, which is not under test here.
+    ({ t, kept, gone, order, locations } = await startFailedPushScenario({
       seed: 5,
       products: 4,
-      orders: 0,
-      shopify: { bucket: { maximumAvailable: 20_000, restoreRate: 1_000 } },
-    });
-    // The product that leaves Sentos below stops selling (its variants go to 0): in a 4-product shop that is past
-    // the zero-stock guard, which is not under test here.
-    t.env.SENTOS_SYNC_MAX_ZERO_STOCK_SHARE = '1';
-    locations = warehouseLocations(t.sandbox, t.env);
-    const [first, second] = t.sandbox.sentos.state.products.filter((p) => p.variants.length > 0);
-    kept = first!.variants[0]!.sku;
-    gone = second!;
-    for (const w of t.sandbox.sentos.state.warehouses) t.sandbox.sentos.state.setVariantStock(kept, w.id, 10);
-    expect((await runCli(['sync', '--json'], t.env)).code).toBe(0);
-    // The second product leaves Sentos (Shopify keeps it); a customer buys from both in one order.
-    t.sandbox.sentos.state.products.splice(t.sandbox.sentos.state.products.indexOf(gone), 1);
-    order = t.sandbox.shopify.state.placeOrder({
-      lines: [
-        { sku: kept, quantity: 2 },
-        { sku: gone.variants[0]!.sku, quantity: 1 },
-      ],
-      locationId: locations.get(1),
-    });
+      env: { SENTOS_SYNC_MAX_ZERO_STOCK_SHARE: '1' },
+    }));
   });
   afterAll(() => t.close());
 
