@@ -8,6 +8,10 @@ import { copiesInSentos, expectedStatus } from './orders-oracle.js';
  * lost (retried on Shopify's schedule, scaled down), 10 % duplicated, some delayed or out of order. The
  * scheduled sync is an hour away, so only webhooks can bring the orders: every one must reach Sentos exactly
  * once, cancellations and fulfilments included.
+ *
+ * The shop is on Plus figures (as in sync-shoppers-scenario.ts): every webhook batch's stock refresh reads the
+ * pending orders, and on a Standard bucket those reads wait seconds for restore, which is not what this tests.
+ * Shoppers arrive at 20 per second so the 20 orders land within about a second, while serve drains the first ones.
  */
 describe('serve with shoppers and lossy webhook deliveries', () => {
   it.each([1, 2])(
@@ -26,8 +30,8 @@ describe('serve with shoppers and lossy webhook deliveries', () => {
         products: 10,
         orders: 0,
         seed,
-        shopify: { webhooks },
-        shoppers: { ratePerSecond: 8, paused: true },
+        shopify: { webhooks, plan: 'plus' },
+        shoppers: { ratePerSecond: 20, paused: true },
       });
       try {
         await s.runs('sync');
