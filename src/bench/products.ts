@@ -24,6 +24,8 @@ export interface RunFigures {
   idealS: number;
   cost: number;
   shopifyRequests: number;
+  /** Shopify requests per root field (productSet, bulkOperation, …): which kinds a run spends its requests on. */
+  byOperation: Record<string, number>;
   sentosRequests: number;
   mutations: number;
   throttled: number;
@@ -82,6 +84,7 @@ async function measureRun(
     idealS: Math.max(0, cost - bucket.maximumAvailable) / bucket.restoreRate + readS,
     cost,
     shopifyRequests: shopify.requests.total,
+    byOperation: shopify.requests.byOperation,
     sentosRequests: sentos.requests.total,
     mutations: shopify.requests.dataMutations,
     throttled: shopify.throttled,

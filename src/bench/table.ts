@@ -26,7 +26,15 @@ function runLine(label: string, products: number, r: RunFigures): string {
     `peak RSS ${r.peakRssMb ?? '?'} MB`,
     `created ${s.created ?? 0}, updated ${s.updated ?? 0}, unchanged ${s.unchanged ?? 0}, failed ${s.failed ?? 0}`,
   ];
-  return parts.join(' · ') + (r.stderrTail ? `\n  stderr tail: ${r.stderrTail}` : '');
+  const kinds = Object.entries(r.byOperation)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([field, count]) => `${field} ${count}`)
+    .join(', ');
+  return (
+    parts.join(' · ') +
+    `\n  Shopify requests by root field: ${kinds}` +
+    (r.stderrTail ? `\n  stderr tail: ${r.stderrTail}` : '')
+  );
 }
 
 const COLUMNS = [
