@@ -19,6 +19,7 @@ interface SandboxFlags {
   webhookTimeScale?: number;
   plan?: ShopifyPlan;
   latency?: LatencySetting;
+  bulkRate?: number;
 }
 
 /** `sandbox`: both simulators on loopback until Ctrl-C, so anyone can try the tool without a live store. */
@@ -76,6 +77,12 @@ export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFact
         .argParser(Number)
         .default(1),
     )
+    .addOption(
+      new Option(
+        '--bulk-rate <lines>',
+        'JSONL lines per second a bulk mutation processes (default 1000 with --latency none, else 20)',
+      ).argParser(linesPerSecond),
+    )
     .action(async (flags: SandboxFlags, command: Command) => {
       const runtime = runtimeFor(command);
       const sandbox = await startSandbox({
@@ -90,6 +97,7 @@ export function registerSandboxCommand(program: Command, runtimeFor: RuntimeFact
         shoppers: flags.shoppers ? { ratePerSecond: flags.shoppers } : undefined,
         sentos: { stockRule: { decrementOnStatuses: flags.sentosStockStatuses ?? [2, 3, 4, 5, 99] } },
         shopify: {
+          bulk: flags.bulkRate ? { mutationLinesPerSecond: flags.bulkRate } : undefined,
           webhooks: {
             drop: flags.webhookDrop,
             duplicate: flags.webhookDuplicate,
@@ -174,6 +182,13 @@ function perSecond(value: string): number {
   const n = Number(value);
   if (!(Number.isFinite(n) && n >= 0))
     throw new InvalidArgumentError('expected orders per second, 0 or more (e.g. 0.5)');
+  return n;
+}
+
+function linesPerSecond(value: string): number {
+  const n = Number(value);
+  if (!(Number.isFinite(n) && n > 0))
+    throw new InvalidArgumentError('expected lines per second, more than 0 (e.g. 50)');
   return n;
 }
 

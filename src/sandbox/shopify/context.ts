@@ -1,5 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
+import type { BulkMutationRunner } from './bulk/mutations.js';
 import type { BulkOperationStore } from './bulk/operations.js';
+import type { StagedUploadStore } from './bulk/staged-uploads.js';
 import type { IdempotencyStore } from './resolvers/idempotency.js';
 import type { ApiVersion } from './schema-loader.js';
 import type { ShopifyStore } from './state/store.js';
@@ -12,6 +14,11 @@ export interface RequestContext {
   version: ApiVersion;
   idempotency: IdempotencyStore;
   bulk: BulkOperationStore;
+  /** Bulk mutation operations and the staged uploads they read (docs/shopify-api.md#bulk-mutations). */
+  bulkMutations: BulkMutationRunner;
+  staged: StagedUploadStore;
+  /** Whether the sandbox has a resolver for this Mutation field (a bulk mutation must name one). */
+  mutationImplemented: (field: string) => boolean;
   stats: StatsRecorder;
   webhooks: WebhookHub;
   /** Search terms the sandbox ignored, reported under extensions.search like Shopify's warnings. */

@@ -1,10 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { createFaultInjector } from '../faults.js';
 import { TokenStore } from './auth.js';
+import { BulkMutationRunner } from './bulk/mutations.js';
 import { BulkOperationStore } from './bulk/operations.js';
+import { StagedUploadStore } from './bulk/staged-uploads.js';
 import { CostBucket } from './bucket.js';
 import type { RequestContext } from './context.js';
 import { runOperation } from './execute.js';
+import { parseGid } from './gid.js';
 import { resolveOptions, type ShopifySimulatorOptions } from './options.js';
 import { allResolvers } from './resolvers/index.js';
 import { IdempotencyStore } from './resolvers/idempotency.js';
@@ -76,10 +79,40 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     },
     () => resolved.latency.bulkRun(store.products.length + store.inventoryItems.size),
   );
+  const staged = new StagedUploadStore(parseGid(store.shop.id)?.id ?? 1, resolved.bulkMutations.maxUploadBytes);
+  // Each JSONL line runs through the very resolvers a synchronous request uses (productSet and all), uncharged.
+  const bulkMutations = new BulkMutationRunner(
+    resolved.bulkMutations,
+    resolved.clock,
+    () => bulk.allocateLegacyId(),
+    (checked, variables, version) =>
+      runOperation({
+        schema: loadSchema(version),
+        document: checked.document,
+        variables,
+        context: context(version),
+        resolvers,
+      }),
+    stats,
+    () => resolved.latency.bulkRun(0),
+  );
+  bulk.attachMutations(bulkMutations);
+  const mutationImplemented = (field: string) => Boolean(resolvers.Mutation?.[field]);
   const context = (version: ApiVersion): RequestContext => {
     // Media a previous request uploaded has been processed by the time the next one arrives.
     settleMedia(store);
-    return { store, version, idempotency, bulk, stats, webhooks, searchWarnings: [] };
+    return {
+      store,
+      version,
+      idempotency,
+      bulk,
+      bulkMutations,
+      staged,
+      mutationImplemented,
+      stats,
+      webhooks,
+      searchWarnings: [],
+    };
   };
   const requestListeners: Array<() => void> = [];
   const server = createShopifyServer({
@@ -88,6 +121,7 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     faults,
     stats,
     bulk,
+    staged,
     onRequest: () => requestListeners.forEach((listener) => listener()),
   });
   await new Promise<void>((resolve, reject) => {
@@ -97,6 +131,8 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
   const { port } = server.address() as AddressInfo;
   const url = `http://${resolved.host}:${port}`;
   bulk.setBaseUrl(url);
+  bulkMutations.setBaseUrl(url);
+  staged.setBaseUrl(url);
   return {
     url,
     accessToken: resolved.accessToken,
@@ -110,6 +146,7 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     close: () =>
       new Promise<void>((resolve, reject) => {
         webhooks.close();
+        bulkMutations.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

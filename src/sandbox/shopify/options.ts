@@ -2,6 +2,8 @@ import { createRandom } from '../seed/random.js';
 import type { SeedOrderItem } from '../seed/orders.js';
 import type { FaultOptions } from '../faults.js';
 import type { BulkOptions } from './bulk/operations.js';
+import type { MutationBulkOptions } from './bulk/mutations.js';
+import { DEFAULT_MAX_UPLOAD_BYTES } from './bulk/staged-uploads.js';
 import type { WebhookOptions } from './webhooks/hub.js';
 import { createLatencyModel, type LatencyModel, type LatencySetting } from '../latency.js';
 import { PLAN_BUCKETS, type ShopifyPlan } from './plans.js';
@@ -28,12 +30,29 @@ export interface ShopifySimulatorOptions {
   /** How long each request takes: 'none' (default), 'field' (seeded model) or fixed ms (../latency.ts). */
   latency?: LatencySetting | LatencyModel;
   faults?: FaultOptions;
-  /** Bulk query operations: polls until COMPLETED (default 2), forced failure, concurrency (default 5). */
-  bulk?: Partial<BulkOptions>;
+  /**
+   * Bulk query operations: polls until COMPLETED (default 2), forced failure, concurrency (default 5); bulk
+   * mutations: see BulkMutationSettings (docs/shopify-api.md#bulk-mutations).
+   */
+  bulk?: Partial<BulkOptions> & BulkMutationSettings;
   /** Webhook deliveries: shares dropped, duplicated, delayed, out of order; retry schedule scale. */
   webhooks?: WebhookOptions;
   /** Milliseconds since the epoch; inject to make timestamps and the cost bucket deterministic. */
   clock?: () => number;
+}
+
+/** Bulk mutation knobs (docs/shopify-api.md#bulk-mutations); every one optional. */
+export interface BulkMutationSettings {
+  /** JSONL lines processed per second per operation: default 1000 with latency none, else 20 [I]. */
+  mutationLinesPerSecond?: number;
+  /** Bulk mutation operations in progress at once per shop (default 5, since 2026-01 [V]). */
+  maxConcurrentMutations?: number;
+  /** Largest staged upload accepted, in bytes (default 100 MB [V]). */
+  maxUploadBytes?: number;
+  /** An operation still in progress this long after creation (clock ms) ends FAILED/TIMEOUT (default 24 h [V]). */
+  mutationTimeLimitMs?: number;
+  /** Result line order: 'shuffled' (default, seeded: the strictest reading) or 'input'. */
+  mutationResultOrder?: 'shuffled' | 'input';
 }
 
 export interface ResolvedOptions {
@@ -54,6 +73,7 @@ export interface ResolvedOptions {
   latency: LatencyModel;
   faults?: FaultOptions;
   bulk: BulkOptions;
+  bulkMutations: MutationBulkOptions & { maxUploadBytes: number };
   webhooks: WebhookOptions;
   clock: () => number;
 }
@@ -65,6 +85,8 @@ export function resolveOptions(options: ShopifySimulatorOptions = {}): ResolvedO
   const seed = options.seed ?? 1;
   const random = createRandom(seed ^ 0x5eed);
   const plan = options.plan ?? 'standard';
+  const latency =
+    typeof options.latency === 'object' ? options.latency : createLatencyModel(options.latency ?? 'none', seed);
   const hex = (length: number) => Array.from({ length }, () => random.int(0, 15).toString(16)).join('');
   return {
     host: options.host ?? '127.0.0.1',
@@ -88,8 +110,7 @@ export function resolveOptions(options: ShopifySimulatorOptions = {}): ResolvedO
     },
     // The single-query ceiling is 1,000 on every plan (docs/shopify-api.md#rate-limits-by-plan).
     maxQueryCost: options.maxQueryCost ?? 1000,
-    latency:
-      typeof options.latency === 'object' ? options.latency : createLatencyModel(options.latency ?? 'none', seed),
+    latency,
     faults: options.faults,
     // Five concurrent bulk queries per shop since 2026-01 (docs/shopify-api.md#bulk-export).
     bulk: {
@@ -97,7 +118,21 @@ export function resolveOptions(options: ShopifySimulatorOptions = {}): ResolvedO
       maxConcurrent: options.bulk?.maxConcurrent ?? 5,
       failWith: options.bulk?.failWith,
     },
+    bulkMutations: {
+      linesPerSecond: positive(options.bulk?.mutationLinesPerSecond, latency.setting === 'none' ? 1000 : 20),
+      maxConcurrent: positive(options.bulk?.maxConcurrentMutations, 5),
+      maxUploadBytes: positive(options.bulk?.maxUploadBytes, DEFAULT_MAX_UPLOAD_BYTES),
+      timeLimitMs: positive(options.bulk?.mutationTimeLimitMs, 86_400_000),
+      resultOrder: options.bulk?.mutationResultOrder ?? 'shuffled',
+      seed,
+    },
     webhooks: { seed, ...options.webhooks },
     clock: options.clock ?? Date.now,
   };
+}
+
+function positive(value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!(value > 0)) throw new Error(`sandbox: bulk mutation settings must be positive numbers, got ${value}`);
+  return value;
 }

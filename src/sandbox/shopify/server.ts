@@ -3,6 +3,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { Readable } from 'node:stream';
 import { INVALID_TOKEN_BODY, parseGrantBody, type TokenStore } from './auth.js';
 import type { BulkOperationStore } from './bulk/operations.js';
+import { STAGED_UPLOAD_PATH, type StagedUploadStore } from './bulk/staged-uploads.js';
+import { handleStagedUpload } from './bulk/upload-route.js';
 import type { FaultInjector, FaultKind } from '../faults.js';
 import { throttledBody } from './errors.js';
 import { handleGraphQL, type EndpointDeps, type EndpointResult, type GraphQLRequestBody } from './graphql-endpoint.js';
@@ -15,6 +17,7 @@ export interface ServerDeps {
   faults: FaultInjector;
   stats: StatsRecorder;
   bulk: BulkOperationStore;
+  staged: StagedUploadStore;
   /** Called as each GraphQL request arrives, before it is answered (request-paced shoppers buy here). */
   onRequest?: () => void;
 }
@@ -54,6 +57,8 @@ async function route(deps: ServerDeps, request: IncomingMessage, response: Serve
     return send(response, { status: 200, body: deps.stats.snapshot() });
   const bulkFile = BULK_FILE_PATH.exec(path);
   if (request.method === 'GET' && bulkFile) return serveBulkFile(deps, Number(bulkFile[1]), request, response);
+  if (request.method === 'POST' && path === STAGED_UPLOAD_PATH)
+    return handleStagedUpload(deps.staged, deps.stats, request, response);
   if (request.method === 'POST' && path === '/admin/oauth/access_token') {
     const raw = await readBody(request);
     return send(response, deps.tokens.exchange(parseGrantBody(request.headers['content-type'], raw)));

@@ -18,14 +18,24 @@ export interface SimulatorStats {
    */
   bulkDownloads: { total: number; withAccessToken: number };
   /**
+   * Bulk mutations (docs/shopify-api.md#bulk-mutations): operations started, JSONL lines run (each exactly once),
+   * lines that failed (GraphQL errors or userErrors), lines per mutation field (productSet: n).
+   */
+  bulkMutations: { operations: number; lines: number; failedLines: number; linesByMutation: Record<string, number> };
+  /** POSTs to the staged upload target: files stored, uploads refused, uploads that carried a Shopify token. */
+  stagedUploads: { stored: number; rejected: number; withAccessToken: number };
+  /**
    * Epoch ms at which the first data mutation was answered since the last reset (null: none yet);
    * a bulk export (READ_ONLY_MUTATIONS) does not count. The benchmark's "read time".
    */
   firstWriteAtMs: number | null;
 }
 
-/** GraphQL mutations that write no shop data: a bulk query export reads (docs/shopify-api.md#bulk-export). */
-const READ_ONLY_MUTATIONS = new Set(['bulkOperationRunQuery', 'bulkOperationCancel']);
+/**
+ * GraphQL mutations that write no shop data: a bulk query export reads (docs/shopify-api.md#bulk-export); a staged
+ * upload target only prepares a file (docs/shopify-api.md#bulk-mutations).
+ */
+const READ_ONLY_MUTATIONS = new Set(['bulkOperationRunQuery', 'bulkOperationCancel', 'stagedUploadsCreate']);
 
 export class StatsRecorder {
   private stats: SimulatorStats = StatsRecorder.empty();
@@ -42,6 +52,8 @@ export class StatsRecorder {
       faults: {},
       idempotentReplays: 0,
       bulkDownloads: { total: 0, withAccessToken: 0 },
+      bulkMutations: { operations: 0, lines: 0, failedLines: 0, linesByMutation: {} },
+      stagedUploads: { stored: 0, rejected: 0, withAccessToken: 0 },
       firstWriteAtMs: null,
     };
   }
@@ -75,6 +87,24 @@ export class StatsRecorder {
   bulkDownload(withAccessToken: boolean): void {
     this.stats.bulkDownloads.total += 1;
     if (withAccessToken) this.stats.bulkDownloads.withAccessToken += 1;
+  }
+
+  bulkMutationStarted(): void {
+    this.stats.bulkMutations.operations += 1;
+  }
+
+  /** One JSONL line run by a bulk mutation; a data write like any other (firstWriteAtMs). */
+  bulkLine(rootField: string, failed: boolean): void {
+    const bulk = this.stats.bulkMutations;
+    bulk.lines += 1;
+    if (failed) bulk.failedLines += 1;
+    bulk.linesByMutation[rootField] = (bulk.linesByMutation[rootField] ?? 0) + 1;
+    if (this.stats.firstWriteAtMs === null) this.stats.firstWriteAtMs = Date.now();
+  }
+
+  upload(outcome: 'stored' | 'rejected', withAccessToken: boolean): void {
+    this.stats.stagedUploads[outcome] += 1;
+    if (withAccessToken) this.stats.stagedUploads.withAccessToken += 1;
   }
 
   snapshot(): SimulatorStats {

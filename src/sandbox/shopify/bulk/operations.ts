@@ -3,6 +3,7 @@ import type { ExecutionResult, GraphQLSchema } from 'graphql';
 import { gid, IdAllocator } from '../gid.js';
 import type { ApiVersion } from '../schema-loader.js';
 import { toJsonl } from './jsonl.js';
+import type { BulkMutationRunner } from './mutations.js';
 import { checkBulkQuery, type BulkUserError, type CheckedBulkQuery } from './rules.js';
 
 /**
@@ -22,7 +23,7 @@ export interface BulkOperationRecord {
   __typename: 'BulkOperation';
   id: string;
   legacyId: number;
-  type: 'QUERY';
+  type: 'QUERY' | 'MUTATION';
   status: BulkStatus;
   errorCode: BulkErrorCode | null;
   query: string;
@@ -70,6 +71,8 @@ export class BulkOperationStore {
   private readonly operations = new Map<string, Internal>();
   private readonly ids = new IdAllocator();
   private baseUrl = 'http://127.0.0.1';
+  /** Bulk mutation operations (mutations.ts): same id space, listed and polled together with the queries. */
+  private mutations?: BulkMutationRunner;
 
   constructor(
     private readonly options: BulkOptions,
@@ -78,6 +81,15 @@ export class BulkOperationStore {
     /** How long an export started now takes to complete, in ms (latency model; 0 = as soon as polled enough). */
     private readonly runMs: () => number = () => 0,
   ) {}
+
+  attachMutations(runner: BulkMutationRunner): void {
+    this.mutations = runner;
+  }
+
+  /** Bulk operation ids are one sequence whatever the type. */
+  allocateLegacyId(): number {
+    return this.ids.allocate('BulkOperation');
+  }
 
   /** The simulator's own URL, known once it listens. */
   setBaseUrl(url: string): void {
@@ -92,14 +104,14 @@ export class BulkOperationStore {
   ): { bulkOperation: BulkOperationRecord | null; userErrors: BulkUserError[] } {
     const checked = checkBulkQuery(schema, query);
     if ('errors' in checked) return { bulkOperation: null, userErrors: checked.errors };
-    const running = this.list().filter((op) => IN_PROGRESS.includes(op.status));
+    const running = this.queries().filter((op) => IN_PROGRESS.includes(op.status));
     if (running.length >= this.options.maxConcurrent) {
       const message =
         `A maximum of ${this.options.maxConcurrent} bulk query operations can run at the same ` +
         `time for this app and shop. In progress: ${running.map((op) => op.id).join(', ')}.`;
       return { bulkOperation: null, userErrors: [{ code: 'LIMIT_REACHED', field: null, message }] };
     }
-    const legacyId = this.ids.allocate('BulkOperation');
+    const legacyId = this.allocateLegacyId();
     const record: BulkOperationRecord = {
       __typename: 'BulkOperation',
       id: gid('BulkOperation', legacyId),
@@ -131,7 +143,7 @@ export class BulkOperationStore {
   /** bulkOperation(id:): each read moves a running operation on (see BulkOptions.pollsToComplete). */
   poll(id: string): BulkOperationRecord | undefined {
     const op = this.operations.get(id);
-    if (!op) return undefined;
+    if (!op) return this.mutations?.get(id);
     if (op.record.status === 'CREATED' || op.record.status === 'RUNNING') {
       op.polls += 1;
       if (op.polls >= Math.max(1, this.options.pollsToComplete) && this.clockMs() >= op.readyAt) this.finish(op);
@@ -143,14 +155,19 @@ export class BulkOperationStore {
 
   /** Newest first, as bulkOperations sorts by default (schema 2026-10 description [V]). */
   list(): BulkOperationRecord[] {
+    return [...this.queries(), ...(this.mutations?.list() ?? [])].sort((a, b) => b.legacyId - a.legacyId);
+  }
+
+  private queries(): BulkOperationRecord[] {
     for (const op of this.operations.values()) this.expire(op);
-    return [...this.operations.values()].map((op) => op.record).sort((a, b) => b.legacyId - a.legacyId);
+    return [...this.operations.values()].map((op) => op.record);
   }
 
   /** The JSONL of a completed operation, when the signature matches: what the download route serves. */
   file(legacyId: number, signature: string | null): string[] | undefined {
     const op = this.operations.get(gid('BulkOperation', legacyId));
-    if (!op || op.signature !== signature) return undefined;
+    if (!op) return this.mutations?.file(legacyId, signature);
+    if (op.signature !== signature) return undefined;
     this.expire(op);
     return op.record.status === 'COMPLETED' ? op.lines : undefined;
   }

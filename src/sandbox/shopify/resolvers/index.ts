@@ -1,4 +1,5 @@
 import type { ResolverMap } from '../context.js';
+import { bulkMutationResolvers } from './bulk-mutations.js';
 import { bulkOperationResolvers } from './bulk-operations.js';
 import { catalogQueryResolvers } from './catalog-queries.js';
 import { catalogTypeResolvers } from './catalog-types.js';
@@ -28,6 +29,7 @@ export function allResolvers(): ResolverMap {
     orderTypeResolvers,
     orderPartResolvers,
     bulkOperationResolvers,
+    bulkMutationResolvers,
     webhookResolvers,
   ];
   const merged: ResolverMap = {};

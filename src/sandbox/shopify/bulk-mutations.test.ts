@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  downloadLines,
+  jsonl,
+  keyOf,
+  pollUntilDone,
+  PRODUCT_SET_LINE,
+  runMutation,
+  stage,
+  upload,
+} from './bulk-mutation-client.js';
+import { startShopifySimulator, type ShopifySimulator, type ShopifySimulatorOptions } from './index.js';
+import { gql } from './test-client.js';
+
+let sim: ShopifySimulator | undefined;
+afterEach(async () => {
+  await sim?.close();
+  sim = undefined;
+});
+
+async function start(options: ShopifySimulatorOptions = {}): Promise<ShopifySimulator> {
+  sim = await startShopifySimulator({ orders: 0, ...options, bulk: { mutationLinesPerSecond: 5000, ...options.bulk } });
+  return sim;
+}
+
+function productLine(handle: string, sku: string, title = handle) {
+  return {
+    input: {
+      handle,
+      title,
+      productOptions: [{ name: 'Beden', values: [{ name: 'M' }] }],
+      variants: [{ sku, price: '10.00', optionValues: [{ optionName: 'Beden', name: 'M' }] }],
+    },
+  };
+}
+
+describe('bulk mutations: staged upload, run, poll, result (docs/shopify-api.md#bulk-mutations)', () => {
+  it('creates every product of the JSONL once through productSet; one result line per input line', async () => {
+    const target = await start();
+    const staged = await stage(target);
+    expect(staged.url.startsWith(target.url)).toBe(true);
+    expect(staged.resourceUrl).toBeNull();
+    expect(staged.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['key', 'Content-Type', 'policy']));
+    const lines = Array.from({ length: 30 }, (_, i) => productLine(`bulk-${i}`, `SKU-${i}`));
+    lines[7] = productLine('bulk-7', 'SKU-7', ''); // Title can't be blank: only this line fails.
+    const uploaded = await upload(staged, jsonl(lines));
+    expect(uploaded.status).toBe(201);
+    expect(await uploaded.text()).toContain(`<Key>${keyOf(staged)}</Key>`);
+
+    const costBefore = target.stats().costSpent;
+    const run = await runMutation(target, PRODUCT_SET_LINE, keyOf(staged), 'run-2026-12-01-a');
+    expect(run.userErrors).toEqual([]);
+    expect(run.bulkOperation).toMatchObject({ status: 'CREATED', type: 'MUTATION' });
+    const done = await pollUntilDone(target, run.bulkOperation!.id);
+    expect(done).toMatchObject({ status: 'COMPLETED', errorCode: null, objectCount: '30', rootObjectCount: '30' });
+    expect(done.query).toBe(PRODUCT_SET_LINE);
+
+    const results = await downloadLines(done.url!);
+    expect(results).toHaveLength(30);
+    expect(Number(done.fileSize)).toBeGreaterThan(0);
+    const byLine = new Map(results.map((line) => [line.__lineNumber as number, line]));
+    expect([...byLine.keys()].sort((a, b) => a - b)).toEqual(lines.map((_, i) => i));
+    const payload = (n: number) => (byLine.get(n)!.data as { productSet: Record<string, any> }).productSet;
+    expect(payload(3)).toMatchObject({ product: { handle: 'bulk-3' }, userErrors: [] });
+    expect(payload(7)).toMatchObject({ product: null, userErrors: [{ field: ['input', 'title'] }] });
+    expect(target.state.productByHandle('bulk-3')?.id).toBe(payload(3).product.id);
+    expect(target.state.productByHandle('bulk-7')).toBeUndefined();
+    expect(target.state.products.filter((p) => p.handle.startsWith('bulk-'))).toHaveLength(29);
+
+    const stats = target.stats();
+    expect(stats.bulkMutations).toEqual({
+      operations: 1,
+      lines: 30,
+      failedLines: 1,
+      linesByMutation: { productSet: 30 },
+    });
+    expect(stats.stagedUploads).toEqual({ stored: 1, rejected: 0, withAccessToken: 0 });
+    expect(stats.requests.byOperation.productSet).toBeUndefined(); // no synchronous productSet call was made
+    // Only the run request itself and the polls are charged: 30 productSet lines would cost far more.
+    expect(stats.costSpent - costBefore).toBeLessThan(30 * 10);
+  });
+
+  it('lists the operation under bulkOperations and currentBulkOperation(type: MUTATION)', async () => {
+    const target = await start();
+    const staged = await stage(target);
+    await upload(staged, jsonl([productLine('listed', 'L-1')]));
+    const run = await runMutation(target, PRODUCT_SET_LINE, keyOf(staged));
+    await pollUntilDone(target, run.bulkOperation!.id);
+    const response = await gql(
+      target,
+      '{ bulkOperations(first: 5, query: "operation_type:mutation status:completed") { nodes { id type } } ' +
+        'currentBulkOperation(type: MUTATION) { id status } }',
+    );
+    expect(response.body.data.bulkOperations.nodes).toEqual([{ id: run.bulkOperation!.id, type: 'MUTATION' }]);
+    expect(response.body.data.currentBulkOperation).toEqual({ id: run.bulkOperation!.id, status: 'COMPLETED' });
+    const queries = await gql(target, '{ bulkOperations(first: 5, query: "operation_type:query") { nodes { id } } }');
+    expect(queries.body.data.bulkOperations.nodes).toEqual([]);
+  });
+});
