@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createFaultInjector } from '../faults.js';
 import { TokenStore } from './auth.js';
+import { createLineExecutor } from './bulk/line-executor.js';
 import { BulkMutationRunner } from './bulk/mutations.js';
 import { BulkOperationStore } from './bulk/operations.js';
 import { StagedUploadStore } from './bulk/staged-uploads.js';
@@ -85,14 +86,7 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     resolved.bulkMutations,
     resolved.clock,
     () => bulk.allocateLegacyId(),
-    (checked, variables, version) =>
-      runOperation({
-        schema: loadSchema(version),
-        document: checked.document,
-        variables,
-        context: context(version),
-        resolvers,
-      }),
+    createLineExecutor(resolvers, (version) => context(version)),
     stats,
     () => resolved.latency.bulkRun(0),
   );
