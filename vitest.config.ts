@@ -7,5 +7,13 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Two cores here and in CI: keep workers low so HTTP-timing tests are not starved.
     maxWorkers: 2,
+    // Files share one module graph per worker instead of re-importing it each: the sandbox's Shopify schema (about
+    // half a second of CPU to build) and the CLI's modules load once per worker, not once per file, which more
+    // than halves the suite's CPU time. This holds because the code keeps no per-run state at module level (the
+    // caches there are pure), no test mocks modules or stubs globals, and main() restores the exit code and the
+    // signal listeners it set. A test that needs vi.mock, vi.stubGlobal or fresh module state must restore it in
+    // afterEach/afterAll, or move to a project with isolate: true. `npx vitest run --sequence.shuffle` surfaces a
+    // file that depends on another's leftovers (docs/house-style.md#12-four-test-tiers).
+    isolate: false,
   },
 });
