@@ -178,5 +178,6 @@ export function orderSettingsFrom(config: ResolvedConfig): OrderSyncSettings {
     orderCodeFrom: o.orderCodeFrom,
     paymentMap: o.paymentMap,
     foreignCurrency: o.foreignCurrency,
+    moneySource: config.settings.money.source,
   });
 }

@@ -201,7 +201,7 @@ export const settingsSchema = z.object({
       z.enum(['shop-money', 'fail']),
       'shop-money',
       'SENTOS_SYNC_ORDER_FOREIGN_CURRENCY',
-      'An order paid in another currency: send the shop-currency amounts, or fail it',
+      'An order paid in another currency: send it (amounts in the money.source currency), or fail it',
     ),
     channelId: optional(positiveInt, 'SENTOS_SYNC_ORDER_CHANNEL_ID', 'Sentos sales channel id for pushed orders'),
     warehouseId: optional(positiveInt, 'SENTOS_SYNC_ORDER_WAREHOUSE_ID', 'Sentos warehouse id for order lines'),
@@ -216,6 +216,14 @@ export const settingsSchema = z.object({
       'KREDIKARTI/BANKAKARTI',
       'SENTOS_SYNC_ORDER_DEFAULT_PAYMENT',
       'Sentos payment method when the gateway is unknown',
+    ),
+  }),
+  money: z.object({
+    source: withDefault(
+      z.enum(['shop', 'presentment']),
+      'shop',
+      'SENTOS_SYNC_MONEY_SOURCE',
+      "Order amounts in the shop's currency (shop) or the one the customer paid in (presentment)",
     ),
   }),
   log: z.object({

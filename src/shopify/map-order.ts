@@ -2,9 +2,25 @@
  * Wire order → domain ShopifyOrder: shop-currency money in minor units, nulls dropped, legacy id as a
  * string (the dedupe key sent to Sentos).
  */
-import type { WireAddress, WireLineItem, WireOrder } from './operations/order-wire.js';
+import type {
+  WireAddress,
+  WireAllocation,
+  WireLineItem,
+  WireMoney,
+  WireOrder,
+  WireTaxLine,
+} from './operations/order-wire.js';
 import { money } from './map-product.js';
-import type { ShopifyFulfillment, ShopifyLineItem, ShopifyMailingAddress, ShopifyOrder } from './types.js';
+import type {
+  MoneyPair,
+  ShopifyDiscountAllocation,
+  ShopifyFulfillment,
+  ShopifyLineItem,
+  ShopifyMailingAddress,
+  ShopifyOrder,
+  ShopifyOrderMoney,
+  ShopifyTaxLine,
+} from './types.js';
 
 export function toShopifyOrder(wire: WireOrder, lineItems: WireLineItem[]): ShopifyOrder {
   const order: ShopifyOrder = {
@@ -22,6 +38,7 @@ export function toShopifyOrder(wire: WireOrder, lineItems: WireLineItem[]): Shop
     paymentGatewayNames: wire.paymentGatewayNames,
     shippingTotal: money(wire.totalShippingPriceSet.shopMoney.amount, `order ${wire.name} shipping`),
     totalPrice: money(wire.totalPriceSet.shopMoney.amount, `order ${wire.name} total`),
+    money: toOrderMoney(wire),
     lineItems: lineItems.map((item) => toLineItem(item, wire.name)),
     fulfillments: wire.fulfillments.map(toFulfillment),
     ...defined({
@@ -58,12 +75,55 @@ function toLineItem(item: WireLineItem, orderName: string): ShopifyLineItem {
     currentQuantity: item.currentQuantity,
     originalUnitPrice: money(item.originalUnitPriceSet.shopMoney.amount, `order ${orderName} line ${item.id}`),
     discountedUnitPrice: money(item.discountedUnitPriceSet.shopMoney.amount, `order ${orderName} line ${item.id}`),
-    // ratePercentage is nullable; rate is the fraction (0.2 for 20 %).
-    taxLines: item.taxLines.map((t) => ({
-      title: t.title,
-      ratePercentage: t.ratePercentage ?? Math.round((t.rate ?? 0) * 100_00) / 100,
-    })),
+    taxLines: item.taxLines.map((t) => toTaxLine(t, `order ${orderName} line ${item.id} tax`)),
+    originalUnitPriceSet: pair(item.originalUnitPriceSet, `order ${orderName} line ${item.id}`),
+    discountAllocations: item.discountAllocations.map((a) => toAllocation(a, `order ${orderName} line ${item.id}`)),
+    isGiftCard: item.isGiftCard,
+    requiresShipping: item.requiresShipping,
     ...defined({ sku: item.sku, variantTitle: item.variantTitle, variantId: item.variant?.id }),
+  };
+}
+
+function pair(bag: WireMoney, what: string): MoneyPair {
+  return { shop: money(bag.shopMoney.amount, what), presentment: money(bag.presentmentMoney.amount, what) };
+}
+
+/** ratePercentage is nullable; rate is the fraction (0.2 for 20 %). */
+function toTaxLine(t: WireTaxLine, what: string): ShopifyTaxLine {
+  return {
+    title: t.title,
+    ratePercentage: t.ratePercentage ?? Math.round((t.rate ?? 0) * 100_00) / 100,
+    amount: pair(t.priceSet, what),
+  };
+}
+
+function toAllocation(a: WireAllocation, what: string): ShopifyDiscountAllocation {
+  return {
+    amount: pair(a.allocatedAmountSet, `${what} discount`),
+    targetType: a.discountApplication.targetType,
+    targetSelection: a.discountApplication.targetSelection,
+  };
+}
+
+function toOrderMoney(wire: WireOrder): ShopifyOrderMoney {
+  const what = `order ${wire.name}`;
+  const zero = { shop: 0, presentment: 0 };
+  const duties = wire.currentTotalDutiesSet ? pair(wire.currentTotalDutiesSet, `${what} duties`) : zero;
+  const fees = wire.currentTotalAdditionalFeesSet ? pair(wire.currentTotalAdditionalFeesSet, `${what} fees`) : zero;
+  return {
+    taxesIncluded: wire.taxesIncluded,
+    total: pair(wire.totalPriceSet, `${what} total`),
+    currentTotal: pair(wire.currentTotalPriceSet, `${what} current total`),
+    tips: pair(wire.totalTipReceivedSet, `${what} tips`),
+    dutiesAndFees: { shop: duties.shop + fees.shop, presentment: duties.presentment + fees.presentment },
+    shippingLines: wire.shippingLines.nodes.map((line) => ({
+      title: line.title,
+      isRemoved: line.isRemoved,
+      discountedPrice: pair(line.discountedPriceSet, `${what} shipping`),
+      currentDiscountedPrice: pair(line.currentDiscountedPriceSet, `${what} shipping`),
+      taxLines: line.taxLines.map((t) => toTaxLine(t, `${what} shipping tax`)),
+      discountAllocations: line.discountAllocations.map((a) => toAllocation(a, `${what} shipping`)),
+    })),
   };
 }
 

@@ -76,6 +76,51 @@ export interface ShopifyTaxLine {
   title: string;
   /** Percentage, e.g. 20 for 20 %. */
   ratePercentage: number;
+  /** The tax charged, after discounts and before returns (TaxLine.priceSet). */
+  amount: MoneyPair;
+}
+
+/**
+ * One amount in the shop's currency and in the currency the customer paid in (a MoneyBag's shopMoney and
+ * presentmentMoney, minor units). The two are equal for an order paid in the shop currency.
+ */
+export interface MoneyPair {
+  shop: Minor;
+  presentment: Minor;
+}
+
+/** A share of a discount that Shopify allocated to a line or a shipping line (DiscountAllocation). */
+export interface ShopifyDiscountAllocation {
+  amount: MoneyPair;
+  /** LINE_ITEM or SHIPPING_LINE (DiscountApplication.targetType). */
+  targetType: string;
+  /** ALL (an order-level discount spread by Shopify), ENTITLED or EXPLICIT. */
+  targetSelection: string;
+}
+
+export interface ShopifyShippingLine {
+  title: string;
+  isRemoved: boolean;
+  /** After discounts (shipping codes and cart-level free shipping), before refunds; tax included when taxesIncluded. */
+  discountedPrice: MoneyPair;
+  /** After discounts and refunds. */
+  currentDiscountedPrice: MoneyPair;
+  taxLines: ShopifyTaxLine[];
+  discountAllocations: ShopifyDiscountAllocation[];
+}
+
+/** What the money model needs of an order (docs/shopify-api.md#order-money), both currencies. */
+export interface ShopifyOrderMoney {
+  /** Prices include tax (Turkish shops: KDV included); false: tax is added on top. */
+  taxesIncluded: boolean;
+  /** totalPriceSet: before returns. */
+  total: MoneyPair;
+  /** currentTotalPriceSet: after returns, refunds and edits. */
+  currentTotal: MoneyPair;
+  tips: MoneyPair;
+  /** currentTotalDutiesSet + currentTotalAdditionalFeesSet (null counts as 0). */
+  dutiesAndFees: MoneyPair;
+  shippingLines: ShopifyShippingLine[];
 }
 
 export interface ShopifyLineItem {
@@ -92,6 +137,12 @@ export interface ShopifyLineItem {
   /** Unit price after line-level discounts. */
   discountedUnitPrice: Minor;
   taxLines: ShopifyTaxLine[];
+  /** Both currencies, before any discount. */
+  originalUnitPriceSet: MoneyPair;
+  /** Line-level and order-level discounts Shopify allocated to the line, over the original quantity. */
+  discountAllocations: ShopifyDiscountAllocation[];
+  isGiftCard: boolean;
+  requiresShipping: boolean;
 }
 
 export interface ShopifyFulfillment {
@@ -126,6 +177,7 @@ export interface ShopifyOrder {
   shippingAddress?: ShopifyMailingAddress;
   shippingTotal: Minor;
   totalPrice: Minor;
+  money: ShopifyOrderMoney;
   lineItems: ShopifyLineItem[];
   fulfillments: ShopifyFulfillment[];
 }

@@ -627,6 +627,11 @@ describe('inventory and metafields', () => {
 });
 
 const money = (amount: string) => ({ shopMoney: { amount } });
+/** A MoneyBag in both currencies; EUR at 0.02 per lira for the presentment side. */
+const both = (amount: string, presentment: string) => ({
+  shopMoney: { amount },
+  presentmentMoney: { amount: presentment },
+});
 const address = {
   firstName: 'Ayşe',
   lastName: 'Yılmaz',
@@ -651,9 +656,17 @@ const lineItem = (n: number) => ({
   quantity: 2,
   currentQuantity: 1,
   variant: { id: `gid://shopify/ProductVariant/${n}` },
-  originalUnitPriceSet: money('100.00'),
+  isGiftCard: false,
+  requiresShipping: true,
+  originalUnitPriceSet: both('100.00', '2.00'),
   discountedUnitPriceSet: money('89.995'),
-  taxLines: [{ title: 'KDV', rate: 0.2, ratePercentage: null }],
+  discountAllocations: [
+    {
+      allocatedAmountSet: both('20.01', '0.40'),
+      discountApplication: { targetType: 'LINE_ITEM', targetSelection: 'ALL' },
+    },
+  ],
+  taxLines: [{ title: 'KDV', rate: 0.2, ratePercentage: null, priceSet: both('29.99', '0.60') }],
 });
 const wireOrder = (over: Record<string, unknown> = {}) => ({
   id: 'gid://shopify/Order/5001',
@@ -683,7 +696,24 @@ const wireOrder = (over: Record<string, unknown> = {}) => ({
   billingAddress: address,
   shippingAddress: null,
   totalShippingPriceSet: money('29.90'),
-  totalPriceSet: money('1.299'),
+  taxesIncluded: true,
+  totalPriceSet: both('1.299', '0.03'),
+  currentTotalPriceSet: both('119.88', '2.40'),
+  totalTipReceivedSet: both('0.00', '0.00'),
+  currentTotalDutiesSet: null,
+  currentTotalAdditionalFeesSet: both('5.00', '0.10'),
+  shippingLines: {
+    nodes: [
+      {
+        title: 'Standart',
+        isRemoved: false,
+        discountedPriceSet: both('29.90', '0.60'),
+        currentDiscountedPriceSet: both('19.90', '0.40'),
+        taxLines: [{ title: 'KDV', rate: 0.2, ratePercentage: 20, priceSet: both('4.98', '0.10') }],
+        discountAllocations: [],
+      },
+    ],
+  },
   lineItems: page([lineItem(1)]),
   fulfillments: [{ status: 'SUCCESS', trackingInfo: [{ company: 'Yurtiçi', number: 'YK1', url: null }] }],
   ...over,
@@ -722,6 +752,23 @@ describe('orders', () => {
         customer: { firstName: 'Ayşe', email: 'a@example.com' },
         billingAddress: { firstName: 'Ayşe', city: 'İstanbul', countryCode: 'TR', zip: '34000' },
         fulfillments: [{ status: 'SUCCESS', trackingCompany: 'Yurtiçi', trackingNumber: 'YK1' }],
+        money: {
+          taxesIncluded: true,
+          total: { shop: 130, presentment: 3 },
+          currentTotal: { shop: 11988, presentment: 240 },
+          tips: { shop: 0, presentment: 0 },
+          dutiesAndFees: { shop: 500, presentment: 10 },
+          shippingLines: [
+            {
+              title: 'Standart',
+              isRemoved: false,
+              discountedPrice: { shop: 2990, presentment: 60 },
+              currentDiscountedPrice: { shop: 1990, presentment: 40 },
+              taxLines: [{ title: 'KDV', ratePercentage: 20, amount: { shop: 498, presentment: 10 } }],
+              discountAllocations: [],
+            },
+          ],
+        },
       });
       expect(order?.lineItems).toEqual(
         [1, 2].map((n) => ({
@@ -735,7 +782,13 @@ describe('orders', () => {
           currentQuantity: 1,
           originalUnitPrice: 10000,
           discountedUnitPrice: 9000,
-          taxLines: [{ title: 'KDV', ratePercentage: 20 }],
+          taxLines: [{ title: 'KDV', ratePercentage: 20, amount: { shop: 2999, presentment: 60 } }],
+          originalUnitPriceSet: { shop: 10000, presentment: 200 },
+          discountAllocations: [
+            { amount: { shop: 2001, presentment: 40 }, targetType: 'LINE_ITEM', targetSelection: 'ALL' },
+          ],
+          isGiftCard: false,
+          requiresShipping: true,
         })),
       );
       expect(order).not.toHaveProperty('shippingAddress');

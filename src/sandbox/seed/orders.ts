@@ -41,13 +41,24 @@ export interface SeedOrderLine {
   unitPriceMinor: number;
   discountPerUnitMinor: number;
   vatRate: number;
+  /** An order-level discount's share of this line (all its units), as Shopify allocates it (targetSelection ALL). */
+  orderDiscountMinor?: number;
+  /** Units taken off by an order edit or returned for an exchange: not in currentQuantity, no refund. */
+  removedQuantity?: number;
+  /** A gift card sold (isGiftCard; no shipping). */
+  giftCard?: boolean;
+  /** A tip: no SKU, no variant, no shipping; counted in totalTipReceivedSet. */
+  tip?: boolean;
 }
 
 export interface SeedShippingLine {
   title: string;
   code: string;
+  /** Before discounts; tax included when the order's taxesIncluded. */
   priceMinor: number;
   vatRate: number;
+  /** A shipping discount (code or free-shipping promotion) allocated to this line. */
+  discountMinor?: number;
 }
 export interface SeedFulfillment {
   createdAt: string;

@@ -5,19 +5,60 @@
 import { z } from 'zod';
 import { moneyBagSchema, pageInfoSchema } from './wire.js';
 
+/** A MoneyBag in both currencies: the money model picks one by `money.source` (docs/shopify-api.md#order-money). */
+export const bothMoneySchema = z.object({
+  shopMoney: z.object({ amount: z.string() }),
+  presentmentMoney: z.object({ amount: z.string() }),
+});
+const BOTH = '{ shopMoney { amount } presentmentMoney { amount } }';
+
+const taxLineSchema = z.object({
+  title: z.string(),
+  rate: z.number().nullable(),
+  ratePercentage: z.number().nullable(),
+  priceSet: bothMoneySchema,
+});
+
+const discountAllocationSchema = z.object({
+  allocatedAmountSet: bothMoneySchema,
+  discountApplication: z.object({ targetType: z.string(), targetSelection: z.string() }),
+});
+const ALLOCATION = `{ allocatedAmountSet ${BOTH} discountApplication { targetType targetSelection } }`;
+
 /**
  * discountedUnitPriceSet is the unit price after line-level discounts, without order-level or code
- * discounts (schema 2026-10 LineItem description) — what ShopifyLineItem.discountedUnitPrice means.
+ * discounts (schema 2026-10 LineItem description) — what ShopifyLineItem.discountedUnitPrice means. The money model
+ * uses originalUnitPriceSet, discountAllocations (line- and order-level, over the original quantity) and the tax
+ * lines' priceSet instead (docs/shopify-api.md#order-money).
  * taxLines(first: 3): a line rarely carries more than one or two tax lines (country + region).
  */
 export const LINE_ITEM_FIELDS = `
 fragment LineItemFields on LineItem {
-  id sku name title variantTitle quantity currentQuantity
+  id sku name title variantTitle quantity currentQuantity isGiftCard requiresShipping
   variant { id }
-  originalUnitPriceSet { shopMoney { amount } }
+  originalUnitPriceSet ${BOTH}
   discountedUnitPriceSet { shopMoney { amount } }
-  taxLines(first: 3) { title rate ratePercentage }
+  discountAllocations ${ALLOCATION}
+  taxLines(first: 3) { title rate ratePercentage priceSet ${BOTH} }
 }`;
+
+/** Order money (docs/shopify-api.md#order-money); shippingLines(first: 5): an order has one, rarely two. */
+export const ORDER_MONEY_FIELDS = `
+  taxesIncluded
+  totalPriceSet ${BOTH}
+  currentTotalPriceSet ${BOTH}
+  totalTipReceivedSet ${BOTH}
+  currentTotalDutiesSet ${BOTH}
+  currentTotalAdditionalFeesSet ${BOTH}
+  shippingLines(first: 5) {
+    nodes {
+      title isRemoved
+      discountedPriceSet ${BOTH}
+      currentDiscountedPriceSet ${BOTH}
+      taxLines { title rate ratePercentage priceSet ${BOTH} }
+      discountAllocations ${ALLOCATION}
+    }
+  }`;
 
 export const ADDRESS_FIELDS = `
 fragment AddressFields on MailingAddress {
@@ -33,11 +74,12 @@ export const lineItemSchema = z.object({
   quantity: z.number(),
   currentQuantity: z.number(),
   variant: z.object({ id: z.string() }).nullable(),
-  originalUnitPriceSet: moneyBagSchema,
+  isGiftCard: z.boolean(),
+  requiresShipping: z.boolean(),
+  originalUnitPriceSet: bothMoneySchema,
   discountedUnitPriceSet: moneyBagSchema,
-  taxLines: z.array(
-    z.object({ title: z.string(), rate: z.number().nullable(), ratePercentage: z.number().nullable() }),
-  ),
+  discountAllocations: z.array(discountAllocationSchema),
+  taxLines: z.array(taxLineSchema),
 });
 
 export const lineItemConnectionSchema = z.object({ nodes: z.array(lineItemSchema), pageInfo: pageInfoSchema });
@@ -94,7 +136,24 @@ export const orderSchema = z.object({
   billingAddress: addressSchema,
   shippingAddress: addressSchema,
   totalShippingPriceSet: moneyBagSchema,
-  totalPriceSet: moneyBagSchema,
+  taxesIncluded: z.boolean(),
+  totalPriceSet: bothMoneySchema,
+  currentTotalPriceSet: bothMoneySchema,
+  totalTipReceivedSet: bothMoneySchema,
+  currentTotalDutiesSet: bothMoneySchema.nullable(),
+  currentTotalAdditionalFeesSet: bothMoneySchema.nullable(),
+  shippingLines: z.object({
+    nodes: z.array(
+      z.object({
+        title: z.string(),
+        isRemoved: z.boolean(),
+        discountedPriceSet: bothMoneySchema,
+        currentDiscountedPriceSet: bothMoneySchema,
+        taxLines: z.array(taxLineSchema),
+        discountAllocations: z.array(discountAllocationSchema),
+      }),
+    ),
+  }),
   lineItems: lineItemConnectionSchema,
   fulfillments: z.array(
     z.object({
@@ -105,5 +164,8 @@ export const orderSchema = z.object({
 });
 
 export type WireOrder = z.infer<typeof orderSchema>;
+export type WireMoney = z.infer<typeof bothMoneySchema>;
+export type WireTaxLine = z.infer<typeof taxLineSchema>;
+export type WireAllocation = z.infer<typeof discountAllocationSchema>;
 export type WireLineItem = z.infer<typeof lineItemSchema>;
 export type WireAddress = z.infer<typeof addressSchema>;

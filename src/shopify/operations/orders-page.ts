@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { ADDRESS_FIELDS, LINE_ITEM_FIELDS, orderSchema } from './order-wire.js';
+import { ADDRESS_FIELDS, LINE_ITEM_FIELDS, ORDER_MONEY_FIELDS, orderSchema } from './order-wire.js';
 import { pageInfoSchema } from './wire.js';
 
 export interface OrdersPageVariables {
@@ -11,11 +11,11 @@ export interface OrdersPageVariables {
 
 /**
  * Incremental order pull, oldest change first (sortKey UPDATED_AT, docs/shopify-api.md#orders). Requested cost by the
- * docs/shopify-api.md#rate-limits-by-plan rules (estimate-cost.ts): one line item = 1 + variant 1 + two MoneyBags 4 +
- * taxLines(first: 3) 3 = 9, so lineItems(first: 50) = 2 + 450; the rest of an order ≈ 30 (customer 3, addresses 2,
- * money 4, fulfillments(first: 5) × (1 + trackingInfo(first: 3)) 20) → ≈ 483 per order. `first` therefore starts at 1
- * (≈ 485 points) and only grows when Shopify reports a cheaper requestedQueryCost (page-size.ts). Orders with more than
- * 50 line items are completed by OrderLineItemsPage.
+ * docs/shopify-api.md#rate-limits-by-plan rules (estimate-cost.ts): one line item ≈ 24 with the money fields
+ * (docs/shopify-api.md#order-money: both currencies, discount allocations, tax amounts), so lineItems(first: 25) ≈ 600;
+ * the rest of an order (customer, addresses, totals, shipping lines, fulfillments) ≈ 130 → ≈ 730 per order. `first`
+ * therefore starts at 1 and only grows when Shopify reports a cheaper requestedQueryCost (page-size.ts). Orders with
+ * more than 25 line items are completed by OrderLineItemsPage.
  */
 export const OrdersPage = defineOperation<OrdersPageVariables>()({
   name: 'OrdersPage',
@@ -30,9 +30,8 @@ query OrdersPage($first: Int!, $after: String, $query: String) {
       customer { firstName lastName defaultEmailAddress { emailAddress } defaultPhoneNumber { phoneNumber } }
       billingAddress { ...AddressFields }
       shippingAddress { ...AddressFields }
-      totalShippingPriceSet { shopMoney { amount } }
-      totalPriceSet { shopMoney { amount } }
-      lineItems(first: 50) { nodes { ...LineItemFields } pageInfo { hasNextPage endCursor } }
+      totalShippingPriceSet { shopMoney { amount } }${ORDER_MONEY_FIELDS}
+      lineItems(first: 25) { nodes { ...LineItemFields } pageInfo { hasNextPage endCursor } }
       fulfillments(first: 5) { status trackingInfo(first: 3) { company number url } }
     }
     pageInfo { hasNextPage endCursor }

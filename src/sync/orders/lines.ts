@@ -6,7 +6,8 @@
  */
 import type { SentosOrderLinePayload } from '../../sentos/types.js';
 import type { ShopifyLineItem, ShopifyOrder } from '../../shopify/types.js';
-import { minorToNumber } from '../../core/money.js';
+import { formatMinor, minorToNumber, type Minor } from '../../core/money.js';
+import { isTipLine, lineCharge, splitUnits } from './money.js';
 import type { OrderSyncSettings } from './settings.js';
 
 /** The Sentos SKU index: SKU → Sentos product id when known. Undefined means "not loaded: don't check". */
@@ -20,7 +21,18 @@ export interface LinesContext {
 }
 
 export type LinesResult =
-  { ok: true; lines: SentosOrderLinePayload[]; warnings: string[] } | { ok: false; reasons: string[] };
+  | {
+      ok: true;
+      lines: SentosOrderLinePayload[];
+      warnings: string[];
+      /** The original quantities went out (a closed order, nothing left): the money check takes the original total. */
+      original: boolean;
+      /** What the gift-card lines left out cost (excluded from the money invariant). */
+      giftCards: Minor;
+      /** What the lines left out under orders.unknownSku skip-line cost (excluded as well). */
+      skipped: Minor;
+    }
+  | { ok: false; reasons: string[] };
 
 export function lineName(line: ShopifyLineItem): string {
   const variant = line.variantTitle?.trim();
@@ -48,6 +60,7 @@ function linesToSend(order: ShopifyOrder, closed: boolean): { lines: ShopifyLine
 }
 
 export function mapLines(order: ShopifyOrder, ctx: LinesContext): LinesResult {
+  const source = ctx.settings.moneySource;
   const { lines, original } = linesToSend(order, ctx.closed);
   if (lines.length === 0) {
     return { ok: false, reasons: [noLinesReason(order)] };
@@ -56,8 +69,22 @@ export function mapLines(order: ShopifyOrder, ctx: LinesContext): LinesResult {
   const warnings: string[] = [];
   const out: SentosOrderLinePayload[] = [];
   let defaultedVat = 0;
+  let giftCards = 0;
+  let skipped = 0;
   for (const line of lines) {
     const label = `${order.name}: line ${order.lineItems.indexOf(line) + 1} "${lineName(line)}"`;
+    const units = original ? line.quantity : line.currentQuantity;
+    // Tips and gift cards are money, not goods: Sentos has no field for them (README "Money").
+    if (isTipLine(line, order, source)) continue;
+    if (line.isGiftCard) {
+      const charge = lineCharge(line, units, order.money.taxesIncluded, source);
+      giftCards += charge;
+      warnings.push(
+        `${label} is a gift card (${formatMinor(charge)}): left out, Sentos stocks goods; the card shows as the ` +
+          'payment of the order that spends it',
+      );
+      continue;
+    }
     const sku = line.sku?.trim() ?? '';
     if (sku === '') {
       reasons.push(`${label} has no SKU: give the Shopify variant the SKU it has in Sentos, then rerun`);
@@ -72,12 +99,14 @@ export function mapLines(order: ShopifyOrder, ctx: LinesContext): LinesResult {
         );
       } else {
         warnings.push(`${problem}: line left out (orders.unknownSku skip-line)`);
+        skipped += lineCharge(line, units, order.money.taxesIncluded, source);
       }
       continue;
     }
     const vat = vatRateOf(line, ctx.settings.defaultVatRate);
     if (vat.defaulted) defaultedVat += 1;
-    out.push(buildLine(line, sku, original ? line.quantity : line.currentQuantity, vat.rate, ctx));
+    const charge = lineCharge(line, units, order.money.taxesIncluded, source);
+    for (const part of splitUnits(charge, units)) out.push(buildLine(line, sku, part, vat.rate, ctx));
   }
   if (reasons.length > 0) return { ok: false, reasons };
   if (out.length === 0)
@@ -94,23 +123,24 @@ export function mapLines(order: ShopifyOrder, ctx: LinesContext): LinesResult {
       `${order.name}: ${defaultedVat} line(s) have no tax lines in Shopify; sent the default VAT ` +
         `${ctx.settings.defaultVatRate} %`,
     );
-  return { ok: true, lines: out, warnings };
+  return { ok: true, lines: out, warnings, original, giftCards, skipped };
 }
 
+/** One Sentos line: `part` is a share of the Shopify line's units at one unit price (money.ts splitUnits). */
 function buildLine(
   line: ShopifyLineItem,
   sku: string,
-  quantity: number,
+  part: { quantity: number; price: Minor },
   vatRate: number,
   ctx: LinesContext,
 ): SentosOrderLinePayload {
   const payload: SentosOrderLinePayload = {
     sku,
     name: lineName(line),
-    quantity,
-    // Unit price after line-level discounts (docs/shopify-api.md#orders), VAT included as Sentos expects
-    // (docs/sentos-api.md#order-writes-and-duplicates).
-    price: minorToNumber(line.discountedUnitPrice),
+    quantity: part.quantity,
+    // What the customer paid per unit after every discount, VAT included as Sentos expects
+    // (docs/sentos-api.md#order-money).
+    price: minorToNumber(part.price),
     vat_rate: vatRate,
   };
   if (ctx.settings.warehouseId !== undefined) payload.warehouse_id = ctx.settings.warehouseId;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aBeltLine, aLineItem, anAddress, aShopifyOrder } from '../../../test/builders/shopify-order.js';
+import { aBeltLine, aLineItem, anAddress, aShopifyOrder, both, kdv } from '../../../test/builders/shopify-order.js';
 import { mapShopifyOrder } from './map.js';
 import { map, mapOk } from './map-test-kit.js';
 import { orderSettings } from './settings.js';
@@ -124,7 +124,7 @@ describe('mapShopifyOrder: money, tax and shipping', () => {
         aLineItem({
           originalUnitPrice: 129990,
           discountedUnitPrice: 103992,
-          taxLines: [{ title: 'KDV', ratePercentage: 10 }],
+          taxLines: [kdv(10, 9454)],
         }),
         aBeltLine({ quantity: 3, currentQuantity: 3, originalUnitPrice: 24990, discountedUnitPrice: 19990 }),
       ],
@@ -139,16 +139,9 @@ describe('mapShopifyOrder: money, tax and shipping', () => {
   });
 
   it.each([
-    [
-      'two taxes summed and rounded',
-      [
-        { title: 'KDV', ratePercentage: 18 },
-        { title: 'ÖTV', ratePercentage: 1.6 },
-      ],
-      20,
-    ],
-    ['a fractional rate rounded', [{ title: 'KDV', ratePercentage: 9.999 }], 10],
-    ['zero-rated', [{ title: 'KDV', ratePercentage: 0 }], 0],
+    ['two taxes summed and rounded', [kdv(18, 0), { ...kdv(1.6, 0), title: 'ÖTV' }], 20],
+    ['a fractional rate rounded', [kdv(9.999, 0)], 10],
+    ['zero-rated', [kdv(0, 0)], 0],
   ])('vat_rate: %s', (_label, taxLines, expected) => {
     expect(mapOk(aShopifyOrder({ lineItems: [aLineItem({ taxLines })] })).payload.lines[0]?.vat_rate).toBe(expected);
   });
@@ -161,12 +154,17 @@ describe('mapShopifyOrder: money, tax and shipping', () => {
     expect(result.warnings).toEqual([expect.stringMatching(/^#1042: 2 line\(s\) have no tax lines.*18 %/)]);
   });
 
-  it('sends shipping_total and warns when an order-level discount leaves the total lower', () => {
-    const result = mapOk(aShopifyOrder({ shippingTotal: 2990, totalPrice: 160000 }));
-    expect(result.payload.shipping_total).toBe(29.9);
-    expect(result.warnings).toEqual([
-      expect.stringMatching(/^#1042: lines \+ shipping come to 1829\.6 but the order total is 1600/),
-    ]);
+  it('sends shipping_total; an order whose total the lines and shipping do not reach fails with the difference', () => {
+    expect(mapOk(aShopifyOrder({ shippingTotal: 2990 })).payload.shipping_total).toBe(29.9);
+    const result = map(aShopifyOrder({ shippingTotal: 2990, money: { currentTotal: both(160000) } }));
+    expect(result).toEqual({
+      ok: false,
+      reasons: [
+        expect.stringMatching(
+          /^#1042: lines and shipping come to 1829\.60.*Shopify's total is 1600\.00 TL, a difference of \+229\.60/,
+        ),
+      ],
+    });
   });
 });
 

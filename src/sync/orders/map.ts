@@ -10,6 +10,7 @@ import { compact, mapAddress, personName } from './address.js';
 import { toSentosDateTime } from './date.js';
 import { orderHash } from './hash.js';
 import { mapLines, type KnownSkus } from './lines.js';
+import { checkInvariant, invariantReason, shippingCharge } from './money.js';
 import { mapPaymentMethod } from './payment.js';
 import { normalizePhone } from './phone.js';
 import type { OrderStateKey, OrderSyncSettings } from './settings.js';
@@ -63,6 +64,17 @@ export function mapShopifyOrder(order: ShopifyOrder, ctx: MapOrderContext): MapO
   if (!lines.ok) reasons.push(...lines.reasons);
   if (!lines.ok || reasons.length > 0 || !orderCode || !orderDate) return { ok: false, reasons };
   warnings.push(...lines.warnings);
+  const shipping = shippingCharge(order, settings.moneySource, lines.original);
+  const sent = lines.lines.reduce((sum, line) => sum + Math.round(line.price * 100) * line.quantity, shipping);
+  const check = checkInvariant({
+    order,
+    source: settings.moneySource,
+    sent,
+    giftCards: lines.giftCards,
+    skipped: lines.skipped,
+    original: lines.original,
+  });
+  if (!check.ok) return { ok: false, reasons: [`${order.name}: ${invariantReason(check, currency)}`] };
   const customer = customerOf(order, settings, warnings);
   const payload: SentosOrderPayload = compact({
     order_id: order.legacyId,
@@ -72,7 +84,7 @@ export function mapShopifyOrder(order: ShopifyOrder, ctx: MapOrderContext): MapO
     order_date: orderDate,
     currency,
     payment_method: payment.method,
-    shipping_total: minorToNumber(order.shippingTotal),
+    shipping_total: minorToNumber(shipping),
     note: noteOf(order),
     customer,
     invoice_address:
@@ -81,7 +93,6 @@ export function mapShopifyOrder(order: ShopifyOrder, ctx: MapOrderContext): MapO
       order.shippingAddress && mapAddress(order.shippingAddress, customer.name, settings.defaultPhoneCountryCode),
     lines: lines.lines,
   });
-  warnings.push(...totalsWarning(order, payload));
   const result: MappedOrder = { ok: true, payload, stateKey: key, hash: orderHash(payload, tracking), warnings };
   if (tracking) result.tracking = tracking;
   return result;
@@ -110,9 +121,18 @@ function currencyOf(order: ShopifyOrder, settings: OrderSyncSettings, reasons: s
         `${what}: orders.foreignCurrency is 'fail'; enter it in Sentos by hand ` +
           'or set orders.foreignCurrency to shop-money',
       );
-    else warnings.push(`${what}: sent the ${order.currencyCode} amounts Shopify converted at checkout`);
+    else if (settings.moneySource === 'shop')
+      warnings.push(
+        `${what}: sent the ${order.currencyCode} amounts Shopify converted at checkout (money.source shop)`,
+      );
+    else
+      warnings.push(
+        `${what}: sent the ${order.presentmentCurrencyCode} amounts the customer paid (money.source presentment)`,
+      );
   }
-  return settings.currencyMap[order.currencyCode] ?? order.currencyCode;
+  const code =
+    settings.moneySource === 'presentment' ? order.presentmentCurrencyCode || order.currencyCode : order.currencyCode;
+  return settings.currencyMap[code] ?? code;
 }
 
 /**
@@ -143,20 +163,4 @@ function customerOf(
 function noteOf(order: ShopifyOrder): string {
   const note = order.note?.trim();
   return note ? `${note} | Shopify ${order.name}` : `Shopify ${order.name}`;
-}
-
-/**
- * POST /orders has no order-level discount field (docs/sentos-api.md#open-questions), so an order-level discount code,
- * or prices entered without tax, leave Sentos's total off Shopify's. Say so instead of hiding it. Only meaningful while
- * no line was edited or refunded (totalPrice is the original total).
- */
-function totalsWarning(order: ShopifyOrder, payload: SentosOrderPayload): string[] {
-  if (order.lineItems.some((line) => line.currentQuantity !== line.quantity)) return [];
-  const lines = order.lineItems.reduce((sum, line) => sum + line.discountedUnitPrice * line.quantity, 0);
-  const sent = lines + order.shippingTotal;
-  if (sent === order.totalPrice || payload.lines.length !== order.lineItems.length) return [];
-  return [
-    `${order.name}: lines + shipping come to ${minorToNumber(sent)} but the order total is ` +
-      `${minorToNumber(order.totalPrice)} (order-level discount or tax added on top); Sentos will show the line prices`,
-  ];
 }

@@ -2,6 +2,7 @@
  * Settings of the order push. Every rule the mapping applies is data here, so a merchant can override one entry without
  * restating the rest (`orderSettings({ statusMap: { pending: 2 } })`).
  */
+import type { MoneySource } from './money.js';
 
 /** Sentos order statuses (docs/sentos-api.md#order-shape-and-status-codes). */
 export const SENTOS_ORDER_STATUSES = [1, 2, 3, 4, 5, 6, 99] as const;
@@ -73,11 +74,15 @@ export interface OrderSyncSettings {
   /** Shop currency ISO code → Sentos currency; codes not listed are sent as they are. */
   currencyMap: Record<string, string>;
   /**
-   * An order paid in another currency (presentment EUR in a TRY shop). 'shop-money': send the shop-currency amounts
-   * Shopify converted at checkout (the books are kept in the shop currency; the tool reads shopMoney,
-   * docs/shopify-api.md#orders) with a warning; 'fail': leave such orders to a person.
+   * An order paid in another currency (presentment EUR in a TRY shop). 'shop-money': send it, in the currency
+   * `moneySource` picks, with a warning; 'fail': leave such orders to a person (docs/sentos-api.md#order-money).
    */
   foreignCurrency: 'shop-money' | 'fail';
+  /**
+   * `money.source`: amounts in the shop currency (Shopify's shopMoney, converted at checkout: the books are kept in
+   * it) or in the currency the customer paid (presentmentMoney). The same for orders paid in the shop currency.
+   */
+  moneySource: MoneySource;
   /** Shopify test orders (bogus gateway) are not real sales: skipped unless this is true. */
   includeTestOrders: boolean;
   /** vat_rate for a line without tax lines (a shop that does not charge tax in Shopify): KDV 20 %. */
@@ -130,6 +135,7 @@ export const DEFAULT_ORDER_SETTINGS: Readonly<OrderSyncSettings> = {
   unknownSkuPolicy: 'fail',
   currencyMap: { TRY: 'TL' },
   foreignCurrency: 'shop-money',
+  moneySource: 'shop',
   includeTestOrders: false,
   defaultVatRate: 20,
   defaultPhoneCountryCode: '90',

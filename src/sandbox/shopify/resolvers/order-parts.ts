@@ -10,7 +10,18 @@ import type {
   RefundRecord,
   ShippingLineRecord,
 } from '../state/types.js';
-import { bag, currentQuantity, discountedUnit, includedTax, taxLine } from './order-money.js';
+import {
+  bag,
+  bagOf,
+  currentQuantity,
+  discountedUnit,
+  includedTax,
+  lineMoney,
+  shippingMoney,
+  taxLine,
+  type Currency,
+} from './order-money.js';
+import { lineDiscountAllocations, shippingDiscountAllocations } from './order-discounts.js';
 import { wrapLines } from './order-types.js';
 
 /** LineItem, ShippingLine, Fulfillment, Refund, Customer and MailingAddress (docs/shopify-api.md#orders). */
@@ -28,6 +39,8 @@ function variantOf(store: ShopifyStore, line: Line) {
   return line.sku ? (store.variantsBySku(line.sku)[0] ?? null) : null;
 }
 
+const money = (line: Line, currency: Currency) => lineMoney(line._order, line._index, currency);
+
 function unfulfilled(line: Line): number {
   return line._order.fulfillments.length > 0 ? 0 : currentQuantity(line._order, line._index);
 }
@@ -41,40 +54,20 @@ export const orderPartResolvers: ResolverMap = {
     refundableQuantity: (line: Line) => currentQuantity(line._order, line._index),
     originalUnitPriceSet: (line: Line) => bag(line._order, line.unitPriceMinor),
     discountedUnitPriceSet: (line: Line) => bag(line._order, discountedUnit(line)),
-    discountedUnitPriceAfterAllDiscountsSet: (line: Line) => bag(line._order, discountedUnit(line)),
+    discountedUnitPriceAfterAllDiscountsSet: (line: Line) =>
+      bagOf(line._order, (c) => Math.round(money(line, c).net / Math.max(1, line.quantity))),
     originalTotalSet: (line: Line) => bag(line._order, line.unitPriceMinor * line.quantity),
     discountedTotalSet: (line: Line) => bag(line._order, discountedUnit(line) * line.quantity),
     totalDiscountSet: (line: Line) => bag(line._order, line.discountPerUnitMinor * line.quantity),
-    priceAfterAllDiscountsBeforeTaxesSet: (line: Line) => {
-      const gross = discountedUnit(line) * line.quantity;
-      return bag(line._order, gross - includedTax(gross, line.vatRate));
-    },
+    priceAfterAllDiscountsBeforeTaxesSet: (line: Line) =>
+      bagOf(line._order, (c) => {
+        const m = money(line, c);
+        return line._order.taxesIncluded ? m.net - m.tax : m.net;
+      }),
     unfulfilledDiscountedTotalSet: (line: Line) => bag(line._order, discountedUnit(line) * unfulfilled(line)),
     unfulfilledOriginalTotalSet: (line: Line) => bag(line._order, line.unitPriceMinor * unfulfilled(line)),
-    taxLines: (line: Line) => [
-      taxLine(line._order, line.vatRate, includedTax(discountedUnit(line) * line.quantity, line.vatRate)),
-    ],
-    discountAllocations: (line: Line) =>
-      line.discountPerUnitMinor === 0
-        ? []
-        : [
-            {
-              allocatedAmountSet: bag(line._order, line.discountPerUnitMinor * line.quantity),
-              discountApplication: {
-                __typename: 'ManualDiscountApplication',
-                title: 'İndirim',
-                description: null,
-                index: 0,
-                allocationMethod: 'EACH',
-                targetSelection: 'EXPLICIT',
-                targetType: 'LINE_ITEM',
-                value: {
-                  __typename: 'PricingPercentageValue',
-                  percentage: Math.round((line.discountPerUnitMinor / line.unitPriceMinor) * 100),
-                },
-              },
-            },
-          ],
+    taxLines: (line: Line) => [taxLine(line._order, line.vatRate, (c) => money(line, c).tax)],
+    discountAllocations: (line: Line) => lineDiscountAllocations(line._order, line._index),
     variant: (line: Line, _args, ctx) => variantOf(ctx.store, line),
     product: (line: Line, _args, ctx) => {
       const variant = variantOf(ctx.store, line);
@@ -84,9 +77,9 @@ export const orderPartResolvers: ResolverMap = {
       const variant = variantOf(ctx.store, line);
       return variant ? (ctx.store.productById(variant.productId)?.vendor ?? null) : null;
     },
-    taxable: () => true,
-    requiresShipping: (line: Line) => line.sku !== null,
-    isGiftCard: () => false,
+    taxable: (line: Line) => !line.tip,
+    requiresShipping: (line: Line) => line.sku !== null && !line.giftCard && !line.tip,
+    isGiftCard: (line: Line) => line.giftCard === true,
     merchantEditable: () => false,
     restockable: (line: Line) => line.sku !== null,
     customAttributes: () => [],
@@ -95,13 +88,14 @@ export const orderPartResolvers: ResolverMap = {
   },
   ShippingLine: {
     source: () => 'shopify',
-    originalPriceSet: (line: Shipping) => bag(line._order, line.priceMinor),
-    discountedPriceSet: (line: Shipping) => bag(line._order, line.priceMinor),
-    currentDiscountedPriceSet: (line: Shipping) => bag(line._order, line._order.cancelledAt ? 0 : line.priceMinor),
-    taxLines: (line: Shipping) => [taxLine(line._order, line.vatRate, includedTax(line.priceMinor, line.vatRate))],
+    originalPriceSet: (line: Shipping) => bagOf(line._order, (c) => shippingMoney(line._order, line, c).price),
+    discountedPriceSet: (line: Shipping) => bagOf(line._order, (c) => shippingMoney(line._order, line, c).discounted),
+    currentDiscountedPriceSet: (line: Shipping) =>
+      bagOf(line._order, (c) => shippingMoney(line._order, line, c).current),
+    taxLines: (line: Shipping) => [taxLine(line._order, line.vatRate, (c) => shippingMoney(line._order, line, c).tax)],
     isRemoved: () => false,
     custom: () => false,
-    discountAllocations: () => [],
+    discountAllocations: (line: Shipping) => shippingDiscountAllocations(line._order, line),
   },
   Fulfillment: {
     legacyResourceId: (fulfillment: Fulfillment) => String(fulfillment.legacyId),

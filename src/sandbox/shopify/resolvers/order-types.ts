@@ -1,7 +1,7 @@
 import { paginateList } from '../connection.js';
 import type { ResolverMap } from '../context.js';
 import type { OrderRecord } from '../state/types.js';
-import { bag, currentQuantity, orderTaxLines, orderTotals } from './order-money.js';
+import { bag, currentQuantity, orderTaxLines, orderTotals, totalBag } from './order-money.js';
 import { displayFulfillmentStatus } from './orders.js';
 
 /**
@@ -18,6 +18,8 @@ function received(order: OrderRecord): number {
 }
 
 const money = (pick: (order: OrderRecord) => number) => (order: OrderRecord) => bag(order, pick(order));
+/** A total in both currencies, each computed from its own converted inputs (order-money.ts). */
+const total = (pick: Parameters<typeof totalBag>[1]) => (order: OrderRecord) => totalBag(order, pick);
 
 export const orderTypeResolvers: ResolverMap = {
   Order: {
@@ -53,25 +55,28 @@ export const orderTypeResolvers: ResolverMap = {
     subtotalLineItemsQuantity: (order: OrderRecord) => order.lines.reduce((sum, line) => sum + line.quantity, 0),
     currentSubtotalLineItemsQuantity: (order: OrderRecord) =>
       order.lines.reduce((sum, _line, index) => sum + currentQuantity(order, index), 0),
-    subtotalPriceSet: money((order) => orderTotals(order).subtotal),
-    currentSubtotalPriceSet: money((order) => orderTotals(order).currentSubtotal),
-    totalDiscountsSet: money((order) => orderTotals(order).totalDiscounts),
-    currentTotalDiscountsSet: money((order) => orderTotals(order).totalDiscounts),
+    subtotalPriceSet: total((t) => t.subtotal),
+    currentSubtotalPriceSet: total((t) => t.currentSubtotal),
+    totalDiscountsSet: total((t) => t.totalDiscounts),
+    currentTotalDiscountsSet: total((t) => t.totalDiscounts),
     currentCartDiscountAmountSet: money(() => 0),
-    totalShippingPriceSet: money((order) => orderTotals(order).shipping),
-    currentShippingPriceSet: money((order) => (order.cancelledAt ? 0 : orderTotals(order).shipping)),
-    totalTaxSet: money((order) => orderTotals(order).totalTax),
-    currentTotalTaxSet: money((order) => orderTotals(order).currentTax),
-    totalPriceSet: money((order) => orderTotals(order).total),
-    originalTotalPriceSet: money((order) => orderTotals(order).total),
-    currentTotalPriceSet: money((order) => orderTotals(order).currentTotal),
+    totalShippingPriceSet: total((t) => t.shipping),
+    currentShippingPriceSet: total((t) => t.currentShipping),
+    totalTaxSet: total((t) => t.totalTax),
+    currentTotalTaxSet: total((t) => t.currentTax),
+    totalPriceSet: total((t) => t.total),
+    originalTotalPriceSet: total((t) => t.total),
+    currentTotalPriceSet: total((t) => t.currentTotal),
     totalRefundedSet: money((order) => orderTotals(order).refunded),
     totalRefundedShippingSet: money(() => 0),
     totalReceivedSet: money(received),
     netPaymentSet: money((order) => received(order) - orderTotals(order).refunded),
     totalOutstandingSet: money((order) => (order.cancelledAt ? 0 : orderTotals(order).total - received(order))),
     totalCapturableSet: money(() => 0),
-    totalTipReceivedSet: money(() => 0),
+    totalTipReceivedSet: total((t) => t.tips),
+    // No duties or additional fees in a domestic Turkish shop: null, as Shopify answers for an order without them.
+    currentTotalDutiesSet: () => null,
+    currentTotalAdditionalFeesSet: () => null,
     taxLines: (order: OrderRecord) => orderTaxLines(order, false),
     currentTaxLines: (order: OrderRecord) => orderTaxLines(order, true),
     lineItems: (order: OrderRecord, args) => paginateList(wrapLines(order), args),

@@ -154,6 +154,11 @@ export interface OrderLineRecord {
   unitPriceMinor: number;
   discountPerUnitMinor: number;
   vatRate: number;
+  /** See SeedOrderLine: order-level discount share, units removed by an edit or exchange, gift card, tip. */
+  orderDiscountMinor?: number;
+  removedQuantity?: number;
+  giftCard?: boolean;
+  tip?: boolean;
 }
 
 export interface FulfillmentRecord extends SeedFulfillment {
