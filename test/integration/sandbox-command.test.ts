@@ -23,9 +23,18 @@ describe('sandbox command: plan and latency', () => {
     const run = await runCli(['sandbox', '--products', '3'], {}, { signal: stopped() });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Shopify plan standard: bucket 2000 points restoring 100/s · latency: none');
+    expect(run.stdout).toContain('bulk mutations 1000 lines/s');
+  });
+
+  it('runs bulk mutations at the --bulk-rate given, and says so', async () => {
+    const run = await runCli(['sandbox', '--json', '--products', '3', '--bulk-rate', '50'], {}, { signal: stopped() });
+    expect(run.code).toBe(0);
+    const described = JSON.parse(run.stdout.split('\n')[0] ?? '') as { bulk: unknown };
+    expect(described.bulk).toEqual({ mutationLinesPerSecond: 50 });
   });
 
   it.each([
+    [['--bulk-rate', '0'], /--bulk-rate.*more than 0/s],
     [['--plan', 'gold'], /--plan.*standard, advanced, plus, enterprise/s],
     [['--latency', 'fast'], /none, field or a number of milliseconds/],
   ])('refuses %j', async (flags, message) => {

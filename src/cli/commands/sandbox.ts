@@ -122,6 +122,7 @@ function describe(sandbox: Sandbox, ratePerSecond: number, plan: ShopifyPlan) {
   return {
     plan: { name: plan, ...PLAN_BUCKETS[plan] },
     latency: sandbox.latency.describe(),
+    bulk: { mutationLinesPerSecond: sandbox.shopify.bulkMutationLinesPerSecond },
     sentos: { url: sandbox.sentos.url, apiKey: sandbox.sentos.apiKey, apiSecret: sandbox.sentos.apiSecret },
     shopify: {
       store: sandbox.shopify.url,
@@ -139,7 +140,7 @@ function humanDescription(sandbox: Sandbox, plan: ShopifyPlan): string {
   const bucket = PLAN_BUCKETS[plan];
   return [
     `Shopify plan ${plan}: bucket ${bucket.maximumAvailable} points restoring ${bucket.restoreRate}/s · ` +
-      `${sandbox.latency.describe()}`,
+      `${sandbox.latency.describe()} · bulk mutations ${sandbox.shopify.bulkMutationLinesPerSecond} lines/s`,
     `Sentos simulator   ${sandbox.sentos.url}   (stats: ${sandbox.sentos.url.replace(/\/api$/, '')}/__sandbox/stats)`,
     `Shopify simulator  ${sandbox.shopify.url}   (stats: ${sandbox.shopify.url}/__sandbox/stats)`,
     `Webhooks are signed with ${sandbox.shopify.clientSecret} (SHOPIFY_WEBHOOK_SECRET below); register them with`,

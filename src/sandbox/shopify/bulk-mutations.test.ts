@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   downloadLines,
+  pollOnce,
   jsonl,
   keyOf,
   pollUntilDone,
@@ -95,5 +96,41 @@ describe('bulk mutations: staged upload, run, poll, result (docs/shopify-api.md#
     expect(response.body.data.currentBulkOperation).toEqual({ id: run.bulkOperation!.id, status: 'COMPLETED' });
     const queries = await gql(target, '{ bulkOperations(first: 5, query: "operation_type:query") { nodes { id } } }');
     expect(queries.body.data.bulkOperations.nodes).toEqual([]);
+  });
+});
+
+describe('bulk mutations in parallel and ended by Shopify (docs/shopify-api.md#bulk-mutations)', () => {
+  it('runs shards at once, each line exactly once', async () => {
+    const target = await start();
+    const ids: string[] = [];
+    for (let shard = 0; shard < 3; shard += 1) {
+      const staged = await stage(target, `shard-${shard}.jsonl`);
+      await upload(
+        staged,
+        jsonl(Array.from({ length: 10 }, (_, i) => productLine(`p-${shard}-${i}`, `S${shard}-${i}`))),
+      );
+      const run = await runMutation(target, PRODUCT_SET_LINE, keyOf(staged));
+      expect(run.userErrors).toEqual([]);
+      ids.push(run.bulkOperation!.id);
+    }
+    for (const id of ids) expect((await pollUntilDone(target, id)).status).toBe('COMPLETED');
+    expect(target.stats().bulkMutations).toMatchObject({ operations: 3, lines: 30, failedLines: 0 });
+    expect(new Set(target.state.products.map((p) => p.handle)).size).toBe(target.state.products.length);
+    expect(target.state.products.filter((p) => p.handle.startsWith('p-'))).toHaveLength(30);
+  });
+
+  it('a FAILED operation (state.settleBulkOperation) keeps what it ran as partial data and runs no more', async () => {
+    const target = await start({ bulk: { mutationLinesPerSecond: 50 } });
+    const staged = await stage(target);
+    await upload(staged, jsonl(Array.from({ length: 40 }, (_, i) => productLine(`f-${i}`, `F-${i}`))));
+    const run = await runMutation(target, PRODUCT_SET_LINE, keyOf(staged));
+    while (target.stats().bulkMutations.lines < 2) await new Promise((resolve) => setTimeout(resolve, 5));
+    target.state.settleBulkOperation(run.bulkOperation!.id, 'FAILED', 'INTERNAL_SERVER_ERROR');
+    const ran = target.stats().bulkMutations.lines;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(target.stats().bulkMutations.lines).toBe(ran);
+    const failed = await pollOnce(target, run.bulkOperation!.id);
+    expect(failed).toMatchObject({ status: 'FAILED', errorCode: 'INTERNAL_SERVER_ERROR', url: null });
+    expect(await downloadLines(failed.partialDataUrl!)).toHaveLength(ran);
   });
 });

@@ -35,6 +35,8 @@ export interface ShopifySimulator {
   clientId: string;
   clientSecret: string;
   state: SimulatorState;
+  /** JSONL lines a bulk mutation runs per second (docs/shopify-api.md#bulk-mutations). */
+  bulkMutationLinesPerSecond: number;
   /** Subscriptions and signed deliveries (signed with `clientSecret`). */
   webhooks: WebhookHub;
   stats(): SimulatorStats;
@@ -133,6 +135,7 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     clientId: resolved.clientId,
     clientSecret: resolved.clientSecret,
     state: new SimulatorState(store, bulk, webhooks),
+    bulkMutationLinesPerSecond: resolved.bulkMutations.linesPerSecond,
     webhooks,
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),

@@ -4,7 +4,7 @@ import { createRandom } from '../../seed/random.js';
 import { toWireErrors } from '../errors.js';
 import { gid } from '../gid.js';
 import type { ApiVersion } from '../schema-loader.js';
-import type { BulkOperationRecord } from './operations.js';
+import type { BulkErrorCode, BulkOperationRecord } from './operations.js';
 import { checkBulkMutation, parseVariablesFile, type BulkMutationUserError } from './mutation-check.js';
 import type { CheckedBulkMutation } from './mutation-check.js';
 
@@ -166,6 +166,17 @@ export class BulkMutationRunner {
     return 'canceling';
   }
 
+  /**
+   * Test helper: end an operation as Shopify may. FAILED and CANCELED keep the lines done so far behind
+   * partialDataUrl; EXPIRED drops every URL. The lines not yet run are never run.
+   */
+  settle(id: string, status: 'FAILED' | 'CANCELED' | 'EXPIRED', errorCode: BulkErrorCode | null): void {
+    const op = this.operations.get(id);
+    if (!op) throw new Error(`settle: no bulk operation ${id}`);
+    if (status === 'EXPIRED') return void Object.assign(op.record, { status, url: null, partialDataUrl: null });
+    this.end(op, status, errorCode);
+  }
+
   /** The result JSONL behind `url` or `partialDataUrl`, when the signature matches. */
   file(legacyId: number, signature: string | null): string[] | undefined {
     const op = this.operations.get(gid('BulkOperation', legacyId));
@@ -240,11 +251,14 @@ export class BulkMutationRunner {
       Object.assign(record, { status: 'EXPIRED', url: null, partialDataUrl: null });
   }
 
-  private end(op: MutationOp, status: 'FAILED' | 'CANCELED', errorCode: 'TIMEOUT' | null): void {
+  private end(op: MutationOp, status: 'FAILED' | 'CANCELED', errorCode: BulkErrorCode | null): void {
     op.endedAtMs = this.clockMs();
     Object.assign(op.record, {
       status,
       errorCode,
+      url: null,
+      completedAt: null,
+      fileSize: null,
       objectCount: String(op.results.length),
       rootObjectCount: String(op.results.length),
       partialDataUrl: op.results.length > 0 ? this.fileUrl(op) : null,

@@ -175,6 +175,7 @@ export class BulkOperationStore {
   /** Test helper: end an operation as Shopify may (FAILED with a code, CANCELED, EXPIRED). */
   settle(id: string, status: 'FAILED' | 'CANCELED' | 'EXPIRED', errorCode: BulkErrorCode | null = null): void {
     const op = this.operations.get(id);
+    if (!op && this.mutations?.get(id)) return this.mutations.settle(id, status, errorCode);
     if (!op) throw new Error(`settle: no bulk operation ${id}`);
     Object.assign(op.record, { status, errorCode, url: null, completedAt: op.record.completedAt ?? this.now() });
     op.lines = undefined;

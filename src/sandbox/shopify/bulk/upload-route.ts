@@ -29,8 +29,10 @@ export async function handleStagedUpload(
     xml(response, status, `<Error><Code>${code}</Code><Message>${message}</Message>${extra}</Error>`);
   };
   const contentType = request.headers['content-type'] ?? '';
-  if (!contentType.startsWith('multipart/form-data'))
+  if (!contentType.startsWith('multipart/form-data')) {
+    request.resume(); // drained, so the client reads the answer instead of a reset
     return reject(400, 'InvalidArgument', 'POST requires exactly one file upload per request.');
+  }
   const body = await readLimited(request, store.maxBytes + FORM_OVERHEAD_BYTES);
   const tooLarge = (size: number) =>
     reject(

@@ -25,12 +25,15 @@ export class SimulatorState {
     private readonly webhooks?: WebhookHub,
   ) {}
 
-  /** Bulk query operations, newest first. */
+  /** Bulk operations, queries and mutations, newest first. */
   get bulkOperations(): BulkOperationRecord[] {
     return this.bulk.list();
   }
 
-  /** End a bulk operation the way Shopify may: FAILED (with its code), CANCELED or EXPIRED. */
+  /**
+   * End a bulk operation the way Shopify may: FAILED (with its code), CANCELED or EXPIRED. A bulk mutation keeps the
+   * lines it ran so far behind partialDataUrl and runs no more.
+   */
   settleBulkOperation(id: string, status: 'FAILED' | 'CANCELED' | 'EXPIRED', errorCode?: BulkErrorCode): void {
     this.bulk.settle(id, status, errorCode ?? null);
   }
