@@ -1,14 +1,13 @@
 import { spawn } from 'node:child_process';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBin, type BuiltBin } from './spawn-bin.js';
 
 /** `sentos-sync --help | head -1`: the reader closing the pipe early is not a crash (no EPIPE trace). */
 describe('stdout closed by the reader (spawned bin)', () => {
   let built: BuiltBin;
-  beforeAll(() => {
-    built = buildBin();
+  beforeAll(async () => {
+    built = await buildBin();
   });
-  afterAll(() => built?.remove());
 
   it('exits quietly when stdout is closed before it writes', async () => {
     const child = spawn(process.execPath, [built.bin, '--help'], {

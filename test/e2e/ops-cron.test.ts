@@ -17,12 +17,11 @@ describe('cron safety (spawned bin)', () => {
   let built: BuiltBin;
   let t: TestSandbox;
   beforeAll(async () => {
-    built = buildBin();
+    built = await buildBin();
     t = await startTestSandbox({ products: 6, orders: 2, shopify: { bucket: PLUS_BUCKET } });
   });
   afterAll(async () => {
     await t?.close();
-    built?.remove();
   });
   const secrets = () => [
     t.env.SHOPIFY_ACCESS_TOKEN!,

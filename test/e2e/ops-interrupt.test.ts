@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/cli-harness.js';
 import { buildBin, runBin, spawnBin, waitFor, type BuiltBin } from './spawn-bin.js';
 
@@ -13,10 +13,9 @@ const slowShopify = (slowMs: number) => ({
 describe('interrupts (spawned bin)', () => {
   let built: BuiltBin;
   let t: TestSandbox;
-  beforeAll(() => {
-    built = buildBin();
+  beforeAll(async () => {
+    built = await buildBin();
   });
-  afterAll(() => built?.remove());
   beforeEach(async () => {
     t = await startTestSandbox({ products: PRODUCTS, orders: 1, shopify: slowShopify(100) });
   });

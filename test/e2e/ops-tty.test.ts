@@ -12,12 +12,11 @@ describe('terminal output (spawned bin)', () => {
   let built: BuiltBin;
   let t: TestSandbox;
   beforeAll(async () => {
-    built = buildBin();
+    built = await buildBin();
     t = await startTestSandbox({ products: 6, orders: 2, shopify: { bucket: PLUS_BUCKET } });
   });
   afterAll(async () => {
     await t?.close();
-    built?.remove();
   });
 
   it('colour only on a terminal; NO_COLOR and --no-color turn it off', async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signWebhookBody } from '../../src/sync/serve/verify.js';
 import { startTestSandbox } from '../helpers/cli-harness.js';
 import { buildBin, runBin, spawnBin, waitFor, type BuiltBin, type Spawned } from './spawn-bin.js';
@@ -15,10 +15,9 @@ import { buildBin, runBin, spawnBin, waitFor, type BuiltBin, type Spawned } from
  */
 describe('serve (spawned bin)', () => {
   let built: BuiltBin;
-  beforeAll(() => {
-    built = buildBin();
+  beforeAll(async () => {
+    built = await buildBin();
   });
-  afterAll(() => built?.remove());
 
   it('kill -9 with jobs queued, restart: every accepted webhook reaches Sentos once', async () => {
     const t = await startTestSandbox({ products: 6, orders: 0 });

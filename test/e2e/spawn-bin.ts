@@ -1,40 +1,64 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 /**
- * e2e tests run the BUILT bin as a user would (docs/house-style.md#12-four-test-tiers). Each test file builds its own
- * copy into a
- * temporary folder: `npx tsup` into the shared dist/ could race with another build (tsup cleans dist/ first),
- * and building only the CLI entry keeps it under a second. The folder mirrors the package layout (bin/,
- * dist/, node_modules and src/ linked) so the bin's `../dist/cli/main.js` import and the sandbox's schema
- * lookup resolve exactly as in the package.
+ * e2e tests run the BUILT bin as a user would (docs/house-style.md#12-four-test-tiers). It is built once per vitest
+ * run, into the folder global-setup.ts provides, by the first e2e file that asks; the others wait for it. Not into
+ * the shared dist/: `npx tsup` there could race with another build (tsup cleans dist/ first), and building only the
+ * CLI entry keeps it under a second. The folder mirrors the package layout (bin/, dist/, node_modules and src/
+ * linked) so the bin's `../dist/cli/main.js` import and the sandbox's schema lookup resolve exactly as in the
+ * package. The files only read it (each gives the bin its own home).
  */
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 export interface BuiltBin {
   bin: string;
-  remove(): void;
 }
 
-export function buildBin(): BuiltBin {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-e2e-'));
-  fs.mkdirSync(path.join(dir, 'bin'));
-  fs.copyFileSync(path.join(ROOT, 'bin', 'sentos-sync.js'), path.join(dir, 'bin', 'sentos-sync.js'));
-  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'sentos-sync-e2e', type: 'module' }));
-  fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  fs.symlinkSync(path.join(ROOT, 'src'), path.join(dir, 'src'), 'dir');
-  execFileSync(
-    'npx',
-    ['tsup', '--entry.cli/main', 'src/cli/main.ts', '--out-dir', path.join(dir, 'dist'), '--no-sourcemap', '--silent'],
-    { cwd: ROOT, stdio: 'pipe' },
-  );
-  return {
-    bin: path.join(dir, 'bin', 'sentos-sync.js'),
-    remove: () => fs.rmSync(dir, { recursive: true, force: true }),
-  };
+export async function buildBin(): Promise<BuiltBin> {
+  const dir = inject('e2eBinDir');
+  const bin = path.join(dir, 'bin', 'sentos-sync.js');
+  const ready = path.join(dir, 'ready');
+  const failed = path.join(dir, 'failed');
+  try {
+    fs.mkdirSync(path.join(dir, 'building')); // atomic: exactly one file of the run builds
+  } catch {
+    await waitFor(
+      () => fs.existsSync(ready) || fs.existsSync(failed),
+      60_000,
+      () => 'the e2e bin build never finished',
+    );
+    if (fs.existsSync(failed)) throw new Error(`the e2e bin build failed: ${fs.readFileSync(failed, 'utf8')}`);
+    return { bin };
+  }
+  try {
+    fs.mkdirSync(path.join(dir, 'bin'));
+    fs.copyFileSync(path.join(ROOT, 'bin', 'sentos-sync.js'), bin);
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'sentos-sync-e2e', type: 'module' }));
+    fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    fs.symlinkSync(path.join(ROOT, 'src'), path.join(dir, 'src'), 'dir');
+    execFileSync(
+      'npx',
+      [
+        'tsup',
+        '--entry.cli/main',
+        'src/cli/main.ts',
+        '--out-dir',
+        path.join(dir, 'dist'),
+        '--no-sourcemap',
+        '--silent',
+      ],
+      { cwd: ROOT, stdio: 'pipe' },
+    );
+  } catch (error) {
+    fs.writeFileSync(failed, String(error));
+    throw error;
+  }
+  fs.writeFileSync(ready, '');
+  return { bin };
 }
 
 export interface Finished {

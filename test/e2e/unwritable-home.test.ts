@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBin, spawnBin, type BuiltBin, type Finished } from './spawn-bin.js';
 
 /**
@@ -24,10 +24,9 @@ async function runWithWatchdog(bin: string, args: string[], env: Record<string, 
 
 describe('a home that cannot be written', () => {
   let built: BuiltBin;
-  beforeAll(() => {
-    built = buildBin();
+  beforeAll(async () => {
+    built = await buildBin();
   }, 60_000);
-  afterAll(() => built.remove());
 
   it.each([
     ['under /proc (a pseudo file system)', '/proc/sentos-sync-home', ['orders', '--json']],
