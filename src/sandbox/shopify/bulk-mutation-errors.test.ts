@@ -197,7 +197,8 @@ describe('bulk mutation runs (docs/shopify-api.md#bulk-mutations)', () => {
   it('takes clientIdentifier but, as in 2026-10, does not search by it (a search warning)', async () => {
     const target = await start();
     const path = await stagedFile(target, [line('tagged')]);
-    await runMutation(target, PRODUCT_SET_LINE, path, 'sentos-sync-run-1');
+    const run = await runMutation(target, PRODUCT_SET_LINE, path, 'sentos-sync-run-1');
+    expect(target.state.bulkClientIdentifier(run.bulkOperation!.id)).toBe('sentos-sync-run-1');
     const response = await gql(
       target,
       '{ bulkOperations(first: 5, query: "client_identifier:sentos-sync-run-1") { nodes { id } } }',

@@ -86,6 +86,11 @@ export class BulkOperationStore {
     this.mutations = runner;
   }
 
+  /** The clientIdentifier a bulk mutation was started with (Shopify cannot read it back in 2026-10). */
+  clientIdentifier(id: string): string | null | undefined {
+    return this.mutations?.clientIdentifier(id);
+  }
+
   /** Bulk operation ids are one sequence whatever the type. */
   allocateLegacyId(): number {
     return this.ids.allocate('BulkOperation');

@@ -38,6 +38,11 @@ export class SimulatorState {
     this.bulk.settle(id, status, errorCode ?? null);
   }
 
+  /** What a bulk mutation was tagged with at bulkOperationRunMutation(clientIdentifier:); null when untagged. */
+  bulkClientIdentifier(id: string): string | null | undefined {
+    return this.bulk.clientIdentifier(id);
+  }
+
   get products(): ProductRecord[] {
     return this.store.products;
   }
