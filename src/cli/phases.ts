@@ -3,6 +3,7 @@ import { statsSince } from '../core/request-stats.js';
 import type { SentosClient } from '../sentos/client.js';
 import type { ShopifyClient } from '../shopify/client.js';
 import { buildReport, type RunReport } from '../sync/report.js';
+import { runFulfilments } from '../sync/run/fulfilments.js';
 import { orderWindowStart } from '../sync/run/order-window.js';
 import { runOrders, type OrdersRunOptions, type OrdersRunResult } from '../sync/run/orders.js';
 import { pendingHoldReader } from '../sync/run/pending-hold.js';
@@ -118,6 +119,21 @@ export async function ordersPhase(
     onEvent: ctx.sink,
     options,
   });
+  // Shipments back from Sentos, on window runs only: a webhook batch (--order) does not list Sentos again.
+  if (!options.orders?.length && !result.interrupted)
+    result.items.push(
+      ...(await runFulfilments({
+        sentos: deps.sentos,
+        shopify: deps.shopify,
+        ledger: state.ledger,
+        journal: state.fulfilments,
+        notifyCustomer: deps.config.settings.orders.notifyCustomer,
+        clock: runtime.clock,
+        signal: runtime.signal,
+        dryRun: options.dryRun,
+        ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
+      })),
+    );
   const report = buildReport({
     command: 'orders',
     runId: ctx.runId,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { IdSet } from '../sync/state/id-set.js';
 import { CheckpointStore } from '../sync/state/checkpoint.js';
+import { FulfilmentJournal } from '../sync/state/fulfilment-journal.js';
 import { OrderLedger } from '../sync/state/order-ledger.js';
 import { ProductLinks } from '../sync/state/product-links.js';
 import { SkuIndex } from '../sync/state/sku-index.js';
@@ -13,6 +14,8 @@ import type { Runtime } from './runtime.js';
 interface OrderState {
   ledger: OrderLedger;
   checkpoint: CheckpointStore;
+  /** Shipments from Sentos fulfilled in Shopify (src/sync/state/fulfilment-journal.ts). */
+  fulfilments: FulfilmentJournal;
 }
 
 const orderStates = new WeakMap<Runtime, OrderState>();
@@ -32,6 +35,7 @@ export function orderState(runtime: Runtime): OrderState {
   const state = {
     ledger: new OrderLedger(path.join(dir, 'orders-ledger.jsonl')),
     checkpoint: new CheckpointStore(path.join(dir, 'orders-checkpoint.json')),
+    fulfilments: new FulfilmentJournal(path.join(dir, 'fulfilments.jsonl')),
   };
   orderStates.set(runtime, state);
   return state;

@@ -217,6 +217,12 @@ export const settingsSchema = z.object({
       'SENTOS_SYNC_ORDER_DEFAULT_PAYMENT',
       'Sentos payment method when the gateway is unknown',
     ),
+    notifyCustomer: withDefault(
+      bool,
+      true,
+      'SENTOS_SYNC_ORDER_NOTIFY_CUSTOMER',
+      'Shopify e-mails the customer the tracking when an order shipped in Sentos is fulfilled',
+    ),
   }),
   money: z.object({
     source: withDefault(

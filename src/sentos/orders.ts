@@ -18,6 +18,7 @@ const ORDER_PAGE_SIZE = 100;
  */
 export async function findOrders(transport: SentosTransport, query: SentosOrderQuery): Promise<SentosOrder[]> {
   const wireQuery = {
+    status: query.status,
     order_id: query.orderId,
     order_code: query.orderCode,
     updated_start_date: query.updatedStart,

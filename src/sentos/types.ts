@@ -75,6 +75,12 @@ export interface SentosOrder {
   orderCode: string;
   status: number;
   trackingNumber?: string;
+  /** tracking_info.cargo_company, else cargo_provider (docs/sentos-api.md#shipped-orders). */
+  cargoCompany?: string;
+  /** tracking_info.tracking_link (docs/sentos-api.md#shipped-orders). */
+  trackingUrl?: string;
+  /** "YYYY-MM-DD HH:mm:ss" Turkey time, as Sentos sends it. */
+  updatedAt?: string;
   /** The channel the order came from, e.g. "N11" (docs/sentos-api.md#orders). */
   source?: string;
   lines: Array<{ sku?: string; quantity: number }>;
@@ -130,6 +136,8 @@ export interface SentosOrderUpdatePayload {
 }
 
 export interface SentosOrderQuery {
+  /** One status code (docs/sentos-api.md#order-lists-and-filters), e.g. 5 for shipped orders. */
+  status?: number;
   orderId?: string;
   orderCode?: string;
   updatedStart?: string;

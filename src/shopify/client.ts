@@ -28,6 +28,13 @@ import {
   type MetafieldsSetResult,
   type SetQuantitiesOptions,
 } from './inventory.js';
+import {
+  createFulfillment,
+  getOrderFulfilment,
+  type FulfillmentCreateResult,
+  type FulfillmentInput,
+  type ShopifyOrderFulfilment,
+} from './fulfillments.js';
 import { Locations, PublicApiVersions, ShopInfo } from './operations/index.js';
 import { listOrders, type ListOrdersOptions } from './orders.js';
 import { LOCATIONS_FIRST } from './page-size.js';
@@ -103,6 +110,10 @@ export interface ShopifyClient {
   getInventoryLevels(inventoryItemIds: string[]): Promise<Map<string, T.ShopifyInventoryLevel[]>>;
   /** OrdersPage (+ OrderLineItemsPage): orders by updatedAt ascending, one page per yield. */
   listOrders(query?: ListOrdersOptions): AsyncGenerator<T.ShopifyOrder[]>;
+  /** OrderFulfillmentOrders: fulfilments with tracking and fulfilment orders with location and remaining lines. */
+  getOrderFulfilment(orderId: string): Promise<ShopifyOrderFulfilment | undefined>;
+  /** FulfillmentCreate: not idempotent (a lost answer throws OutcomeUnknownError); userErrors returned. */
+  createFulfillment(input: FulfillmentInput): Promise<FulfillmentCreateResult>;
   /** WebhookSubscriptions: every subscription of this app, all pages. */
   listWebhookSubscriptions(): Promise<WebhookSubscription[]>;
   /** WebhookSubscriptionCreate per topic not yet subscribed at `uri` (idempotent). */
@@ -167,6 +178,8 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
     setInventoryQuantities: (rows, setOptions) => setInventoryQuantities(gql, rows, setOptions),
     getInventoryLevels: (ids) => getInventoryLevels(gql, ids),
     listOrders: (query) => listOrders(gql, query),
+    getOrderFulfilment: (orderId) => getOrderFulfilment(gql, orderId),
+    createFulfillment: (input) => createFulfillment(gql, input),
     listWebhookSubscriptions: () => listWebhookSubscriptions(gql),
     registerWebhooks: (uri, topics) => registerWebhooks(gql, uri, topics),
     deleteWebhookSubscription: (id) => deleteWebhookSubscription(gql, id),

@@ -145,7 +145,8 @@ describe('orders: push to Sentos exactly once', () => {
     expect(ledger).toContainEqual({ type: 'resolved', shopifyId: String(failedOne.legacyId) });
     expect(routeCount(t.sandbox, 'POST /orders')).toBe(0);
     expect(routeCount(t.sandbox, 'PUT /orders/:id')).toBe(0);
-    expect(routeCount(t.sandbox, 'GET /orders')).toBe(0);
+    // No lookup: the one GET is the listing of shipped orders (docs/architecture.md#fulfilment-back-to-shopify).
+    expect(routeCount(t.sandbox, 'GET /orders')).toBe(1);
     expectEachOrderOnce(t.sandbox);
   });
 
@@ -157,13 +158,13 @@ describe('orders: push to Sentos exactly once', () => {
     expect(run.json().summary).toMatchObject({ created: 0, updated: 0 });
     expect(routeCount(t.sandbox, 'POST /orders')).toBe(0);
     expect(routeCount(t.sandbox, 'PUT /orders/:id')).toBe(0);
-    // One GET by order_id per pushable order (found at once: no order_code fallback).
-    expect(routeCount(t.sandbox, 'GET /orders')).toBe(pushable(t.sandbox).length);
+    // One GET by order_id per pushable order (found at once: no order_code fallback), and the shipped listing.
+    expect(routeCount(t.sandbox, 'GET /orders')).toBe(pushable(t.sandbox).length + 1);
     expectEachOrderOnce(t.sandbox);
     // The lookups rebuilt the ledger: the next run asks nothing again.
     t.sandbox.sentos.resetStats();
     await runCli(['orders', '--json'], t.env);
-    expect(routeCount(t.sandbox, 'GET /orders')).toBe(0);
+    expect(routeCount(t.sandbox, 'GET /orders')).toBe(1);
     expect(routeCount(t.sandbox, 'POST /orders')).toBe(0);
   });
 });

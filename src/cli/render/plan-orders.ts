@@ -32,6 +32,7 @@ interface Payload {
 
 export function describeOrderChange(change: unknown): string[] {
   if (typeof change !== 'object' || change === null) return [];
+  if ('fulfilledInShopify' in change) return [describeFulfilment((change as Fulfilment).fulfilledInShopify)];
   const p = change as Payload;
   const status = p.status === undefined ? undefined : `status ${p.status} ${STATUS_NAMES[p.status] ?? ''}`.trim();
   if (!p.lines) {
@@ -50,6 +51,18 @@ export function describeOrderChange(change: unknown): string[] {
     `lines: ${lines.join('; ')}`,
     `total ${money(total)} ${currency}${p.shipping_total ? ` (shipping ${money(p.shipping_total)})` : ''}`,
   ];
+}
+
+/** A shipment from Sentos fulfilled in Shopify (src/sync/run/fulfilments.ts). */
+interface Fulfilment {
+  fulfilledInShopify: { company?: string; number?: string; location?: string; notifyCustomer?: boolean };
+}
+
+function describeFulfilment(f: Fulfilment['fulfilledInShopify']): string {
+  const tracking = [f.company, f.number].filter(Boolean).join(' ') || '(no tracking)';
+  const where = f.location ? ` (${f.location})` : '';
+  const notified = f.notifyCustomer ? 'notified' : 'not notified';
+  return `fulfilled in Shopify: tracking ${tracking}${where}, customer ${notified}`;
 }
 
 function money(value: number | undefined): string {

@@ -10,7 +10,8 @@ export {
 } from './options.js';
 export type { SentosState, SkuHit } from './state.js';
 export type { SentosSimStats } from './stats.js';
-export { STATS_PATH } from './request-handler.js';
+export { SHIP_PATH, STATS_PATH } from './request-handler.js';
+export { markShipped, type ShipInput } from './panel.js';
 export { ORDER_STATUSES, PAYMENT_METHODS } from './order-validation.js';
 export { addMarketplaceOrder, type MarketplaceOrderSeed } from './marketplace-orders.js';
 export type * from './wire-types.js';

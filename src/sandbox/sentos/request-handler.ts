@@ -13,12 +13,15 @@ import { orderRoutes } from './orders-routes.js';
 import { productRoutes } from './products-routes.js';
 import { referenceRoutes } from './reference-routes.js';
 import { matchRoute, message, type RouteMatch, type RouteResult } from './router.js';
+import { markShipped, shipInputFromBody } from './panel.js';
 import type { SentosState } from './state.js';
 import type { SentosSimStats, StatsRecorder } from './stats.js';
 
 const ROUTES = [...productRoutes, ...orderRoutes, ...referenceRoutes];
 const SUPPORTED_FAULTS: readonly FaultKind[] = ['rate-limit', 'server-error', 'drop-before', 'drop-after', 'slow'];
 export const STATS_PATH = '/__sandbox/stats';
+/** Control route: mark an order shipped as the panel would (panel.ts); not part of the Sentos API. */
+export const SHIP_PATH = '/__sandbox/ship';
 
 export interface HandlerDeps {
   options: ResolvedSentosOptions;
@@ -57,6 +60,7 @@ export function createRequestHandler(deps: HandlerDeps): (req: IncomingMessage, 
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const raw = await readBody(req);
     if (url.pathname === STATS_PATH) return sendJson(res, 200, deps.snapshot());
+    if (url.pathname === SHIP_PATH && method === 'POST') return ship(deps, raw, res);
     if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) {
       deps.stats.request(method, `${method} (no firm)`);
       // docs/sentos-api.md#base-url-auth-and-transport [V: ERPD]: a wrong subdomain is a 404 with this message.
@@ -97,4 +101,15 @@ function processRequest(deps: HandlerDeps, incoming: Incoming): RouteResult {
   const body = parseJsonBody(raw);
   if (!body.ok) return message(400, 'Geçersiz JSON gövdesi');
   return match.route.handle({ state, options, params: match.params, query: url.searchParams, body: body.value, now });
+}
+
+function ship(deps: HandlerDeps, raw: string, res: ServerResponse): void {
+  const body = parseJsonBody(raw);
+  const input = body.ok ? shipInputFromBody(body.value) : 'body is not JSON';
+  if (typeof input === 'string') return sendJson(res, 422, { message: input });
+  try {
+    sendJson(res, 200, { order: markShipped(deps.state, deps.options, { ...input, nowMs: deps.options.now() }) });
+  } catch (error) {
+    sendJson(res, 404, { message: error instanceof Error ? error.message : String(error) });
+  }
 }

@@ -11,8 +11,10 @@ import { sendJson } from './http-io.js';
 import { createLimiter } from './limits.js';
 import { resolveOptions, type SentosSimulatorOptions } from './options.js';
 import { createRequestHandler } from './request-handler.js';
+import { markShipped, type ShipInput } from './panel.js';
 import { createSentosState, type SentosState } from './state.js';
 import { createStatsRecorder, type SentosSimStats } from './stats.js';
+import type { WireOrder } from './wire-types.js';
 
 export interface SentosSimulator {
   /** Base URL including /api, e.g. http://127.0.0.1:PORT/api. */
@@ -20,6 +22,8 @@ export interface SentosSimulator {
   apiKey: string;
   apiSecret: string;
   state: SentosState;
+  /** Marks an order shipped (status 5, cargo company, tracking number) as the panel would (panel.ts). */
+  markShipped(input: ShipInput): WireOrder;
   stats(): SentosSimStats;
   resetStats(): void;
   close(): Promise<void>;
@@ -73,6 +77,7 @@ export async function startSentosSimulator(input: SentosSimulatorOptions = {}): 
     apiKey: options.apiKey,
     apiSecret: options.apiSecret,
     state,
+    markShipped: (ship) => markShipped(state, options, { nowMs: options.now(), ...ship }),
     stats: snapshot,
     resetStats: () => stats.reset(),
     close: () => closing ?? (closing = close(server)),

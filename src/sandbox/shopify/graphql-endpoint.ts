@@ -40,6 +40,8 @@ export interface EndpointDeps {
   context: (version: ApiVersion) => RequestContext;
   /** Time each request takes (default none); see ../latency.ts. */
   latency?: LatencyModel;
+  /** Fault hook: holds the answer of an executed request until a test releases it (answer-hold.ts). */
+  holdAnswer?: (rootFields: string[]) => Promise<void>;
 }
 
 /** Shopify's answer when the body has no usable `query` [I: shape observed from Shopify]. */
@@ -88,6 +90,7 @@ export async function handleGraphQL(
     context,
     resolvers: deps.resolvers,
   });
+  await deps.holdAnswer?.(rootFieldNames(operation));
   const actual = actualCost(input, result.data);
   deps.bucket.refund(requested.cost - actual);
   context.stats.executed(

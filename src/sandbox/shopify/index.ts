@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { createFaultInjector } from '../faults.js';
+import { AnswerHolds, type AnswerHold } from './answer-hold.js';
 import { TokenStore } from './auth.js';
 import { createLineExecutor } from './bulk/line-executor.js';
 import { BulkMutationRunner } from './bulk/mutations.js';
@@ -25,6 +26,7 @@ export type { SimulatorStats } from './stats.js';
 export type { SimulatorState, LevelSnapshot } from './state/facade.js';
 export type { BulkOperationRecord, BulkErrorCode } from './bulk/operations.js';
 export type { PlaceOrderInput, Tracking } from './state/order-ops.js';
+export type { AnswerHold } from './answer-hold.js';
 export { SUPPORTED_VERSIONS } from './schema-loader.js';
 export type { WebhookHub, WebhookOptions, DeliveryRecord } from './webhooks/hub.js';
 
@@ -43,6 +45,8 @@ export interface ShopifySimulator {
   resetStats(): void;
   /** Registers a listener called as each GraphQL request arrives, before it is answered. */
   onRequest: (listener: () => void) => void;
+  /** Fault hook: execute requests with this root field, then hold their answers until released (answer-hold.ts). */
+  holdAnswers(rootField: string): AnswerHold;
   close(): Promise<void>;
 }
 
@@ -111,8 +115,16 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     };
   };
   const requestListeners: Array<() => void> = [];
+  const holds = new AnswerHolds();
   const server = createShopifyServer({
-    endpoint: { bucket, maxQueryCost: resolved.maxQueryCost, resolvers, context, latency: resolved.latency },
+    endpoint: {
+      bucket,
+      maxQueryCost: resolved.maxQueryCost,
+      resolvers,
+      context,
+      latency: resolved.latency,
+      holdAnswer: (fields) => holds.wait(fields),
+    },
     tokens,
     faults,
     stats,
@@ -140,6 +152,7 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
     onRequest: (listener) => void requestListeners.push(listener),
+    holdAnswers: (rootField) => holds.hold(rootField),
     close: () =>
       new Promise<void>((resolve, reject) => {
         webhooks.close();

@@ -21,6 +21,7 @@ describe('parseSentosOrder', () => {
         orderCode: '203129724888',
         status: 5,
         trackingNumber: 'TR1234567',
+        cargoCompany: 'Sentos Kargo',
         lines: [{ quantity: 1 }],
       },
     });

@@ -14,7 +14,9 @@ const wireLine = z.object({
   quantity: wireCount.nullish().transform((q) => q ?? 0),
 });
 
-const wireTracking = wireObjectOrEmpty(z.object({ tracking_number: wireText }).nullish());
+const wireTracking = wireObjectOrEmpty(
+  z.object({ tracking_number: wireText, cargo_company: wireText, tracking_link: wireText }).nullish(),
+);
 
 export const wireOrderSchema = z.preprocess(
   // SA2 also accepts `items` for `lines` [V: SA2].
@@ -29,6 +31,8 @@ export const wireOrderSchema = z.preprocess(
     status: wireCount.pipe(z.number().int()),
     tracking_info: wireTracking,
     cargo_number: wireText,
+    cargo_provider: wireText,
+    updated_at: wireText,
     lines: wireList(wireLine),
   }),
 );
@@ -46,6 +50,11 @@ export function toSentosOrder(w: WireOrder): SentosOrder {
   // MSO prefers tracking_info over cargo_number [V: MSO].
   const tracking = w.tracking_info?.tracking_number ?? w.cargo_number;
   if (tracking !== undefined) order.trackingNumber = tracking;
+  // The same preference for the carrier and the link (docs/sentos-api.md#shipped-orders).
+  const company = w.tracking_info?.cargo_company || w.cargo_provider;
+  if (company) order.cargoCompany = company;
+  if (w.tracking_info?.tracking_link) order.trackingUrl = w.tracking_info.tracking_link;
+  if (w.updated_at) order.updatedAt = w.updated_at;
   if (w.source !== undefined && w.source !== '') order.source = w.source;
   return order;
 }

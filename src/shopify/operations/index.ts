@@ -6,6 +6,8 @@ import { BulkCatalogLevels, BulkCatalogProducts } from './bulk-catalog-export.js
 import { BulkOperationPoll } from './bulk-operation-poll.js';
 import { BulkOperationRunQuery } from './bulk-operation-run-query.js';
 import { CatalogCounts } from './catalog-counts.js';
+import { FulfillmentCreate } from './fulfillment-create.js';
+import { OrderFulfillmentOrders } from './fulfillment-orders.js';
 import { InventoryActivate } from './inventory-activate.js';
 import { InventoryLevelsByItems } from './inventory-levels-by-items.js';
 import { InventorySetQuantities } from './inventory-set-quantities.js';
@@ -23,6 +25,8 @@ import { ShopInfo } from './shop-info.js';
 import { WebhookSubscriptionCreate, WebhookSubscriptionDelete, WebhookSubscriptions } from './webhook-subscriptions.js';
 
 export {
+  FulfillmentCreate,
+  OrderFulfillmentOrders,
   BulkCatalogLevels,
   BulkCatalogProducts,
   BulkOperationPoll,
@@ -69,6 +73,8 @@ export const ALL_OPERATIONS: readonly OperationDocument[] = [
   InventorySetQuantities,
   OrdersPage,
   OrderLineItemsPage,
+  OrderFulfillmentOrders,
+  FulfillmentCreate,
   WebhookSubscriptions,
   WebhookSubscriptionCreate,
   WebhookSubscriptionDelete,

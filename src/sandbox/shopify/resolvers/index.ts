@@ -3,6 +3,8 @@ import { bulkMutationResolvers } from './bulk-mutations.js';
 import { bulkOperationResolvers } from './bulk-operations.js';
 import { catalogQueryResolvers } from './catalog-queries.js';
 import { catalogTypeResolvers } from './catalog-types.js';
+import { fulfillmentCreateResolvers } from './fulfillment-create.js';
+import { fulfillmentOrderResolvers } from './fulfillment-orders.js';
 import { inventoryMutationResolvers } from './inventory-mutations.js';
 import { inventoryTypeResolvers } from './inventory-types.js';
 import { metafieldResolvers } from './metafields.js';
@@ -28,6 +30,8 @@ export function allResolvers(): ResolverMap {
     orderQueryResolvers,
     orderTypeResolvers,
     orderPartResolvers,
+    fulfillmentOrderResolvers,
+    fulfillmentCreateResolvers,
     bulkOperationResolvers,
     bulkMutationResolvers,
     webhookResolvers,

@@ -1,5 +1,6 @@
 import { paginateList } from '../connection.js';
 import type { ResolverMap } from '../context.js';
+import { unfulfilledQuantityOf } from '../state/fulfillment-orders.js';
 import type { ShopifyStore } from '../state/store.js';
 import type {
   AddressRecord,
@@ -42,7 +43,7 @@ function variantOf(store: ShopifyStore, line: Line) {
 const money = (line: Line, currency: Currency) => lineMoney(line._order, line._index, currency);
 
 function unfulfilled(line: Line): number {
-  return line._order.fulfillments.length > 0 ? 0 : currentQuantity(line._order, line._index);
+  return unfulfilledQuantityOf(line._order, line._index);
 }
 
 export const orderPartResolvers: ResolverMap = {
@@ -103,12 +104,23 @@ export const orderPartResolvers: ResolverMap = {
     status: () => 'SUCCESS',
     displayStatus: () => 'FULFILLED',
     updatedAt: (fulfillment: Fulfillment) => fulfillment.createdAt,
-    trackingInfo: (fulfillment: Fulfillment) => [
-      { company: fulfillment.trackingCompany, number: fulfillment.trackingNumber, url: fulfillment.trackingUrl },
-    ],
+    trackingInfo: (fulfillment: Fulfillment) =>
+      fulfillment.trackingNumber || fulfillment.trackingCompany
+        ? [
+            {
+              company: fulfillment.trackingCompany || null,
+              number: fulfillment.trackingNumber || null,
+              url: fulfillment.trackingUrl || null,
+            },
+          ]
+        : [],
     location: (fulfillment: Fulfillment, _args, ctx) =>
       fulfillment.locationName ? (ctx.store.location(fulfillment.locationName) ?? null) : null,
-    totalQuantity: (fulfillment: Fulfillment) => fulfillment._order.lines.reduce((sum, line) => sum + line.quantity, 0),
+    totalQuantity: (fulfillment: Fulfillment) =>
+      (fulfillment.lines ?? fulfillment._order.lines.map((line) => ({ quantity: line.quantity }))).reduce(
+        (sum, line) => sum + line.quantity,
+        0,
+      ),
     requiresShipping: () => true,
     order: (fulfillment: Fulfillment) => fulfillment._order,
     deliveredAt: () => null,

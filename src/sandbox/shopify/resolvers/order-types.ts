@@ -33,7 +33,7 @@ export const orderTypeResolvers: ResolverMap = {
     fullyPaid: (order: OrderRecord) => received(order) > 0,
     unpaid: (order: OrderRecord) => received(order) === 0,
     requiresShipping: (order: OrderRecord) => order.lines.some((line) => line.sku !== null),
-    fulfillable: (order: OrderRecord) => !order.cancelledAt && order.fulfillments.length === 0,
+    fulfillable: (order: OrderRecord) => !order.cancelledAt && displayFulfillmentStatus(order) !== 'FULFILLED',
     capturable: () => false,
     refundable: (order: OrderRecord) => received(order) > orderTotals(order).refunded,
     restockable: (order: OrderRecord) => !order.cancelledAt,

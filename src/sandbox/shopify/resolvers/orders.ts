@@ -10,6 +10,7 @@ import {
   type SearchTerm,
   type TermMatcher,
 } from '../search-query.js';
+import { displayFulfillmentStatusOf } from '../state/fulfillment-orders.js';
 import type { OrderRecord } from '../state/types.js';
 import { orderTotals } from './order-money.js';
 
@@ -18,8 +19,8 @@ import { orderTotals } from './order-money.js';
  * financial_status, fulfillment_status, status (open | closed | cancelled | not_closed; `any` = no filter, as in REST),
  * name, id, email, sku, tag, test. GraphQL returns every status by default (no implicit "open").
  */
-export function displayFulfillmentStatus(order: OrderRecord): 'FULFILLED' | 'UNFULFILLED' {
-  return order.fulfillments.length > 0 ? 'FULFILLED' : 'UNFULFILLED';
+export function displayFulfillmentStatus(order: OrderRecord): 'FULFILLED' | 'PARTIALLY_FULFILLED' | 'UNFULFILLED' {
+  return displayFulfillmentStatusOf(order);
 }
 
 const FULFILLMENT_FILTER: Record<string, string> = {

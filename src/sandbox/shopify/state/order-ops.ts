@@ -6,12 +6,14 @@ import {
   type SeedOrder,
 } from '../../seed/orders.js';
 import { moneyToMinor } from '../decimal.js';
+import { closeAllFulfillmentOrders } from './fulfillment-orders.js';
 import { activate, activeLevelAt } from './inventory-ops.js';
 import type { ShopifyStore } from './store.js';
 import type { CustomerRecord, OrderLineRecord, OrderRecord } from './types.js';
 
 export interface PlaceOrderInput {
-  lines: Array<{ sku: string; quantity: number }>;
+  /** `locationId` (gid or name): this line ships from another location than the order's (a split order). */
+  lines: Array<{ sku: string; quantity: number; locationId?: string }>;
   /** Location gid or name; default: the first location where the first line's item is stocked. */
   locationId?: string;
   financialStatus?: SeedFinancialStatus;
@@ -98,6 +100,7 @@ export function placeOrder(store: ShopifyStore, input: PlaceOrderInput): OrderRe
       unitPriceMinor: moneyToMinor(variant.price),
       discountPerUnitMinor: 0,
       vatRate: input.vatRate ?? 0.2,
+      ...(line.locationId ? { locationId: pickLocation(store, line.locationId, []).id } : {}),
     };
   });
   const seed: SeedOrder = {
@@ -120,7 +123,8 @@ export function placeOrder(store: ShopifyStore, input: PlaceOrderInput): OrderRe
   for (const [index, variant] of variants.entries()) {
     const item = store.itemOf(variant);
     if (!item.tracked) continue;
-    const level = activeLevelAt(item, location.id) ?? activate(store, item, location);
+    const lineLocation = lines[index]?.locationId ? pickLocation(store, lines[index]?.locationId, []) : location;
+    const level = activeLevelAt(item, lineLocation.id) ?? activate(store, item, lineLocation);
     const quantity = input.lines[index]?.quantity ?? 0;
     level.quantities.available -= quantity;
     level.quantities.committed += quantity;
@@ -178,6 +182,7 @@ export function fulfillOrder(store: ShopifyStore, id: string, tracking: Tracking
   const locationName = order.locationId ? store.location(order.locationId)?.name : store.locations[0]?.name;
   order.fulfillments.push({ ...store.newId('Fulfillment'), createdAt: now, ...tracking, locationName });
   moveCommitted(store, order, 'ship');
+  closeAllFulfillmentOrders(order);
   order.updatedAt = now;
   return order;
 }
@@ -187,7 +192,7 @@ function moveCommitted(store: ShopifyStore, order: OrderRecord, mode: 'restock' 
   for (const line of order.lines) {
     const variant = line.variantId ? store.variantById(line.variantId) : undefined;
     const item = variant ? store.inventoryItems.get(variant.inventoryItemId) : undefined;
-    const level = item?.tracked ? activeLevelAt(item, order.locationId) : undefined;
+    const level = item?.tracked ? activeLevelAt(item, line.locationId ?? order.locationId) : undefined;
     if (!level) continue;
     level.quantities.committed -= line.quantity;
     if (mode === 'restock') level.quantities.available += line.quantity;

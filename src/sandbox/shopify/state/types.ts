@@ -159,11 +159,37 @@ export interface OrderLineRecord {
   removedQuantity?: number;
   giftCard?: boolean;
   tip?: boolean;
+  /** The location that ships this line when it differs from the order's (a split order). */
+  locationId?: string;
 }
 
 export interface FulfillmentRecord extends SeedFulfillment {
   id: string;
   legacyId: number;
+  /** What fulfillmentCreate fulfilled, by order line; absent for a whole-order fulfilment (seeded, fulfillOrder). */
+  lines?: Array<{ lineIndex: number; quantity: number }>;
+  fulfillmentOrderIds?: string[];
+  notifyCustomer?: boolean;
+}
+
+/** One fulfilment order line: `fulfilled` grows with each fulfilment (state/fulfillment-orders.ts). */
+export interface FulfillmentOrderLineRecord {
+  id: string;
+  lineIndex: number;
+  totalQuantity: number;
+  fulfilled: number;
+}
+
+/** A fulfilment order: the lines of an order one location is to ship (state/fulfillment-orders.ts). */
+export interface FulfillmentOrderRecord {
+  __typename: 'FulfillmentOrder';
+  id: string;
+  legacyId: number;
+  orderId: string;
+  locationId: string;
+  lines: FulfillmentOrderLineRecord[];
+  createdAt: string;
+  updatedAt: string;
 }
 export interface RefundRecord extends SeedRefund {
   id: string;
@@ -203,4 +229,6 @@ export interface OrderRecord extends Omit<SeedOrder, ReplacedOrderFields> {
   shippingAddress: AddressRecord;
   /** Location whose stock the order committed (orders placed through the state helper). */
   locationId?: string;
+  /** Built on first read from the lines' locations (state/fulfillment-orders.ts). */
+  fulfillmentOrders?: FulfillmentOrderRecord[];
 }
