@@ -126,7 +126,7 @@ describe('planFulfilment', () => {
     ['cancelled in Shopify', { cancelled: true }, 'skip'],
     ['on hold', { fulfillmentOrders: [fo('FO1', 'L1', 'ON_HOLD')] }, 'fail'],
     ['too big to read in one go', { truncated: true }, 'fail'],
-  ] as const)('%s → %s', (_name, overrides, kind) => {
+  ] as Array<[string, Partial<ShopifyOrderFulfilment>, string]>)('%s → %s', (_name, overrides, kind) => {
     expect(planFulfilment(anOrder(overrides), shipment, options).kind).toBe(kind);
   });
 
