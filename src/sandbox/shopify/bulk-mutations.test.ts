@@ -59,6 +59,8 @@ describe('bulk mutations: staged upload, run, poll, result (docs/shopify-api.md#
     const results = await downloadLines(done.url!);
     expect(results).toHaveLength(30);
     expect(Number(done.fileSize)).toBeGreaterThan(0);
+    const order = results.map((line) => line.__lineNumber as number);
+    expect(order).not.toEqual([...order].sort((a, b) => a - b)); // shuffled by default: never match by position
     const byLine = new Map(results.map((line) => [line.__lineNumber as number, line]));
     expect([...byLine.keys()].sort((a, b) => a - b)).toEqual(lines.map((_, i) => i));
     const payload = (n: number) => (byLine.get(n)!.data as { productSet: Record<string, any> }).productSet;
@@ -132,5 +134,43 @@ describe('bulk mutations in parallel and ended by Shopify (docs/shopify-api.md#b
     const failed = await pollOnce(target, run.bulkOperation!.id);
     expect(failed).toMatchObject({ status: 'FAILED', errorCode: 'INTERNAL_SERVER_ERROR', url: null });
     expect(await downloadLines(failed.partialDataUrl!)).toHaveLength(ran);
+  });
+});
+
+describe('bulk mutation edges (docs/shopify-api.md#bulk-mutations)', () => {
+  it('holds each line to the @idempotent rule of a synchronous request', async () => {
+    const target = await start();
+    const staged = await stage(target);
+    const input = { name: 'available', reason: 'correction', quantities: [] };
+    await upload(staged, jsonl([{ input }]));
+    const mutation =
+      'mutation L($input: InventorySetQuantitiesInput!) { inventorySetQuantities(input: $input) { ' +
+      'userErrors { message } } }';
+    const run = await runMutation(target, mutation, keyOf(staged));
+    const done = await pollUntilDone(target, run.bulkOperation!.id);
+    const [result] = await downloadLines(done.url!);
+    expect(result).toMatchObject({ __lineNumber: 0, errors: [{ message: expect.stringMatching(/idempotent/i) }] });
+    expect(target.stats().bulkMutations).toMatchObject({ lines: 1, failedLines: 1 });
+  });
+
+  it('refuses to cancel a finished operation and expires its result seven days after completion', async () => {
+    let now = Date.parse('2026-12-01T10:00:00Z');
+    const target = await start({ clock: () => now });
+    const staged = await stage(target);
+    await upload(staged, jsonl([productLine('old', 'OLD-1')]));
+    const run = await runMutation(target, PRODUCT_SET_LINE, keyOf(staged));
+    const done = await pollUntilDone(target, run.bulkOperation!.id);
+    const cancel = await gql(
+      target,
+      'mutation C($id: ID!) { bulkOperationCancel(id: $id) { bulkOperation { status } userErrors { field message } } }',
+      { id: done.id },
+    );
+    expect(cancel.body.data.bulkOperationCancel).toEqual({
+      bulkOperation: { status: 'COMPLETED' },
+      userErrors: [{ field: null, message: 'A bulk operation cannot be canceled when it is completed' }],
+    });
+    now += 7 * 86_400_000;
+    expect(await pollOnce(target, done.id)).toMatchObject({ status: 'EXPIRED', url: null });
+    expect((await fetch(done.url!)).status).toBe(403);
   });
 });
