@@ -90,7 +90,6 @@ export async function handleGraphQL(
     context,
     resolvers: deps.resolvers,
   });
-  await deps.holdAnswer?.(rootFieldNames(operation));
   const actual = actualCost(input, result.data);
   deps.bucket.refund(requested.cost - actual);
   context.stats.executed(
@@ -107,6 +106,8 @@ export async function handleGraphQL(
       warnings: [{ field: warning.field, message: 'Invalid search field for this query.' }],
     }));
   }
+  // Executed and counted: only the answer waits (answer-hold.ts).
+  await deps.holdAnswer?.(rootFieldNames(operation));
   const headers: Record<string, string> =
     requested.deprecatedFields.length > 0
       ? { 'x-shopify-api-deprecated-reason': 'https://shopify.dev/api/usage/versioning#deprecation-practices' }
