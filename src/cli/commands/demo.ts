@@ -110,7 +110,8 @@ export function registerDemoCommand(program: Command, runtimeFor: RuntimeFactory
           orders: flags.orders,
           seed: flags.seed,
           sentos: { limits: { windowMs: flags.windowMs } },
-          shopify: { bucket: DEMO_SHOPIFY_BUCKET },
+          // The money model's golden orders too (README "Money"): each must arrive in Sentos adding up.
+          shopify: { bucket: DEMO_SHOPIFY_BUCKET, goldenOrders: true },
         });
         await runDemo(runtime, sandbox, home, flags);
       } finally {
@@ -285,7 +286,8 @@ export function demoEnv(
 function introText(sandbox: Sandbox, flags: DemoFlags): string[] {
   return [
     `Loopback simulators of Sentos (${sandbox.sentos.url}) and Shopify (${sandbox.shopify.url}): ` +
-      `${flags.products} Sentos products, ${flags.orders} Shopify orders.`,
+      `${flags.products} Sentos products, ${flags.orders} Shopify orders and the money model's golden orders ` +
+      `(#2001…: discounts, tax-exclusive prices, refunds, edits, an exchange, EUR).`,
     `The sandbox runs Sentos's one-minute rate window in ${flags.windowMs} ms (the real limit is 12 writes per ` +
       `minute), so the demo stays fast.`,
     `Its Shopify store has a Plus plan's query-cost bucket (${DEMO_SHOPIFY_BUCKET.maximumAvailable} points, ` +

@@ -143,7 +143,7 @@ const CARRIERS = [
   ['MNG Kargo', 'https://www.mngkargo.com.tr/gonderi-takip/?code='],
 ] as const;
 const CARD_GATEWAYS = ['shopify_payments', 'Kredi Kartı', 'manual'];
-const PLACEHOLDER_ITEMS: SeedOrderItem[] = [
+export const PLACEHOLDER_ITEMS: SeedOrderItem[] = [
   { sku: 'SB-TISORT-BEYAZ-M', name: 'Pamuklu Tişört', variantTitle: 'Beyaz / M', price: '349.90', vatRate: 0.1 },
   { sku: 'SB-KUPA-01', name: 'Seramik Kupa', price: '189.90', vatRate: 0.2 },
   { sku: 'SB-CANTA-SIYAH', name: 'Deri Çanta', variantTitle: 'Siyah', price: '1299.90', vatRate: 0.2 },

@@ -19,6 +19,8 @@ export interface ShopifySimulatorOptions {
   orders?: number;
   /** Catalog items the seeded orders are built from; placeholders when absent. */
   orderItems?: SeedOrderItem[];
+  /** Add the money model's golden orders (#2001…, ../seed/golden-orders.ts) after the generated ones. */
+  goldenOrders?: boolean;
   accessToken?: string;
   clientId?: string;
   clientSecret?: string;
@@ -63,6 +65,7 @@ export interface ResolvedOptions {
   locations: Array<{ name: string; isActive: boolean }>;
   orders: number;
   orderItems?: SeedOrderItem[];
+  goldenOrders: boolean;
   accessToken: string;
   clientId: string;
   clientSecret: string;
@@ -99,6 +102,7 @@ export function resolveOptions(options: ShopifySimulatorOptions = {}): ResolvedO
     })),
     orders: options.orders ?? 20,
     orderItems: options.orderItems,
+    goldenOrders: options.goldenOrders ?? false,
     accessToken: options.accessToken ?? `shpat_${hex(32)}`,
     clientId: options.clientId ?? hex(32),
     clientSecret: options.clientSecret ?? `shpss_${hex(32)}`,

@@ -98,7 +98,8 @@ export function shippingCharge(order: ShopifyOrder, source: MoneySource, origina
  * such a line; totalTipReceivedSet is their sum]. Only taken as a tip when the order has tips at all.
  */
 export function isTipLine(line: ShopifyLineItem, order: ShopifyOrder, source: MoneySource): boolean {
-  return pick(order.money.tips, source) > 0 && !line.sku?.trim() && !line.variantId && !line.requiresShipping;
+  if (line.isGiftCard || line.requiresShipping || line.variantId || line.sku?.trim()) return false;
+  return pick(order.money.tips, source) > 0;
 }
 
 export interface Exclusion {

@@ -1,4 +1,5 @@
-import { generateShopifyOrders } from '../../seed/orders.js';
+import { goldenOrders } from '../../seed/golden-orders.js';
+import { generateShopifyOrders, PLACEHOLDER_ITEMS } from '../../seed/orders.js';
 import { gid } from '../gid.js';
 import type { ResolvedOptions } from '../options.js';
 import { addOrder } from './order-ops.js';
@@ -74,5 +75,9 @@ export function createSeededStore(options: ResolvedOptions): ShopifyStore {
     now: options.clock(),
   });
   for (const order of seeded) addOrder(store, order);
+  if (options.goldenOrders) {
+    const items = options.orderItems?.length ? options.orderItems : PLACEHOLDER_ITEMS;
+    for (const golden of goldenOrders(items, options.clock())) addOrder(store, golden.order);
+  }
   return store;
 }
