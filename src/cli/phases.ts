@@ -56,6 +56,7 @@ export async function productsPhase(
     settings: productSettingsFrom(deps.config),
     links: state.links,
     pendingActivation: state.pendingActivation,
+    bulkJournal: state.bulkJournal,
     // Every products run holds back what the ledger knows Sentos has not received; `sync` also re-reads its window.
     pendingBySku: pendingHoldReader({
       shopify: deps.shopify,
@@ -82,6 +83,7 @@ export async function productsPhase(
     warnings: result.warnings,
     stats: statsSince(runtime.stats.snapshot(), before),
     locations: result.locations,
+    ...(result.bulk && { bulk: result.bulk }),
   });
 }
 

@@ -28,6 +28,20 @@ function plainLine(output: Output, event: SyncEvent): void {
     output.info(`Waiting ${Math.ceil(event.waitMs / 1000)}s: ${event.reason}`);
   else if (event.type === 'warning') output.warn(event.message);
   else if (event.type === 'item-failed') output.debug(`failed ${event.key}: ${event.message}`);
+  else if (event.type === 'bulk-progress') output.info(bulkProgressText(event));
+}
+
+/** One line per bulk import step: the upload, Shopify's processing (lines done / total), the result read. */
+export function bulkProgressText(event: Extract<SyncEvent, { type: 'bulk-progress' }>): string {
+  if (event.stage === 'upload')
+    return event.done < event.total
+      ? `Bulk import ${event.operation}: uploading ${Math.ceil(event.total / 1024)} KB…`
+      : `Bulk import ${event.operation}: uploaded`;
+  if (event.stage === 'processing')
+    return `Bulk import ${event.operation}: Shopify processed ${event.done} / ${event.total} lines`;
+  return event.done === 0
+    ? `Bulk import ${event.operation}: reading the results…`
+    : `Bulk import ${event.operation}: read ${event.done} result lines`;
 }
 
 // discardStdin: false keeps the terminal in cooked mode, so Ctrl-C is a real SIGINT at any moment (ora's raw
@@ -72,6 +86,10 @@ function interactiveProgress(output: Output): Progress {
           if (bar) bar.wait(event.waitMs, event.reason);
           else if (spinner) spinner.text = `Waiting ${Math.ceil(event.waitMs / 1000)}s: ${event.reason}`;
         }
+        break;
+      case 'bulk-progress':
+        if (bar) bar.update(done, bulkProgressText(event));
+        else if (spinner) spinner.text = bulkProgressText(event);
         break;
       case 'warning':
         break; // shown in the summary

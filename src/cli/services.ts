@@ -163,6 +163,7 @@ export function productSettingsFrom(config: ResolvedConfig): ProductSyncSettings
     matchByBarcode: p.matchByBarcode,
     tagsFromCategory: p.tagsFromCategory,
     allowVariantRemoval: p.allowVariantRemoval,
+    bulkThreshold: p.bulkThreshold,
     owned,
     guard: { maxChangeShare: p.maxChangeShare, maxZeroStockShare: p.maxZeroStockShare },
   });

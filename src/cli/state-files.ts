@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { BulkJournal } from '../sync/state/bulk-journal.js';
 import { IdSet } from '../sync/state/id-set.js';
 import { CheckpointStore } from '../sync/state/checkpoint.js';
 import { FulfilmentJournal } from '../sync/state/fulfilment-journal.js';
@@ -20,11 +21,16 @@ interface OrderState {
 
 const orderStates = new WeakMap<Runtime, OrderState>();
 
-export function productState(runtime: Runtime): { links: ProductLinks; pendingActivation: IdSet } {
+export function productState(runtime: Runtime): {
+  links: ProductLinks;
+  pendingActivation: IdSet;
+  bulkJournal: BulkJournal;
+} {
   const dir = runtime.paths.stateDir;
   return {
     links: new ProductLinks(path.join(dir, 'product-links.json')),
     pendingActivation: new IdSet(path.join(dir, 'pending-activation.json')),
+    bulkJournal: new BulkJournal(path.join(dir, 'bulk-imports.json')),
   };
 }
 

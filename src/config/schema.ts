@@ -40,6 +40,7 @@ const bool = z
   .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
 const share = z.coerce.number({ error: 'expected a number from 0 to 1' }).min(0).max(1);
 const positiveInt = z.coerce.number({ error: 'expected a whole number' }).int().positive();
+const wholeNumber = z.coerce.number({ error: 'expected a whole number, 0 or more' }).int().min(0);
 /** "1=Merkez Depo,DEPO=gid://shopify/Location/2": Sentos warehouse (id or name) → Shopify location (id or name). */
 const pairs = z.string().transform((value, ctx) => {
   const out: Record<string, string> = {};
@@ -170,6 +171,14 @@ export const settingsSchema = z.object({
       false,
       'SENTOS_SYNC_ALLOW_VARIANT_REMOVAL',
       'Delete Shopify variants that Sentos no longer has',
+    ),
+    // Bulk imports run outside the cost bucket (docs/architecture.md#bulk-import); below this the per-call path is
+    // quicker to finish than a file round trip.
+    bulkThreshold: withDefault(
+      wholeNumber,
+      250,
+      'SENTOS_SYNC_BULK_THRESHOLD',
+      'Product writes from which creates and updates go as one bulk import (0: never)',
     ),
     maxChangeShare: withDefault(
       share,

@@ -10,7 +10,17 @@ import { DEFAULT_RETRY, HttpClient, createAgent, type HttpEvent, type RetryOptio
 import { secrets as defaultSecrets, type SecretRegistry } from '../core/redact.js';
 import type { RequestStats } from '../core/request-stats.js';
 import { createTokenSource } from './auth.js';
+import {
+  findBulkImport,
+  pollBulkImport,
+  readBulkImportResults,
+  startBulkImport,
+  waitForBulkImport,
+  type BulkImportState,
+  type StartImport,
+} from './bulk/import.js';
 import { DEFAULT_BULK_POLLING, type BulkPolling } from './bulk/operation.js';
+import { stageUpload, uploadStaged, type StagedTarget } from './bulk/upload.js';
 import {
   DEFAULT_BULK_THRESHOLD,
   getInventoryLevels,
@@ -120,6 +130,26 @@ export interface ShopifyClient {
   registerWebhooks(uri: string, topics: readonly string[]): Promise<RegisterResult>;
   /** WebhookSubscriptionDelete; userErrors returned. */
   deleteWebhookSubscription(id: string): Promise<{ ok: boolean; userErrors: Array<{ message: string }> }>;
+  /** Bulk import of product writes (absent in test doubles: the products run then writes per call). */
+  bulkImport?: BulkImportApi;
+}
+
+/** The steps of a bulk import, one call each, so the caller journals between them (docs/shopify-api.md#bulk-import). */
+export interface BulkImportApi {
+  /** StagedUploadsCreate (BULK_MUTATION_VARIABLES): where the JSONL file goes. */
+  stage(filename: string, bytes: number): Promise<StagedTarget>;
+  /** Multipart POST of the file to the staged target, without the access token. */
+  upload(target: StagedTarget, filename: string, body: Buffer, signal?: AbortSignal): Promise<void>;
+  /** BulkOperationRunMutation: the operation id (waits while the shop's bulk slots are busy). */
+  start(start: StartImport, signal?: AbortSignal): Promise<string>;
+  /** BulkOperationPoll once; undefined when Shopify does not know the id. */
+  poll(id: string): Promise<BulkImportState | undefined>;
+  /** Polls until finished; Ctrl-C or the wait limit returns the last state (still running). */
+  wait(id: string, onProgress: (state: BulkImportState) => void, signal?: AbortSignal): Promise<BulkImportState>;
+  /** BulkMutationsSince: the operation whose document holds `marker`, created since `sinceIso`. */
+  find(marker: string, sinceIso: string): Promise<{ id: string; status: string } | undefined>;
+  /** The result JSONL, every line parsed. */
+  results(id: string, url: string, fileSize: number | undefined, signal?: AbortSignal): Promise<unknown[]>;
 }
 
 export function createShopifyClient(options: ShopifyClientOptions): ShopifyClient {
@@ -183,6 +213,15 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
     listWebhookSubscriptions: () => listWebhookSubscriptions(gql),
     registerWebhooks: (uri, topics) => registerWebhooks(gql, uri, topics),
     deleteWebhookSubscription: (id) => deleteWebhookSubscription(gql, id),
+    bulkImport: {
+      stage: (filename, bytes) => stageUpload(bulk.deps, filename, bytes),
+      upload: (target, filename, body, signal) => uploadStaged(bulk.deps, target, filename, body, signal),
+      start: (start, signal) => startBulkImport(bulk.deps, start, signal),
+      poll: (id) => pollBulkImport(bulk.deps, id),
+      wait: (id, onProgress, signal) => waitForBulkImport(bulk.deps, id, onProgress, signal),
+      find: (marker, sinceIso) => findBulkImport(bulk.deps, marker, sinceIso),
+      results: (id, url, fileSize, signal) => readBulkImportResults(bulk.deps, id, url, fileSize, signal),
+    },
   };
 }
 

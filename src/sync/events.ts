@@ -9,6 +9,17 @@ export type SyncEvent =
   | { type: 'item-done'; key: string; action: string }
   | { type: 'item-failed'; key: string; message: string }
   | { type: 'waiting'; service: 'sentos' | 'shopify'; waitMs: number; reason: string }
-  | { type: 'warning'; message: string };
+  | { type: 'warning'; message: string }
+  /**
+   * A bulk import (docs/architecture.md#bulk-import): the upload (bytes), Shopify's processing (lines done of the
+   * file's, from objectCount) and the result read (lines).
+   */
+  | {
+      type: 'bulk-progress';
+      stage: 'upload' | 'processing' | 'results';
+      operation: string;
+      done: number;
+      total: number;
+    };
 
 export type EventSink = (event: SyncEvent) => void;

@@ -47,6 +47,16 @@ export interface RunReport {
   exitCode: number;
   /** Shopify location id → name, so people read stock changes by name (ids stay in `changes`). */
   locations?: Record<string, string>;
+  /** Product writes went as bulk imports (docs/architecture.md#bulk-import): which, and what came back. */
+  bulk?: BulkFigures;
+}
+
+export interface BulkFigures {
+  operations: string[];
+  lines: number;
+  written: number;
+  failed: number;
+  stillRunning: string[];
 }
 
 export interface RequestFigures {
@@ -116,6 +126,7 @@ export interface ReportInput {
   warnings: string[];
   stats: Record<'sentos' | 'shopify', ServiceStats>;
   locations?: Record<string, string>;
+  bulk?: BulkFigures;
 }
 
 export function buildReport(input: ReportInput): RunReport {
@@ -133,5 +144,6 @@ export function buildReport(input: ReportInput): RunReport {
     warnings: input.warnings,
     exitCode: exitCodeFor(summary, input.interrupted),
     ...(input.locations ? { locations: input.locations } : {}),
+    ...(input.bulk ? { bulk: input.bulk } : {}),
   };
 }

@@ -44,6 +44,17 @@ export function renderSummary(report: RunReport, title: string, c: ChalkInstance
     if (problems.length > 50) lines.push(`  … and ${problems.length - 50} more (use --json for the full list)`);
   }
   for (const warning of report.warnings) lines.push(`${c.yellow('!')} ${warning}`);
+  if (report.bulk) {
+    const b = report.bulk;
+    const ops = b.operations.length;
+    const running = b.stillRunning.length ? `, ${b.stillRunning.length} still running` : '';
+    lines.push(
+      c.dim(
+        `Bulk import: ${b.lines} product writes in ${ops} Shopify bulk operation${ops === 1 ? '' : 's'} ` +
+          `(${b.written} written, ${b.failed} failed${running})`,
+      ),
+    );
+  }
   const r = report.requests;
   lines.push(
     '',

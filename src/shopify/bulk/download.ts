@@ -23,7 +23,8 @@ export interface JsonlCollector<T> {
 export interface BulkFile {
   label: string;
   url: string;
-  objectCount: number;
+  /** Undefined: the line count is not known up front (an import's result file), only the byte size is checked. */
+  objectCount: number | undefined;
   fileSize: number | undefined;
 }
 
@@ -131,8 +132,8 @@ async function consume<T>(
     return { ok: false, retryable: true, error: downloadError(file, what) };
   }
   const sizeOk = file.fileSize === undefined || bytes === file.fileSize;
-  if (lines === file.objectCount && sizeOk) return { ok: true };
-  const what = `got ${lines} of ${file.objectCount} lines${
+  if ((file.objectCount === undefined || lines === file.objectCount) && sizeOk) return { ok: true };
+  const what = `got ${lines} of ${file.objectCount ?? '?'} lines${
     file.fileSize === undefined ? '' : ` and ${bytes} of ` + `${file.fileSize} bytes`
   }`;
   return { ok: false, retryable: true, error: downloadError(file, what) };

@@ -3,6 +3,7 @@
  * schemas and checks that every operation file is listed here, so no document escapes validation.
  */
 import { BulkCatalogLevels, BulkCatalogProducts } from './bulk-catalog-export.js';
+import { BulkMutationsSince, BulkOperationRunMutation, BulkProductSet, StagedUploadsCreate } from './bulk-import.js';
 import { BulkOperationPoll } from './bulk-operation-poll.js';
 import { BulkOperationRunQuery } from './bulk-operation-run-query.js';
 import { CatalogCounts } from './catalog-counts.js';
@@ -27,6 +28,10 @@ import { WebhookSubscriptionCreate, WebhookSubscriptionDelete, WebhookSubscripti
 export {
   FulfillmentCreate,
   OrderFulfillmentOrders,
+  BulkMutationsSince,
+  BulkOperationRunMutation,
+  BulkProductSet,
+  StagedUploadsCreate,
   BulkCatalogLevels,
   BulkCatalogProducts,
   BulkOperationPoll,
@@ -64,6 +69,10 @@ export const ALL_OPERATIONS: readonly OperationDocument[] = [
   BulkOperationPoll,
   BulkCatalogProducts,
   BulkCatalogLevels,
+  StagedUploadsCreate,
+  BulkOperationRunMutation,
+  BulkProductSet,
+  BulkMutationsSince,
   ProductSet,
   ProductSetWithVariants,
   WrittenVariantsPage,

@@ -154,6 +154,21 @@ describe('variables built by the client coerce against the input types', () => {
   });
   const cases: Array<[string, Record<string, unknown>]> = [
     ['ProductSet', { ...product, variantsFirst: 20, levelsFirst: 10 }],
+    // A bulk import JSONL line is exactly these variables (docs/shopify-api.md#bulk-import).
+    ['BulkProductSet', JSON.parse(JSON.stringify(product)) as Record<string, unknown>],
+    [
+      'StagedUploadsCreate',
+      {
+        input: [
+          { resource: 'BULK_MUTATION_VARIABLES', filename: 'a.jsonl', mimeType: 'text/jsonl', httpMethod: 'POST' },
+        ],
+      },
+    ],
+    [
+      'BulkOperationRunMutation',
+      { mutation: 'mutation {}', stagedUploadPath: 'tmp/1/a.jsonl', clientIdentifier: 'sentos-sync-run-1' },
+    ],
+    ['BulkMutationsSince', { query: 'operation_type:mutation', first: 10 }],
     [
       'InventorySetQuantities',
       {

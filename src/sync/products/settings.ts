@@ -58,6 +58,11 @@ export interface ProductSyncSettings {
    * (docs/shopify-api.md#productset).
    */
   allowVariantRemoval: boolean;
+  /**
+   * At this many product writes or more, creates and full updates go as bulk imports (docs/architecture.md#bulk-import);
+   * 0: never.
+   */
+  bulkThreshold: number;
 }
 
 export const DEFAULT_OWNED_FIELDS: Readonly<OwnedFields> = Object.freeze({
@@ -91,6 +96,8 @@ export const DEFAULT_PRODUCT_SETTINGS: Readonly<ProductSyncSettings> = Object.fr
   guard: Object.freeze({ maxChangeShare: 0.5, maxZeroStockShare: 0.3 }),
   handlePrefix: 'sentos-',
   allowVariantRemoval: false,
+  // Off in the neutral defaults (tests write per call unless they ask); real runs take src/config/schema.ts's.
+  bulkThreshold: 0,
 });
 
 /** Defaults overlaid with a partial (owned and guard merged per key): handy for config resolution and tests. */

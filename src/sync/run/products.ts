@@ -12,10 +12,14 @@ import {
   type ProductSyncSettings,
 } from '../products/index.js';
 import type { ReportItem } from '../report.js';
+import { splitForBulk } from '../products/bulk-plan.js';
+import type { BulkJournal } from '../state/bulk-journal.js';
 import type { IdSet } from '../state/id-set.js';
 import type { ProductLinks } from '../state/product-links.js';
 import type { SentosSnapshot } from './sentos-snapshot.js';
 import { invalidItem, planWarnings, reportItem, stockWarnings, unreadableItems } from './product-report.js';
+import { applyBulkWrites, bulkWarnings, type BulkRunSummary } from './bulk-apply.js';
+import { recoverBulkImports } from './bulk-recover.js';
 import { runPool } from './pool.js';
 import { writeStock } from './stock-writer.js';
 
@@ -29,6 +33,8 @@ export interface ProductsRunInput {
   settings: ProductSyncSettings;
   links: ProductLinks;
   pendingActivation: IdSet;
+  /** Bulk imports not yet read into state (docs/architecture.md#bulk-import); without it every write is per call. */
+  bulkJournal?: BulkJournal;
   /**
    * sku → location id ('*' = every location) → units sold on Shopify that Sentos has not seen
    * (docs/architecture.md#no-oversell). A function is called after Shopify's levels are read, so no sale falls between
@@ -49,6 +55,8 @@ export interface ProductsRunResult {
   items: ReportItem[];
   interrupted: boolean;
   warnings: string[];
+  /** Set when product writes went as bulk imports. */
+  bulk?: BulkRunSummary;
 }
 
 export interface ShopifySnapshot {
@@ -73,6 +81,11 @@ export async function readShopifySnapshot(
 }
 
 export async function runProducts(input: ProductsRunInput): Promise<ProductsRunResult> {
+  // An earlier run's bulk import is read (waited for, if still running) before Shopify is read and anything planned.
+  const recovered =
+    input.bulkJournal && input.shopify.bulkImport
+      ? await recoverBulkImports({ ...input, bulk: input.shopify.bulkImport, journal: input.bulkJournal })
+      : [];
   const snapshot = await readShopifySnapshot(input.shopify, input.onEvent, input.signal);
   // Before any write (and in a dry run too): stock with no place to go is a setup error, never a silent skip.
   const setup = checkStockSetup(input.settings, input.sentosSnapshot.warehouses, snapshot.locations);
@@ -92,7 +105,7 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
     only: { skus: input.options.skus, limit: input.options.limit },
     unreadable: input.sentosSnapshot.invalid,
   });
-  const warnings = [...setup.notes, ...planWarnings(plan)];
+  const warnings = [...recovered, ...setup.notes, ...planWarnings(plan)];
   if (input.options.skus?.length && plan.items.length === 0)
     warnings.push(`No Sentos product holds ${input.options.skus.join(', ')} (product or variant SKU, exact match).`);
   const violations = checkGuard(plan, input.settings.guard);
@@ -131,6 +144,7 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
     items: [...applied.items, ...unreadable],
     interrupted: applied.interrupted,
     warnings: [...warnings, ...applied.warnings],
+    ...(applied.bulk && { bulk: applied.bulk }),
   };
 }
 
@@ -138,7 +152,7 @@ async function applyPlan(
   plan: ProductPlan,
   snapshot: ShopifySnapshot,
   input: ProductsRunInput,
-): Promise<{ items: ReportItem[]; interrupted: boolean; warnings: string[] }> {
+): Promise<{ items: ReportItem[]; interrupted: boolean; warnings: string[]; bulk?: BulkRunSummary }> {
   const byId = new Map(snapshot.products.map((p) => [p.id, p]));
   const failures = new Map<string, { message: string; hint?: string }>();
   const createdItems = new Map<string, string>();
@@ -147,7 +161,20 @@ async function applyPlan(
   // product is always written before its stock, and its stock before its publish.
   const toWrite = plan.items.filter((i) => (i.action === 'create' || i.action === 'update') && i.productWrite);
   const written = new Set<string>();
-  const pool = await runPool(toWrite, input.shopify.maxInFlight ?? 1, input.signal, async (item) => {
+  // Above products.bulkThreshold the writes go as bulk imports, outside the cost bucket (bulk-apply.ts).
+  const { bulkImport } = input.shopify;
+  const split = splitForBulk(toWrite, bulkImport && input.bulkJournal ? input.settings.bulkThreshold : 0);
+  const bulk =
+    split.bulk.length > 0 && bulkImport && input.bulkJournal
+      ? await applyBulkWrites(split.bulk, byId, {
+          ...input,
+          shopify: { ...input.shopify, bulkImport },
+          journal: input.bulkJournal,
+        })
+      : undefined;
+  for (const key of bulk?.written ?? []) written.add(key);
+  for (const [key, failure] of bulk?.failures ?? []) failures.set(key, failure);
+  const pool = await runPool(split.perCall, input.shopify.maxInFlight ?? 1, input.signal, async (item) => {
     const failure = await writeProduct(item, byId, input, createdItems);
     if (failure) failures.set(item.key, failure);
     else written.add(item.key);
@@ -157,7 +184,7 @@ async function applyPlan(
         : { type: 'item-done', key: item.sku, action: item.action },
     );
   });
-  const interrupted = pool.notStarted > 0;
+  const interrupted = pool.notStarted > 0 || (bulk?.interrupted ?? false);
   // Items whose product write is done (or not needed), in plan order: only their stock may be written.
   const ready = plan.items.filter(
     (i) => (i.action === 'create' || i.action === 'update') && (i.productWrite ? written.has(i.key) : !interrupted),
@@ -202,7 +229,8 @@ async function applyPlan(
   return {
     items,
     interrupted: interrupted || stock.interrupted || unpublished.size > 0,
-    warnings: stockWarnings(stock),
+    warnings: [...stockWarnings(stock), ...bulkWarnings(bulk?.summary)],
+    ...(bulk && { bulk: bulk.summary }),
   };
 }
 

@@ -1,0 +1,119 @@
+/**
+ * Which product writes go as one bulk import, how they are cut into files, and what each result line means
+ * (docs/shopify-api.md#bulk-import, docs/architecture.md#bulk-import). Pure, table-tested.
+ */
+import type { BulkLineResult, LineKey } from '../../shopify/bulk/product-set-lines.js';
+import type { PlanItem } from './types.js';
+
+/** Shopify takes files up to 100 MB since 2026-01 [V: changelog "faster bulk operations"]; we stay well under. */
+export const MAX_SHARD_BYTES = 90 * 1024 * 1024;
+
+export interface BulkSplit {
+  bulk: PlanItem[];
+  perCall: PlanItem[];
+}
+
+/**
+ * `writes`: items with a productWrite. At `threshold` or more eligible writes they go bulk; 0 means never. A write that
+ * needs its new variants' ids back (stock too large to ride in the productSet) stays per call: the bulk result names
+ * only the product.
+ */
+export function splitForBulk(writes: PlanItem[], threshold: number): BulkSplit {
+  if (threshold <= 0) return { bulk: [], perCall: writes };
+  const eligible = writes.filter((item) => item.productWrite && !item.productWrite.returnVariants);
+  if (eligible.length < threshold) return { bulk: [], perCall: writes };
+  const bulk = new Set(eligible);
+  return { bulk: eligible, perCall: writes.filter((item) => !bulk.has(item)) };
+}
+
+export interface ShardLine {
+  /** The plan item (Sentos product id). */
+  itemKey: string;
+  key: LineKey;
+  text: string;
+}
+
+export interface Shard {
+  index: number;
+  lines: ShardLine[];
+  bytes: number;
+}
+
+/** Consecutive lines, each file at most `maxBytes` (a line longer than that goes alone). */
+export function shardLines(lines: ShardLine[], maxBytes = MAX_SHARD_BYTES): Shard[] {
+  const shards: Shard[] = [];
+  let current: Shard | undefined;
+  for (const line of lines) {
+    const bytes = Buffer.byteLength(line.text, 'utf8') + 1;
+    if (!current || (current.lines.length > 0 && current.bytes + bytes > maxBytes)) {
+      current = { index: shards.length, lines: [], bytes: 0 };
+      shards.push(current);
+    }
+    current.lines.push(line);
+    current.bytes += bytes;
+  }
+  return shards;
+}
+
+export interface LineOutcome {
+  productId?: string;
+  /** Shopify's message, or why the outcome is unknown; absent on success. */
+  failure?: string;
+  /** No result line answers it: the outcome is unknown (not a rejection). */
+  unanswered?: boolean;
+}
+
+const keyText = (key: LineKey): string => ('id' in key ? `id:${key.id}` : `handle:${key.handle}`);
+
+/**
+ * Result lines → one outcome per input line, by item key. A written product is matched by its own id or handle, never
+ * by position. A rejected line has no product: it is placed by `__lineNumber` (its base read off the matched lines, 0
+ * when none), else by position when the file has exactly one line per input line. A line nothing answers is a failure
+ * to retry; a create is a handle upsert, so the retry cannot duplicate it.
+ */
+export function matchResults(lines: ShardLine[], results: BulkLineResult[]): Map<string, LineOutcome> {
+  const index = new Map<string, number>();
+  lines.forEach((line, i) => index.set(keyText(line.key), i));
+  const found = (r: BulkLineResult) =>
+    r.product ? (index.get(`id:${r.product.id}`) ?? index.get(`handle:${r.product.handle}`)) : undefined;
+  const base = lineNumberBase(results.map((r) => ({ lineNumber: r.lineNumber, at: found(r) })));
+  const byLine = new Map<number, LineOutcome>();
+  results.forEach((result, position) => {
+    let at = found(result);
+    if (at === undefined && result.lineNumber !== undefined) at = result.lineNumber - base;
+    if (at === undefined && results.length === lines.length) at = position;
+    if (at === undefined || at < 0 || at >= lines.length || byLine.has(at)) return;
+    byLine.set(at, outcomeOf(result));
+  });
+  const outcomes = new Map<string, LineOutcome>();
+  lines.forEach((line, i) =>
+    outcomes.set(
+      line.itemKey,
+      byLine.get(i) ?? {
+        unanswered: true,
+        failure:
+          'Shopify\u2019s bulk result has no line for this product, so its outcome is unknown; the next run checks ' +
+          'and writes it again if needed.',
+      },
+    ),
+  );
+  return outcomes;
+}
+
+function lineNumberBase(pairs: Array<{ lineNumber?: number; at?: number }>): number {
+  const votes = new Map<number, number>();
+  for (const { lineNumber, at } of pairs)
+    if (lineNumber !== undefined && at !== undefined) votes.set(lineNumber - at, (votes.get(lineNumber - at) ?? 0) + 1);
+  let best = 0;
+  let most = 0;
+  for (const [base, count] of votes) if (count > most) [best, most] = [base, count];
+  return best;
+}
+
+function outcomeOf(result: BulkLineResult): LineOutcome {
+  if (result.errors.length === 0 && result.product) return { productId: result.product.id };
+  const text =
+    result.errors.map((e) => `${e.message}${e.field?.length ? ` (${e.field.join('.')})` : ''}`).join('; ') ||
+    'no product returned';
+  return { ...(result.product && { productId: result.product.id }), failure: `Shopify rejected the product: ${text}` };
+}

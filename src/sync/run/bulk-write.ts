@@ -1,0 +1,122 @@
+/**
+ * Product writes as bulk imports (docs/architecture.md#bulk-import): the lines built by the per-call path's own
+ * productSet input builder, cut into files, each journaled BEFORE its upload, then staged, uploaded, started (the
+ * operation id journaled at once), watched and read. Up to five files run at once (the shop's limit since 2026-01,
+ * docs/shopify-api.md#bulk-import). Ctrl-C while Shopify processes leaves the operation running: the journal keeps
+ * it and the next run reads its results before planning (bulk-recover.ts).
+ */
+import type { Clock } from '../../core/clock.js';
+import { errorMessage } from '../../core/errors.js';
+import type { BulkImportApi } from '../../shopify/client.js';
+import { BulkProductSet } from '../../shopify/operations/index.js';
+import { productSetLine } from '../../shopify/bulk/product-set-lines.js';
+import type { EventSink } from '../events.js';
+import { shardLines, type LineOutcome, type Shard } from '../products/bulk-plan.js';
+import type { PlanItem } from '../products/types.js';
+import type { BulkJournal, BulkJournalEntry } from '../state/bulk-journal.js';
+import { readImport } from './bulk-read.js';
+import { runPool } from './pool.js';
+
+export const MAX_CONCURRENT_IMPORTS = 5;
+
+export interface BulkWriteInput {
+  items: PlanItem[];
+  bulk: BulkImportApi;
+  journal: BulkJournal;
+  runId: string;
+  clock: Clock;
+  signal: AbortSignal;
+  onEvent: EventSink;
+  /** Called with each finished file's outcomes, before its journal entry goes (save the links there). */
+  onOutcomes: (outcomes: Map<string, LineOutcome>) => void;
+  maxShardBytes?: number;
+}
+
+export interface BulkWriteResult {
+  outcomes: Map<string, LineOutcome>;
+  /** Operations Shopify is still processing (Ctrl-C, or the wait limit): their items are not reached yet. */
+  stillRunning: string[];
+  /** Every operation started, in file order. */
+  operations: string[];
+  /** Items whose file was never started (Ctrl-C before its start). */
+  notStarted: Set<string>;
+}
+
+/** The marker rides in the mutation as a comment: 2026-10 has no way to read a clientIdentifier back. */
+export const importMarker = (clientIdentifier: string): string => `# sentos-sync bulk import ${clientIdentifier}`;
+export const importMutation = (clientIdentifier: string): string =>
+  `${importMarker(clientIdentifier)}\n${BulkProductSet.document.trim()}\n`;
+
+export async function writeInBulk(input: BulkWriteInput): Promise<BulkWriteResult> {
+  const lines = input.items.map((item) => ({ itemKey: item.key, ...productSetLine(item.productWrite!) }));
+  const shards = shardLines(lines, input.maxShardBytes);
+  const result: BulkWriteResult = { outcomes: new Map(), stillRunning: [], operations: [], notStarted: new Set() };
+  const started = new Set<number>();
+  const pool = await runPool(shards, MAX_CONCURRENT_IMPORTS, input.signal, async (shard) => {
+    started.add(shard.index);
+    await runShard(input, shard, result);
+  });
+  if (pool.notStarted > 0)
+    for (const shard of shards)
+      if (!started.has(shard.index)) for (const l of shard.lines) result.notStarted.add(l.itemKey);
+  return result;
+}
+
+async function runShard(input: BulkWriteInput, shard: Shard, result: BulkWriteResult): Promise<void> {
+  const clientIdentifier = `sentos-sync-${input.runId}-${shard.index + 1}`;
+  const filename = `${clientIdentifier}.jsonl`;
+  const body = Buffer.from(shard.lines.map((l) => `${l.text}\n`).join(''), 'utf8');
+  const entry: BulkJournalEntry = {
+    clientIdentifier,
+    createdAt: new Date(input.clock.now() - 60_000).toISOString(),
+    lines: shard.lines.map((l) => ({ itemKey: l.itemKey, key: l.key })),
+  };
+  const fail = (message: string) => {
+    for (const l of shard.lines) result.outcomes.set(l.itemKey, { failure: message });
+  };
+  // Journaled before anything leaves: a kill from here on leaves the next run something to look for.
+  input.journal.add(entry);
+  let id: string;
+  try {
+    input.onEvent({ type: 'bulk-progress', stage: 'upload', operation: clientIdentifier, done: 0, total: body.length });
+    const target = await input.bulk.stage(filename, body.length);
+    await input.bulk.upload(target, filename, body, input.signal);
+    input.onEvent({
+      type: 'bulk-progress',
+      stage: 'upload',
+      operation: clientIdentifier,
+      done: body.length,
+      total: body.length,
+    });
+    if (input.signal.aborted) throw input.signal.reason;
+    id = await startOrFind(input, entry, target.stagedUploadPath);
+  } catch (error) {
+    // Nothing was started (or nothing can be found): the items are planned afresh next time.
+    input.journal.remove(clientIdentifier);
+    if (input.signal.aborted) for (const l of shard.lines) result.notStarted.add(l.itemKey);
+    else fail(`The bulk import could not start: ${errorMessage(error)}`);
+    return;
+  }
+  input.journal.setOperation(clientIdentifier, id);
+  result.operations.push(id);
+  const read = await readImport(input.bulk, { ...entry, operationId: id }, input.onEvent, input.signal);
+  if (read.kind === 'running') {
+    result.stillRunning.push(id);
+    return;
+  }
+  input.onOutcomes(read.outcomes);
+  for (const [key, outcome] of read.outcomes) result.outcomes.set(key, outcome);
+  input.journal.remove(clientIdentifier);
+}
+
+/** An error on the start may hide an operation that did start (the answer was lost): look before giving up. */
+async function startOrFind(input: BulkWriteInput, entry: BulkJournalEntry, stagedUploadPath: string): Promise<string> {
+  const { clientIdentifier } = entry;
+  try {
+    return await input.bulk.start({ mutation: importMutation(clientIdentifier), stagedUploadPath, clientIdentifier });
+  } catch (error) {
+    const found = await input.bulk.find(importMarker(clientIdentifier), entry.createdAt).catch(() => undefined);
+    if (found) return found.id;
+    throw error;
+  }
+}
