@@ -34,6 +34,11 @@ export class ActivityLog {
     appendLine(this.file, JSON.stringify(entry));
   }
 
+  /** Several entries in one write and one fsync. */
+  appendMany(entries: LogEntry[]): void {
+    if (entries.length > 0) appendLine(this.file, entries.map((e) => JSON.stringify(e)).join('\n'));
+  }
+
   /** Drops the oldest entries beyond the cap; called once at the end of a run, not per line. */
   rotate(): void {
     if (!fs.existsSync(this.file)) return;

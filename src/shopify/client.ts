@@ -134,7 +134,8 @@ export interface ShopifyClient {
   bulkImport?: BulkImportApi;
 }
 
-/** The steps of a bulk import, one call each, so the caller journals between them (docs/shopify-api.md#bulk-import). */
+/** The steps of a bulk import, one call each, so the caller journals between them (docs/shopify-api.md#bulk-mutations).
+ */
 export interface BulkImportApi {
   /** StagedUploadsCreate (BULK_MUTATION_VARIABLES): where the JSONL file goes. */
   stage(filename: string, bytes: number): Promise<StagedTarget>;
@@ -145,7 +146,12 @@ export interface BulkImportApi {
   /** BulkOperationPoll once; undefined when Shopify does not know the id. */
   poll(id: string): Promise<BulkImportState | undefined>;
   /** Polls until finished; Ctrl-C or the wait limit returns the last state (still running). */
-  wait(id: string, onProgress: (state: BulkImportState) => void, signal?: AbortSignal): Promise<BulkImportState>;
+  wait(
+    id: string,
+    onProgress: (state: BulkImportState) => void,
+    signal?: AbortSignal,
+    totalLines?: number,
+  ): Promise<BulkImportState>;
   /** BulkMutationsSince: the operation whose document holds `marker`, created since `sinceIso`. */
   find(marker: string, sinceIso: string): Promise<{ id: string; status: string } | undefined>;
   /** The result JSONL, every line parsed. */
@@ -218,7 +224,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
       upload: (target, filename, body, signal) => uploadStaged(bulk.deps, target, filename, body, signal),
       start: (start, signal) => startBulkImport(bulk.deps, start, signal),
       poll: (id) => pollBulkImport(bulk.deps, id),
-      wait: (id, onProgress, signal) => waitForBulkImport(bulk.deps, id, onProgress, signal),
+      wait: (id, onProgress, signal, total) => waitForBulkImport(bulk.deps, id, onProgress, signal, total),
       find: (marker, sinceIso) => findBulkImport(bulk.deps, marker, sinceIso),
       results: (id, url, fileSize, signal) => readBulkImportResults(bulk.deps, id, url, fileSize, signal),
     },

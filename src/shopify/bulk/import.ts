@@ -1,5 +1,5 @@
 /**
- * A bulk import after its file is staged (docs/shopify-api.md#bulk-import): start it, watch it, find it again, read
+ * A bulk import after its file is staged (docs/shopify-api.md#bulk-mutations): start it, watch it, find it again, read
  * its result file. Each step is its own call so the caller can journal between them (docs/architecture.md#bulk-import).
  */
 import { RemoteError } from '../../core/errors.js';
@@ -76,15 +76,19 @@ export async function pollBulkImport(deps: BulkDeps, id: string): Promise<BulkIm
 }
 
 /**
- * Polls with a doubling interval (each poll costs 1 point) until the operation finishes. Ctrl-C or the wait limit
- * returns the last state seen, still running: the operation goes on at Shopify and the next run reads it.
+ * Polls until the operation finishes (each poll costs 1 point): a doubling interval, or, once lines are seen moving and
+ * `totalLines` is known, the time the rest should take at the rate seen (never shorter than the first wait, never
+ * longer than the longest). Ctrl-C or the wait limit returns the last state seen, still running: the operation goes on
+ * at Shopify and the next run reads it.
  */
 export async function waitForBulkImport(
   deps: BulkDeps,
   id: string,
   onProgress: (state: BulkImportState) => void,
   signal?: AbortSignal,
+  totalLines?: number,
 ): Promise<BulkImportState> {
+  const startedAt = deps.clock.now();
   const deadline = deps.clock.now() + deps.polling.timeoutMs;
   let last: BulkImportState = {
     id,
@@ -96,7 +100,7 @@ export async function waitForBulkImport(
     fileSize: undefined,
   };
   for (let attempt = 0; ; attempt++) {
-    const delayMs = nextPollDelayMs(attempt, deps.polling);
+    const delayMs = pollDelayMs(attempt, deps, last.objectCount, totalLines, deps.clock.now() - startedAt);
     if (signal?.aborted || deps.clock.now() + delayMs > deadline) return last;
     try {
       await deps.clock.sleep(delayMs, signal);
@@ -115,6 +119,20 @@ export async function waitForBulkImport(
     onProgress(state);
     if (FINISHED.has(state.status)) return state;
   }
+}
+
+/** Pure: the wait before the next poll (see waitForBulkImport). */
+export function pollDelayMs(
+  attempt: number,
+  deps: Pick<BulkDeps, 'polling'>,
+  done: number,
+  total: number | undefined,
+  elapsedMs: number,
+): number {
+  const backoff = nextPollDelayMs(attempt, deps.polling);
+  if (!total || done <= 0 || done >= total || elapsedMs <= 0) return backoff;
+  const rest = ((total - done) * elapsedMs) / done;
+  return Math.round(Math.min(deps.polling.maxDelayMs, Math.max(deps.polling.initialDelayMs, rest)));
 }
 
 /** The newest of this app's bulk mutations since `sinceIso` whose document holds `marker`. */

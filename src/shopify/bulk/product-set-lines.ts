@@ -1,5 +1,5 @@
 /**
- * ProductWrite ↔ bulk import JSONL (docs/shopify-api.md#bulk-import). Pure, table-tested.
+ * ProductWrite ↔ bulk import JSONL (docs/shopify-api.md#bulk-mutations). Pure, table-tested.
  *
  * - A line is the variables of BulkProductSet, built by the same toProductSetInput as the per-call productSet, so both
  *   paths send the same product: one JSON object, no pretty-printing, no newline inside.

@@ -1,5 +1,5 @@
 /**
- * Staging a bulk import file (docs/shopify-api.md#bulk-import): stagedUploadsCreate gives a target URL and form
+ * Staging a bulk import file (docs/shopify-api.md#bulk-mutations): stagedUploadsCreate gives a target URL and form
  * parameters, the file goes there as a multipart POST (the parameters first, the file last, as S3-style targets
  * require), and the `key` parameter is the `stagedUploadPath` of bulkOperationRunMutation.
  *

@@ -1,6 +1,6 @@
 /**
- * The documents of a bulk import (docs/shopify-api.md#bulk-import): stage a file, start the operation, find it again.
- * Polling reuses BulkOperationPoll (bulkOperation(id:)); the result file is a plain GET of its signed URL.
+ * The documents of a bulk import (docs/shopify-api.md#bulk-mutations): stage a file, start the operation, find it
+ * again. Polling reuses BulkOperationPoll (bulkOperation(id:)); the result file is a plain GET of its signed URL.
  */
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
@@ -10,8 +10,8 @@ import { codedUserErrorSchema, userErrorSchema } from './wire.js';
 /**
  * The mutation each JSONL line runs: one line's variables are `{identifier, input}` of ProductSet.
  * `product { id handle }` is our key back: an update's id and a create's handle are in the line's own variables, so
- * a result line is matched without relying on line order (docs/shopify-api.md#bulk-import). productSet runs synchronously inside a bulk
- * operation [V: schema 2026-10 productSet description].
+ * a result line is matched without relying on line order (docs/shopify-api.md#bulk-mutations). productSet runs
+ * synchronously inside a bulk operation [V: schema 2026-10 productSet description].
  */
 export const BulkProductSet = defineOperation<ProductSetVariables>()({
   name: 'BulkProductSet',

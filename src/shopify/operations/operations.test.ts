@@ -154,7 +154,7 @@ describe('variables built by the client coerce against the input types', () => {
   });
   const cases: Array<[string, Record<string, unknown>]> = [
     ['ProductSet', { ...product, variantsFirst: 20, levelsFirst: 10 }],
-    // A bulk import JSONL line is exactly these variables (docs/shopify-api.md#bulk-import).
+    // A bulk import JSONL line is exactly these variables (docs/shopify-api.md#bulk-mutations).
     ['BulkProductSet', JSON.parse(JSON.stringify(product)) as Record<string, unknown>],
     [
       'StagedUploadsCreate',

@@ -1,6 +1,6 @@
 /**
  * Which product writes go as one bulk import, how they are cut into files, and what each result line means
- * (docs/shopify-api.md#bulk-import, docs/architecture.md#bulk-import). Pure, table-tested.
+ * (docs/shopify-api.md#bulk-mutations, docs/architecture.md#bulk-import). Pure, table-tested.
  */
 import type { BulkLineResult, LineKey } from '../../shopify/bulk/product-set-lines.js';
 import type { PlanItem } from './types.js';

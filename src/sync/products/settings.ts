@@ -59,8 +59,8 @@ export interface ProductSyncSettings {
    */
   allowVariantRemoval: boolean;
   /**
-   * At this many product writes or more, creates and full updates go as bulk imports (docs/architecture.md#bulk-import);
-   * 0: never.
+   * At this many product writes or more, creates and full updates go as bulk imports
+   * (docs/architecture.md#bulk-import); 0: never.
    */
   bulkThreshold: number;
 }

@@ -25,6 +25,7 @@ export async function readImport(
     id,
     (s) => onEvent({ type: 'bulk-progress', stage: 'processing', operation: id, done: s.objectCount, total }),
     signal,
+    total,
   );
   if (state.status !== 'COMPLETED' && state.status !== 'FAILED' && state.status !== 'CANCELED')
     return state.status === 'EXPIRED'

@@ -2,7 +2,7 @@
  * Product writes as bulk imports (docs/architecture.md#bulk-import): the lines built by the per-call path's own
  * productSet input builder, cut into files, each journaled BEFORE its upload, then staged, uploaded, started (the
  * operation id journaled at once), watched and read. Up to five files run at once (the shop's limit since 2026-01,
- * docs/shopify-api.md#bulk-import). Ctrl-C while Shopify processes leaves the operation running: the journal keeps
+ * docs/shopify-api.md#bulk-mutations). Ctrl-C while Shopify processes leaves the operation running: the journal keeps
  * it and the next run reads its results before planning (bulk-recover.ts).
  */
 import type { Clock } from '../../core/clock.js';
