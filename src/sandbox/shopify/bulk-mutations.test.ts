@@ -138,6 +138,18 @@ describe('bulk mutations in parallel and ended by Shopify (docs/shopify-api.md#b
 });
 
 describe('bulk mutation edges (docs/shopify-api.md#bulk-mutations)', () => {
+  it('runs productSet synchronously in bulk even when the line asks for synchronous: false', async () => {
+    const target = await start();
+    const staged = await stage(target);
+    await upload(staged, jsonl([{ ...productLine('async', 'A-1'), synchronous: false }]));
+    const mutation =
+      'mutation L($input: ProductSetInput!, $synchronous: Boolean!) { productSet(input: $input, synchronous: ' +
+      '$synchronous) { product { handle } productSetOperation { id } userErrors { message } } }';
+    const run = await runMutation(target, mutation, keyOf(staged));
+    const [result] = await downloadLines((await pollUntilDone(target, run.bulkOperation!.id)).url!);
+    expect(result).toMatchObject({ data: { productSet: { product: { handle: 'async' }, productSetOperation: null } } });
+  });
+
   it('holds each line to the @idempotent rule of a synchronous request', async () => {
     const target = await start();
     const staged = await stage(target);

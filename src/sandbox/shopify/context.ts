@@ -17,6 +17,8 @@ export interface RequestContext {
   /** Bulk mutation operations and the staged uploads they read (docs/shopify-api.md#bulk-mutations). */
   bulkMutations: BulkMutationRunner;
   staged: StagedUploadStore;
+  /** True while a bulk mutation runs one of its JSONL lines (productSet then ignores `synchronous`). */
+  inBulkOperation?: boolean;
   /** Whether the sandbox has a resolver for this Mutation field (a bulk mutation must name one). */
   mutationImplemented: (field: string) => boolean;
   stats: StatsRecorder;

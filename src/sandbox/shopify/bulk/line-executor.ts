@@ -18,6 +18,12 @@ export function createLineExecutor(
     const schema = loadSchema(version);
     const problem = checkIdempotentDirectives(schema, checked.operation, variables);
     if (problem) return { errors: [new GraphQLError(problem.message, { extensions: { code: problem.code } })] };
-    return runOperation({ schema, document: checked.document, variables, context: context(version), resolvers });
+    return runOperation({
+      schema,
+      document: checked.document,
+      variables,
+      context: { ...context(version), inBulkOperation: true },
+      resolvers,
+    });
   };
 }
