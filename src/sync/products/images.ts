@@ -68,8 +68,9 @@ export function withVariantImages(
   files: string[],
 ): VariantWrite[] {
   const sent = new Set(files);
+  // Object.assign, not a spread that adds a field: see docs/architecture.md#memory.
   return variants.map((variant) => {
     const image = images[variant.sku];
-    return image !== undefined && sent.has(image) ? { ...variant, imageSource: image } : variant;
+    return image !== undefined && sent.has(image) ? Object.assign({}, variant, { imageSource: image }) : variant;
   });
 }

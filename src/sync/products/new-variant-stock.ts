@@ -20,6 +20,8 @@ export interface FoldedStock {
   complete: boolean;
 }
 
+// Copies that add a field are written out (or Object.assign), never `{ ...row, field }`: in V8 such a copy gets a
+// hidden class of its own, ~350 bytes per stock row or variant (docs/architecture.md#memory).
 export function foldNewVariantStock(write: ProductWrite, stock: StockChange[]): FoldedStock {
   const newSkus = new Set(write.variants.filter((v) => v.id === undefined).map((v) => v.sku));
   const unknown = stock.filter((row) => row.inventoryItemId === undefined);
@@ -27,7 +29,7 @@ export function foldNewVariantStock(write: ProductWrite, stock: StockChange[]): 
   if (rows.length === 0 && unknown.length === 0) return { write, stock, complete: true };
   // Too many for one call (or rows of variants this write does not create): the ids come back for the writer.
   if (rows.length > PRODUCT_SET_QUANTITY_LIMIT || rows.length < unknown.length)
-    return { write: { ...write, returnVariants: true }, stock, complete: false };
+    return { write: Object.assign({}, write, { returnVariants: true }), stock, complete: false };
   const bySku = new Map<string, Array<{ locationId: string; quantity: number }>>();
   for (const row of rows) {
     const list = bySku.get(row.sku) ?? [];
@@ -36,12 +38,29 @@ export function foldNewVariantStock(write: ProductWrite, stock: StockChange[]): 
   }
   const variants = write.variants.map((v) => {
     const quantities = v.id === undefined ? bySku.get(v.sku) : undefined;
-    return quantities ? { ...v, inventoryQuantities: quantities } : v;
+    return quantities ? Object.assign({}, v, { inventoryQuantities: quantities }) : v;
   });
   const folded = new Set(rows);
   return {
     write: { ...write, variants },
-    stock: stock.map((row) => (folded.has(row) ? { ...row, inProductSet: true } : row)),
+    stock: stock.map((row) => (folded.has(row) ? inProductSet(row) : row)),
     complete: true,
   };
+}
+
+/** The row, marked as written by the productSet: every field in one literal (docs/architecture.md#memory). */
+function inProductSet(row: StockChange): StockChange {
+  const copy: StockChange = {
+    sku: row.sku,
+    inventoryItemId: row.inventoryItemId,
+    locationId: row.locationId,
+    sentos: row.sentos,
+    pending: row.pending,
+    target: row.target,
+    current: row.current,
+    needsActivation: row.needsActivation,
+    inProductSet: true,
+  };
+  if (row.reason !== undefined) copy.reason = row.reason;
+  return copy;
 }
