@@ -122,6 +122,15 @@ describe('bulkOperationRunMutation refusals (docs/shopify-api.md#bulk-mutations)
     expect(target.stats().bulkMutations.operations).toBe(0);
   });
 
+  it('INTERNAL_FILE_SERVER_ERROR when a test asks for it, then the same run succeeds', async () => {
+    const target = await start();
+    const path = await stagedFile(target, [line('retry')]);
+    target.state.failNextBulkMutationRuns(1);
+    const first = await runMutation(target, PRODUCT_SET_LINE, path);
+    expect(first).toMatchObject({ bulkOperation: null, userErrors: [{ code: 'INTERNAL_FILE_SERVER_ERROR' }] });
+    expect((await runMutation(target, PRODUCT_SET_LINE, path)).userErrors).toEqual([]);
+  });
+
   it('INVALID_STAGED_UPLOAD_FILE for a line that is not one JSON object', async () => {
     const target = await start();
     const path = await stagedFile(target, `${JSON.stringify(line('a'))}\n[1, 2]\n`);

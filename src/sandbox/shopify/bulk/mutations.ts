@@ -41,6 +41,8 @@ type RunResult = { bulkOperation: BulkOperationRecord | null; userErrors: BulkMu
 export class BulkMutationRunner {
   private readonly operations = new Map<string, MutationOperation>();
   private timer: NodeJS.Timeout | undefined;
+  /** Start refusals a test queued (failNextRuns): each is consumed by one otherwise valid run. */
+  private readonly injected: Array<'INTERNAL_FILE_SERVER_ERROR'> = [];
   private baseUrl = 'http://127.0.0.1';
 
   constructor(
@@ -76,6 +78,12 @@ export class BulkMutationRunner {
           'The JSONL file could not be found. Upload it to the target stagedUploadsCreate returned, and pass ' +
           'the `key` parameter of that target as stagedUploadPath.',
       });
+    if (this.injected.shift())
+      return fail({
+        code: 'INTERNAL_FILE_SERVER_ERROR',
+        field: null,
+        message: 'There was a problem reading the JSONL file. Try performing the same mutation again.',
+      });
     const parsed = parseVariablesFile(params.file);
     if ('errors' in parsed) return { bulkOperation: null, userErrors: parsed.errors };
     const running = this.all().filter((op) => op.inProgress);
@@ -102,6 +110,11 @@ export class BulkMutationRunner {
     this.stats.bulkMutationStarted();
     this.schedule();
     return { bulkOperation: op.record, userErrors: [] };
+  }
+
+  /** Test helper: the next `count` runs meet Shopify's intermittent INTERNAL_FILE_SERVER_ERROR [V: enum text]. */
+  failNextRuns(count: number): void {
+    for (let i = 0; i < count; i += 1) this.injected.push('INTERNAL_FILE_SERVER_ERROR');
   }
 
   get(id: string): BulkOperationRecord | undefined {

@@ -91,6 +91,10 @@ export class BulkOperationStore {
     return this.mutations?.clientIdentifier(id);
   }
 
+  failNextMutationRuns(count: number): void {
+    this.mutations?.failNextRuns(count);
+  }
+
   /** Bulk operation ids are one sequence whatever the type. */
   allocateLegacyId(): number {
     return this.ids.allocate('BulkOperation');

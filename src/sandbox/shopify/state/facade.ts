@@ -38,6 +38,11 @@ export class SimulatorState {
     this.bulk.settle(id, status, errorCode ?? null);
   }
 
+  /** The next `count` bulkOperationRunMutation calls answer INTERNAL_FILE_SERVER_ERROR (intermittent; retry). */
+  failNextBulkMutationRuns(count = 1): void {
+    this.bulk.failNextMutationRuns(count);
+  }
+
   /** What a bulk mutation was tagged with at bulkOperationRunMutation(clientIdentifier:); null when untagged. */
   bulkClientIdentifier(id: string): string | null | undefined {
     return this.bulk.clientIdentifier(id);
