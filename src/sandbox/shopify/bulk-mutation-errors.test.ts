@@ -67,6 +67,10 @@ describe('stagedUploadsCreate and the upload target (docs/shopify-api.md#bulk-mu
     expect(target.stats().stagedUploads).toEqual({ stored: 0, rejected: 1, withAccessToken: 0 });
     const run = await runMutation(target, PRODUCT_SET_LINE, keyOf(staged));
     expect(run).toMatchObject({ bulkOperation: null, userErrors: [{ code: 'NO_SUCH_FILE' }] });
+    // Far past the limit the body is not even parsed: the same answer, and the upload is read to its end.
+    const huge = await upload(staged, 'z'.repeat(200_000));
+    expect(huge.status).toBe(400);
+    expect(await huge.text()).toContain('<Code>EntityTooLarge</Code>');
     expect((await upload(staged, 'y'.repeat(1000))).status).toBe(201); // exactly the limit is accepted
   });
 
