@@ -1,0 +1,75 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harness.js';
+import {
+  duplicates,
+  expectedProduct,
+  mappedLocations,
+  shopifyView,
+  warehouseToLocation,
+} from '../integration/products-oracle.js';
+import { buildBin, spawnBin } from './spawn-bin.js';
+
+/**
+ * Exactly-once bulk import when a real `products` process is killed (SIGKILL) (docs/architecture.md#bulk-import):
+ * while Shopify processes the file (the poll's answer held), and after Shopify started the import but before the
+ * process heard of it (bulkOperationRunMutation's answer held: the journal has no operation id). The rerun reads the
+ * operation before planning: it starts no second import, reports every product unchanged, and each product exists
+ * once with every field and its stock. The other stages are covered in-process (products-bulk-loss.test.ts).
+ */
+const PRODUCTS = 30;
+let t: TestSandbox | undefined;
+afterEach(() => t?.close());
+
+async function killedAt(rootField: string, linesPerSecond: number) {
+  const built = await buildBin();
+  t = await startTestSandbox({
+    products: PRODUCTS,
+    orders: 0,
+    seed: 23,
+    shopify: { bulk: { mutationLinesPerSecond: linesPerSecond } },
+  });
+  const env = { ...t.env, SENTOS_SYNC_BULK_THRESHOLD: '5' };
+  const hold = t.sandbox.shopify.holdAnswers(rootField);
+  const killed = spawnBin(built.bin, ['products', '--force'], env);
+  await Promise.race([
+    hold.held,
+    killed.done.then((f) => Promise.reject(new Error(`products ended before the hold: ${f.stderr}`))),
+  ]);
+  killed.child.kill('SIGKILL');
+  expect((await killed.done).signal).toBe('SIGKILL');
+  hold.release();
+  const rerun = await runCli(['products', '--json'], env);
+  return { rerun, sandbox: t.sandbox, env };
+}
+
+function expectEveryProductOnce(sandbox: TestSandbox['sandbox'], env: Record<string, string>) {
+  const map = warehouseToLocation(sandbox, env);
+  const actual = shopifyView(sandbox, mappedLocations(map));
+  expect(actual.size).toBe(PRODUCTS);
+  for (const wire of sandbox.sentos.state.products)
+    expect(actual.get(wire.variants[0]?.sku ?? wire.sku)).toEqual(expectedProduct(wire, map));
+  expect(duplicates(sandbox)).toEqual([]);
+  const stats = sandbox.shopify.stats();
+  expect(stats.bulkMutations).toMatchObject({ operations: 1, lines: PRODUCTS });
+  expect(stats.requests.byOperation.productSet ?? 0).toBe(0);
+}
+
+describe('bulk import: kill -9, then a rerun: every product exactly once', () => {
+  it('killed while Shopify processes the file', async () => {
+    const { rerun, sandbox, env } = await killedAt('bulkOperation', 40);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    const report = rerun.json();
+    expect(report.summary).toMatchObject({ created: 0, unchanged: PRODUCTS, failed: 0 });
+    expect(report.warnings).toContainEqual(
+      expect.stringMatching(new RegExp(`of an earlier run ended COMPLETED: ${PRODUCTS} products written, 0 not`)),
+    );
+    expectEveryProductOnce(sandbox, env);
+  }, 60_000);
+
+  it('killed after Shopify started the import, before the answer reached the process', async () => {
+    const { rerun, sandbox, env } = await killedAt('bulkOperationRunMutation', 100_000);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.json().summary).toMatchObject({ created: 0, unchanged: PRODUCTS, failed: 0 });
+    expectEveryProductOnce(sandbox, env);
+  }, 60_000);
+});
