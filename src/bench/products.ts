@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { LatencySetting } from '../sandbox/latency.js';
+import { createLatencyModel, type LatencySetting } from '../sandbox/latency.js';
 import { startSandbox, type Sandbox } from '../sandbox/server.js';
 import { PLAN_BUCKETS, type ShopifyPlan } from '../sandbox/shopify/plans.js';
 import { measureCli, type Measured } from './measure.js';
@@ -39,6 +39,7 @@ export async function benchProducts(
   products: number,
   plan: ShopifyPlan,
   latency: LatencySetting,
+  resyncLatency: LatencySetting = latency,
 ): Promise<ProductsCell> {
   const sandbox = await startSandbox({ products, orders: 0, plan, latency });
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-bench-'));
@@ -46,6 +47,9 @@ export async function benchProducts(
     const env = { ...process.env, ...sandbox.env, SENTOS_SYNC_HOME: home, CI: '1' };
     const variants = sandbox.sentos.state.products.reduce((n, p) => n + Math.max(1, p.variants.length), 0);
     const first = await measureRun(bin, sandbox, ['products', '--json', '--force'], env, plan);
+    // Both simulators hold this one model object: switching it in place gives the resync its own latency (a
+    // 10k first sync at loopback speed, then the resync's bulk export at field speed).
+    if (resyncLatency !== latency) Object.assign(sandbox.latency, createLatencyModel(resyncLatency, 1));
     const resync = await measureRun(bin, sandbox, ['products', '--json'], env, plan);
     return { products, variants, plan, first, resync };
   } finally {

@@ -13,13 +13,15 @@ import { cellLines, ordersLine, startupLine, tableHeader, tableRows } from './ta
  * and unchanged resync) per plan, pushes orders under Sentos's POST limit, and times start-up. A benchmark,
  * not a test: it prints figures and never fails on speed. Cells run smallest first; pick single cells with:
  *
- *   npm run bench -- --products 1000,10000 --plan standard,plus --latency field|none|<ms>
+ *   npm run bench -- --products 1000,10000 --plan standard,plus --latency field|none|<ms> --resync-latency …
  *                    --orders 24 --sentos-window-ms 60000 --no-orders --no-startup --no-products
  */
 interface BenchOptions {
   sizes: number[];
   plans: ShopifyPlan[];
   latency: LatencySetting;
+  /** The unchanged resync's latency (default: --latency), e.g. a fast first sync and a field-speed resync. */
+  resyncLatency: LatencySetting;
   orders: number;
   sentosWindowMs: number;
   startup: boolean;
@@ -35,6 +37,8 @@ export async function runBench(options: BenchOptions): Promise<void> {
       `${os.cpus().length} cores (${cpu})`,
   );
   console.log(createLatencyModel(options.latency).describe());
+  if (options.resyncLatency !== options.latency)
+    console.log(`resync ${createLatencyModel(options.resyncLatency).describe()}`);
   for (const plan of options.plans)
     console.log(
       `plan ${plan}: bucket ${PLAN_BUCKETS[plan].maximumAvailable}, restore ${PLAN_BUCKETS[plan].restoreRate}/s`,
@@ -43,7 +47,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
   for (const size of options.sizes)
     for (const plan of options.plans) {
       console.log(`\n## ${size} products on ${plan}`);
-      const cell = await benchProducts(BIN, size, plan, options.latency);
+      const cell = await benchProducts(BIN, size, plan, options.latency, options.resyncLatency);
       for (const line of cellLines(cell)) console.log(line);
       rows.push(...tableRows(cell));
     }
@@ -76,6 +80,7 @@ export function parseArgs(argv: string[]): BenchOptions {
           .sort((a, b) => a - b),
     plans: plans as ShopifyPlan[],
     latency: parseLatency(get('latency') ?? 'field'),
+    resyncLatency: parseLatency(get('resync-latency') ?? get('latency') ?? 'field'),
     orders: argv.includes('--no-orders') ? 0 : Number(get('orders') ?? 24),
     sentosWindowMs: Number(get('sentos-window-ms') ?? 60_000),
     startup: !argv.includes('--no-startup'),

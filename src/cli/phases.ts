@@ -2,6 +2,7 @@ import type { ResolvedConfig } from '../config/resolve.js';
 import { statsSince } from '../core/request-stats.js';
 import type { SentosClient } from '../sentos/client.js';
 import type { ShopifyClient } from '../shopify/client.js';
+import type { ShopifyRunContext } from '../shopify/run-context.js';
 import { buildReport, type RunReport } from '../sync/report.js';
 import { runFulfilments } from '../sync/run/fulfilments.js';
 import { orderWindowStart } from '../sync/run/order-window.js';
@@ -22,6 +23,8 @@ export interface PhaseDeps {
   sentos: SentosClient;
   shopify: ShopifyClient;
   ctx: JobContext;
+  /** The shop, locations and counts read before the Sentos catalog (RunContext): the products phase reuses them. */
+  shopifyContext?: ShopifyRunContext;
   /** Request counts when this phase started (set by `sync` for its second phase). */
   statsBefore?: ReturnType<Runtime['stats']['snapshot']>;
 }
@@ -53,6 +56,7 @@ export async function productsPhase(
   const result = await runProducts({
     sentosSnapshot: snapshot,
     shopify: deps.shopify,
+    shopifyContext: deps.shopifyContext,
     settings: productSettingsFrom(deps.config),
     links: state.links,
     pendingActivation: state.pendingActivation,

@@ -13,7 +13,7 @@ import { InventoryLevelsByItems, CatalogCounts, ProductVariantsPage, ProductsPag
 import type { WireProduct, WireVariant } from './operations/wire.js';
 import * as size from './page-size.js';
 import { chunk, paginate } from './paginate.js';
-import { chooseCatalogRead } from './read-choice.js';
+import { chooseCatalogRead, type CatalogSize } from './read-choice.js';
 import type { ShopifyInventoryLevel, ShopifyProduct } from './types.js';
 
 /** Above this many products the catalog is always read by bulk export, whatever the cost estimate says. */
@@ -37,6 +37,8 @@ export interface ListProductsOptions {
    * Items stocked at more locations are still read in full (overflow read).
    */
   levelsFirst?: number;
+  /** The shop's counts when the caller read them already (RunContext): no CatalogCounts request then. */
+  size?: CatalogSize;
 }
 
 /** What the bulk path needs; without it listProducts always pages. */
@@ -50,8 +52,13 @@ export async function* listProducts(
   options: ListProductsOptions = {},
   bulk?: BulkReading,
 ): AsyncGenerator<ShopifyProduct[]> {
-  if (bulk && (await chooseBulk(gql, options, bulk.threshold))) {
-    yield* listProductsByBulk(bulk.deps, { search: options.query, readLevels: (ids) => getInventoryLevels(gql, ids) });
+  const choice = bulk ? await chooseRead(gql, options, bulk.threshold) : undefined;
+  if (bulk && choice?.bulk) {
+    yield* listProductsByBulk(bulk.deps, {
+      search: options.query,
+      readLevels: (ids) => getInventoryLevels(gql, ids),
+      size: choice.size,
+    });
     return;
   }
   if (options.mode === 'bulk')
@@ -66,25 +73,30 @@ export async function* listProducts(
  * CatalogCounts costs two points. Products are counted just above the threshold (all the choice needs);
  * variants up to Shopify's default cap, which is far above where the export is chosen anyway.
  */
-async function chooseBulk(
+async function chooseRead(
   gql: GraphqlTransport,
   options: ListProductsOptions,
   clientThreshold: number,
-): Promise<boolean> {
-  if (options.mode === 'paginated') return false;
-  if (options.mode === 'bulk') return true;
+): Promise<{ bulk: boolean; size?: CatalogSize }> {
+  if (options.mode === 'paginated') return { bulk: false };
+  if (options.mode === 'bulk') return { bulk: true, size: options.size };
   const threshold = options.bulkThreshold ?? clientThreshold;
-  const { data } = await gql.execute(CatalogCounts, {
-    query: options.query ?? null,
-    productsLimit: threshold + 1,
-    variantsLimit: VARIANTS_COUNT_LIMIT,
-  });
-  const size = { products: data.productsCount?.count ?? 0, variants: data.productVariantsCount?.count };
-  return chooseCatalogRead(size, { levelsFirst: levelsFirstOf(options), productThreshold: threshold }) === 'bulk';
+  const size = options.size ?? (await countCatalog(gql, options.query, threshold));
+  const read = chooseCatalogRead(size, { levelsFirst: levelsFirstOf(options), productThreshold: threshold });
+  return { bulk: read === 'bulk', size };
 }
 
 /** productVariantsCount's own default cap (schema 2026-10: "Limited to a maximum of 10000 by default"). */
 const VARIANTS_COUNT_LIMIT = 10_000;
+
+async function countCatalog(gql: GraphqlTransport, query: string | undefined, threshold: number): Promise<CatalogSize> {
+  const { data } = await gql.execute(CatalogCounts, {
+    query: query ?? null,
+    productsLimit: threshold + 1,
+    variantsLimit: VARIANTS_COUNT_LIMIT,
+  });
+  return { products: data.productsCount?.count ?? 0, variants: data.productVariantsCount?.count };
+}
 
 function levelsFirstOf(options: ListProductsOptions): number {
   return Math.min(Math.max(options.levelsFirst ?? size.LEVELS_FIRST, 1), size.LEVELS_FIRST);

@@ -50,6 +50,7 @@ import { listOrders, type ListOrdersOptions } from './orders.js';
 import { LOCATIONS_FIRST } from './page-size.js';
 import { paginate } from './paginate.js';
 import { productSet, setProductStatus } from './product-write.js';
+import { readRunContext, type ShopifyRunContext } from './run-context.js';
 import { normalizeShopifyStore } from './store-url.js';
 import {
   deleteWebhookSubscription,
@@ -96,6 +97,11 @@ export interface ShopifyClient {
   getPublicApiVersions(): Promise<Array<{ handle: string; supported: boolean }>>;
   /** Locations: every active location, all pages. */
   listLocations(): Promise<T.ShopifyLocation[]>;
+  /**
+   * RunContext: the shop, its active locations and the catalog counts in one request, for a products run (pass
+   * `catalogSize` to listProducts as `size`).
+   */
+  getRunContext(): Promise<ShopifyRunContext>;
   /**
    * Complete products, one page per yield. ProductsCount decides: up to the bulk threshold ProductsPage (+
    * ProductVariantsPage, InventoryLevelsByItems); above it two bulk exports (BulkCatalogProducts,
@@ -206,6 +212,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
     getShop: async () => (await gql.execute(ShopInfo, {})).data.shop,
     getPublicApiVersions: async () => (await gql.execute(PublicApiVersions, {})).data.publicApiVersions,
     listLocations: () => collectLocations(gql),
+    getRunContext: () => readRunContext(gql),
     listProducts: (listOptions) => listProducts(gql, listOptions, bulk),
     productSet: (write) => productSet(gql, write),
     setProductStatus: (id, status) => setProductStatus(gql, id, status),

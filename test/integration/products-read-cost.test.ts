@@ -53,4 +53,22 @@ describe('products: read cost of an unchanged resync follows the variant count',
     expect(report.requests.shopify.cost).toBeLessThanOrEqual(100);
     expect(t.sandbox.shopify.stats().costSpent).toBeLessThanOrEqual(100);
   }, 120_000);
+
+  it('an unchanged resync asks shop, locations and counts in one request: 7 requests in all', async () => {
+    t.sandbox.shopify.resetStats();
+    const run = await products(t);
+    expect(run.code, run.stderr).toBe(0);
+    const { requests } = t.sandbox.shopify.stats();
+    // RunContext (shop + locations + both counts), two exports started, each polled twice (the sandbox shows
+    // RUNNING at the first poll): docs/shopify-api.md#catalog-reads.
+    expect(requests.byOperation).toEqual({
+      shop: 1,
+      locations: 1,
+      productsCount: 1,
+      productVariantsCount: 1,
+      bulkOperationRunQuery: 2,
+      bulkOperation: 4,
+    });
+    expect(requests.total).toBe(7);
+  }, 120_000);
 });

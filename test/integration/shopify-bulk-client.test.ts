@@ -197,7 +197,7 @@ const downloadsOf = (requests: RecordedRequest[]) => requests.filter((r) => r.me
 
 describe('listProducts by bulk export (docs/shopify-api.md#bulk-export)', () => {
   it(
-    'counts, runs both exports, polls with backoff, downloads without the token and joins levels into ' + 'variants',
+    'counts, runs both exports, polls on schedule, downloads without the token and joins levels into ' + 'variants',
     async () => {
       const { client, clock, requests, stats } = await setup();
       const pages = await collect(client.listProducts());
@@ -213,8 +213,10 @@ describe('listProducts by bulk export (docs/shopify-api.md#bulk-export)', () => 
         'BulkCatalogProducts',
       ]);
       expect(requests.filter((r) => r.operationName === 'BulkOperationPoll')).toHaveLength(4);
-      // each export: 100 ms, poll, 200 ms, poll
-      expect([...clock.sleeps].sort((a, b) => a - b)).toEqual([100, 100, 200, 200]);
+      // Each export polls 100 ms and 400 ms after its own start (poll-schedule.ts: 1,200 objects are expected to
+      // take 3.24 s, so both early polls go first). The second start is answered after the first export's first
+      // sleep on this shared clock: sleeps 100 (A), 100 (B), 200 (A to 400), 100 (B to 100 + 400).
+      expect([...clock.sleeps].sort((a, b) => a - b)).toEqual([100, 100, 100, 200]);
       const gets = downloadsOf(requests);
       expect(gets.map((r) => r.path).sort()).toEqual([
         '/files/levels.jsonl?signature=sig-levels-secret',

@@ -116,8 +116,9 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
         if (command === 'sync') return done([{ title: 'Orders (Shopify → Sentos)', report }]);
         return { reports: [{ title: 'Orders', report }], exitCode: report.exitCode };
       }
-      // One cheap Shopify call first: a wrong token fails now, not after the whole Sentos catalog was read.
-      await deps.shopify.getShop();
+      // One cheap Shopify call first: a wrong token fails now, not after the whole Sentos catalog was read. It
+      // also brings the locations and counts the catalog read needs, so they cost no request of their own.
+      deps.shopifyContext = await deps.shopify.getRunContext();
       const snapshot = await readSentosSnapshot(deps.sentos, () => runtime.clock.now(), ctx.sink, runtime.signal);
       rememberAuth(runtime, config, deps.sentos);
       skuIndex(runtime).save(knownSkusOf(snapshot), snapshot.readAtMs);

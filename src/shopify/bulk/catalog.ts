@@ -18,6 +18,7 @@ import {
   type ProductLine,
   type VariantLine,
 } from '../operations/bulk-catalog-export.js';
+import type { CatalogSize } from '../read-choice.js';
 import type { ShopifyInventoryLevel, ShopifyProduct } from '../types.js';
 import { downloadJsonl, type JsonlCollector } from './download.js';
 import { runBulkQuery, type BulkDeps, type CompletedBulkOperation } from './operation.js';
@@ -30,6 +31,8 @@ export interface BulkCatalogOptions {
   search?: string;
   /** Levels of items the levels export did not see (created between the two exports): read them directly. */
   readLevels: (inventoryItemIds: string[]) => Promise<Map<string, ShopifyInventoryLevel[]>>;
+  /** The shop's counts, when read: how long the exports should take, which schedules their polls. */
+  size?: CatalogSize;
 }
 
 interface CatalogFile {
@@ -54,9 +57,12 @@ async function readCatalog(deps: BulkDeps, options: BulkCatalogOptions): Promise
       controller.abort(error);
       throw error;
     });
+  // Products and variants as the estimate's objects for both exports: the levels export holds an item per variant
+  // and its levels, about as many lines (poll-schedule.ts: an estimate, polls follow if it runs longer).
+  const objects = options.size ? options.size.products + (options.size.variants ?? options.size.products) : undefined;
   const [productsOp, levelsOp] = await both(
-    (signal) => runBulkQuery(deps, 'BulkCatalogProducts', bulkCatalogProductsDocument(options.search), signal),
-    (signal) => runBulkQuery(deps, 'BulkCatalogLevels', BulkCatalogLevels.document, signal),
+    (signal) => runBulkQuery(deps, 'BulkCatalogProducts', bulkCatalogProductsDocument(options.search), signal, objects),
+    (signal) => runBulkQuery(deps, 'BulkCatalogLevels', BulkCatalogLevels.document, signal, objects),
   );
   const [catalog, levels] = await both(
     (signal) =>

@@ -1,8 +1,8 @@
 /**
  * One bulk query operation from start to a downloadable file (docs/shopify-api.md#bulk-export): start it with
- * bulkOperationRunQuery, then poll bulkOperation(id:) with a growing interval on the injected clock (a CLI polls; the
- * finish webhook is for apps). A failed, canceled or expired export is an error: its
- * `partialDataUrl` is never read, so a partial catalog can never pass for a complete one.
+ * bulkOperationRunQuery, then poll bulkOperation(id:) on the injected clock at the times poll-schedule.ts gives from
+ * the export's expected size (a CLI polls; the finish webhook is for apps). A failed, canceled or expired export is an
+ * error: its `partialDataUrl` is never read, so a partial catalog can never pass for a complete one.
  */
 import type { Dispatcher } from 'undici';
 import type { Clock } from '../../core/clock.js';
@@ -14,17 +14,25 @@ import { AUTH_HINT } from '../errors.js';
 import type { GraphqlTransport } from '../graphql.js';
 import { BulkOperationPoll, BulkOperationRunQuery } from '../operations/index.js';
 import type { WireBulkOperation } from '../operations/bulk-operation-poll.js';
+import { DEFAULT_EXPORT_ESTIMATE, expectedExportMs, pollAtMs, type ExportEstimate } from './poll-schedule.js';
 
 export interface BulkPolling {
-  /** Wait before the first poll; each later wait doubles up to maxDelayMs. */
+  /** Wait before the first poll (and before retrying a busy start; each later wait doubles up to maxDelayMs). */
   initialDelayMs: number;
   maxDelayMs: number;
+  /** How long an export of n objects should take (null: unknown, plain doubling from initialDelayMs). */
+  estimate: ExportEstimate | null;
   /** Give up on an export (or on a busy shop) after this long. */
   timeoutMs: number;
 }
 
 /** An export of 10,000 products takes seconds to minutes on Shopify; very large ones can take much longer [I]. */
-export const DEFAULT_BULK_POLLING: BulkPolling = { initialDelayMs: 250, maxDelayMs: 10_000, timeoutMs: 60 * 60_000 };
+export const DEFAULT_BULK_POLLING: BulkPolling = {
+  initialDelayMs: 250,
+  maxDelayMs: 10_000,
+  estimate: DEFAULT_EXPORT_ESTIMATE,
+  timeoutMs: 60 * 60_000,
+};
 
 /** What reading by bulk export needs besides the GraphQL transport: downloads are plain HTTP GETs. */
 export interface BulkDeps {
@@ -56,17 +64,24 @@ export function nextPollDelayMs(attempt: number, polling: Pick<BulkPolling, 'ini
   return Math.min(polling.maxDelayMs, polling.initialDelayMs * 2 ** Math.max(0, attempt));
 }
 
-/** `label` names the export in messages (the inner document's operation name). */
+/**
+ * `label` names the export in messages (the inner document's operation name); `expectedObjects`, the objects it
+ * should export when the caller counted them, schedules the polls.
+ */
 export async function runBulkQuery(
   deps: BulkDeps,
   label: string,
   document: string,
   signal?: AbortSignal,
+  expectedObjects?: number,
 ): Promise<CompletedBulkOperation> {
   const deadline = deps.clock.now() + deps.polling.timeoutMs;
   const id = await startBulkQuery(deps, label, document, deadline, signal);
+  const startedAt = deps.clock.now();
+  const expectedMs = expectedExportMs(expectedObjects, deps.polling.estimate);
   for (let attempt = 0; ; attempt++) {
-    await wait(deps, attempt, deadline, signal, () => timeoutError(label, `is still running on Shopify (${id})`));
+    const delayMs = Math.max(0, startedAt + pollAtMs(attempt, expectedMs, deps.polling) - deps.clock.now());
+    await waitMs(deps, delayMs, deadline, signal, () => timeoutError(label, `is still running on Shopify (${id})`));
     const { data } = await deps.gql.execute(BulkOperationPoll, { id });
     const operation = data.bulkOperation;
     if (!operation)
@@ -125,8 +140,17 @@ async function wait(
   signal: AbortSignal | undefined,
   onTimeout: () => Error,
 ): Promise<void> {
+  await waitMs(deps, nextPollDelayMs(attempt, deps.polling), deadline, signal, onTimeout);
+}
+
+async function waitMs(
+  deps: BulkDeps,
+  delayMs: number,
+  deadline: number,
+  signal: AbortSignal | undefined,
+  onTimeout: () => Error,
+): Promise<void> {
   signal?.throwIfAborted();
-  const delayMs = nextPollDelayMs(attempt, deps.polling);
   if (deps.clock.now() + delayMs > deadline) throw onTimeout();
   await deps.clock.sleep(delayMs, signal);
   signal?.throwIfAborted();

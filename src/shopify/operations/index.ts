@@ -22,6 +22,7 @@ import { ProductStatusUpdate } from './product-status-update.js';
 import { ProductVariantsPage } from './product-variants-page.js';
 import { ProductsPage } from './products-page.js';
 import { PublicApiVersions } from './public-api-versions.js';
+import { RunContext } from './run-context.js';
 import { ShopInfo } from './shop-info.js';
 import { WebhookSubscriptionCreate, WebhookSubscriptionDelete, WebhookSubscriptions } from './webhook-subscriptions.js';
 
@@ -50,6 +51,7 @@ export {
   ProductVariantsPage,
   ProductsPage,
   PublicApiVersions,
+  RunContext,
   ShopInfo,
   WebhookSubscriptionCreate,
   WebhookSubscriptionDelete,
@@ -62,6 +64,7 @@ export const ALL_OPERATIONS: readonly OperationDocument[] = [
   PublicApiVersions,
   Locations,
   CatalogCounts,
+  RunContext,
   ProductsPage,
   ProductVariantsPage,
   InventoryLevelsByItems,

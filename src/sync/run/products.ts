@@ -1,6 +1,7 @@
 import type { Clock } from '../../core/clock.js';
 import { AuthError, CliError, ConfigError, ExitCode, errorMessage, throwIfAborted } from '../../core/errors.js';
 import type { ShopifyClient } from '../../shopify/client.js';
+import type { ShopifyRunContext } from '../../shopify/run-context.js';
 import type { MetafieldWrite, ShopifyLocation, ShopifyProduct } from '../../shopify/types.js';
 import type { EventSink } from '../events.js';
 import {
@@ -30,6 +31,8 @@ import { writeStock } from './stock-writer.js';
 export interface ProductsRunInput {
   sentosSnapshot: SentosSnapshot;
   shopify: ShopifyClient;
+  /** Read before the Sentos catalog by the command (RunContext): its locations and counts are reused. */
+  shopifyContext?: ShopifyRunContext;
   settings: ProductSyncSettings;
   links: ProductLinks;
   pendingActivation: IdSet;
@@ -64,15 +67,17 @@ export interface ShopifySnapshot {
   locations: ShopifyLocation[];
 }
 
+/** `context`: locations and counts read earlier in the run (RunContext), so they are not asked again. */
 export async function readShopifySnapshot(
   shopify: ShopifyClient,
   onEvent: EventSink,
   signal?: AbortSignal,
+  context?: ShopifyRunContext,
 ): Promise<ShopifySnapshot> {
   onEvent({ type: 'phase', phase: 'read-shopify', message: 'Reading Shopify products and locations…' });
-  const locations = await shopify.listLocations();
+  const locations = context?.locations ?? (await shopify.listLocations());
   const products: ShopifyProduct[] = [];
-  for await (const page of shopify.listProducts({ levelsFirst: locations.length })) {
+  for await (const page of shopify.listProducts({ levelsFirst: locations.length, size: context?.catalogSize })) {
     throwIfAborted(signal); // nothing is written while reading: Ctrl-C stops at once
     products.push(...page);
     onEvent({ type: 'read-progress', source: 'shopify', what: 'products', count: products.length });
@@ -86,7 +91,7 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
     input.bulkJournal && input.shopify.bulkImport
       ? await recoverBulkImports({ ...input, bulk: input.shopify.bulkImport, journal: input.bulkJournal })
       : [];
-  const snapshot = await readShopifySnapshot(input.shopify, input.onEvent, input.signal);
+  const snapshot = await readShopifySnapshot(input.shopify, input.onEvent, input.signal, input.shopifyContext);
   // Before any write (and in a dry run too): stock with no place to go is a setup error, never a silent skip.
   const setup = checkStockSetup(input.settings, input.sentosSnapshot.warehouses, snapshot.locations);
   if (setup.problem) throw new ConfigError(setup.problem.message, { hint: setup.problem.hint });
