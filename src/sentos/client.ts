@@ -5,7 +5,7 @@ import { secrets as defaultSecrets, type SecretRegistry } from '../core/redact.j
 import type { RequestStats } from '../core/request-stats.js';
 import { normalizeSentosBaseUrl } from './base-url.js';
 import { createSentosScheduler, type SentosLimits, type SentosWait } from './limits.js';
-import { createOrder, findOrders, updateOrder } from './orders.js';
+import { createOrder, findOrders, listOrdersCreatedSince, updateOrder } from './orders.js';
 import { getProduct, listProducts, type ListProductsOptions, type SentosProductPage } from './products.js';
 import { listCategories, listSalesChannels, listWarehouses } from './reference-lists.js';
 import { SentosTransport } from './transport.js';
@@ -65,6 +65,11 @@ export interface SentosClient {
   listSalesChannels(): Promise<SentosSalesChannel[]>;
   /** GET /orders filtered by order_id / order_code / updated window, all pages. Ids come back as strings. */
   findOrders(query: SentosOrderQuery): Promise<SentosOrder[]>;
+  /**
+   * GET /orders created since a Turkey-time timestamp, at most `maxPages` pages; `complete` false when more were
+   * left unread.
+   */
+  listOrdersCreatedSince(createdStart: string, maxPages: number): Promise<{ orders: SentosOrder[]; complete: boolean }>;
   /** POST /orders. Never resent blindly: an unknown outcome throws OutcomeUnknownError. */
   createOrder(payload: SentosOrderPayload): Promise<SentosOrder>;
   /** PUT /orders/{id} (status, tracking); safe to repeat. */
@@ -109,6 +114,7 @@ export function createSentosClient(options: SentosClientOptions): SentosClient {
     listCategories: () => listCategories(transport),
     listSalesChannels: () => listSalesChannels(transport),
     findOrders: (query) => findOrders(transport, query),
+    listOrdersCreatedSince: (start, maxPages) => listOrdersCreatedSince(transport, start, maxPages),
     createOrder: (payload) => createOrder(transport, payload),
     updateOrder: (id, payload) => updateOrder(transport, id, payload),
   };

@@ -1,7 +1,7 @@
 import { OutcomeUnknownError, RemoteError } from '../core/errors.js';
 import type { HttpResponse } from '../core/http/client.js';
 import { sentosInvalidResponse, sentosValidationError } from './errors.js';
-import { fetchPages } from './pages.js';
+import { fetchPages, isLastPage } from './pages.js';
 import type { SentosCall, SentosTransport } from './transport.js';
 import type { SentosOrder, SentosOrderPayload, SentosOrderQuery, SentosOrderUpdatePayload } from './types.js';
 import { isPlainObject } from './wire/fields.js';
@@ -34,19 +34,47 @@ export async function findOrders(transport: SentosTransport, query: SentosOrderQ
     listKeys: ['data', 'content', 'orders'],
     notFoundIsEmpty: exact,
   });
-  for await (const { envelope } of pages) {
-    for (const raw of envelope.items) {
-      const parsed = parseSentosOrder(raw);
-      if (!parsed.ok) {
-        throw new RemoteError(
-          transport.secrets.redact(`Sentos findOrders returned an order sentos-sync cannot read: ${parsed.reason}`),
-          { service: 'sentos', code: 'INVALID_RESPONSE' },
-        );
-      }
-      orders.push(parsed.order);
-    }
-  }
+  for await (const { envelope } of pages) orders.push(...envelope.items.map(readOrder(transport, 'findOrders')));
   return orders;
+}
+
+/**
+ * GET /orders created since `createdStart` ("YYYY-MM-DD HH:mm:ss" Turkey time), oldest id first so that orders
+ * created while we page land on later pages instead of shifting earlier ones
+ * (docs/sentos-api.md#order-lists-and-filters). At most `maxPages` pages: `complete` is false when there were
+ * more, and the caller must not read absence from it.
+ */
+export async function listOrdersCreatedSince(
+  transport: SentosTransport,
+  createdStart: string,
+  maxPages: number,
+): Promise<{ orders: SentosOrder[]; complete: boolean }> {
+  const orders: SentosOrder[] = [];
+  const pages = fetchPages(transport, {
+    path: '/orders',
+    query: { created_start_date: createdStart, orderby_field: 'id', orderby_direction: 'ASC' },
+    pageSize: ORDER_PAGE_SIZE,
+    operation: 'listOrders',
+    listKeys: ['data', 'content', 'orders'],
+  });
+  let read = 0;
+  for await (const { envelope } of pages) {
+    orders.push(...envelope.items.map(readOrder(transport, 'listOrders')));
+    read += 1;
+    if (read >= maxPages && !isLastPage(envelope, read, ORDER_PAGE_SIZE)) return { orders, complete: false };
+  }
+  return { orders, complete: true };
+}
+
+function readOrder(transport: SentosTransport, operation: string): (raw: unknown) => SentosOrder {
+  return (raw) => {
+    const parsed = parseSentosOrder(raw);
+    if (parsed.ok) return parsed.order;
+    throw new RemoteError(
+      transport.secrets.redact(`Sentos ${operation} returned an order sentos-sync cannot read: ${parsed.reason}`),
+      { service: 'sentos', code: 'INVALID_RESPONSE' },
+    );
+  };
 }
 
 /**

@@ -23,6 +23,7 @@ import {
 import type { ReportItem } from '../report.js';
 import type { CheckpointStore } from '../state/checkpoint.js';
 import type { OrderLedger } from '../state/order-ledger.js';
+import { createOrderLookup, type OrderLookup } from './order-lookup.js';
 import { orderWindowStart, readOrdersByIds } from './order-window.js';
 import type { SkuResolver } from './sku-resolver.js';
 
@@ -86,6 +87,10 @@ export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult>
   const warnings: string[] = [];
   if (selected.length > 0) await checkChannel(input, warnings);
   const knownSkus = await skusFor(input, selected);
+  const orderLookup = createOrderLookup(
+    input.sentos,
+    selected.filter((o) => isNew(input, o)),
+  );
   const moveCheckpoint = checkpointMayMove(input);
   let interrupted = false;
   for (const order of selected) {
@@ -93,7 +98,7 @@ export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult>
       interrupted = true;
       break;
     }
-    const item = await processOrder({ ...input, knownSkus }, order, warnings);
+    const item = await processOrder({ ...input, knownSkus, orderLookup }, order, warnings);
     items.push(item);
     onEvent(
       item.status === 'failed'
@@ -104,6 +109,12 @@ export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult>
       input.checkpoint.save({ updatedAt: order.updatedAt, orderId: order.id, savedAtMs: input.clock.now() });
   }
   return { items, interrupted, warnings, orders };
+}
+
+/** Orders the ledger has never seen sent: each needs a Sentos lookup before its POST (order-lookup.ts). */
+function isNew(input: OrdersRunInput, order: ShopifyOrder): boolean {
+  if (order.test && !input.settings.includeTestOrders) return false;
+  return input.ledger.get(order.legacyId) === undefined;
 }
 
 /** The SKUs of the orders to map, resolved once (docs/sentos-api.md#rate-limits): never the whole catalog. */
@@ -187,7 +198,11 @@ function checkpointMayMove(input: OrdersRunInput): boolean {
   return !saved || Date.parse(options.since) <= Date.parse(saved.updatedAt);
 }
 
-async function processOrder(input: OrdersRunInput, order: ShopifyOrder, warnings: string[]): Promise<ReportItem> {
+async function processOrder(
+  input: OrdersRunInput & { orderLookup: OrderLookup },
+  order: ShopifyOrder,
+  warnings: string[],
+): Promise<ReportItem> {
   const key = order.name;
   // Before mapping: a test order that cannot be mapped (no SKU) is still not a sale, and must not enter the
   // ledger as a failure (retried forever, its stock held back, docs/architecture.md#no-oversell).
@@ -212,7 +227,7 @@ async function processOrder(input: OrdersRunInput, order: ShopifyOrder, warnings
         order,
         mapped,
         ledgerEntry,
-        remote: await lookup(input.sentos, mapped.payload),
+        remote: await input.orderLookup.find(mapped.payload, order),
         includeTestOrders: input.settings.includeTestOrders,
       });
     if (action.action === 'create' && action.warning) warnings.push(action.warning);
@@ -222,17 +237,6 @@ async function processOrder(input: OrdersRunInput, order: ShopifyOrder, warnings
     const cliError = error as CliError;
     return failed(input, order, errorMessage(error), cliError.hint);
   }
-}
-
-/**
- * order_id is the identity and its lookup the guarantee. Only when it finds nothing is the order_code asked
- * too: a copy entered by hand (no order_id) is adopted, and another channel's order with the same number is
- * named in a warning (decide.ts). Two different GETs, so Sentos's same-GET limit never delays them.
- */
-async function lookup(sentos: SentosClient, payload: SentosOrderPayload): Promise<SentosOrder[]> {
-  const byId = await sentos.findOrders({ orderId: payload.order_id });
-  if (byId.length > 0) return byId;
-  return sentos.findOrders({ orderCode: payload.order_code });
 }
 
 async function apply(
