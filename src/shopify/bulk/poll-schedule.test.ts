@@ -21,16 +21,16 @@ describe('bulk export poll schedule', () => {
     // attempt, expected ms, poll at ms
     [0, 21_000, 250],
     [1, 21_000, 1_000],
-    [2, 21_000, 21_000],
-    [3, 21_000, 26_250],
-    [4, 21_000, 36_250],
-    [5, 21_000, 46_250],
+    [2, 21_000, 23_100],
+    [3, 21_000, 28_875],
+    [4, 21_000, 38_875],
+    [5, 21_000, 48_875],
     [0, 0, 250],
     [1, 0, 500],
     [2, 0, 1_000],
     [3, 0, 2_000],
     [0, 600, 250],
-    [1, 600, 600],
+    [1, 600, 660],
   ])('poll %i with %i ms expected goes at %i ms', (attempt, expectedMs, at) => {
     expect(pollAtMs(attempt, expectedMs, timing)).toBe(at);
   });
@@ -40,6 +40,7 @@ describe('bulk export poll schedule', () => {
     [100, 21_000, 1],
     [800, 21_000, 2],
     [21_000, 21_000, 3],
+    [23_000, 21_000, 3],
     [42_000, 21_000, 6],
     [21_000, 0, 8],
   ])('an export done after %i ms (expected %i) is polled %i times', (durationMs, expectedMs, polls) => {

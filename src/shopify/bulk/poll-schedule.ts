@@ -26,11 +26,14 @@ export function expectedExportMs(objects: number | undefined, estimate: ExportEs
   return estimate.baseMs + (objects / estimate.objectsPerSecond) * 1000;
 }
 
+const DUE_SLACK = 1.1;
+
 /** Time after the export started at which poll number `attempt` (0-based) goes. */
 export function pollAtMs(attempt: number, expectedMs: number, timing: PollTiming): number {
   const early = [timing.initialDelayMs, 4 * timing.initialDelayMs];
-  const anchors =
-    expectedMs > timing.initialDelayMs ? [...early.filter((t) => t < expectedMs), expectedMs] : [timing.initialDelayMs];
+  // A tenth after the expected end: an export slightly slower than the estimate is still done at that poll.
+  const due = Math.round(expectedMs * DUE_SLACK);
+  const anchors = due > timing.initialDelayMs ? [...early.filter((t) => t < due), due] : [timing.initialDelayMs];
   if (attempt < anchors.length) return anchors[attempt] as number;
   const last = anchors[anchors.length - 1] as number;
   let at = last;
