@@ -49,7 +49,7 @@ describe('orders: the POST rate against Sentos limits', () => {
     const lookups = run.stderr
       .split('\n')
       .filter((line) => /^sentos GET \S+\/orders\?/.test(line))
-      .map((line) => line.split(' ')[2]);
+      .map((line) => line.split(' ')[2] ?? '');
     expect(created).toBeGreaterThan(2 * POSTS_PER_WINDOW);
     expect(lookups.filter((url) => /[?&]created_start_date=/.test(url))).toHaveLength(1);
     expect(lookups.filter((url) => /[?&]order_(id|code)=/.test(url))).toEqual([]);
