@@ -4,6 +4,12 @@ import { FAST_WINDOW_MS, runCli, startTestSandbox, type TestSandbox } from '../h
 import { expectEachOrderOnce, pushable, routeCount, stateFile } from './orders-oracle.js';
 
 /**
+ * Plus figures: each run reads the orders in pages that reserve ~500 points, and a Standard bucket (100/s) would
+ * make the later runs wait seconds for restore, which is not what this file tests.
+ */
+const SHOP = { plan: 'plus' } as const;
+
+/**
  * Order push: a run killed midway and rerun leaves each order exactly once. In-process the kill is the AbortSignal
  * (what Ctrl-C/SIGTERM trigger); a crash between a POST and the ledger write is emulated by cutting the ledger and
  * checkpoint back to what a crash would have left on disk.
@@ -27,7 +33,7 @@ describe('orders: interrupted runs', () => {
   }
 
   it('stops after the order in flight, saves progress, and the rerun finishes each order exactly once', async () => {
-    t = await startTestSandbox({ products: 12, orders: 20, seed: 11 });
+    t = await startTestSandbox({ products: 12, orders: 20, seed: 11, shopify: SHOP });
     const total = pushable(t.sandbox).length;
     const controller = abortAfterOrders(5);
     const first = await runCli(['orders', '--json'], t.env, { signal: controller.signal });
@@ -51,7 +57,7 @@ describe('orders: interrupted runs', () => {
   });
 
   it('a crash after POSTs whose ledger lines and checkpoint never reached disk creates no duplicate', async () => {
-    t = await startTestSandbox({ products: 12, orders: 20, seed: 12 });
+    t = await startTestSandbox({ products: 12, orders: 20, seed: 12, shopify: SHOP });
     const checkpointFile = stateFile(t.home, 'orders-checkpoint.json');
     const ledgerFile = stateFile(t.home, 'orders-ledger.jsonl');
     // A first run over half the orders leaves an early checkpoint (what a crash would have left).

@@ -4,6 +4,12 @@ import { runCli, startTestSandbox, type TestSandbox } from '../helpers/cli-harne
 import { expectEachOrderOnce, hasLineWithoutSku, removeOrderState, routeCount } from './orders-oracle.js';
 
 /**
+ * Plus figures: each run reads the orders in pages that reserve ~500 points, and a Standard bucket (100/s) would
+ * make the later runs wait seconds for restore, which is not what this file tests.
+ */
+const SHOP = { plan: 'plus' } as const;
+
+/**
  * Order push: a cancelled or fulfilled order updates the existing Sentos order (PUT /orders/{id} with the new status
  * and cargo data, docs/sentos-api.md#order-writes-and-duplicates) instead of creating one.
  */
@@ -18,7 +24,7 @@ describe('orders: changes in Shopify update the Sentos order', () => {
     );
 
   beforeAll(async () => {
-    t = await startTestSandbox({ products: 10, orders: 15, seed: 21 });
+    t = await startTestSandbox({ products: 10, orders: 15, seed: 21, shopify: SHOP });
     const first = await runCli(['orders', '--json'], t.env);
     expect(first.json().summary.created).toBeGreaterThan(5);
   });
