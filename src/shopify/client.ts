@@ -146,7 +146,7 @@ export interface BulkImportApi {
   /** StagedUploadsCreate (BULK_MUTATION_VARIABLES): where the JSONL file goes. */
   stage(filename: string, bytes: number): Promise<StagedTarget>;
   /** Multipart POST of the file to the staged target, without the access token. */
-  upload(target: StagedTarget, filename: string, body: Buffer, signal?: AbortSignal): Promise<void>;
+  upload(target: StagedTarget, filename: string, body: Buffer | Blob, signal?: AbortSignal): Promise<void>;
   /** BulkOperationRunMutation: the operation id (waits while the shop's bulk slots are busy). */
   start(start: StartImport, signal?: AbortSignal): Promise<string>;
   /** BulkOperationPoll once; undefined when Shopify does not know the id. */

@@ -52,14 +52,15 @@ export async function uploadStaged(
   deps: BulkDeps,
   target: StagedTarget,
   filename: string,
-  body: Buffer,
+  body: Buffer | Blob,
   signal?: AbortSignal,
 ): Promise<void> {
   const where = printableUrl(target.url);
+  const file = body instanceof Blob ? body : new Blob([body], { type: JSONL_MIME });
   for (let attempt = 1; ; attempt++) {
     const form = new FormData();
     for (const p of target.parameters) form.append(p.name, p.value);
-    form.append('file', new Blob([body], { type: JSONL_MIME }), filename);
+    form.append('file', file, filename);
     const started = deps.clock.now();
     deps.stats?.record('shopify', 'read', 'BulkUpload');
     let status: number | 'network-error';
@@ -69,6 +70,11 @@ export async function uploadStaged(
       const response = await fetch(target.url, {
         method: 'POST',
         body: form,
+        // No redirect to follow (it would turn the POST into a GET without the file), and no request clone: fetch
+        // clones a request it may redirect, and the clone's tee holds a second copy of the whole file
+        // (docs/architecture.md#memory).
+        redirect: 'error',
+        window: null,
         // @ts-expect-error Node's fetch accepts an undici dispatcher; the DOM typings do not know it.
         dispatcher: deps.dispatcher,
         signal,

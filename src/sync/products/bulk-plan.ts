@@ -35,22 +35,30 @@ export interface ShardLine {
 
 export interface Shard {
   index: number;
-  lines: ShardLine[];
+  /** The lines' keys; their text lives on only in `chunks`. */
+  lines: Array<Omit<ShardLine, 'text'>>;
   bytes: number;
+  /** The file's bytes, one chunk per line with its newline (emptied once the file is uploaded). */
+  chunks: Buffer[];
 }
 
-/** Consecutive lines, each file at most `maxBytes` (a line longer than that goes alone). */
-export function shardLines(lines: ShardLine[], maxBytes = MAX_SHARD_BYTES): Shard[] {
+/**
+ * Consecutive lines, each file at most `maxBytes` (a line longer than that goes alone). Each line is encoded as it
+ * comes and its text dropped: a 10k-product file is ~60 MB of UTF-8 but twice that as the (two-byte) strings, so the
+ * lines are best made one at a time by a generator (docs/architecture.md#memory).
+ */
+export function shardLines(lines: Iterable<ShardLine>, maxBytes = MAX_SHARD_BYTES): Shard[] {
   const shards: Shard[] = [];
   let current: Shard | undefined;
   for (const line of lines) {
-    const bytes = Buffer.byteLength(line.text, 'utf8') + 1;
-    if (!current || (current.lines.length > 0 && current.bytes + bytes > maxBytes)) {
-      current = { index: shards.length, lines: [], bytes: 0 };
+    const chunk = Buffer.from(`${line.text}\n`, 'utf8');
+    if (!current || (current.lines.length > 0 && current.bytes + chunk.length > maxBytes)) {
+      current = { index: shards.length, lines: [], bytes: 0, chunks: [] };
       shards.push(current);
     }
-    current.lines.push(line);
-    current.bytes += bytes;
+    current.lines.push({ itemKey: line.itemKey, key: line.key });
+    current.chunks.push(chunk);
+    current.bytes += chunk.length;
   }
   return shards;
 }
@@ -71,7 +79,10 @@ const keyText = (key: LineKey): string => ('id' in key ? `id:${key.id}` : `handl
  * when none), else by position when the file has exactly one line per input line. A line nothing answers is a failure
  * to retry; a create is a handle upsert, so the retry cannot duplicate it.
  */
-export function matchResults(lines: ShardLine[], results: BulkLineResult[]): Map<string, LineOutcome> {
+export function matchResults(
+  lines: Array<Omit<ShardLine, 'text'>>,
+  results: BulkLineResult[],
+): Map<string, LineOutcome> {
   const index = new Map<string, number>();
   lines.forEach((line, i) => index.set(keyText(line.key), i));
   const found = (r: BulkLineResult) =>

@@ -10,8 +10,9 @@ import { errorMessage } from '../../core/errors.js';
 import type { BulkImportApi } from '../../shopify/client.js';
 import { BulkProductSet } from '../../shopify/operations/index.js';
 import { productSetLine } from '../../shopify/bulk/product-set-lines.js';
+import { JSONL_MIME } from '../../shopify/bulk/upload.js';
 import type { EventSink } from '../events.js';
-import { shardLines, type LineOutcome, type Shard } from '../products/bulk-plan.js';
+import { shardLines, type LineOutcome, type Shard, type ShardLine } from '../products/bulk-plan.js';
 import type { PlanItem } from '../products/types.js';
 import type { BulkJournal, BulkJournalEntry } from '../state/bulk-journal.js';
 import { readImport } from './bulk-read.js';
@@ -48,8 +49,7 @@ export const importMutation = (clientIdentifier: string): string =>
   `${importMarker(clientIdentifier)}\n${BulkProductSet.document.trim()}\n`;
 
 export async function writeInBulk(input: BulkWriteInput): Promise<BulkWriteResult> {
-  const lines = input.items.map((item) => ({ itemKey: item.key, ...productSetLine(item.productWrite!) }));
-  const shards = shardLines(lines, input.maxShardBytes);
+  const shards = shardLines(linesOf(input.items), input.maxShardBytes);
   const result: BulkWriteResult = { outcomes: new Map(), stillRunning: [], operations: [], notStarted: new Set() };
   const started = new Set<number>();
   const pool = await runPool(shards, MAX_CONCURRENT_IMPORTS, input.signal, async (shard) => {
@@ -62,10 +62,18 @@ export async function writeInBulk(input: BulkWriteInput): Promise<BulkWriteResul
   return result;
 }
 
+/** One line at a time, so only one line's text exists at once (docs/architecture.md#memory). */
+function* linesOf(items: PlanItem[]): Generator<ShardLine> {
+  for (const item of items) yield { itemKey: item.key, ...productSetLine(item.productWrite!) };
+}
+
 async function runShard(input: BulkWriteInput, shard: Shard, result: BulkWriteResult): Promise<void> {
   const clientIdentifier = `sentos-sync-${input.runId}-${shard.index + 1}`;
   const filename = `${clientIdentifier}.jsonl`;
-  const body = Buffer.from(shard.lines.map((l) => `${l.text}\n`).join(''), 'utf8');
+  // One copy of the file, in native memory; the chunks go (each line of it was its own Buffer).
+  let body: Blob | undefined = new Blob(shard.chunks, { type: JSONL_MIME });
+  shard.chunks = [];
+  const size = body.size;
   const entry: BulkJournalEntry = {
     clientIdentifier,
     createdAt: new Date(input.clock.now() - 60_000).toISOString(),
@@ -78,15 +86,16 @@ async function runShard(input: BulkWriteInput, shard: Shard, result: BulkWriteRe
   input.journal.add(entry);
   let id: string;
   try {
-    input.onEvent({ type: 'bulk-progress', stage: 'upload', operation: clientIdentifier, done: 0, total: body.length });
-    const target = await input.bulk.stage(filename, body.length);
+    input.onEvent({ type: 'bulk-progress', stage: 'upload', operation: clientIdentifier, done: 0, total: size });
+    const target = await input.bulk.stage(filename, size);
     await input.bulk.upload(target, filename, body, input.signal);
+    body = undefined; // not held while Shopify processes the file
     input.onEvent({
       type: 'bulk-progress',
       stage: 'upload',
       operation: clientIdentifier,
-      done: body.length,
-      total: body.length,
+      done: size,
+      total: size,
     });
     if (input.signal.aborted) throw input.signal.reason;
     id = await startOrFind(input, entry, target.stagedUploadPath);
