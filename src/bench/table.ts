@@ -75,9 +75,12 @@ export function tableRows(cell: ProductsCell): string[] {
 export function ordersLine(o: OrdersFigures): string {
   return [
     `- push: exit ${o.exit}`,
-    `${o.created} of ${o.orders} created with ${o.posts} POST /orders in ${minutes(o.wallS)}`,
-    `${o.perMinute.toFixed(1)} orders per ${o.windowMs / 1000} s window (Sentos allows 12 POSTs a minute)`,
-    `${o.sentosPerOrder.toFixed(2)} Sentos requests per order (${o.sentosRequests} in all)`,
+    `${o.created} of ${o.orders} new unshipped orders created with ${o.posts} POST /orders in ${minutes(o.wallS)}`,
+    `sustained ${o.sustainedPerWindow?.toFixed(2) ?? '?'} orders per ${o.windowMs / 1000} s window ` +
+      `(Sentos allows 12 POSTs; the 13th waits for the 1st to leave the window)`,
+    `${o.perMinute.toFixed(1)} per window over the whole run (start-up, reads and the first burst included)`,
+    `${o.sentosPerOrder.toFixed(2)} Sentos requests per order (${o.sentosRequests} in all, ` +
+      `${(o.orderGets / Math.max(1, o.created)).toFixed(2)} GET /orders per order)`,
     `peak RSS ${o.peakRssMb ?? '?'} MB`,
   ].join(' · ');
 }
