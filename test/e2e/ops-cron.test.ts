@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestSandbox, type TestSandbox } from '../helpers/cli-harness.js';
+import { holdingProxy } from './holding-proxy.js';
 import { buildBin, runBin, spawnBin, waitFor, type BuiltBin } from './spawn-bin.js';
 
 const PLUS_BUCKET = { maximumAvailable: 20_000, restoreRate: 1_000 };
@@ -31,16 +32,16 @@ describe('cron safety (spawned bin)', () => {
   ];
 
   it('two overlapping runs of the same command and profile: one runs, the other exits 6', async () => {
-    // Every Shopify request of this sandbox is slowed, so the first run is still going when the second starts.
-    const slow = await startTestSandbox({
-      products: 8,
-      orders: 1,
-      shopify: { bucket: PLUS_BUCKET, faults: { rate: 1, kinds: ['slow'], slowMs: 120 } },
-    });
+    // The first run's Shopify calls wait at a proxy until the second has given up, so the first is provably
+    // still running when the second starts, however slow the machine.
+    const busy = await startTestSandbox({ products: 8, orders: 1, shopify: { bucket: PLUS_BUCKET } });
+    const proxy = await holdingProxy(busy.sandbox.shopify.url);
+    const env = { ...busy.env, SHOPIFY_STORE: proxy.url };
     try {
-      const first = spawnBin(built.bin, ['products', '--json'], slow.env);
-      await waitFor(() => fs.existsSync(path.join(slow.home, 'locks', 'products.lock')), 10_000);
-      const second = await runBin(built.bin, ['products', '--json'], slow.env);
+      proxy.hold = true;
+      const first = spawnBin(built.bin, ['products', '--json'], env);
+      await waitFor(() => fs.existsSync(path.join(busy.home, 'locks', 'products.lock')), 10_000);
+      const second = await runBin(built.bin, ['products', '--json'], env);
       expect(first.child.exitCode).toBeNull(); // still running when the second gave up
       expect(second.code).toBe(6);
       expect(JSON.parse(second.stdout)).toMatchObject({
@@ -53,13 +54,15 @@ describe('cron safety (spawned bin)', () => {
       });
       expect(second.stderr).toContain(`✖ Another "products" run is in progress (pid ${first.child.pid}`);
       expect(second.stderr).toContain('Runs of the same command and profile never overlap');
+      proxy.release();
       const done = await first.done;
       expect(done.code).toBe(0);
       expect(JSON.parse(done.stdout)).toMatchObject({ command: 'products', summary: { created: 8, failed: 0 } });
-      expect(slow.sandbox.shopify.state.products).toHaveLength(8);
-      expect(fs.existsSync(path.join(slow.home, 'locks', 'products.lock'))).toBe(false);
+      expect(busy.sandbox.shopify.state.products).toHaveLength(8);
+      expect(fs.existsSync(path.join(busy.home, 'locks', 'products.lock'))).toBe(false);
     } finally {
-      await slow.close();
+      await proxy.close();
+      await busy.close();
     }
   });
 
