@@ -8,8 +8,8 @@ import type { BulkErrorCode, BulkOperationRecord } from './operations.js';
 import type { BulkMutationStats, LineExecutor, MutationBulkOptions } from './mutations.js';
 
 const RETENTION_MS = 7 * 86_400_000;
-/** Lines per operation per tick at most, so one tick never holds the event loop for long. */
-const MAX_LINES_PER_TICK = 200;
+/** Wall time one tick may spend running lines, so polls and other requests are answered in between. */
+const TICK_BUDGET_MS = 25;
 const IN_PROGRESS: ReadonlyArray<BulkOperationRecord['status']> = ['CREATED', 'RUNNING', 'CANCELING'];
 
 /**
@@ -69,8 +69,9 @@ export class MutationOperation {
     record.status = 'RUNNING';
     const total = this.variables.length;
     const due = Math.min(total, Math.floor(((now - this.startAtMs) / 1000) * options.linesPerSecond) + 1);
-    const until = Math.min(due, this.results.length + MAX_LINES_PER_TICK);
-    while (this.results.length < until) this.runLine(this.results.length, execute, stats);
+    const deadline = performance.now() + TICK_BUDGET_MS;
+    for (let ran = 0; this.results.length < due && (ran === 0 || performance.now() < deadline); ran += 1)
+      this.runLine(this.results.length, execute, stats);
     record.objectCount = record.rootObjectCount = String(this.results.length);
     if (this.results.length < total) return true;
     const lines = this.lines(options);
