@@ -5,6 +5,7 @@ import type { ShopifyClient } from '../shopify/client.js';
 import type { ShopifyRunContext } from '../shopify/run-context.js';
 import { buildReport, type RunReport } from '../sync/report.js';
 import { runFulfilments } from '../sync/run/fulfilments.js';
+import { lineLocations, type LineLocations } from '../sync/run/line-locations.js';
 import { orderWindowStart } from '../sync/run/order-window.js';
 import { runOrders, type OrdersRunOptions, type OrdersRunResult } from '../sync/run/orders.js';
 import { pendingHoldReader } from '../sync/run/pending-hold.js';
@@ -15,6 +16,26 @@ import type { JobContext } from './job.js';
 import type { Runtime } from './runtime.js';
 import { orderSettingsFrom, productSettingsFrom } from './services.js';
 import { orderState, productState, skuIndex } from './state-files.js';
+
+/** One reader per run (its job context), so `sync`'s two phases share the fulfilment-order reads. */
+const readers = new WeakMap<JobContext, LineLocations>();
+
+function lineLocationsOf(deps: PhaseDeps, snapshot?: SentosSnapshot): LineLocations {
+  const known = readers.get(deps.ctx);
+  if (known) return known;
+  const { products, orders } = deps.config.settings;
+  const reader = lineLocations({
+    shopify: deps.shopify,
+    sentos: deps.sentos,
+    warehouseMap: products.warehouseMap,
+    ...(orders.warehouseId !== undefined ? { preferredWarehouseId: orders.warehouseId } : {}),
+    ...(snapshot ? { warehouses: snapshot.warehouses } : {}),
+    cache: orderState(deps.runtime).lineLocations,
+    signal: deps.runtime.signal,
+  });
+  readers.set(deps.ctx, reader);
+  return reader;
+}
 
 /** The two phases as the commands run them: runtime and config in, a RunReport out. */
 export interface PhaseDeps {
@@ -69,6 +90,7 @@ export async function productsPhase(
       includeTestOrders: orderSettingsFrom(deps.config).includeTestOrders,
       sentosReadAtMs: snapshot.readAtMs,
       ...syncHold,
+      lineLocations: (orders) => lineLocationsOf(deps, snapshot).locationsOf(orders),
     }),
     runId: ctx.runId,
     clock: runtime.clock,
@@ -120,6 +142,7 @@ export async function ordersPhase(
     ledger: state.ledger,
     checkpoint: state.checkpoint,
     ...skus,
+    lineWarehouses: (orders) => lineLocationsOf(deps, snapshot).warehousesOf(orders),
     clock: runtime.clock,
     signal: runtime.signal,
     onEvent: ctx.sink,

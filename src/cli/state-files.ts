@@ -3,6 +3,7 @@ import { BulkJournal } from '../sync/state/bulk-journal.js';
 import { IdSet } from '../sync/state/id-set.js';
 import { CheckpointStore } from '../sync/state/checkpoint.js';
 import { FulfilmentJournal } from '../sync/state/fulfilment-journal.js';
+import { LineLocationCache } from '../sync/state/line-location-cache.js';
 import { OrderLedger } from '../sync/state/order-ledger.js';
 import { ProductLinks } from '../sync/state/product-links.js';
 import { SkuIndex } from '../sync/state/sku-index.js';
@@ -17,6 +18,8 @@ interface OrderState {
   checkpoint: CheckpointStore;
   /** Shipments from Sentos fulfilled in Shopify (src/sync/state/fulfilment-journal.ts). */
   fulfilments: FulfilmentJournal;
+  /** Where order lines ship, read once per order (src/sync/state/line-location-cache.ts). */
+  lineLocations: LineLocationCache;
 }
 
 const orderStates = new WeakMap<Runtime, OrderState>();
@@ -42,6 +45,7 @@ export function orderState(runtime: Runtime): OrderState {
     ledger: new OrderLedger(path.join(dir, 'orders-ledger.jsonl')),
     checkpoint: new CheckpointStore(path.join(dir, 'orders-checkpoint.json')),
     fulfilments: new FulfilmentJournal(path.join(dir, 'fulfilments.jsonl')),
+    lineLocations: new LineLocationCache(path.join(dir, 'line-locations.json')),
   };
   orderStates.set(runtime, state);
   return state;

@@ -18,6 +18,8 @@ export interface LinesContext {
   knownSkus?: KnownSkus;
   /** The order is cancelled/refunded/voided: its lines are recorded even when nothing remains. */
   closed: boolean;
+  /** Line item id → the warehouse of the location that ships it (docs/architecture.md#location-to-warehouse). */
+  lineWarehouses?: ReadonlyMap<string, number>;
 }
 
 export type LinesResult =
@@ -143,7 +145,8 @@ function buildLine(
     price: minorToNumber(part.price),
     vat_rate: vatRate,
   };
-  if (ctx.settings.warehouseId !== undefined) payload.warehouse_id = ctx.settings.warehouseId;
+  const warehouseId = ctx.lineWarehouses?.get(line.id) ?? ctx.settings.warehouseId;
+  if (warehouseId !== undefined) payload.warehouse_id = warehouseId;
   const productId = ctx.knownSkus?.get(sku)?.productId;
   // product_id is a number on the wire (docs/sentos-api.md#order-writes-and-duplicates); a non-numeric id is left out
   // rather than guessed.

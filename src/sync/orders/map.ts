@@ -19,6 +19,8 @@ import { CLOSED_STATES, mapOrderStatus, trackingOf, type OrderTracking } from '.
 export interface MapOrderContext {
   settings: OrderSyncSettings;
   knownSkus?: KnownSkus;
+  /** Line item id → Sentos warehouse id from the shipping location (docs/architecture.md#location-to-warehouse). */
+  lineWarehouses?: ReadonlyMap<string, number>;
 }
 
 export interface MappedOrder {
@@ -60,7 +62,12 @@ export function mapShopifyOrder(order: ShopifyOrder, ctx: MapOrderContext): MapO
   }
   const tracking = trackingOf(order);
   const { key, status } = mapOrderStatus(order, payment.method, settings.statusMap);
-  const lines = mapLines(order, { settings, knownSkus: ctx.knownSkus, closed: CLOSED_STATES.has(key) });
+  const lines = mapLines(order, {
+    settings,
+    knownSkus: ctx.knownSkus,
+    closed: CLOSED_STATES.has(key),
+    ...(ctx.lineWarehouses ? { lineWarehouses: ctx.lineWarehouses } : {}),
+  });
   if (!lines.ok) reasons.push(...lines.reasons);
   if (!lines.ok || reasons.length > 0 || !orderCode || !orderDate) return { ok: false, reasons };
   warnings.push(...lines.warnings);

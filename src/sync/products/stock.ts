@@ -105,8 +105,9 @@ export function stockRows(input: StockInput, plan: LocationPlan): StockResult {
   const rows: StockChange[] = [];
   for (const [locationId, sentos] of sums) {
     // '*' holds the units back at every location: used when the selling location is unknown
-    // (docs/architecture.md#no-oversell).
-    const pending = Math.max(0, input.pending?.get(locationId) ?? input.pending?.get('*') ?? 0);
+    // (docs/architecture.md#no-oversell); units whose location is known are held there, on top
+    // (docs/architecture.md#location-to-warehouse).
+    const pending = Math.max(0, (input.pending?.get(locationId) ?? 0) + (input.pending?.get('*') ?? 0));
     const target = Math.max(0, sentos - pending);
     const current = levels.get(locationId);
     if (target === current) continue;

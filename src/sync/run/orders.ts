@@ -42,6 +42,8 @@ export interface OrdersRunInput {
   knownSkus?: KnownSkus;
   /** Instead of `knownSkus`: resolves only the SKUs of the orders this run handles (sku-resolver.ts). */
   resolveSkus?: SkuResolver;
+  /** Shopify order id → line item id → Sentos warehouse id (line-locations.ts); absent: orders.warehouseId. */
+  lineWarehouses?: (orders: ShopifyOrder[]) => Promise<Map<string, ReadonlyMap<string, number>>>;
   clock: Clock;
   signal: AbortSignal;
   onEvent: EventSink;
@@ -91,6 +93,7 @@ export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult>
     input.sentos,
     selected.filter((o) => isNew(input, o)),
   );
+  const warehouses = await input.lineWarehouses?.(selected.filter((o) => !o.test || input.settings.includeTestOrders));
   const moveCheckpoint = checkpointMayMove(input);
   let interrupted = false;
   for (const order of selected) {
@@ -98,7 +101,7 @@ export async function runOrders(input: OrdersRunInput): Promise<OrdersRunResult>
       interrupted = true;
       break;
     }
-    const item = await processOrder({ ...input, knownSkus, orderLookup }, order, warnings);
+    const item = await processOrder({ ...input, knownSkus, orderLookup }, order, warnings, warehouses?.get(order.id));
     items.push(item);
     onEvent(
       item.status === 'failed'
@@ -202,6 +205,7 @@ async function processOrder(
   input: OrdersRunInput & { orderLookup: OrderLookup },
   order: ShopifyOrder,
   warnings: string[],
+  lineWarehouses?: ReadonlyMap<string, number>,
 ): Promise<ReportItem> {
   const key = order.name;
   // Before mapping: a test order that cannot be mapped (no SKU) is still not a sale, and must not enter the
@@ -210,7 +214,11 @@ async function processOrder(
     if (!input.options.dryRun) input.ledger.resolveFailure(order.legacyId);
     return { key, action: 'skip', status: 'skipped', reasons: [`${order.name} is a Shopify test order`] };
   }
-  const mapped = mapShopifyOrder(order, { settings: input.settings, knownSkus: input.knownSkus });
+  const mapped = mapShopifyOrder(order, {
+    settings: input.settings,
+    knownSkus: input.knownSkus,
+    ...(lineWarehouses ? { lineWarehouses } : {}),
+  });
   if (!mapped.ok)
     return failed(
       input,

@@ -2,6 +2,7 @@ import type { Clock } from '../../core/clock.js';
 import type { ShopifyClient } from '../../shopify/client.js';
 import type { ShopifyOrder } from '../../shopify/types.js';
 import { holdAtEveryLocation, ledgerHoldIds, sentRecords, type PendingBySku } from '../orders/hold.js';
+import { holdByLineLocation } from '../orders/fulfil-locations.js';
 import { pendingQuantities } from '../orders/index.js';
 import type { OrderLedger } from '../state/order-ledger.js';
 import { readOrdersByIds } from './order-window.js';
@@ -30,6 +31,8 @@ export interface PendingHoldInput {
   windowStart?: string;
   /** `sync` only: what its orders phase read and pushed. */
   ordersRun?: OrdersRunResult;
+  /** Where each line ships (line-locations.ts): its units are held there instead of at every location. */
+  lineLocations?: (orders: ShopifyOrder[]) => Promise<Map<string, Map<string, string>>>;
 }
 
 /** Orders updated this long after the read began are past what the levels saw (and clocks may differ). */
@@ -39,13 +42,15 @@ export function pendingHoldReader(input: PendingHoldInput): () => Promise<Pendin
   return async () => {
     const orders = await readHeldOrders(input);
     const pushed = pushedThisRun(input.ordersRun, orders);
-    const totals = pendingQuantities(
-      [...orders.values()],
-      sentRecords(input.ledger.all(), pushed, input.sentosReadAtMs),
-      input.sentosReadAtMs,
-      { includeTestOrders: input.includeTestOrders },
+    const sent = sentRecords(input.ledger.all(), pushed, input.sentosReadAtMs);
+    const options = { includeTestOrders: input.includeTestOrders };
+    if (!input.lineLocations)
+      return holdAtEveryLocation(pendingQuantities([...orders.values()], sent, input.sentosReadAtMs, options));
+    // The orders whose units count, one by one, so each line is held where it ships.
+    const counted = [...orders.values()].filter(
+      (order) => pendingQuantities([order], sent, input.sentosReadAtMs, options).size > 0,
     );
-    return holdAtEveryLocation(totals);
+    return holdByLineLocation(counted, await input.lineLocations(counted));
   };
 }
 
