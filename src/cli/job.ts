@@ -105,6 +105,7 @@ function logReport(
   for (const item of report.items) {
     if (item.status === 'failed') entry('error', item.error?.message ?? item.reasons?.join('; ') ?? 'failed', item.key);
     else if (item.action === 'conflict') entry('warn', item.reasons?.join('; ') ?? 'conflict', item.key);
+    else if (item.action === 'needs-attention') entry('warn', item.reasons?.join(' ') ?? 'needs attention', item.key);
     else if (item.status === 'done') entry('success', `${item.action}d`, item.key);
   }
   for (const warning of report.warnings) entry('warn', warning);
@@ -113,7 +114,8 @@ function logReport(
   entry(
     level,
     `${report.command}${report.dryRun ? ' (dry run)' : ''}: ${s.created} created, ${s.updated} updated, ` +
-      `${s.unchanged} unchanged, ${s.skipped} skipped, ${s.conflicts} conflicts, ${s.failed} failed of ${s.total}`,
+      `${s.unchanged} unchanged, ${s.skipped} skipped, ${s.conflicts} conflicts, ` +
+      `${s.needsAttention ? `${s.needsAttention} need attention, ` : ''}${s.failed} failed of ${s.total}`,
     undefined,
     { summary: s, requests: report.requests, exitCode: report.exitCode, interrupted: report.interrupted },
   );

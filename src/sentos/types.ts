@@ -3,7 +3,7 @@
  * (docs/house-style.md#3-wire-types-at-the-boundary). camelCase, ids as strings (Sentos sends numbers or strings),
  * money in minor units.
  */
-import type { MoneyResult } from '../core/money.js';
+import type { Minor, MoneyResult } from '../core/money.js';
 
 export type SentosAuthMethod = 'basic' | 'headers' | 'bearer' | 'token';
 export const SENTOS_AUTH_METHODS: readonly SentosAuthMethod[] = ['basic', 'headers', 'bearer', 'token'];
@@ -83,7 +83,10 @@ export interface SentosOrder {
   updatedAt?: string;
   /** The channel the order came from, e.g. "N11" (docs/sentos-api.md#orders). */
   source?: string;
-  lines: Array<{ sku?: string; quantity: number }>;
+  /** Unit price and vat_rate when readable: the edit check compares them (docs/sentos-api.md#order-money). */
+  lines: Array<{ sku?: string; quantity: number; price?: Minor; vatRate?: number }>;
+  shippingTotal?: Minor;
+  shipmentAddress?: { address?: string; city?: string; district?: string; zipCode?: string };
 }
 
 export interface SentosAddressPayload {

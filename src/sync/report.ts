@@ -2,7 +2,16 @@ import { ExitCode } from '../core/errors.js';
 import type { ServiceStats } from '../core/request-stats.js';
 
 /** One report shape for products, orders and each phase of sync: the text and --json renderers share it. */
-export type ItemAction = 'create' | 'update' | 'unchanged' | 'skip' | 'conflict' | 'invalid' | 'failed';
+export type ItemAction =
+  | 'create'
+  | 'update'
+  | 'unchanged'
+  | 'skip'
+  | 'conflict'
+  | 'invalid'
+  | 'failed'
+  /** An order Sentos holds that changed in Shopify where the API cannot follow: reported, not a failure. */
+  | 'needs-attention';
 
 export interface ReportItem {
   key: string;
@@ -28,6 +37,8 @@ export interface Summary {
   skipped: number;
   failed: number;
   conflicts: number;
+  /** Orders a person must bring into line in Sentos (present only when there are some); not failures. */
+  needsAttention?: number;
   /** A real run that stopped early (Ctrl-C): items it never reached. Always 0 in a dry run. */
   notReached: number;
   total: number;
@@ -85,6 +96,7 @@ export function summarize(items: ReportItem[], dryRun = true): Summary {
     else if (item.action === 'update') summary.updated += 1;
     else if (item.action === 'unchanged') summary.unchanged += 1;
     else if (item.action === 'conflict') summary.conflicts += 1;
+    else if (item.action === 'needs-attention') summary.needsAttention = (summary.needsAttention ?? 0) + 1;
     else summary.skipped += 1;
   }
   return summary;

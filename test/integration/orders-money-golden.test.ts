@@ -37,7 +37,12 @@ describe('orders: every golden order adds up in Sentos (the money invariant)', (
   const golden = () => t.sandbox.shopify.state.orders.filter((o) => o.tags.includes('golden'));
 
   beforeAll(async () => {
-    t = await startTestSandbox({ products: 6, orders: 0, seed: 4, shopify: { goldenOrders: true } });
+    t = await startTestSandbox({
+      products: 6,
+      orders: 0,
+      seed: 4,
+      shopify: { goldenOrders: true, bucket: { restoreRate: 2_000 } },
+    });
     run = await runCli(['orders', '--json'], t.env);
   });
   afterAll(() => t.close());

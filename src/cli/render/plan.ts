@@ -44,7 +44,7 @@ export function renderPlan(report: RunReport, c: ChalkInstance, options: PlanTex
 
 function risk(item: ReportItem): number {
   if (item.status === 'failed' || item.action === 'invalid' || item.action === 'failed') return 0;
-  if (item.action === 'conflict') return 1;
+  if (item.action === 'conflict' || item.action === 'needs-attention') return 1;
   if (item.action === 'update' && changesOf(item).some(isDestructive)) return 2;
   if (item.action === 'update') return 3;
   if (item.action === 'create') return 4;
@@ -63,6 +63,7 @@ const MARKS: Record<string, string> = {
   create: '+',
   update: '~',
   conflict: '!',
+  'needs-attention': '⚠',
   invalid: '✖',
   failed: '✖',
   skip: '-',
@@ -71,7 +72,11 @@ const MARKS: Record<string, string> = {
 function renderItem(item: ReportItem, report: RunReport, c: ChalkInstance, all: boolean): string[] {
   const action = actionWord(item, report.dryRun);
   const paint =
-    item.status === 'failed' || item.action === 'invalid' ? c.red : item.action === 'conflict' ? c.yellow : c.cyan;
+    item.status === 'failed' || item.action === 'invalid'
+      ? c.red
+      : item.action === 'conflict' || item.action === 'needs-attention'
+        ? c.yellow
+        : c.cyan;
   const head =
     `${paint(`${MARKS[item.action] ?? '·'} ${action}`)} ` +
     `${c.bold(item.key)}${item.title ? ` ${c.dim(item.title)}` : ''}`;
@@ -112,6 +117,7 @@ function describeCreate(changes: Change[], locations: Readonly<Record<string, st
 export function actionWord(item: ReportItem, dryRun: boolean): string {
   if (item.status === 'failed' || item.action === 'invalid' || item.action === 'failed') return 'failed';
   if (item.action === 'conflict') return 'conflict';
+  if (item.action === 'needs-attention') return 'needs attention';
   if (item.action === 'create') return dryRun ? 'would create' : item.status === 'done' ? 'created' : 'not reached';
   if (item.action === 'update') return dryRun ? 'would update' : item.status === 'done' ? 'updated' : 'not reached';
   return item.action;

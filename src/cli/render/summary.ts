@@ -12,6 +12,8 @@ export function renderSummary(report: RunReport, title: string, c: ChalkInstance
     ['Unchanged', s.unchanged, c.dim],
     ['Skipped', s.skipped, c.yellow],
     ['Conflicts', s.conflicts, c.yellow],
+    // Orders a person must bring into line in Sentos: named below, not failures (the exit code stays 0).
+    ...(s.needsAttention ? [['Attention', s.needsAttention, c.yellow] as [string, number, (t: string) => string]] : []),
     ['Failed', s.failed, c.red],
     ...(s.notReached > 0 ? [['Not reached', s.notReached, c.yellow] as [string, number, (t: string) => string]] : []),
     ['Total', s.total, c.bold],
@@ -29,16 +31,21 @@ export function renderSummary(report: RunReport, title: string, c: ChalkInstance
     ),
   ];
   const problems = report.items.filter(
-    (i) => i.status === 'failed' || i.status === 'conflict' || i.action === 'invalid' || i.action === 'failed',
+    (i) =>
+      i.status === 'failed' ||
+      i.status === 'conflict' ||
+      i.action === 'invalid' ||
+      i.action === 'failed' ||
+      i.action === 'needs-attention',
   );
   if (problems.length > 0) {
     lines.push('', c.bold('Needs attention:'));
     for (const item of problems.slice(0, 50)) {
-      const why = item.error?.message ?? item.reasons?.join('; ') ?? item.action;
-      lines.push(
-        `  ${item.status === 'conflict' ? c.yellow('!') : c.red('✖')} ` +
-          `${item.key}${item.title ? ` ${c.dim(item.title)}` : ''}: ${why}`,
-      );
+      // A needs-attention item's first reason introduces the differences that follow it.
+      const [intro, ...rest] = item.reasons ?? [];
+      const reasons = item.action === 'needs-attention' ? `${intro} ${rest.join('; ')}` : item.reasons?.join('; ');
+      const why = item.error?.message ?? reasons ?? item.action;
+      lines.push(`  ${markOf(item, c)} ${item.key}${item.title ? ` ${c.dim(item.title)}` : ''}: ${why}`);
       if (item.error?.hint) lines.push(`      ${c.cyan('→')} ${item.error.hint}`);
     }
     if (problems.length > 50) lines.push(`  … and ${problems.length - 50} more (use --json for the full list)`);
@@ -64,4 +71,9 @@ export function renderSummary(report: RunReport, title: string, c: ChalkInstance
     ),
   );
   return lines.join('\n');
+}
+
+function markOf(item: RunReport['items'][number], c: ChalkInstance): string {
+  if (item.action === 'needs-attention') return c.yellow('⚠');
+  return item.status === 'conflict' ? c.yellow('!') : c.red('✖');
 }

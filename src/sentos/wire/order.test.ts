@@ -22,9 +22,36 @@ describe('parseSentosOrder', () => {
         status: 5,
         trackingNumber: 'TR1234567',
         cargoCompany: 'Sentos Kargo',
-        lines: [{ quantity: 1 }],
+        lines: [{ quantity: 1, price: 2990 }],
       },
     });
+  });
+
+  it('reads what the edit check compares: prices in both formats, vat_rate, shipping_total, shipment address', () => {
+    const result = parseSentosOrder({
+      id: 1,
+      status: 2,
+      shipping_total: '49,90',
+      shipment_address: { name: 'Ayşe', address: 'Moda Cad. 1', city: 'İstanbul', district: 'Kadıköy', zipCode: 34710 },
+      lines: [
+        { sku: 'A', quantity: 2, price: '1.299,90', vat_rate: '20' },
+        { sku: 'B', quantity: 1, price: 'bilinmiyor' },
+      ],
+    });
+    expect(result.ok && result.order).toMatchObject({
+      shippingTotal: 4990,
+      shipmentAddress: { address: 'Moda Cad. 1', city: 'İstanbul', district: 'Kadıköy', zipCode: '34710' },
+      lines: [
+        { sku: 'A', quantity: 2, price: 129990, vatRate: 20 },
+        { sku: 'B', quantity: 1 },
+      ],
+    });
+    expect(result.ok && result.order.lines[1]).not.toHaveProperty('price');
+  });
+
+  it('an empty shipment address ([] from PHP) is no address', () => {
+    const result = parseSentosOrder({ id: 1, status: 2, shipment_address: [], lines: [] });
+    expect(result.ok && result.order).not.toHaveProperty('shipmentAddress');
   });
 
   it.each([

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import type { SentosOrder } from '../types.js';
-import { isPlainObject, wireCount, wireId, wireList, wireObjectOrEmpty, wireText } from './fields.js';
+import type { MoneyResult } from '../../core/money.js';
+import {
+  isPlainObject,
+  wireCount,
+  wireId,
+  wireList,
+  wireMoney,
+  wireObjectOrEmpty,
+  wireOptionalInt,
+  wireText,
+} from './fields.js';
 
 /**
  * The read side of an order (docs/sentos-api.md#order-shape-and-status-codes), narrowed to what dedupe and status
@@ -12,7 +22,14 @@ import { isPlainObject, wireCount, wireId, wireList, wireObjectOrEmpty, wireText
 const wireLine = z.object({
   sku: wireText, // may be null [V: MSO fixture]
   quantity: wireCount.nullish().transform((q) => q ?? 0),
+  // Read for the edit check (docs/sentos-api.md#order-money): an unreadable value is "unknown", never a failure.
+  price: wireMoney,
+  vat_rate: wireOptionalInt,
 });
+
+const wireAddress = wireObjectOrEmpty(
+  z.object({ address: wireText, city: wireText, district: wireText, zipCode: wireText }).partial().nullish(),
+).catch(undefined);
 
 const wireTracking = wireObjectOrEmpty(
   z.object({ tracking_number: wireText, cargo_company: wireText, tracking_link: wireText }).nullish(),
@@ -33,6 +50,8 @@ export const wireOrderSchema = z.preprocess(
     cargo_number: wireText,
     cargo_provider: wireText,
     updated_at: wireText,
+    shipping_total: wireMoney,
+    shipment_address: wireAddress,
     lines: wireList(wireLine),
   }),
 );
@@ -45,8 +64,14 @@ export function toSentosOrder(w: WireOrder): SentosOrder {
     orderId: w.order_id ?? '',
     orderCode: w.order_code ?? '',
     status: w.status,
-    lines: w.lines.map((l) => (l.sku === undefined ? { quantity: l.quantity } : { sku: l.sku, quantity: l.quantity })),
+    lines: w.lines.map(toLine),
   };
+  const shipping = minorOf(w.shipping_total);
+  if (shipping !== undefined) order.shippingTotal = shipping;
+  if (w.shipment_address && Object.keys(w.shipment_address).length > 0) {
+    const { address, city, district, zipCode } = w.shipment_address;
+    order.shipmentAddress = dropUndefined({ address, city, district, zipCode });
+  }
   // MSO prefers tracking_info over cargo_number [V: MSO].
   const tracking = w.tracking_info?.tracking_number ?? w.cargo_number;
   if (tracking !== undefined) order.trackingNumber = tracking;
@@ -57,6 +82,21 @@ export function toSentosOrder(w: WireOrder): SentosOrder {
   if (w.updated_at) order.updatedAt = w.updated_at;
   if (w.source !== undefined && w.source !== '') order.source = w.source;
   return order;
+}
+
+const minorOf = (money: MoneyResult | undefined) => (money?.ok ? money.minor : undefined);
+
+function dropUndefined<T extends Record<string, unknown>>(record: T): Partial<T> {
+  return Object.fromEntries(Object.entries(record).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function toLine(l: z.output<typeof wireLine>): SentosOrder['lines'][number] {
+  const line: SentosOrder['lines'][number] = { quantity: l.quantity };
+  if (l.sku !== undefined) line.sku = l.sku;
+  const price = minorOf(l.price);
+  if (price !== undefined) line.price = price;
+  if (l.vat_rate !== undefined && l.vat_rate !== null) line.vatRate = l.vat_rate;
+  return line;
 }
 
 /** Parses one order; the reason names the first problems, for a RemoteError the caller raises. */

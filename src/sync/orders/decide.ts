@@ -6,6 +6,7 @@
  */
 import type { SentosOrder, SentosOrderPayload, SentosOrderUpdatePayload } from '../../sentos/types.js';
 import type { ShopifyOrder } from '../../shopify/types.js';
+import { orderDifferences } from './edits.js';
 import type { MappedOrder } from './map.js';
 
 export interface OrderLedgerEntry {
@@ -25,6 +26,11 @@ export type OrderAction =
   | { action: 'update'; sentosId: string; payload: SentosOrderUpdatePayload }
   | { action: 'skip'; reason: OrderSkipReason; detail: string; sentosId?: string }
   | { action: 'conflict'; reason: string; sentosIds: string[] }
+  /**
+   * Sentos holds the order but no longer as Shopify has it, in fields PUT cannot carry (edits.ts): a person must
+   * carry `differences` into Sentos. `update` is the status/cargo PUT that can still go out meanwhile.
+   */
+  | { action: 'needs-attention'; sentosId: string; differences: string[]; update?: SentosOrderUpdatePayload }
   /** Not enough to decide: look the order up in Sentos and call again with `remote`. */
   | { action: 'lookup' };
 
@@ -126,11 +132,31 @@ function createAction(mapped: MappedOrder): OrderAction & { action: 'create' } {
 }
 
 /**
- * PUT /orders/{id} carries only status and cargo data (docs/sentos-api.md#order-writes-and-duplicates), so only those
- * are compared. A cancel always goes out; otherwise the status only moves forward: Sentos's own workflow (preparing,
- * delivered) is never undone. An order cancelled in Sentos but live in Shopify is a conflict a person must settle.
+ * An order Sentos has: what PUT can carry goes out (statusAction); what it cannot (lines, prices, shipping, the
+ * address: edits.ts) makes the order needs-attention, on every run until Sentos matches, never "unchanged". A
+ * cancelled order needs none: status 6 tells Sentos that nothing is owed.
  */
 function compareWithRemote(order: ShopifyOrder, mapped: MappedOrder, remote: SentosOrder): OrderAction {
+  const status = statusAction(order, mapped, remote);
+  if (mapped.payload.status === CANCELLED || status.action === 'conflict') return status;
+  const differences = orderDifferences(mapped.payload, remote);
+  if (differences.length === 0) return status;
+  const attention: OrderAction & { action: 'needs-attention' } = {
+    action: 'needs-attention',
+    sentosId: asKey(remote.id),
+    differences,
+  };
+  if (status.action === 'update') attention.update = status.payload;
+  return attention;
+}
+
+/**
+ * PUT /orders/{id} carries only status and cargo data (docs/sentos-api.md#order-writes-and-duplicates), so only those
+ * are compared here. A cancel always goes out; otherwise the status only moves forward: Sentos's own workflow
+ * (preparing,
+ * delivered) is never undone. An order cancelled in Sentos but live in Shopify is a conflict a person must settle.
+ */
+function statusAction(order: ShopifyOrder, mapped: MappedOrder, remote: SentosOrder): OrderAction {
   const sentosId = asKey(remote.id);
   const want = mapped.payload.status;
   const have = Number(remote.status);

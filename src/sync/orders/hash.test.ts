@@ -61,3 +61,32 @@ describe('orderHash', () => {
     expect(orderHash(payload, { tracking_number: 'YK1' })).not.toBe(base);
   });
 });
+
+describe('orderHash covers every field we send', () => {
+  /** Every leaf of the payload, as a path: each one changed must change the hash. */
+  function leaves(value: unknown, path: Array<string | number> = []): Array<Array<string | number>> {
+    if (value === null || typeof value !== 'object') return [path];
+    return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+      leaves(v, [...path, Array.isArray(value) ? Number(k) : k]),
+    );
+  }
+
+  function changedAt(payload: SentosOrderPayload, path: Array<string | number>): SentosOrderPayload {
+    const copy = structuredClone(payload) as unknown as Record<string | number, unknown>;
+    let node = copy;
+    for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+    const last = path[path.length - 1] as string | number;
+    const old = node[last];
+    node[last] = typeof old === 'number' ? old + 1 : `${String(old)}-changed`;
+    return copy as unknown as SentosOrderPayload;
+  }
+
+  const payload = payloadOf();
+  it.each(leaves(payload).map((path) => [path.join('.'), path]))('%s', (_name, path) => {
+    expect(orderHash(changedAt(payload, path))).not.toBe(orderHash(payload));
+  });
+
+  it('and the cargo data of the follow-up PUT', () => {
+    expect(orderHash(payload, { tracking_number: 'A1' })).not.toBe(orderHash(payload, { tracking_number: 'A2' }));
+  });
+});

@@ -23,6 +23,7 @@ import {
 import type { ReportItem } from '../report.js';
 import type { CheckpointStore } from '../state/checkpoint.js';
 import type { OrderLedger } from '../state/order-ledger.js';
+import { applyNeedsAttention } from './order-attention.js';
 import { createOrderLookup, type OrderLookup } from './order-lookup.js';
 import { orderWindowStart, readOrdersByIds } from './order-window.js';
 import type { SkuResolver } from './sku-resolver.js';
@@ -272,6 +273,7 @@ async function apply(
       status: 'failed',
       error: { message: 'could not decide without a Sentos lookup' },
     };
+  if (action.action === 'needs-attention') return applyNeedsAttention(input.sentos, input.options.dryRun, base, action);
   if (input.options.dryRun) {
     const changes =
       action.action === 'create'

@@ -1,5 +1,6 @@
 import type { BulkErrorCode, BulkOperationRecord, BulkOperationStore } from '../bulk/operations.js';
 import { activate, levelAt, quantityOf, setQuantity } from './inventory-ops.js';
+import { applyOrderEdit, type OrderEdit } from './order-edits.js';
 import { cancelOrder, fulfillOrder, placeOrder, type PlaceOrderInput, type Tracking } from './order-ops.js';
 import type { ShopifyStore } from './store.js';
 import type { WebhookHub } from '../webhooks/hub.js';
@@ -122,12 +123,14 @@ export class SimulatorState {
     return this.emit(fulfillOrder(this.store, id, tracking), 'orders/fulfilled', 'orders/updated');
   }
 
-  /** An edit in the admin (here: the order note); bumps updatedAt, fires orders/edited and orders/updated. */
-  editOrder(id: string, changes: { note?: string | null }): OrderRecord {
+  /**
+   * An edit in the admin (note, lines added or removed, a refund, the address, taxes recalculated: order-edits.ts);
+   * bumps updatedAt, fires orders/edited and orders/updated.
+   */
+  editOrder(id: string, changes: OrderEdit): OrderRecord {
     const order = this.store.orderById(id) ?? this.store.orders.find((o) => o.name === id);
     if (!order) throw new Error(`unknown order ${id}`);
-    if (changes.note !== undefined) order.note = changes.note;
-    order.updatedAt = this.store.now();
+    applyOrderEdit(this.store, order, changes);
     return this.emit(order, 'orders/edited', 'orders/updated');
   }
 
