@@ -6,6 +6,7 @@ import { buildReport, type ReportItem } from '../../sync/report.js';
 import { Output } from '../output.js';
 import { renderError } from './error.js';
 import { renderPlan } from './plan.js';
+import { describeOrderChange } from './plan-orders.js';
 import { renderSummary } from './summary.js';
 
 const plain = new Chalk({ level: 0 });
@@ -230,5 +231,23 @@ describe('error renderings', () => {
         → This is a bug in sentos-sync. Please report it with the command you ran (no secrets).
       "
     `);
+  });
+});
+
+describe('describeOrderChange: fulfilments from Sentos', () => {
+  it('names the tracking, the location and whether the customer hears of it', () => {
+    expect(
+      describeOrderChange({
+        fulfilledInShopify: {
+          company: 'Yurtiçi Kargo',
+          number: '700123',
+          location: 'Merkez Depo',
+          notifyCustomer: true,
+        },
+      }),
+    ).toEqual(['fulfilled in Shopify: tracking Yurtiçi Kargo 700123 (Merkez Depo), customer notified']);
+    expect(describeOrderChange({ fulfilledInShopify: { notifyCustomer: false } })).toEqual([
+      'fulfilled in Shopify: tracking (no tracking), customer not notified',
+    ]);
   });
 });
