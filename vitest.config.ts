@@ -13,8 +13,8 @@ export default defineConfig({
     // than halves the suite's CPU time. This holds because the code keeps no per-run state at module level (the
     // caches there are pure), no test mocks modules or stubs globals, and main() restores the exit code and the
     // signal listeners it set. A test that needs vi.mock, vi.stubGlobal or fresh module state must restore it in
-    // afterEach/afterAll, or move to a project with isolate: true. `npx vitest run --sequence.shuffle` surfaces a
-    // file that depends on another's leftovers (docs/house-style.md#12-four-test-tiers).
+    // afterEach/afterAll, or move to a project with isolate: true. `npx vitest run --sequence.shuffle.files`
+    // surfaces a file that depends on another's leftovers (docs/house-style.md#12-four-test-tiers).
     isolate: false,
   },
 });
