@@ -163,6 +163,48 @@ describe('the orders plan in words', () => {
   });
 });
 
+describe('an order that needs attention', () => {
+  const attention: ReportItem = {
+    key: '#1043',
+    title: 'Mehmet Kaya',
+    action: 'needs-attention',
+    status: 'skipped',
+    reasons: [
+      'Sentos order 88 differs from Shopify where the API cannot update it; change it in the Sentos panel ' +
+        '(it is reported on every run until it matches):',
+      'line KZY-CNT-1000 × 1 is in Shopify but not in Sentos (added after the push)',
+      'line STD-KMR-0007: quantity Sentos 3 → Shopify 2',
+    ],
+    changes: [],
+  };
+  const orders = (dryRun: boolean) => ({ ...report([attention], { dryRun }), command: 'orders' });
+
+  const intro =
+    'Sentos order 88 differs from Shopify where the API cannot update it; change it in the Sentos panel ' +
+    '(it is reported on every run until it matches):';
+
+  it('the plan shows it among the riskiest, one difference a line', () => {
+    expect(renderPlan(orders(true), plain, { all: false }).split('\n')).toEqual([
+      'Plan (1 item, riskiest first):',
+      '⚠ needs attention #1043 Mehmet Kaya',
+      `    ! ${intro}`,
+      '    ! line KZY-CNT-1000 × 1 is in Shopify but not in Sentos (added after the push)',
+      '    ! line STD-KMR-0007: quantity Sentos 3 → Shopify 2',
+    ]);
+  });
+
+  it('the summary counts it apart and lists it, and the exit code stays 0', () => {
+    const done = orders(false);
+    expect(done.exitCode).toBe(0);
+    const text = renderSummary(done, 'Orders', plain).split('\n');
+    expect(text).toContain('  Attention         1');
+    expect(text).toContain(
+      `  ⚠ #1043 Mehmet Kaya: ${intro} line KZY-CNT-1000 × 1 is in Shopify but not in Sentos (added after the ` +
+        'push); line STD-KMR-0007: quantity Sentos 3 → Shopify 2',
+    );
+  });
+});
+
 describe('the summary', () => {
   it('a dry run says "would"', () => {
     expect(renderSummary(report([created, priceDrift, same, conflict]), 'Products', plain)).toMatchInlineSnapshot(`
