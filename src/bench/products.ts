@@ -6,11 +6,18 @@ import { startSandbox, type Sandbox } from '../sandbox/server.js';
 import { PLAN_BUCKETS, type ShopifyPlan } from '../sandbox/shopify/plans.js';
 import { measureCli, type Measured } from './measure.js';
 
+/**
+ * How product writes go: `bulk` is the tool's default (bulk imports from products.bulkThreshold writes),
+ * `per-call` sets the threshold to 0 (one productSet per product), docs/architecture.md#bulk-import.
+ */
+export type WriteMode = 'bulk' | 'per-call';
+
 /** One products cell of the benchmark: a first sync (forced) and an unchanged resync of the same store. */
 export interface ProductsCell {
   products: number;
   variants: number;
   plan: ShopifyPlan;
+  write: WriteMode;
   first: RunFigures;
   resync: RunFigures;
 }
@@ -40,18 +47,27 @@ export async function benchProducts(
   plan: ShopifyPlan,
   latency: LatencySetting,
   resyncLatency: LatencySetting = latency,
+  write: WriteMode = 'bulk',
+  bulkRate?: number,
 ): Promise<ProductsCell> {
-  const sandbox = await startSandbox({ products, orders: 0, plan, latency });
+  const bulk = bulkRate ? { bulk: { mutationLinesPerSecond: bulkRate } } : {};
+  const sandbox = await startSandbox({ products, orders: 0, plan, latency, shopify: bulk });
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-bench-'));
   try {
-    const env = { ...process.env, ...sandbox.env, SENTOS_SYNC_HOME: home, CI: '1' };
+    const env = {
+      ...process.env,
+      ...sandbox.env,
+      SENTOS_SYNC_HOME: home,
+      CI: '1',
+      ...(write === 'per-call' ? { SENTOS_SYNC_BULK_THRESHOLD: '0' } : {}),
+    };
     const variants = sandbox.sentos.state.products.reduce((n, p) => n + Math.max(1, p.variants.length), 0);
     const first = await measureRun(bin, sandbox, ['products', '--json', '--force'], env, plan);
     // Both simulators hold this one model object: switching it in place gives the resync its own latency (a
     // 10k first sync at loopback speed, then the resync's bulk export at field speed).
     if (resyncLatency !== latency) Object.assign(sandbox.latency, createLatencyModel(resyncLatency, 1));
     const resync = await measureRun(bin, sandbox, ['products', '--json'], env, plan);
-    return { products, variants, plan, first, resync };
+    return { products, variants, plan, write, first, resync };
   } finally {
     await sandbox.close();
     fs.rmSync(home, { recursive: true, force: true });

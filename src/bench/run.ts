@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createLatencyModel, parseLatency, type LatencySetting } from '../sandbox/latency.js';
 import { isShopifyPlan, PLAN_BUCKETS, type ShopifyPlan } from '../sandbox/shopify/plans.js';
 import { benchOrders } from './orders.js';
-import { benchProducts } from './products.js';
+import { benchProducts, type WriteMode } from './products.js';
 import { benchStartup } from './startup.js';
 import { cellLines, ordersLine, startupLine, tableHeader, tableRows } from './table.js';
 
@@ -14,11 +14,18 @@ import { cellLines, ordersLine, startupLine, tableHeader, tableRows } from './ta
  * not a test: it prints figures and never fails on speed. Cells run smallest first; pick single cells with:
  *
  *   npm run bench -- --products 1000,10000 --plan standard,plus --latency field|none|<ms> --resync-latency …
+ *                    --write bulk,per-call --bulk-rate <lines/s>
  *                    --orders 24 --sentos-window-ms 60000 --no-orders --no-startup --no-products
+ *
+ * `--write` compares the bulk import path (the default above products.bulkThreshold) with one productSet per product;
+ * `--bulk-rate` is the simulator's JSONL lines per second per bulk operation (its default: 20 with latency, 1000
+ * without [I: Shopify publishes no figure]).
  */
 interface BenchOptions {
   sizes: number[];
   plans: ShopifyPlan[];
+  writes: WriteMode[];
+  bulkRate?: number;
   latency: LatencySetting;
   /** The unchanged resync's latency (default: --latency), e.g. a fast first sync and a field-speed resync. */
   resyncLatency: LatencySetting;
@@ -43,14 +50,28 @@ export async function runBench(options: BenchOptions): Promise<void> {
     console.log(
       `plan ${plan}: bucket ${PLAN_BUCKETS[plan].maximumAvailable}, restore ${PLAN_BUCKETS[plan].restoreRate}/s`,
     );
+  if (options.writes.includes('bulk'))
+    console.log(
+      `bulk imports: ${options.bulkRate ?? (options.latency === 'none' ? 1000 : 20)} JSONL lines/s per operation ` +
+        '(the simulator\u2019s rate; Shopify publishes none), up to 5 operations at once',
+    );
   const rows: string[] = [];
   for (const size of options.sizes)
-    for (const plan of options.plans) {
-      console.log(`\n## ${size} products on ${plan}`);
-      const cell = await benchProducts(BIN, size, plan, options.latency, options.resyncLatency);
-      for (const line of cellLines(cell)) console.log(line);
-      rows.push(...tableRows(cell));
-    }
+    for (const plan of options.plans)
+      for (const write of options.writes) {
+        console.log(`\n## ${size} products on ${plan}, writes ${write}`);
+        const cell = await benchProducts(
+          BIN,
+          size,
+          plan,
+          options.latency,
+          options.resyncLatency,
+          write,
+          options.bulkRate,
+        );
+        for (const line of cellLines(cell)) console.log(line);
+        rows.push(...tableRows(cell));
+      }
   if (rows.length > 0) console.log(`\n${tableHeader()}\n${rows.join('\n')}`);
   if (options.orders > 0) {
     console.log(
@@ -79,12 +100,20 @@ export function parseArgs(argv: string[]): BenchOptions {
           .filter((n) => n > 0)
           .sort((a, b) => a - b),
     plans: plans as ShopifyPlan[],
+    writes: writeModes(list(get('write') ?? 'bulk,per-call')),
+    ...(get('bulk-rate') ? { bulkRate: Number(get('bulk-rate')) } : {}),
     latency: parseLatency(get('latency') ?? 'field'),
     resyncLatency: parseLatency(get('resync-latency') ?? get('latency') ?? 'field'),
     orders: argv.includes('--no-orders') ? 0 : Number(get('orders') ?? 24),
     sentosWindowMs: Number(get('sentos-window-ms') ?? 60_000),
     startup: !argv.includes('--no-startup'),
   };
+}
+
+function writeModes(values: string[]): WriteMode[] {
+  const bad = values.filter((v) => v !== 'bulk' && v !== 'per-call');
+  if (bad.length > 0) throw new Error(`--write: unknown mode ${bad.join(', ')} (bulk, per-call)`);
+  return values as WriteMode[];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

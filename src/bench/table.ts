@@ -69,7 +69,7 @@ export function tableRows(cell: ProductsCell): string[] {
       String(r.throttled),
       `${r.peakRssMb ?? '?'} MB`,
     ].join(' | ')} |`;
-  return [row('first sync', cell.first), row('unchanged resync', cell.resync)];
+  return [row(`first sync (${cell.write})`, cell.first), row(`unchanged resync (${cell.write})`, cell.resync)];
 }
 
 export function ordersLine(o: OrdersFigures): string {

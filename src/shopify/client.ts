@@ -16,11 +16,10 @@ import {
   readBulkImportResults,
   startBulkImport,
   waitForBulkImport,
-  type BulkImportState,
-  type StartImport,
+  type BulkImportApi,
 } from './bulk/import.js';
 import { DEFAULT_BULK_POLLING, type BulkPolling } from './bulk/operation.js';
-import { stageUpload, uploadStaged, type StagedTarget } from './bulk/upload.js';
+import { stageUpload, uploadStaged } from './bulk/upload.js';
 import {
   DEFAULT_BULK_THRESHOLD,
   getInventoryLevels,
@@ -60,6 +59,8 @@ import {
   type WebhookSubscription,
 } from './webhooks.js';
 import type * as T from './types.js';
+
+export type { BulkImportApi } from './bulk/import.js';
 
 /** Default Admin API version (docs/house-style.md#shopify-through-graphql-only; docs/shopify-api.md#api-versions). */
 export const DEFAULT_API_VERSION = '2026-10';
@@ -138,30 +139,6 @@ export interface ShopifyClient {
   deleteWebhookSubscription(id: string): Promise<{ ok: boolean; userErrors: Array<{ message: string }> }>;
   /** Bulk import of product writes (absent in test doubles: the products run then writes per call). */
   bulkImport?: BulkImportApi;
-}
-
-/** The steps of a bulk import, one call each, so the caller journals between them (docs/shopify-api.md#bulk-mutations).
- */
-export interface BulkImportApi {
-  /** StagedUploadsCreate (BULK_MUTATION_VARIABLES): where the JSONL file goes. */
-  stage(filename: string, bytes: number): Promise<StagedTarget>;
-  /** Multipart POST of the file to the staged target, without the access token. */
-  upload(target: StagedTarget, filename: string, body: Buffer | Blob, signal?: AbortSignal): Promise<void>;
-  /** BulkOperationRunMutation: the operation id (waits while the shop's bulk slots are busy). */
-  start(start: StartImport, signal?: AbortSignal): Promise<string>;
-  /** BulkOperationPoll once; undefined when Shopify does not know the id. */
-  poll(id: string): Promise<BulkImportState | undefined>;
-  /** Polls until finished; Ctrl-C or the wait limit returns the last state (still running). */
-  wait(
-    id: string,
-    onProgress: (state: BulkImportState) => void,
-    signal?: AbortSignal,
-    totalLines?: number,
-  ): Promise<BulkImportState>;
-  /** BulkMutationsSince: the operation whose document holds `marker`, created since `sinceIso`. */
-  find(marker: string, sinceIso: string): Promise<{ id: string; status: string } | undefined>;
-  /** The result JSONL, every line parsed. */
-  results(id: string, url: string, fileSize: number | undefined, signal?: AbortSignal): Promise<unknown[]>;
 }
 
 export function createShopifyClient(options: ShopifyClientOptions): ShopifyClient {

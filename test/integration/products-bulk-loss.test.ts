@@ -176,6 +176,32 @@ describe('bulk import: a run that dies at any stage, then a rerun: every product
     expectEveryProductOnce(r.location.id);
   });
 
+  it('an intermittent INTERNAL_FILE_SERVER_ERROR on the start is waited out: one operation, every product once', async () => {
+    sim = await startShopifySimulator({ orders: 0, bulk: { mutationLinesPerSecond: 100_000 } });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-bulk-loss-'));
+    sim.state.failNextBulkMutationRuns(2);
+    const shopify = createShopifyClient({
+      store: sim.url,
+      auth: { type: 'token', accessToken: sim.accessToken },
+      secrets: new SecretRegistry(),
+      bulkPolling: { initialDelayMs: 2, maxDelayMs: 20, timeoutMs: 20_000 },
+    });
+    const result = await writeInBulk({
+      items: items(sim.state.locations[0]!.id),
+      bulk: shopify.bulkImport!,
+      journal: new BulkJournal(path.join(dir, 'bulk-imports.json')),
+      runId: 'run-retry-00',
+      clock: systemClock,
+      signal: new AbortController().signal,
+      onEvent: () => undefined,
+      onOutcomes: () => undefined,
+    });
+    expect(result.operations).toHaveLength(1);
+    expect([...result.outcomes.values()].filter((o) => o.failure)).toEqual([]);
+    expect(sim.stats().requests.byOperation.bulkOperationRunMutation).toBe(3);
+    expectEveryProductOnce(sim.state.locations[0]!.id);
+  });
+
   it('dies while reading the results: the rerun reads them', async () => {
     const r = await scenario('results', 100_000);
     expect(r.journaled[0]!.operationId).toBeDefined();

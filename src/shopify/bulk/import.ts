@@ -5,7 +5,8 @@
 import { RemoteError } from '../../core/errors.js';
 import { BulkMutationsSince, BulkOperationPoll, BulkOperationRunMutation } from '../operations/index.js';
 import { downloadJsonl } from './download.js';
-import { nextPollDelayMs, type BulkDeps } from './operation.js';
+import type { StagedTarget } from './upload.js';
+import { nextPollDelayMs, type BulkDeps, type BulkPolling } from './operation.js';
 
 export interface BulkImportState {
   id: string;
@@ -17,6 +18,30 @@ export interface BulkImportState {
   url: string | null;
   partialDataUrl: string | null;
   fileSize: number | undefined;
+}
+
+/** The steps of a bulk import, one call each, so the caller journals between them (docs/shopify-api.md#bulk-mutations).
+ */
+export interface BulkImportApi {
+  /** StagedUploadsCreate (BULK_MUTATION_VARIABLES): where the JSONL file goes. */
+  stage(filename: string, bytes: number): Promise<StagedTarget>;
+  /** Multipart POST of the file to the staged target, without the access token. */
+  upload(target: StagedTarget, filename: string, body: Buffer | Blob, signal?: AbortSignal): Promise<void>;
+  /** BulkOperationRunMutation: the operation id (waits while the shop's bulk slots are busy). */
+  start(start: StartImport, signal?: AbortSignal): Promise<string>;
+  /** BulkOperationPoll once; undefined when Shopify does not know the id. */
+  poll(id: string): Promise<BulkImportState | undefined>;
+  /** Polls until finished; Ctrl-C or the wait limit returns the last state (still running). */
+  wait(
+    id: string,
+    onProgress: (state: BulkImportState) => void,
+    signal?: AbortSignal,
+    totalLines?: number,
+  ): Promise<BulkImportState>;
+  /** BulkMutationsSince: the operation whose document holds `marker`, created since `sinceIso`. */
+  find(marker: string, sinceIso: string): Promise<{ id: string; status: string } | undefined>;
+  /** The result JSONL, every line parsed. */
+  results(id: string, url: string, fileSize: number | undefined, signal?: AbortSignal): Promise<unknown[]>;
 }
 
 export const FINISHED = new Set(['COMPLETED', 'FAILED', 'CANCELED', 'EXPIRED']);
@@ -100,7 +125,7 @@ export async function waitForBulkImport(
     fileSize: undefined,
   };
   for (let attempt = 0; ; attempt++) {
-    const delayMs = pollDelayMs(attempt, deps, last.objectCount, totalLines, deps.clock.now() - startedAt);
+    const delayMs = pollDelayMs(attempt, deps.polling, last.objectCount, totalLines, deps.clock.now() - startedAt);
     if (signal?.aborted || deps.clock.now() + delayMs > deadline) return last;
     try {
       await deps.clock.sleep(delayMs, signal);
@@ -124,15 +149,15 @@ export async function waitForBulkImport(
 /** Pure: the wait before the next poll (see waitForBulkImport). */
 export function pollDelayMs(
   attempt: number,
-  deps: Pick<BulkDeps, 'polling'>,
+  polling: Pick<BulkPolling, 'initialDelayMs' | 'maxDelayMs'>,
   done: number,
   total: number | undefined,
   elapsedMs: number,
 ): number {
-  const backoff = nextPollDelayMs(attempt, deps.polling);
+  const backoff = nextPollDelayMs(attempt, polling);
   if (!total || done <= 0 || done >= total || elapsedMs <= 0) return backoff;
   const rest = ((total - done) * elapsedMs) / done;
-  return Math.round(Math.min(deps.polling.maxDelayMs, Math.max(deps.polling.initialDelayMs, rest)));
+  return Math.round(Math.min(polling.maxDelayMs, Math.max(polling.initialDelayMs, rest)));
 }
 
 /** The newest of this app's bulk mutations since `sinceIso` whose document holds `marker`. */

@@ -97,6 +97,21 @@ describe('shardLines', () => {
     expect(shards.map((s) => s.lines.map((l) => Number(l.itemKey)))).toEqual(expected);
     expect(shards.map((s) => s.index)).toEqual(expected.map((_, i) => i));
   });
+  it.each([
+    [2000, [2000]],
+    [2001, [1001, 1000]],
+    [10_000, [2000, 2000, 2000, 2000, 2000]],
+    [12_001, [2401, 2401, 2401, 2401, 2397]],
+  ])('%i lines go in files of %j, run at once', (count, sizes) => {
+    const many: ShardLine[] = Array.from({ length: count }, (_, i) => ({
+      itemKey: String(i),
+      key: { handle: `h${i}` },
+      text: 'x',
+    }));
+    const shards = shardLines(many, undefined, many.length);
+    expect(shards.map((s) => s.lines.length)).toEqual(sizes);
+    expect(shards.flatMap((s) => s.lines.map((l) => l.itemKey))).toEqual(many.map((l) => l.itemKey));
+  });
   it('counts bytes, not characters (Turkish letters are two bytes in UTF-8)', () => {
     const shards = shardLines(
       [

@@ -49,7 +49,7 @@ export const importMutation = (clientIdentifier: string): string =>
   `${importMarker(clientIdentifier)}\n${BulkProductSet.document.trim()}\n`;
 
 export async function writeInBulk(input: BulkWriteInput): Promise<BulkWriteResult> {
-  const shards = shardLines(linesOf(input.items), input.maxShardBytes);
+  const shards = shardLines(linesOf(input.items), input.maxShardBytes, input.items.length);
   const result: BulkWriteResult = { outcomes: new Map(), stillRunning: [], operations: [], notStarted: new Set() };
   const started = new Set<number>();
   const pool = await runPool(shards, MAX_CONCURRENT_IMPORTS, input.signal, async (shard) => {
