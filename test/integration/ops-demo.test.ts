@@ -40,8 +40,9 @@ describe('sentos-sync demo', () => {
       'products',
       'products-resync',
       'orders',
+      'fulfil',
     ]);
-    const [connection, plan, products, resync, orders] = doc.steps;
+    const [connection, plan, products, resync, orders, fulfil] = doc.steps;
     expect(connection).toMatchObject({ ok: true, report: { ok: true } });
     expect(plan).toMatchObject({
       ok: true,
@@ -66,6 +67,15 @@ describe('sentos-sync demo', () => {
       report: { command: 'orders', summary: { created: 9 + golden, failed: 1 } },
     });
     expect(orders.note).toMatch(/^#\d+ failed on purpose: .*no SKU/);
+    // Shipped in the Sentos panel, fulfilled in Shopify by the next run, once (the sandbox's records say so).
+    expect(fulfil).toMatchObject({ ok: true, note: expect.stringMatching(/^#\d+ is fulfilled in Shopify once/) });
+    expect(fulfil.report.items).toContainEqual(
+      expect.objectContaining({
+        action: 'update',
+        status: 'done',
+        changes: [expect.objectContaining({ fulfilledInShopify: expect.anything() })],
+      }),
+    );
     expect(Date.now() - started).toBeLessThan(30_000);
     expect(fs.readdirSync(userHome)).toEqual([]);
     expect(fs.existsSync(doc.home)).toBe(false);
@@ -76,15 +86,17 @@ describe('sentos-sync demo', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("The sandbox runs Sentos's one-minute rate window in 400 ms");
     for (const heading of [
-      'Step 1/5 · Test both connections',
-      'Step 2/5 · Products: the plan (dry run)',
-      'Step 3/5 · Products: apply the plan',
-      'Step 4/5 · Products: resync',
-      'Step 5/5 · Orders',
+      'Step 1/6 · Test both connections',
+      'Step 2/6 · Products: the plan (dry run)',
+      'Step 3/6 · Products: apply the plan',
+      'Step 4/6 · Products: resync',
+      'Step 5/6 · Orders',
+      'Step 6/6 · Shipped in Sentos: fulfilled in Shopify',
     ]) {
       expect(run.stdout).toContain(heading);
     }
     expect(run.stdout).toMatch(/Shopify\s+Connected ✅/);
+    expect(run.stdout).toMatch(/fulfilled in Shopify: tracking Yurtiçi Kargo 70\d+ \(Merkez Depo\), customer notified/);
     expect(run.stdout).toContain('(dry run: nothing was written)');
     expect(run.stdout).toContain('the resync wrote nothing: 0 Shopify writes');
     expect(run.stdout).toContain('Demo finished: every step succeeded');

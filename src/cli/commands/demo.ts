@@ -8,6 +8,7 @@ import { ExitCode } from '../../core/errors.js';
 import { resolvePaths } from '../../config/paths.js';
 import { startSandbox, type Sandbox } from '../../sandbox/server.js';
 import { positiveInt } from '../options.js';
+import { judgeShipment, shipOnePushedOrder } from './demo-ship.js';
 import { RunRecords } from '../../sync/state/run-records.js';
 import type { Runtime } from '../runtime.js';
 import type { RuntimeFactory } from './config.js';
@@ -76,6 +77,14 @@ const STEPS: readonly DemoStep[] = [
     title: 'Orders: Shopify → Sentos',
     explain:
       'Pushes the Shopify orders to Sentos, exactly once each (a ledger and a remote lookup prevent duplicates).',
+    args: ['orders'],
+  },
+  {
+    id: 'fulfil',
+    title: 'Shipped in Sentos: fulfilled in Shopify',
+    explain:
+      'Marks one pushed order shipped in Sentos (Yurtiçi Kargo and a tracking number, as the panel would), then runs ' +
+      'orders again: the Shopify order is fulfilled with that tracking, once.',
     args: ['orders'],
   },
 ];
@@ -175,10 +184,12 @@ async function runStep(
   sandbox: Sandbox,
   home: string,
 ): Promise<DemoStepResult> {
+  const shipped = step.id === 'fulfil' ? shipOnePushedOrder(sandbox) : undefined;
   const before = sandbox.shopify.stats().requests.dataMutations;
   const { code, report } = await runNested(runtime, env, step.args);
   const shopifyWrites = sandbox.shopify.stats().requests.dataMutations - before;
-  const verdict = judge(step.id, code, shopifyWrites, sandbox, home);
+  const verdict =
+    step.id === 'fulfil' ? judgeShipment(sandbox, shipped) : judge(step.id, code, shopifyWrites, sandbox, home);
   return {
     id: step.id,
     title: step.title,
