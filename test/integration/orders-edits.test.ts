@@ -118,6 +118,19 @@ describe('orders: a pushed order edited in Shopify', () => {
     expect(item?.reasons?.slice(1).join('\n')).toMatch(expected);
   });
 
+  it('--acknowledge accepts how Sentos holds an order: not reported again until Shopify changes it', async () => {
+    const attending = (await run()).items.filter((item) => item.action === 'needs-attention');
+    const [first, ...others] = attending;
+    expect(first).toBeDefined();
+    const ack = await runCli(['orders', '--acknowledge', first!.key, '--json'], t.env);
+    expect(ack.json<{ items: Item[] }>().items).toEqual([
+      expect.objectContaining({ key: first!.key, action: 'skip', reasons: [expect.stringMatching(/^acknowledged: /)] }),
+    ]);
+    const after = (await run()).items;
+    expect(after.find((item) => item.key === first!.key)?.action ?? 'unchanged').toBe('unchanged');
+    for (const other of others) expect(after.find((item) => item.key === other.key)?.action).toBe('needs-attention');
+  });
+
   it('cancelled after an edit: PUT status 6 goes out, nothing else to attend to', async () => {
     t.sandbox.shopify.state.cancelOrder(gained.id);
     const before = sentosCopy(gained);

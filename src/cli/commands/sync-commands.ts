@@ -20,6 +20,7 @@ interface SyncFlags {
   financialStatus?: string;
   fulfillmentStatus?: string;
   order?: string[];
+  acknowledge?: string[];
   only?: 'orders' | 'products';
   all?: boolean;
   output?: string;
@@ -84,6 +85,11 @@ export function registerSyncCommands(program: Command, runtimeFor: RuntimeFactor
   )
     .addOption(dryRunOption())
     .addOption(limitOption())
+    .option(
+      '--acknowledge <ref...>',
+      'accept how Sentos holds these orders (#1042): their needs-attention differences are not reported again ' +
+        'until the order changes in Shopify',
+    )
     .addOption(allOption())
     .addOption(outputOption())
     .action((flags: SyncFlags, command: Command) => jobFor(runtimeFor(command), 'orders', flags));
@@ -185,7 +191,9 @@ function orderOptionsOf(flags: SyncFlags, runtime: Runtime) {
     dryRun: Boolean(flags.dryRun),
     since: flags.since ? sinceOf(flags.since, runtime) : undefined,
     search: searchOf(flags),
-    orders: flags.order,
+    // Acknowledged orders are read even when --order does not name them.
+    orders: flags.acknowledge ? [...(flags.order ?? []), ...flags.acknowledge] : flags.order,
+    acknowledge: flags.acknowledge,
     limit: flags.limit,
     settleMs: retryOverride(runtime.env).baseDelayMs,
   };

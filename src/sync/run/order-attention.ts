@@ -14,8 +14,17 @@ export async function applyNeedsAttention(
   dryRun: boolean,
   base: { key: string; title?: string },
   action: OrderAction & { action: 'needs-attention' },
+  acknowledged = false,
 ): Promise<ReportItem> {
   const changes = action.update ? [{ sentosId: action.sentosId, ...action.update }] : [];
+  if (acknowledged) {
+    // `orders --acknowledge`: the caller records the order's hash, so it is unchanged until Shopify changes it again.
+    if (!dryRun && action.update) await sentos.updateOrder(action.sentosId, action.update);
+    const reasons = [
+      `acknowledged: Sentos order ${action.sentosId} is left as it is: ${action.differences.join('; ')}`,
+    ];
+    return { ...base, action: 'skip', status: dryRun ? 'planned' : 'skipped', reasons, changes };
+  }
   const reasons = [
     `Sentos order ${action.sentosId} differs from Shopify where the API cannot update it; change it in the Sentos ` +
       'panel (it is reported on every run until it matches):',
@@ -24,4 +33,12 @@ export async function applyNeedsAttention(
   if (!dryRun && action.update) await sentos.updateOrder(action.sentosId, action.update);
   const status = dryRun ? 'planned' : action.update ? 'done' : 'skipped';
   return { ...base, action: 'needs-attention', status, reasons, changes };
+}
+
+/** `--acknowledge` refs: the order name with or without '#', the numeric id or the gid. */
+export function isAcknowledged(order: { name: string; legacyId: string; id: string }, refs: string[] = []): boolean {
+  return refs.some((raw) => {
+    const ref = raw.trim();
+    return ref === order.name || `#${ref}` === order.name || ref === order.legacyId || ref === order.id;
+  });
 }

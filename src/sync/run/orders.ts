@@ -23,7 +23,7 @@ import {
 import type { ReportItem } from '../report.js';
 import type { CheckpointStore } from '../state/checkpoint.js';
 import type { OrderLedger } from '../state/order-ledger.js';
-import { applyNeedsAttention } from './order-attention.js';
+import { applyNeedsAttention, isAcknowledged } from './order-attention.js';
 import { createOrderLookup, type OrderLookup } from './order-lookup.js';
 import { orderWindowStart, readOrdersByIds } from './order-window.js';
 import type { SkuResolver } from './sku-resolver.js';
@@ -59,6 +59,8 @@ export interface OrdersRunOptions {
   search?: string;
   /** --order: Shopify order names (#1042) or numeric ids. */
   orders?: string[];
+  /** --acknowledge: orders whose needs-attention differences are accepted as Sentos holds them (order-attention.ts). */
+  acknowledge?: string[];
   limit?: number;
   /** Wait before looking an order up after a POST whose outcome is unknown (tests shorten it). */
   settleMs?: number;
@@ -273,7 +275,12 @@ async function apply(
       status: 'failed',
       error: { message: 'could not decide without a Sentos lookup' },
     };
-  if (action.action === 'needs-attention') return applyNeedsAttention(input.sentos, input.options.dryRun, base, action);
+  if (action.action === 'needs-attention') {
+    const acknowledged = isAcknowledged(order, input.options.acknowledge);
+    const item = await applyNeedsAttention(input.sentos, input.options.dryRun, base, action, acknowledged);
+    if (acknowledged && !input.options.dryRun) remember(input, order, mapped, action.sentosId);
+    return item;
+  }
   if (input.options.dryRun) {
     const changes =
       action.action === 'create'
