@@ -55,6 +55,8 @@ export interface ProductsOptions {
   force: boolean;
   limit?: number;
   skus?: string[];
+  /** Nothing reads the snapshot's products after this phase plans: let them go (runProducts). */
+  releaseSentosProducts?: boolean;
 }
 
 /** What `sync` adds to the products phase's hold: the orders window re-read and its orders phase's result. */

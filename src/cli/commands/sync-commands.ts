@@ -133,6 +133,8 @@ async function jobFor(runtime: Runtime, command: 'products' | 'orders' | 'sync',
         force: Boolean(flags.force),
         limit: flags.limit,
         skus: flags.sku,
+        // The products phase is the snapshot's last reader here (`sync` ran its orders phase first).
+        releaseSentosProducts: true,
       };
       if (command === 'products') {
         const report = await productsPhase(deps, snapshot, productOptions);

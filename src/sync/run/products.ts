@@ -48,7 +48,18 @@ export interface ProductsRunInput {
   clock: Clock;
   signal: AbortSignal;
   onEvent: EventSink;
-  options: { dryRun: boolean; force: boolean; limit?: number; skus?: string[] };
+  options: {
+    dryRun: boolean;
+    force: boolean;
+    limit?: number;
+    skus?: string[];
+    /**
+     * The caller hands the Sentos snapshot over: its product list is emptied once the plan is made, so the writes and
+     * the report do not carry a catalog nothing reads any more (docs/architecture.md#memory). `serve` keeps its
+     * snapshot for the next batch and leaves this off.
+     */
+    releaseSentosProducts?: boolean;
+  };
 }
 
 export interface ProductsRunResult {
@@ -110,6 +121,7 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
     only: { skus: input.options.skus, limit: input.options.limit },
     unreadable: input.sentosSnapshot.invalid,
   });
+  if (input.options.releaseSentosProducts) input.sentosSnapshot.products = [];
   const warnings = [...recovered, ...setup.notes, ...planWarnings(plan)];
   if (input.options.skus?.length && plan.items.length === 0)
     warnings.push(`No Sentos product holds ${input.options.skus.join(', ')} (product or variant SKU, exact match).`);

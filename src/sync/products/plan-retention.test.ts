@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import {
+  aSentosProduct,
+  aSentosWarehouse,
+  aStock,
+  aVariantProduct,
+  tl,
+} from '../../../test/builders/sentos-product.js';
+import { aShopifyLocation, shopifyProductFromWrite } from '../../../test/builders/shopify-product.js';
+import type { SentosProduct } from '../../sentos/types.js';
+import { planProducts } from './plan.js';
+import { productSettings } from './settings.js';
+
+/**
+ * A products run empties the Sentos snapshot's list once planned (docs/architecture.md#memory): that frees the
+ * catalog only if the plan holds no object or array of it (strings are values and may be shared).
+ */
+function objectsOf(root: unknown): Set<object> {
+  const seen = new Set<object>();
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
+    seen.add(value);
+    stack.push(...(value instanceof Map ? [...value.keys(), ...value.values()] : Object.values(value)));
+  }
+  return seen;
+}
+
+const settings = productSettings({ warehouseMap: { MERKEZ: 'Ana Depo', DEPO: 'Mağaza' } });
+const locations = [
+  aShopifyLocation({ id: 'gid://shopify/Location/1', name: 'Ana Depo' }),
+  aShopifyLocation({ id: 'gid://shopify/Location/2', name: 'Mağaza' }),
+];
+const warehouses = [aSentosWarehouse({ id: '1', name: 'MERKEZ' }), aSentosWarehouse({ id: '2', name: 'DEPO' })];
+const catalog = (): SentosProduct[] => [
+  aVariantProduct(
+    { id: '1842', sku: 'STD-ELB', prices: { b2c: { sale: tl('1.299,90') } }, images: ['https://cdn.example/a.jpg'] },
+    { colors: ['Siyah', 'Kırmızı'], sizes: ['S', 'M'], stock: 3 },
+  ),
+  aSentosProduct({ id: '1907', sku: 'STD-KMR', salePrice: tl('249,90'), stocks: [aStock('1', 12), aStock('2', 5)] }),
+];
+const plan = (sentos: SentosProduct[], shopify = [] as ReturnType<typeof shopifyProductFromWrite>[]) =>
+  planProducts({ sentos, shopify, locations, warehouses, categories: new Map(), settings });
+
+describe('the plan holds no Sentos object', () => {
+  it.each([
+    ['creates', () => [] as ReturnType<typeof shopifyProductFromWrite>[]],
+    [
+      'updates of every product (prices and stock changed in Sentos)',
+      () =>
+        plan(catalog()).items.map((item, n) =>
+          shopifyProductFromWrite(item.productWrite!, { n: n + 1, levels: () => [] }),
+        ),
+    ],
+  ])('%s', (_name, shopify) => {
+    const sentos = catalog().map((p) => ({ ...p, salePrice: tl('1,00'), prices: { b2c: { sale: tl('1,00') } } }));
+    const result = plan(sentos, shopify());
+    expect(result.items.length).toBe(2);
+    expect(result.items.every((i) => i.action === 'create' || i.action === 'update')).toBe(true);
+    const fromSentos = objectsOf(sentos);
+    const shared = [...objectsOf(result)].filter((value) => fromSentos.has(value));
+    expect(shared).toEqual([]);
+  });
+});
