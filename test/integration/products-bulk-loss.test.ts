@@ -176,7 +176,7 @@ describe('bulk import: a run that dies at any stage, then a rerun: every product
     expectEveryProductOnce(r.location.id);
   });
 
-  it('an intermittent INTERNAL_FILE_SERVER_ERROR on the start is waited out: one operation, each product once', async () => {
+  it('a passing INTERNAL_FILE_SERVER_ERROR on the start is waited out: one operation, each product once', async () => {
     sim = await startShopifySimulator({ orders: 0, bulk: { mutationLinesPerSecond: 100_000 } });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-bulk-loss-'));
     sim.state.failNextBulkMutationRuns(2);
