@@ -151,20 +151,21 @@ export async function ordersPhase(
     options,
   });
   // Shipments back from Sentos, on window runs only: a webhook batch (--order) does not list Sentos again.
-  if (!options.orders?.length && !result.interrupted)
-    result.items.push(
-      ...(await runFulfilments({
-        sentos: deps.sentos,
-        shopify: deps.shopify,
-        ledger: state.ledger,
-        journal: state.fulfilments,
-        notifyCustomer: deps.config.settings.orders.notifyCustomer,
-        clock: runtime.clock,
-        signal: runtime.signal,
-        dryRun: options.dryRun,
-        ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
-      })),
-    );
+  if (!options.orders?.length && !result.interrupted) {
+    const shipped = await runFulfilments({
+      sentos: deps.sentos,
+      shopify: deps.shopify,
+      ledger: state.ledger,
+      journal: state.fulfilments,
+      notifyCustomer: deps.config.settings.orders.notifyCustomer,
+      clock: runtime.clock,
+      signal: runtime.signal,
+      dryRun: options.dryRun,
+      ...(options.settleMs !== undefined ? { settleMs: options.settleMs } : {}),
+    });
+    result.items.push(...shipped.items);
+    result.warnings.push(...shipped.warnings);
+  }
   const report = buildReport({
     command: 'orders',
     runId: ctx.runId,

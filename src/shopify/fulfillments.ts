@@ -38,7 +38,7 @@ export interface ShopifyOrderFulfilment {
   cancelled: boolean;
   fulfillments: Array<{ id: string; status: string; tracking: ShopifyTrackingInfo[] }>;
   fulfillmentOrders: ShopifyFulfillmentOrder[];
-  /** More fulfilment orders or lines than one read holds (5 and 50): the caller must not ship it in part. */
+  /** More fulfilment orders or lines than one read holds (3 and 30): the caller must not ship it in part. */
   truncated: boolean;
 }
 

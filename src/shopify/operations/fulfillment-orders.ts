@@ -9,9 +9,10 @@ export interface OrderFulfillmentOrdersVariables {
 /**
  * One order's fulfilment state (docs/shopify-api.md#fulfilment-orders): its fulfilments with their tracking numbers
  * (what was shipped already, by whom) and its fulfilment orders with the assigned location and what remains per line.
- * Requested cost ≈ fulfillments 5 × (1 + 3) + fulfillmentOrders(first: 5) × (1 + location 2 + lineItems(first: 50)
- * 2 + 50 × 2) ≈ 550, refunded down to what the order really has. An order with more fulfilment orders or lines than
- * that is refused by the caller rather than shipped in part.
+ * Requested cost ≈ fulfillments 5 × (1 + 3) + fulfillmentOrders(first: 3) × (1 + location 2 + lineItems(first: 30)
+ * 2 + 30 × 2) ≈ 215, refunded down to what the order really has: small, because a run reads it for every order it
+ * places (docs/architecture.md#location-to-warehouse) and a failed attempt keeps its reservation in the pacer. An order
+ * with more fulfilment orders or lines than that is refused by the fulfilment step rather than shipped in part.
  */
 export const OrderFulfillmentOrders = defineOperation<OrderFulfillmentOrdersVariables>()({
   name: 'OrderFulfillmentOrders',
@@ -21,11 +22,11 @@ query OrderFulfillmentOrders($id: ID!) {
   order(id: $id) {
     id name displayFulfillmentStatus cancelledAt
     fulfillments(first: 5) { id status trackingInfo(first: 3) { company number url } }
-    fulfillmentOrders(first: 5) {
+    fulfillmentOrders(first: 3) {
       nodes {
         id status
         assignedLocation { location { id name } }
-        lineItems(first: 50) {
+        lineItems(first: 30) {
           nodes { id remainingQuantity totalQuantity lineItem { id sku } }
           pageInfo { hasNextPage endCursor }
         }

@@ -51,7 +51,7 @@ export function planFulfilment(
   if (order.truncated)
     return {
       kind: 'fail',
-      message: `${order.name} has more than 5 fulfilment orders or 50 lines in one; not fulfilled from Sentos`,
+      message: `${order.name} has more than 3 fulfilment orders or 30 lines in one; not fulfilled from Sentos`,
       hint: `Fulfil ${order.name} in the Shopify admin with tracking ${number || '(none)'}.`,
     };
   const ours = number !== '' && hasTrackingNumber(order, number);

@@ -35,14 +35,29 @@ const SHIPPED = 5;
 const WAITING = new Set([1, 2, 3, 4]);
 const DEFAULT_SETTLE_MS = 2_000;
 
-export async function runFulfilments(input: FulfilmentsRunInput): Promise<ReportItem[]> {
+export interface FulfilmentsRunResult {
+  items: ReportItem[];
+  warnings: string[];
+}
+
+export async function runFulfilments(input: FulfilmentsRunInput): Promise<FulfilmentsRunResult> {
   const listedAtMs = input.clock.now();
   const shipments = new Map(input.journal.pending().map((p) => [p.shopifyId, p]));
   const waiting = input.ledger.all().filter((e) => WAITING.has(e.status));
+  const warnings: string[] = [];
+  let listedAll = waiting.length > 0;
   if (waiting.length > 0) {
     const lastEnd = input.journal.listedUntilMs() ?? waiting.reduce((min, e) => Math.min(min, e.sentAtMs), listedAtMs);
     const start = toSentosDateTime(new Date(lastEnd - OVERLAP_MS).toISOString());
-    const listed = await input.sentos.findOrders({ status: SHIPPED, ...(start ? { updatedStart: start } : {}) });
+    const listed = await input.sentos
+      .findOrders({ status: SHIPPED, ...(start ? { updatedStart: start } : {}) })
+      .catch((error: unknown) => {
+        if (error instanceof AuthError) throw error;
+        // Not a failure of this run's orders: the listing mark stays, so the next run lists the same window again.
+        warnings.push(`Could not list the orders Sentos shipped (${errorMessage(error)}); the next run looks again.`);
+        listedAll = false;
+        return [];
+      });
     const ours = new Map(waiting.map((e) => [e.shopifyId, e]));
     for (const order of listed) {
       const entry = ours.get(order.orderId);
@@ -53,12 +68,12 @@ export async function runFulfilments(input: FulfilmentsRunInput): Promise<Report
   }
   const items: ReportItem[] = [];
   for (const shipment of shipments.values()) {
-    if (input.signal.aborted) return items; // the listing mark is not moved: the next run lists again
+    if (input.signal.aborted) return { items, warnings }; // the listing mark is not moved: the next run lists again
     const item = await fulfilOne(input, shipment);
     if (item) items.push(item);
   }
-  if (!input.dryRun && waiting.length > 0) input.journal.recordListed(listedAtMs);
-  return items;
+  if (!input.dryRun && listedAll) input.journal.recordListed(listedAtMs);
+  return { items, warnings };
 }
 
 function intentOf(order: SentosOrder, orderName: string | undefined, atMs: number): FulfilmentIntent {
