@@ -14,7 +14,9 @@ import { buildBin, spawnBin } from './spawn-bin.js';
  * while Shopify processes the file (the poll's answer held), and after Shopify started the import but before the
  * process heard of it (bulkOperationRunMutation's answer held: the journal has no operation id). The rerun reads the
  * operation before planning: it starts no second import, reports every product unchanged, and each product exists
- * once with every field and its stock. The other stages are covered in-process (products-bulk-loss.test.ts).
+ * once with every field and its stock. Also during the upload (held before the file is stored: no operation ever
+ * ran, the rerun imports everything once) and during the result read (the result file held: the rerun reads it).
+ * products-bulk-loss.test.ts covers the same stages in-process.
  */
 const PRODUCTS = 30;
 let t: TestSandbox | undefined;
@@ -42,7 +44,7 @@ async function killedAt(rootField: string, linesPerSecond: number) {
   return { rerun, sandbox: t.sandbox, env };
 }
 
-function expectEveryProductOnce(sandbox: TestSandbox['sandbox'], env: Record<string, string>) {
+function expectEveryProductOnce(sandbox: TestSandbox['sandbox'], env: Record<string, string>, operations = 1) {
   const map = warehouseToLocation(sandbox, env);
   const actual = shopifyView(sandbox, mappedLocations(map));
   expect(actual.size).toBe(PRODUCTS);
@@ -50,7 +52,7 @@ function expectEveryProductOnce(sandbox: TestSandbox['sandbox'], env: Record<str
     expect(actual.get(wire.variants[0]?.sku ?? wire.sku)).toEqual(expectedProduct(wire, map));
   expect(duplicates(sandbox)).toEqual([]);
   const stats = sandbox.shopify.stats();
-  expect(stats.bulkMutations).toMatchObject({ operations: 1, lines: PRODUCTS });
+  expect(stats.bulkMutations).toMatchObject({ operations, lines: PRODUCTS });
   expect(stats.requests.byOperation.productSet ?? 0).toBe(0);
 }
 
@@ -68,6 +70,21 @@ describe('bulk import: kill -9, then a rerun: every product exactly once', () =>
 
   it('killed after Shopify started the import, before the answer reached the process', async () => {
     const { rerun, sandbox, env } = await killedAt('bulkOperationRunMutation', 100_000);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.json().summary).toMatchObject({ created: 0, unchanged: PRODUCTS, failed: 0 });
+    expectEveryProductOnce(sandbox, env);
+  }, 60_000);
+
+  it('killed during the upload, before the file was stored', async () => {
+    const { rerun, sandbox, env } = await killedAt('stagedUpload', 100_000);
+    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.json().summary).toMatchObject({ created: PRODUCTS, failed: 0 });
+    expect(sandbox.shopify.stats().stagedUploads.stored).toBe(1);
+    expectEveryProductOnce(sandbox, env);
+  }, 60_000);
+
+  it('killed while reading the result file', async () => {
+    const { rerun, sandbox, env } = await killedAt('bulkResultFile', 100_000);
     expect(rerun.code, rerun.stderr).toBe(0);
     expect(rerun.json().summary).toMatchObject({ created: 0, unchanged: PRODUCTS, failed: 0 });
     expectEveryProductOnce(sandbox, env);

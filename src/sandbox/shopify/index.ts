@@ -45,7 +45,11 @@ export interface ShopifySimulator {
   resetStats(): void;
   /** Registers a listener called as each GraphQL request arrives, before it is answered. */
   onRequest: (listener: () => void) => void;
-  /** Fault hook: execute requests with this root field, then hold their answers until released (answer-hold.ts). */
+  /**
+   * Fault hook: execute requests with this root field, then hold their answers until released (answer-hold.ts);
+   * `stagedUpload` and `bulkResultFile` hold those two routes instead (before the upload is stored, before the
+   * result file is served).
+   */
   holdAnswers(rootField: string): AnswerHold;
   close(): Promise<void>;
 }
@@ -131,6 +135,7 @@ export async function startShopifySimulator(options: ShopifySimulatorOptions = {
     bulk,
     staged,
     onRequest: () => requestListeners.forEach((listener) => listener()),
+    holdRoute: (name) => holds.wait([name]),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -20,6 +20,11 @@ export interface ServerDeps {
   staged: StagedUploadStore;
   /** Called as each GraphQL request arrives, before it is answered (request-paced shoppers buy here). */
   onRequest?: () => void;
+  /**
+   * Fault hook (answer-hold.ts) for the two non-GraphQL routes: `stagedUpload` holds an upload before it is stored,
+   * `bulkResultFile` holds a bulk operation's result file before it is served, so a test can kill a client there.
+   */
+  holdRoute?: (name: 'stagedUpload' | 'bulkResultFile') => Promise<void>;
 }
 
 const GRAPHQL_PATH = /^\/admin\/api\/([^/]+)\/graphql\.json$/;
@@ -56,9 +61,14 @@ async function route(deps: ServerDeps, request: IncomingMessage, response: Serve
   if (request.method === 'GET' && path === '/__sandbox/stats')
     return send(response, { status: 200, body: deps.stats.snapshot() });
   const bulkFile = BULK_FILE_PATH.exec(path);
-  if (request.method === 'GET' && bulkFile) return serveBulkFile(deps, Number(bulkFile[1]), request, response);
-  if (request.method === 'POST' && path === STAGED_UPLOAD_PATH)
+  if (request.method === 'GET' && bulkFile) {
+    await deps.holdRoute?.('bulkResultFile');
+    return serveBulkFile(deps, Number(bulkFile[1]), request, response);
+  }
+  if (request.method === 'POST' && path === STAGED_UPLOAD_PATH) {
+    await deps.holdRoute?.('stagedUpload');
     return handleStagedUpload(deps.staged, deps.stats, request, response);
+  }
   if (request.method === 'POST' && path === '/admin/oauth/access_token') {
     const raw = await readBody(request);
     return send(response, deps.tokens.exchange(parseGrantBody(request.headers['content-type'], raw)));
