@@ -8,7 +8,7 @@ export interface OrderLineItemsPageVariables {
 }
 
 /**
- * The rest of an order's line items when OrdersPage's lineItems(first: 25) said hasNextPage (docs/shopify-api.md#orders
+ * The rest of an order's line items when OrdersPage's lineItems(first: 10) said hasNextPage (docs/shopify-api.md#orders
  * "page lineItems separately"). Cost ≈ 600 (25 line items with their money fields).
  */
 export const OrderLineItemsPage = defineOperation<OrderLineItemsPageVariables>()({

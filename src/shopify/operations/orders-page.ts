@@ -12,10 +12,11 @@ export interface OrdersPageVariables {
 /**
  * Incremental order pull, oldest change first (sortKey UPDATED_AT, docs/shopify-api.md#orders). Requested cost by the
  * docs/shopify-api.md#rate-limits-by-plan rules (estimate-cost.ts): one line item ≈ 24 with the money fields
- * (docs/shopify-api.md#order-money: both currencies, discount allocations, tax amounts), so lineItems(first: 25) ≈ 600;
- * the rest of an order (customer, addresses, totals, shipping lines, fulfillments) ≈ 130 → ≈ 730 per order. `first`
- * therefore starts at 1 and only grows when Shopify reports a cheaper requestedQueryCost (page-size.ts). Orders with
- * more than 25 line items are completed by OrderLineItemsPage.
+ * (docs/shopify-api.md#order-money: both currencies, discount allocations, tax amounts), so lineItems(first: 10) ≈ 240;
+ * the rest of an order (customer, addresses, totals, shipping lines, fulfillments) ≈ 130 → ≈ 370 per order. `first`
+ * starts at 1 and grows with the requestedQueryCost Shopify reports (page-size.ts): two orders fit a page, where
+ * lineItems(first: 25) fitted one and made a Standard shop's order read one round trip per order. Most orders have
+ * fewer than 10 lines; longer ones are completed by OrderLineItemsPage.
  */
 export const OrdersPage = defineOperation<OrdersPageVariables>()({
   name: 'OrdersPage',
@@ -31,7 +32,7 @@ query OrdersPage($first: Int!, $after: String, $query: String) {
       billingAddress { ...AddressFields }
       shippingAddress { ...AddressFields }
       totalShippingPriceSet { shopMoney { amount } }${ORDER_MONEY_FIELDS}
-      lineItems(first: 25) { nodes { ...LineItemFields } pageInfo { hasNextPage endCursor } }
+      lineItems(first: 10) { nodes { ...LineItemFields } pageInfo { hasNextPage endCursor } }
       fulfillments(first: 5) { status trackingInfo(first: 3) { company number url } }
     }
     pageInfo { hasNextPage endCursor }
