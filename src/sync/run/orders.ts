@@ -227,7 +227,7 @@ async function processOrder(
       input,
       order,
       mapped.reasons.join('; '),
-      'Fix the order or the SKU in Sentos; it is retried on every run until it goes through.',
+      'Fix the order in Shopify or the SKU in Sentos; it is retried on every run until it goes through.',
     );
   warnings.push(...mapped.warnings);
   try {
