@@ -1,3 +1,5 @@
+import { afterEach } from 'vitest';
+import { startShopifySimulator, type ShopifySimulator, type ShopifySimulatorOptions } from './index.js';
 import { gql } from './test-client.js';
 
 /**
@@ -106,4 +108,24 @@ export async function downloadLines(url: string): Promise<Array<Record<string, u
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+/**
+ * The simulator for one bulk test file: `start()` opens it (bulk lines at a test rate), and it is closed after each
+ * test.
+ */
+export function bulkSimulatorPerTest(): (options?: ShopifySimulatorOptions) => Promise<ShopifySimulator> {
+  let sim: ShopifySimulator | undefined;
+  afterEach(async () => {
+    await sim?.close();
+    sim = undefined;
+  });
+  return async (options = {}) => {
+    sim = await startShopifySimulator({
+      orders: 0,
+      ...options,
+      bulk: { mutationLinesPerSecond: 5000, ...options.bulk },
+    });
+    return sim;
+  };
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   jsonl,
   keyOf,
@@ -10,20 +10,12 @@ import {
   stage,
   upload,
   downloadLines,
+  bulkSimulatorPerTest,
 } from './bulk-mutation-client.js';
-import { startShopifySimulator, type ShopifySimulator, type ShopifySimulatorOptions } from './index.js';
+import type { ShopifySimulator } from './index.js';
 import { gql } from './test-client.js';
 
-let sim: ShopifySimulator | undefined;
-afterEach(async () => {
-  await sim?.close();
-  sim = undefined;
-});
-
-async function start(options: ShopifySimulatorOptions = {}): Promise<ShopifySimulator> {
-  sim = await startShopifySimulator({ orders: 0, ...options, bulk: { mutationLinesPerSecond: 5000, ...options.bulk } });
-  return sim;
-}
+const start = bulkSimulatorPerTest();
 
 const line = (handle: string) => ({
   input: {

@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { defineOperation } from './operation.js';
 import { pageInfoSchema } from './wire.js';
 
+/** One page of active locations, as Locations and RunContext read it. */
+export const LOCATION_PAGE_FIELDS = 'nodes { id name isActive } pageInfo { hasNextPage endCursor }';
+export const locationPageSchema = z.object({
+  nodes: z.array(z.object({ id: z.string(), name: z.string(), isActive: z.boolean() })),
+  pageInfo: pageInfoSchema,
+});
+
 export interface LocationsVariables {
   first: number;
   after?: string | null;
@@ -16,15 +23,7 @@ export const Locations = defineOperation<LocationsVariables>()({
   kind: 'read',
   document: `
 query Locations($first: Int!, $after: String) {
-  locations(first: $first, after: $after, includeInactive: false) {
-    nodes { id name isActive }
-    pageInfo { hasNextPage endCursor }
-  }
+  locations(first: $first, after: $after, includeInactive: false) { ${LOCATION_PAGE_FIELDS} }
 }`,
-  data: z.object({
-    locations: z.object({
-      nodes: z.array(z.object({ id: z.string(), name: z.string(), isActive: z.boolean() })),
-      pageInfo: pageInfoSchema,
-    }),
-  }),
+  data: z.object({ locations: locationPageSchema }),
 });

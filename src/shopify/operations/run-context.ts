@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineOperation } from './operation.js';
-import { pageInfoSchema } from './wire.js';
+import { LOCATION_PAGE_FIELDS, locationPageSchema } from './locations.js';
+import { SHOP_FIELDS, shopSchema } from './shop-info.js';
 
 export interface RunContextVariables {
   locationsFirst: number;
@@ -22,25 +23,14 @@ export const RunContext = defineOperation<RunContextVariables>()({
   kind: 'read',
   document: `
 query RunContext($locationsFirst: Int!, $productsLimit: Int, $variantsLimit: Int) {
-  shop { name myshopifyDomain currencyCode ianaTimezone }
-  locations(first: $locationsFirst, includeInactive: false) {
-    nodes { id name isActive }
-    pageInfo { hasNextPage endCursor }
-  }
+  ${SHOP_FIELDS}
+  locations(first: $locationsFirst, includeInactive: false) { ${LOCATION_PAGE_FIELDS} }
   productsCount(limit: $productsLimit) { count precision }
   productVariantsCount(limit: $variantsLimit) { count precision }
 }`,
   data: z.object({
-    shop: z.object({
-      name: z.string(),
-      myshopifyDomain: z.string(),
-      currencyCode: z.string(),
-      ianaTimezone: z.string(),
-    }),
-    locations: z.object({
-      nodes: z.array(z.object({ id: z.string(), name: z.string(), isActive: z.boolean() })),
-      pageInfo: pageInfoSchema,
-    }),
+    shop: shopSchema,
+    locations: locationPageSchema,
     productsCount: countSchema.nullable(),
     // Forgiving, as in CatalogCounts: without the field the product count decides alone.
     productVariantsCount: countSchema.nullable().optional(),

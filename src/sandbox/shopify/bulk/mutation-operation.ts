@@ -1,16 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { createRandom } from '../../seed/random.js';
 import { toWireErrors } from '../errors.js';
-import { gid } from '../gid.js';
 import type { ApiVersion } from '../schema-loader.js';
 import type { CheckedBulkMutation } from './mutation-check.js';
 import type { BulkErrorCode, BulkOperationRecord } from './operations.js';
+import { IN_PROGRESS, newBulkOperationRecord } from './record.js';
 import type { BulkMutationStats, LineExecutor, MutationBulkOptions } from './mutations.js';
 
 const RETENTION_MS = 7 * 86_400_000;
 /** Wall time one tick may spend running lines, so polls and other requests are answered in between. */
 const TICK_BUDGET_MS = 25;
-const IN_PROGRESS: ReadonlyArray<BulkOperationRecord['status']> = ['CREATED', 'RUNNING', 'CANCELING'];
 
 /**
  * One bulk mutation operation and its lines (docs/shopify-api.md#bulk-mutations). Pacing uses real time (so a
@@ -36,22 +35,7 @@ export class MutationOperation {
     private readonly startAtMs: number,
     private readonly baseUrl: () => string,
   ) {
-    this.record = {
-      __typename: 'BulkOperation',
-      id: gid('BulkOperation', legacyId),
-      legacyId,
-      type: 'MUTATION',
-      status: 'CREATED',
-      errorCode: null,
-      query: mutation,
-      createdAt: new Date(createdAtMs).toISOString(),
-      completedAt: null,
-      objectCount: '0',
-      rootObjectCount: '0',
-      fileSize: null,
-      url: null,
-      partialDataUrl: null,
-    };
+    this.record = newBulkOperationRecord(legacyId, 'MUTATION', mutation, new Date(createdAtMs).toISOString());
   }
 
   get inProgress(): boolean {

@@ -5,6 +5,7 @@ import type { ApiVersion } from '../schema-loader.js';
 import { toJsonl } from './jsonl.js';
 import type { BulkMutationRunner } from './mutations.js';
 import { checkBulkQuery, type BulkUserError, type CheckedBulkQuery } from './rules.js';
+import { IN_PROGRESS, newBulkOperationRecord } from './record.js';
 
 /**
  * Bulk query operations of the shop (docs/shopify-api.md#bulk-export): status CREATED → RUNNING → COMPLETED as the
@@ -65,7 +66,6 @@ interface Internal {
 }
 
 const RETENTION_MS = 7 * 86_400_000;
-const IN_PROGRESS: readonly BulkStatus[] = ['CREATED', 'RUNNING', 'CANCELING'];
 
 export class BulkOperationStore {
   private readonly operations = new Map<string, Internal>();
@@ -121,22 +121,7 @@ export class BulkOperationStore {
       return { bulkOperation: null, userErrors: [{ code: 'LIMIT_REACHED', field: null, message }] };
     }
     const legacyId = this.allocateLegacyId();
-    const record: BulkOperationRecord = {
-      __typename: 'BulkOperation',
-      id: gid('BulkOperation', legacyId),
-      legacyId,
-      type: 'QUERY',
-      status: 'CREATED',
-      errorCode: null,
-      query,
-      createdAt: this.now(),
-      completedAt: null,
-      objectCount: '0',
-      rootObjectCount: '0',
-      fileSize: null,
-      url: null,
-      partialDataUrl: null,
-    };
+    const record = newBulkOperationRecord(legacyId, 'QUERY', query, this.now());
     this.operations.set(record.id, {
       record,
       checked,
