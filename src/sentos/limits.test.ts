@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Clock } from '../core/clock.js';
 import type { AttemptOutcome, HttpRequest } from '../core/http/client.js';
+import { fakeClock } from '../../test/helpers/fake-clock.js';
 import { createSentosScheduler, DEFAULT_SENTOS_LIMITS, describeLimit, sameGetKey, type SentosWait } from './limits.js';
 
 const get = (path: string, query?: HttpRequest['query']): HttpRequest => ({
@@ -19,20 +19,6 @@ const answered =
       response: { status, headers: new Headers(headers), body: undefined, requestId: undefined, durationMs: 1 },
     });
 
-/** A test clock: time moves only when someone sleeps, by exactly the time slept (no real timer). */
-function steppingClock(): Clock & { slept: number[] } {
-  let now = 0;
-  const slept: number[] = [];
-  return {
-    slept,
-    now: () => now,
-    sleep: (ms) => {
-      slept.push(ms);
-      now += Math.max(0, ms);
-      return Promise.resolve();
-    },
-  };
-}
 const post: HttpRequest = { method: 'POST', path: '/orders', kind: 'write', operation: 'createOrder' };
 
 describe('sameGetKey ("the same GET", docs/sentos-api.md#rate-limits)', () => {
@@ -49,31 +35,31 @@ describe('sameGetKey ("the same GET", docs/sentos-api.md#rate-limits)', () => {
 
 describe('createSentosScheduler', () => {
   it('frees the slot of a request refused with 401/403 at once (auth probes do not wait)', async () => {
-    const scheduler = createSentosScheduler({ limits: { sameGetPerWindow: 1, windowMs: 5_000 } });
-    const started = Date.now();
+    const clock = fakeClock(0);
+    const scheduler = createSentosScheduler({ clock, limits: { sameGetPerWindow: 1, windowMs: 5_000 } });
     for (let i = 0; i < 3; i += 1) await scheduler.schedule(get('/warehouses'), answered(401));
     await scheduler.schedule(get('/warehouses'), answered(200));
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(clock.sleeps).toEqual([]);
   });
 
   it('announces a noticeable wait with its reason, and only then', async () => {
     const waits: SentosWait[] = [];
+    const clock = fakeClock(0);
     const scheduler = createSentosScheduler({
+      clock,
       limits: { postsPerWindow: 1, windowMs: 120, noticeWaitMs: 60 },
       onWait: (w) => waits.push(w),
     });
-    const started = Date.now();
     await Promise.all([scheduler.schedule(post, answered(200)), scheduler.schedule(post, answered(200))]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+    expect(clock.sleeps).toEqual([120]);
     expect(waits).toEqual([
       {
         limit: 'writes',
         operation: 'createOrder',
         reason: "Sentos's 1 POST/120ms limit",
-        waitMs: expect.any(Number) as number,
+        waitMs: 120,
       },
     ]);
-    expect(waits[0]?.waitMs).toBeGreaterThanOrEqual(100);
   });
 
   it.each([
@@ -90,7 +76,7 @@ describe('the window runs on the injected clock', () => {
   it(
     'holds each slot a window after its answer in clock time: the 3rd of 2 POST/min starts a ' + 'minute later',
     async () => {
-      const clock = steppingClock();
+      const clock = fakeClock(0);
       const scheduler = createSentosScheduler({ clock, limits: { postsPerWindow: 2, windowMs: 60_000 } });
       const startedAt: number[] = [];
       const stamped = () => {
@@ -105,7 +91,7 @@ describe('the window runs on the injected clock', () => {
   );
 
   it('waits out the window after a 429 without Retry-After, and not after one with it', async () => {
-    const clock = steppingClock();
+    const clock = fakeClock(0);
     const scheduler = createSentosScheduler({ clock, limits: { postsPerWindow: 10, windowMs: 60_000 } });
     await scheduler.schedule(post, answered(429, { 'retry-after': '3' }));
     await scheduler.schedule(post, answered(200));
@@ -116,7 +102,7 @@ describe('the window runs on the injected clock', () => {
   });
 
   it("frees a refused auth probe's slot at once, in clock time too", async () => {
-    const clock = steppingClock();
+    const clock = fakeClock(0);
     const scheduler = createSentosScheduler({ clock, limits: { sameGetPerWindow: 1, windowMs: 60_000 } });
     await Promise.all([1, 2, 3].map(() => scheduler.schedule(get('/warehouses'), answered(401))));
     await scheduler.schedule(get('/warehouses'), answered(200));

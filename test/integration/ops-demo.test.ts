@@ -18,7 +18,6 @@ describe('sentos-sync demo', () => {
   };
 
   it('--json: one document with every step, the resync writes nothing, exit 0', async () => {
-    const started = Date.now();
     const run = await runCli(['demo', '--json'], env);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -76,7 +75,6 @@ describe('sentos-sync demo', () => {
         changes: [expect.objectContaining({ fulfilledInShopify: expect.anything() })],
       }),
     );
-    expect(Date.now() - started).toBeLessThan(30_000);
     expect(fs.readdirSync(userHome)).toEqual([]);
     expect(fs.existsSync(doc.home)).toBe(false);
   });

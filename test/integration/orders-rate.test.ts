@@ -65,15 +65,14 @@ describe('orders: the POST rate against Sentos limits', () => {
     );
   });
 
-  it('keeps the writes at the limit: one window per 12 writes, no idle window', () => {
+  it('never writes faster than the limit: at most 12 writes a window', () => {
     const writes = routeCount(t.sandbox, 'POST /orders') + routeCount(t.sandbox, 'PUT /orders/:id');
     expect(writes).toBeGreaterThan(2 * POSTS_PER_WINDOW);
     const spanMs = (storedAt.at(-1) as number) - (storedAt[0] as number);
     const idealMs = (Math.ceil(writes / POSTS_PER_WINDOW) - 1) * WINDOW_MS;
     // Never faster than the limit allows (the client paces itself)...
     expect(spanMs).toBeGreaterThanOrEqual(idealMs - WINDOW_MS);
-    // ...and not needlessly slower: an idle window per 12 writes would double the span. (Two windows of slack
-    // for the lookups and a loaded machine; a bound on time, so generous on purpose.)
-    expect(spanMs, JSON.stringify({ writes, spanMs, idealMs })).toBeLessThan(idealMs + 2 * WINDOW_MS);
+    // Not needlessly slower (no idle window) is asserted exactly, on virtual time, in src/sentos/limits.test.ts
+    // and measured by `npm run bench` (orders a minute): an upper bound on wall time here would measure the machine.
   });
 });

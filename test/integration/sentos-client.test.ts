@@ -6,7 +6,14 @@ import { basicToken } from '../../src/sentos/auth.js';
 import { createSentosClient, type SentosClientOptions } from '../../src/sentos/client.js';
 import type { SentosWait } from '../../src/sentos/limits.js';
 import type { SentosOrderPayload } from '../../src/sentos/types.js';
-import { dropConnection, sendJson, startHttpServer, type TestServer } from '../helpers/http-server.js';
+import { fakeClock } from '../helpers/fake-clock.js';
+import {
+  dropConnection,
+  sendJson,
+  startHttpServer,
+  type TestHandler,
+  type TestServer,
+} from '../helpers/http-server.js';
 
 /**
  * The Sentos client over real loopback HTTP (docs/house-style.md#12-four-test-tiers): assert the request log (method,
@@ -77,7 +84,16 @@ async function collect<T>(pages: AsyncGenerator<T>): Promise<T[]> {
   return out;
 }
 
-const gap = (a: number, b: number) => (server.requests[b]?.at ?? NaN) - (server.requests[a]?.at ?? NaN);
+/** The clock's time at which the server got each request (virtual time: see fakeClock). */
+function stamped(clock: { now(): number }, handler: TestHandler) {
+  const at: number[] = [];
+  server.setHandler((req, res, raw) => {
+    at.push(clock.now());
+    return handler(req, res, raw);
+  });
+  return at;
+}
+const gap = (at: number[], a: number, b: number) => (at[b] ?? NaN) - (at[a] ?? NaN);
 
 describe('listProducts pagination (docs/sentos-api.md#product-lists-and-paging)', () => {
   it('stops at page >= total_pages, sending page, size, orderby_id and Basic auth', async () => {
@@ -135,22 +151,25 @@ describe('listProducts pagination (docs/sentos-api.md#product-lists-and-paging)'
 
 describe('retries', () => {
   it('honours Retry-After on 429 (seconds, converted once)', async () => {
-    server.setHandler((req, res) => {
+    const clock = fakeClock();
+    const at = stamped(clock, (req, res) => {
       if (req.index === 0) return sendJson(res, 429, { message: 'Too Many Requests' }, { 'retry-after': '0.15' });
       sendJson(res, 200, [{ id: 1, name: 'MERKEZ' }]);
     });
-    await expect(client().listWarehouses()).resolves.toEqual([{ id: '1', name: 'MERKEZ' }]);
+    await expect(client({ clock }).listWarehouses()).resolves.toEqual([{ id: '1', name: 'MERKEZ' }]);
     expect(server.requests).toHaveLength(2);
-    expect(gap(0, 1)).toBeGreaterThanOrEqual(140);
+    expect(clock.sleeps).toEqual([150]);
+    expect(gap(at, 0, 1)).toBe(150);
   });
 
   it('waits out the window on a 429 without Retry-After instead of hammering', async () => {
-    server.setHandler((req, res) =>
+    const clock = fakeClock();
+    const at = stamped(clock, (req, res) =>
       req.index === 0 ? sendJson(res, 429, { message: 'slow down' }) : sendJson(res, 200, []),
     );
-    await client({ limits: { windowMs: 300, noticeWaitMs: 20 } }).listWarehouses();
+    await client({ clock, limits: { windowMs: 300, noticeWaitMs: 20 } }).listWarehouses();
     expect(server.requests).toHaveLength(2);
-    expect(gap(0, 1)).toBeGreaterThanOrEqual(280);
+    expect(gap(at, 0, 1)).toBe(300);
     expect(waits).toContainEqual(expect.objectContaining({ limit: 'rate-limited', operation: 'listWarehouses' }));
   });
 
@@ -272,8 +291,9 @@ describe('findOrders and updateOrder', () => {
 
 describe('limits (docs/sentos-api.md#errors-and-limits [V: MSO])', () => {
   it('spaces writes: 13 POSTs with 12 per 300ms window → the 13th starts a window after the 1st', async () => {
+    const clock = fakeClock();
     server.setHandler((req, res) => sendJson(res, 200, { order: { id: req.index + 1, status: 2 } }));
-    const sentos = client({ limits: { postsPerWindow: 12, windowMs: 300, noticeWaitMs: 50 } });
+    const sentos = client({ clock, limits: { postsPerWindow: 12, windowMs: 300, noticeWaitMs: 50 } });
     await Promise.all(
       Array.from({ length: 13 }, (_, i) =>
         sentos.createOrder(order({ order_id: `o-${i}`, order_code: `${1000 + i}` })),
@@ -281,30 +301,30 @@ describe('limits (docs/sentos-api.md#errors-and-limits [V: MSO])', () => {
     );
 
     expect(server.requests).toHaveLength(13);
-    expect(gap(0, 11)).toBeLessThan(200);
-    expect(gap(0, 12)).toBeGreaterThanOrEqual(290);
+    // The first 12 go at once; only the 13th waits, for the first slot, held a window after its answer (virtual
+    // time: a sleep moves the clock for every request at once, so the waits say more than send times would).
+    expect(clock.sleeps).toEqual([300]);
+    expect(server.requests.at(-1)?.json).toMatchObject({ order_id: 'o-12' });
     expect(waits).toEqual([
       expect.objectContaining({
         limit: 'writes',
         reason: expect.stringContaining('12 POST'),
         operation: 'createOrder',
-        waitMs: expect.any(Number),
       }),
     ]);
-    expect(waits[0]?.waitMs).toBeGreaterThan(200);
+    expect(waits[0]?.waitMs).toBe(300);
   });
 
   it('lets the same GET through twice per window; a different GET does not wait', async () => {
+    const clock = fakeClock();
     server.setHandler((req, res) => sendJson(res, 200, { id: req.path.split('/').pop(), sku: 'P', name: 'P' }));
-    const sentos = client({ limits: { sameGetPerWindow: 2, windowMs: 300, noticeWaitMs: 50 } });
+    const sentos = client({ clock, limits: { sameGetPerWindow: 2, windowMs: 300, noticeWaitMs: 50 } });
     await Promise.all([sentos.getProduct('1'), sentos.getProduct('1'), sentos.getProduct('1'), sentos.getProduct('2')]);
 
-    const byPath = (path: string) => server.requests.filter((r) => r.path === path);
-    const [first, , third] = byPath('/api/products/1');
-    expect(byPath('/api/products/1')).toHaveLength(3);
-    expect((third?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(290);
-    // Well under the 300 ms window the third /products/1 waited for (generous: a bound on time).
-    expect((byPath('/api/products/2')[0]?.at ?? Infinity) - (first?.at ?? 0)).toBeLessThan(250);
+    // One wait of one window, and it is the third /products/1's: the last request the server got.
+    expect(clock.sleeps).toEqual([300]);
+    expect(server.requests.map((r) => r.path).filter((p) => p === '/api/products/1')).toHaveLength(3);
+    expect(server.requests.at(-1)?.path).toBe('/api/products/1');
     expect(waits).toEqual([
       expect.objectContaining({ limit: 'same-get', reason: expect.stringContaining('GET /products/1') }),
     ]);

@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Clock } from '../../src/core/clock.js';
 import { type CliError, RemoteError } from '../../src/core/errors.js';
 import { SecretRegistry } from '../../src/core/redact.js';
 import { RequestStats } from '../../src/core/request-stats.js';
@@ -12,6 +11,7 @@ import {
   type RecordedRequest,
   type Reply,
 } from '../helpers/graphql-server.js';
+import { fakeClock } from '../helpers/fake-clock.js';
 
 /**
  * The bulk catalog read against a scripted server (docs/house-style.md#12-four-test-tiers: assert the request log):
@@ -97,12 +97,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-function fakeClock(): Clock & { sleeps: number[] } {
-  let now = 1_800_000_000_000;
-  const sleeps: number[] = [];
-  return { sleeps, now: () => now, sleep: (ms: number) => (sleeps.push(ms), (now += ms), Promise.resolve()) };
-}
 
 async function setup(script: Script = {}) {
   const files: Record<string, string[]> = {

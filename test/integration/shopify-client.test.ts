@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Clock } from '../../src/core/clock.js';
 import { AuthError, type CliError, RemoteError } from '../../src/core/errors.js';
 import { SecretRegistry } from '../../src/core/redact.js';
 import { RequestStats } from '../../src/core/request-stats.js';
@@ -14,17 +13,11 @@ import {
   type Handler,
   type Reply,
 } from '../helpers/graphql-server.js';
+import { fakeClock } from '../helpers/fake-clock.js';
 
 const TOKEN = 'shpat_static_token_123';
 const CLIENT_SECRET = 'shpss_client_secret_456';
 const GQL_PATH = '/admin/api/2026-10/graphql.json';
-
-/** Virtual time: sleeps are recorded and advance `now` instantly, so waits can be asserted exactly. */
-function fakeClock(): Clock & { sleeps: number[] } {
-  let now = 1_800_000_000_000;
-  const sleeps: number[] = [];
-  return { sleeps, now: () => now, sleep: (ms: number) => (sleeps.push(ms), (now += ms), Promise.resolve()) };
-}
 
 let server: GraphqlTestServer | undefined;
 afterEach(async () => {
