@@ -38,7 +38,6 @@ export async function processOrder(
       mapped.reasons.join('; '),
       'Fix the order in Shopify or the SKU in Sentos; it is retried on every run until it goes through.',
     );
-  warnings.push(...mapped.warnings);
   try {
     const ledgerEntry = input.ledger.get(order.legacyId);
     let action = decideOrderAction({ order, mapped, ledgerEntry, includeTestOrders: input.settings.includeTestOrders });
@@ -50,6 +49,8 @@ export async function processOrder(
         remote: await input.orderLookup.find(mapped.payload, order),
         includeTestOrders: input.settings.includeTestOrders,
       });
+    // A mapping warning is news when the order is sent or planned; an unchanged order said it when it was sent.
+    if (!(action.action === 'skip' && action.reason === 'unchanged')) warnings.push(...mapped.warnings);
     if (action.action === 'create' && action.warning) warnings.push(action.warning);
     return await apply(input, order, mapped, action);
   } catch (error) {
