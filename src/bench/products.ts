@@ -7,10 +7,18 @@ import { PLAN_BUCKETS, type ShopifyPlan } from '../sandbox/shopify/plans.js';
 import { measureCli, type Measured } from './measure.js';
 
 /**
- * How product writes go: `bulk` is the tool's default (bulk imports from products.bulkThreshold writes),
- * `per-call` sets the threshold to 0 (one productSet per product), docs/architecture.md#bulk-import.
+ * How product writes go (docs/architecture.md#bulk-import): `auto` is the tool's default (bulk imports from
+ * products.bulkThreshold writes when one call each would wait over products.bulkQuotaWait for the bucket), `bulk`
+ * sets the wait to 0 (bulk from the threshold whatever the bucket), `per-call` sets the threshold to 0 (one productSet
+ * per product).
  */
-export type WriteMode = 'bulk' | 'per-call';
+export type WriteMode = 'auto' | 'bulk' | 'per-call';
+
+const WRITE_ENV: Record<WriteMode, Record<string, string>> = {
+  auto: {},
+  bulk: { SENTOS_SYNC_BULK_QUOTA_WAIT: '0' },
+  'per-call': { SENTOS_SYNC_BULK_THRESHOLD: '0' },
+};
 
 /** One products cell of the benchmark: a first sync (forced) and an unchanged resync of the same store. */
 export interface ProductsCell {
@@ -37,6 +45,8 @@ export interface RunFigures {
   mutations: number;
   throttled: number;
   peakRssMb: number | undefined;
+  /** CPU seconds of the CLI and of this process (the sandbox's simulators) during the run. */
+  cpu: { cliS: number | undefined; sandboxS: number };
   summary: Record<string, number>;
   stderrTail?: string;
 }
@@ -47,8 +57,9 @@ export async function benchProducts(
   plan: ShopifyPlan,
   latency: LatencySetting,
   resyncLatency: LatencySetting = latency,
-  write: WriteMode = 'bulk',
+  write: WriteMode = 'auto',
   bulkRate?: number,
+  nodeArgs: string[] = [],
 ): Promise<ProductsCell> {
   const bulk = bulkRate ? { bulk: { mutationLinesPerSecond: bulkRate } } : {};
   const sandbox = await startSandbox({ products, orders: 0, plan, latency, shopify: bulk });
@@ -59,14 +70,14 @@ export async function benchProducts(
       ...sandbox.env,
       SENTOS_SYNC_HOME: home,
       CI: '1',
-      ...(write === 'per-call' ? { SENTOS_SYNC_BULK_THRESHOLD: '0' } : {}),
+      ...WRITE_ENV[write],
     };
     const variants = sandbox.sentos.state.products.reduce((n, p) => n + Math.max(1, p.variants.length), 0);
-    const first = await measureRun(bin, sandbox, ['products', '--json', '--force'], env, plan);
+    const first = await measureRun(bin, sandbox, ['products', '--json', '--force'], env, plan, nodeArgs);
     // Both simulators hold this one model object: switching it in place gives the resync its own latency (a
     // 10k first sync at loopback speed, then the resync's bulk export at field speed).
     if (resyncLatency !== latency) Object.assign(sandbox.latency, createLatencyModel(resyncLatency, 1));
-    const resync = await measureRun(bin, sandbox, ['products', '--json'], env, plan);
+    const resync = await measureRun(bin, sandbox, ['products', '--json'], env, plan, nodeArgs);
     return { products, variants, plan, write, first, resync };
   } finally {
     await sandbox.close();
@@ -80,11 +91,14 @@ async function measureRun(
   args: string[],
   env: NodeJS.ProcessEnv,
   plan: ShopifyPlan,
+  nodeArgs: string[],
 ): Promise<RunFigures> {
   sandbox.shopify.resetStats();
   sandbox.sentos.resetStats();
   const startedAt = Date.now();
-  const run: Measured = await measureCli(bin, args, env);
+  const cpuBefore = process.cpuUsage();
+  const run: Measured = await measureCli(bin, args, env, nodeArgs);
+  const sandboxCpu = process.cpuUsage(cpuBefore);
   const shopify = sandbox.shopify.stats();
   const sentos = sandbox.sentos.stats();
   let summary: Record<string, number> = {};
@@ -109,6 +123,7 @@ async function measureRun(
     mutations: shopify.requests.dataMutations,
     throttled: shopify.throttled,
     peakRssMb: run.peakRssMb,
+    cpu: { cliS: run.cpuS, sandboxS: (sandboxCpu.user + sandboxCpu.system) / 1e6 },
     summary,
     ...(run.code === 0 ? {} : { stderrTail: run.stderr.slice(-400) }),
   };

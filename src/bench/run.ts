@@ -14,12 +14,13 @@ import { cellLines, ordersLine, startupLine, tableHeader, tableRows } from './ta
  * not a test: it prints figures and never fails on speed. Cells run smallest first; pick single cells with:
  *
  *   npm run bench -- --products 1000,10000 --plan standard,plus --latency field|none|<ms> --resync-latency …
- *                    --write bulk,per-call --bulk-rate <lines/s>
- *                    --orders 24 --sentos-window-ms 60000 --no-orders --no-startup --no-products
+ *                    --write auto,bulk,per-call --bulk-rate <lines/s>
+ *                    --orders 24 --sentos-window-ms 60000 --no-orders --no-startup --no-products --cpu-prof <dir>
  *
- * `--write` compares the bulk import path (the default above products.bulkThreshold) with one productSet per product;
+ * `--write` compares the tool's choice (`auto`, the default) with bulk imports forced and one productSet per product;
  * `--bulk-rate` is the simulator's JSONL lines per second per bulk operation (its default: 20 with latency, 1000
- * without [I: Shopify publishes no figure]).
+ * without [I: Shopify publishes no figure]). `--cpu-prof <dir>` runs each CLI child with node's `--cpu-prof` into that
+ * folder (profile the sandbox side with `node --cpu-prof dist/bench/run.js …`).
  */
 interface BenchOptions {
   sizes: number[];
@@ -32,6 +33,8 @@ interface BenchOptions {
   orders: number;
   sentosWindowMs: number;
   startup: boolean;
+  /** node options for each CLI child (`--cpu-prof --cpu-prof-dir <dir>`). */
+  nodeArgs: string[];
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -50,7 +53,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
     console.log(
       `plan ${plan}: bucket ${PLAN_BUCKETS[plan].maximumAvailable}, restore ${PLAN_BUCKETS[plan].restoreRate}/s`,
     );
-  if (options.writes.includes('bulk'))
+  if (options.writes.some((write) => write !== 'per-call'))
     console.log(
       `bulk imports: ${options.bulkRate ?? (options.latency === 'none' ? 1000 : 20)} JSONL lines/s per operation ` +
         '(the simulator\u2019s rate; Shopify publishes none), up to 5 operations at once',
@@ -68,6 +71,7 @@ export async function runBench(options: BenchOptions): Promise<void> {
           options.resyncLatency,
           write,
           options.bulkRate,
+          options.nodeArgs,
         );
         for (const line of cellLines(cell)) console.log(line);
         rows.push(...tableRows(cell));
@@ -100,19 +104,20 @@ export function parseArgs(argv: string[]): BenchOptions {
           .filter((n) => n > 0)
           .sort((a, b) => a - b),
     plans: plans as ShopifyPlan[],
-    writes: writeModes(list(get('write') ?? 'bulk,per-call')),
+    writes: writeModes(list(get('write') ?? 'auto')),
     ...(get('bulk-rate') ? { bulkRate: Number(get('bulk-rate')) } : {}),
     latency: parseLatency(get('latency') ?? 'field'),
     resyncLatency: parseLatency(get('resync-latency') ?? get('latency') ?? 'field'),
     orders: argv.includes('--no-orders') ? 0 : Number(get('orders') ?? 24),
     sentosWindowMs: Number(get('sentos-window-ms') ?? 60_000),
     startup: !argv.includes('--no-startup'),
+    nodeArgs: get('cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', get('cpu-prof')!] : [],
   };
 }
 
 function writeModes(values: string[]): WriteMode[] {
-  const bad = values.filter((v) => v !== 'bulk' && v !== 'per-call');
-  if (bad.length > 0) throw new Error(`--write: unknown mode ${bad.join(', ')} (bulk, per-call)`);
+  const bad = values.filter((v) => v !== 'auto' && v !== 'bulk' && v !== 'per-call');
+  if (bad.length > 0) throw new Error(`--write: unknown mode ${bad.join(', ')} (auto, bulk, per-call)`);
   return values as WriteMode[];
 }
 

@@ -24,6 +24,7 @@ function runLine(label: string, products: number, r: RunFigures): string {
     `Sentos ${r.sentosRequests} requests`,
     `THROTTLED ${r.throttled}`,
     `peak RSS ${r.peakRssMb ?? '?'} MB`,
+    `CPU CLI ${r.cpu.cliS?.toFixed(1) ?? '?'} s, sandbox ${r.cpu.sandboxS.toFixed(1)} s`,
     `created ${s.created ?? 0}, updated ${s.updated ?? 0}, unchanged ${s.unchanged ?? 0}, failed ${s.failed ?? 0}`,
   ];
   const kinds = Object.entries(r.byOperation)
@@ -69,7 +70,13 @@ export function tableRows(cell: ProductsCell): string[] {
       String(r.throttled),
       `${r.peakRssMb ?? '?'} MB`,
     ].join(' | ')} |`;
-  return [row(`first sync (${cell.write})`, cell.first), row(`unchanged resync (${cell.write})`, cell.resync)];
+  return [row(`first sync (${writeLabel(cell)})`, cell.first), row(`unchanged resync (${cell.write})`, cell.resync)];
+}
+
+/** `auto` names the path the tool chose: bulk when the first sync started a bulk import. */
+function writeLabel(cell: ProductsCell): string {
+  if (cell.write !== 'auto') return cell.write;
+  return `auto: ${cell.first.byOperation.bulkOperationRunMutation ? 'bulk' : 'per call'}`;
 }
 
 export function ordersLine(o: OrdersFigures): string {
