@@ -165,6 +165,7 @@ export function productSettingsFrom(config: ResolvedConfig): ProductSyncSettings
     tagsFromCategory: p.tagsFromCategory,
     allowVariantRemoval: p.allowVariantRemoval,
     bulkThreshold: p.bulkThreshold,
+    bulkQuotaWaitS: p.bulkQuotaWait,
     owned,
     guard: { maxChangeShare: p.maxChangeShare, maxZeroStockShare: p.maxZeroStockShare },
   });

@@ -173,12 +173,20 @@ export const settingsSchema = z.object({
       'Delete Shopify variants that Sentos no longer has',
     ),
     // Bulk imports run outside the cost bucket (docs/architecture.md#bulk-import); below this the per-call path is
-    // quicker to finish than a file round trip.
+    // quicker to finish than a file round trip, and above it only when the bucket would hold it up (bulkQuotaWait).
     bulkThreshold: withDefault(
       wholeNumber,
       250,
       'SENTOS_SYNC_BULK_THRESHOLD',
-      'Product writes from which creates and updates go as one bulk import (0: never)',
+      'Product writes from which creates and updates may go as one bulk import (0: never)',
+    ),
+    // Per call is bound by the quota only beyond what the bucket holds: a Plus bucket pays for 1,000 products within
+    // a few seconds, while a bulk operation's processing time is unknown (docs/architecture.md#bulk-import).
+    bulkQuotaWait: withDefault(
+      wholeNumber,
+      30,
+      'SENTOS_SYNC_BULK_QUOTA_WAIT',
+      'Seconds one call per product may wait for the cost bucket before the writes go bulk (0: the count decides)',
     ),
     maxChangeShare: withDefault(
       share,

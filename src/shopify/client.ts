@@ -29,6 +29,7 @@ import {
 } from './catalog.js';
 import { CostPacer, DEFAULT_MAX_IN_FLIGHT, type ThrottleEvent } from './cost-pacer.js';
 import { GraphqlTransport } from './graphql.js';
+import type { ThrottleStatus } from './throttle.js';
 import {
   activateInventory,
   metafieldsSet,
@@ -48,7 +49,7 @@ import { Locations, PublicApiVersions, ShopInfo } from './operations/index.js';
 import { listOrders, type ListOrdersOptions } from './orders.js';
 import { LOCATIONS_FIRST } from './page-size.js';
 import { paginate } from './paginate.js';
-import { productSet, setProductStatus } from './product-write.js';
+import { predictProductSetCost, productSet, setProductStatus } from './product-write.js';
 import { readRunContext, type ShopifyRunContext } from './run-context.js';
 import { normalizeShopifyStore } from './store-url.js';
 import {
@@ -137,6 +138,13 @@ export interface ShopifyClient {
   registerWebhooks(uri: string, topics: readonly string[]): Promise<RegisterResult>;
   /** WebhookSubscriptionDelete; userErrors returned. */
   deleteWebhookSubscription(id: string): Promise<{ ok: boolean; userErrors: Array<{ message: string }> }>;
+  /**
+   * The shop's cost bucket as last reported (restored to now, less what is in flight); undefined before any answer.
+   * Absent in test doubles.
+   */
+  costBucket?(): ThrottleStatus | undefined;
+  /** The client's own prediction of productSet's requested cost for this write (operations/predict-cost.ts). */
+  predictProductSetCost?(write: T.ProductWrite): number;
   /** Bulk import of product writes (absent in test doubles: the products run then writes per call). */
   bulkImport?: BulkImportApi;
 }
@@ -191,6 +199,8 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
     listLocations: () => collectLocations(gql),
     getRunContext: () => readRunContext(gql),
     listProducts: (listOptions) => listProducts(gql, listOptions, bulk),
+    costBucket: () => pacer.bucket(),
+    predictProductSetCost: (write) => predictProductSetCost(write),
     productSet: (write) => productSet(gql, write),
     setProductStatus: (id, status) => setProductStatus(gql, id, status),
     metafieldsSet: (rows) => metafieldsSet(gql, rows),

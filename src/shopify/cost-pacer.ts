@@ -9,7 +9,15 @@ import type { Clock } from '../core/clock.js';
 import type { AttemptOutcome, BodyRetrySignal, HttpRequest, HttpResponse } from '../core/http/client.js';
 import type { RequestStats } from '../core/request-stats.js';
 import { hasErrorCode, readCost } from './envelope.js';
-import { INITIAL_THROTTLE, planRequest, settle, throttledRetryMs, type ThrottleState } from './throttle.js';
+import {
+  availableAt,
+  INITIAL_THROTTLE,
+  planRequest,
+  settle,
+  throttledRetryMs,
+  type ThrottleState,
+  type ThrottleStatus,
+} from './throttle.js';
 
 export interface ThrottleEvent {
   operation: string;
@@ -43,6 +51,21 @@ export class CostPacer {
 
   constructor(private readonly options: CostPacerOptions) {
     this.limiter = new Bottleneck({ maxConcurrent: options.maxConcurrent ?? DEFAULT_MAX_IN_FLIGHT });
+  }
+
+  /**
+   * The bucket as last reported, restored to now, less what requests in flight have reserved; undefined before the
+   * first answer.
+   */
+  bucket(): ThrottleStatus | undefined {
+    const { bucket, reserved } = this.state;
+    if (!bucket) return undefined;
+    const available = Math.max(0, availableAt(bucket, this.options.clock.now()) - reserved);
+    return {
+      maximumAvailable: bucket.maximumAvailable,
+      currentlyAvailable: available,
+      restoreRate: bucket.restoreRate,
+    };
   }
 
   /** HttpClient `schedule` hook. */

@@ -8,6 +8,7 @@ import type { GraphqlTransport } from './graphql.js';
 import { ProductSet, ProductSetWithVariants, ProductStatusUpdate, WrittenVariantsPage } from './operations/index.js';
 import type { writtenVariantsSchema } from './operations/product-set.js';
 import * as size from './page-size.js';
+import { predictCost } from './operations/predict-cost.js';
 import { toProductSetInput } from './product-set-input.js';
 import type { ProductWrite, ProductWriteResult, WrittenProduct } from './types.js';
 import { toUserErrors } from './user-errors.js';
@@ -23,18 +24,30 @@ export async function productSet(gql: GraphqlTransport, write: ProductWrite): Pr
     const { userErrors } = result;
     return result.product ? { product: { id: result.product.id, variants: [] }, userErrors } : { userErrors };
   }
-  // The requested cost counts `first`, not what comes back (docs/shopify-api.md#rate-limits-by-plan): ask for exactly
-  // the variants we sent.
-  const variantsFirst = Math.min(Math.max(write.variants.length, 1), size.VARIANTS_PAGE_FIRST);
   const { data } = await gql.execute(
     ProductSetWithVariants,
-    { identifier, input, variantsFirst },
+    { identifier, input, variantsFirst: variantsFirst(write) },
     { idempotent: true },
   );
   const result = payloadOf(data.productSet);
   if (!result.product) return { userErrors: result.userErrors };
   const variants = await allWrittenVariants(gql, result.product.id, result.product.variants);
   return { product: { id: result.product.id, variants }, userErrors: result.userErrors };
+}
+
+/** What the pacer will reserve for this write's productSet, before it is sent (the bulk-or-per-call choice). */
+export function predictProductSetCost(write: ProductWrite): number {
+  const { identifier, input } = toProductSetInput(write);
+  if (!write.returnVariants) return predictCost(ProductSet.document, { identifier, input });
+  return predictCost(ProductSetWithVariants.document, { identifier, input, variantsFirst: variantsFirst(write) });
+}
+
+/**
+ * The requested cost counts `first`, not what comes back (docs/shopify-api.md#rate-limits-by-plan): ask for exactly the
+ * variants we sent.
+ */
+function variantsFirst(write: ProductWrite): number {
+  return Math.min(Math.max(write.variants.length, 1), size.VARIANTS_PAGE_FIRST);
 }
 
 function payloadOf<P>(payload: { product: P | null; userErrors: Parameters<typeof toUserErrors>[0] } | null): {

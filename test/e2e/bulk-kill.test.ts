@@ -31,7 +31,7 @@ async function killedAt(rootField: string, linesPerSecond: number) {
     seed: 23,
     shopify: { bulk: { mutationLinesPerSecond: linesPerSecond } },
   });
-  const env = { ...t.env, SENTOS_SYNC_BULK_THRESHOLD: '5' };
+  const env = { ...t.env, SENTOS_SYNC_BULK_THRESHOLD: '5', SENTOS_SYNC_BULK_QUOTA_WAIT: '0' };
   const hold = t.sandbox.shopify.holdAnswers(rootField);
   const killed = spawnBin(built.bin, ['products', '--force'], env);
   await Promise.race([

@@ -20,7 +20,7 @@ describe('products: Ctrl-C during a bulk import', () => {
       seed: 5,
       shopify: { bulk: { mutationLinesPerSecond: 40 } },
     });
-    env = { SENTOS_SYNC_BULK_THRESHOLD: '5' };
+    env = { SENTOS_SYNC_BULK_THRESHOLD: '5', SENTOS_SYNC_BULK_QUOTA_WAIT: '0' };
     const hold = t.sandbox.shopify.holdAnswers('bulkOperation');
     const controller = new AbortController();
     void hold.held.then(() => {

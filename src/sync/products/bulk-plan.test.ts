@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseResultLine, productSetLine } from '../../shopify/bulk/product-set-lines.js';
 import type { ProductWrite } from '../../shopify/types.js';
-import { matchResults, shardLines, splitForBulk, type ShardLine } from './bulk-plan.js';
+import { chooseBulk, matchResults, shardLines, splitForBulk, type ShardLine } from './bulk-plan.js';
 import type { PlanItem } from './types.js';
 
 const write = (over: Partial<ProductWrite> = {}): ProductWrite => ({
@@ -46,6 +46,47 @@ describe('splitForBulk', () => {
     const split = splitForBulk(writes, threshold);
     expect(split.bulk.map((i) => i.key)).toEqual(bulk);
     expect(split.perCall.map((i) => i.key)).toEqual(perCall);
+  });
+});
+
+describe('chooseBulk', () => {
+  // Buckets as the plans report them (full), and 22.8 points per productSet (a created product with 8 variants).
+  const standard = { currentlyAvailable: 2_000, restoreRate: 100 };
+  const plus = { currentlyAvailable: 20_000, restoreRate: 1_000 };
+  const enterprise = { currentlyAvailable: 40_000, restoreRate: 2_000 };
+  const costs = (n: number, each = 22.8) => Array.from({ length: n }, () => each);
+  it.each([
+    ['Standard, 1k writes: 208 s of restore beyond the bucket', costs(1_000), standard, 30, true, undefined],
+    ['Standard, 250 writes: 37 s', costs(250), standard, 30, true, undefined],
+    ['Standard, 200 writes: 25.6 s, per call', costs(200), standard, 30, false, 25.6],
+    ['Plus, 1k writes: 2.8 s, per call', costs(1_000), plus, 30, false, 2.8],
+    ['Plus, 2k writes: 25.6 s, per call', costs(2_000), plus, 30, false, 25.6],
+    ['Plus, 10k writes: 208 s', costs(10_000), plus, 30, true, undefined],
+    ['Enterprise, 3k writes: 14.2 s, per call', costs(3_000), enterprise, 30, false, 14.2],
+    ['within the bucket: no wait at all', costs(10), standard, 30, false, 0],
+    ['exactly at the limit: per call', costs(50, 100), standard, 30, false, 30],
+    ['one point over the limit: bulk', [...costs(50, 100), 1], standard, 30, true, undefined],
+    ['a larger limit keeps Standard 1k per call', costs(1_000), standard, 300, false, 208],
+    ['limit 0: the count alone decides', costs(10), plus, 0, true, undefined],
+    ['no bucket known yet: the count alone decides', costs(10), undefined, 30, true, undefined],
+  ])('%s', (_name, perCall, bucket, limit, bulk, wait) => {
+    const choice = chooseBulk(perCall, bucket, limit);
+    expect(choice.bulk).toBe(bulk);
+    if (wait === undefined) expect(choice.quotaWaitS).toBeUndefined();
+    else expect(choice.quotaWaitS).toBeCloseTo(wait, 6);
+  });
+
+  it('stops predicting once the answer is bulk', () => {
+    let predicted = 0;
+    function* lazy() {
+      for (let i = 0; i < 10_000; i += 1) {
+        predicted += 1;
+        yield 22.8;
+      }
+    }
+    expect(chooseBulk(lazy(), standard, 30).bulk).toBe(true);
+    // (2,000 + 30 × 100) / 22.8 = 219.3: the 220th cost crosses the limit.
+    expect(predicted).toBe(220);
   });
 });
 

@@ -26,6 +26,38 @@ export function splitForBulk(writes: PlanItem[], threshold: number): BulkSplit {
   return { bulk: eligible, perCall: writes.filter((item) => !bulk.has(item)) };
 }
 
+/** What the client knows of the shop's cost bucket: its last throttleStatus, restored to now. */
+export interface BucketView {
+  currentlyAvailable: number;
+  restoreRate: number;
+}
+
+export interface BulkChoice {
+  bulk: boolean;
+  /** Seconds one call per product would wait for the bucket beyond what it holds (known when it is per call). */
+  quotaWaitS?: number;
+}
+
+/**
+ * Bulk or one call per product, for writes that reached products.bulkThreshold (docs/architecture.md#bulk-import).
+ * Per call is bound by the quota only beyond what the bucket holds: `costs` are the per-call requests' predicted costs
+ * and, when their sum exceeds the points available now by more than `maxQuotaWaitS` seconds of restore, the writes go
+ * bulk; otherwise per call, which then finishes within that wait plus its round trips, while a bulk operation's
+ * processing time is unknown (Shopify publishes no rate) and has a fixed overhead (upload, start, polls, result read).
+ * `maxQuotaWaitS` 0, or no bucket known yet, leaves the count alone to decide. Stops reading `costs` once the answer is
+ * bulk, so a large catalog is not predicted in full.
+ */
+export function chooseBulk(costs: Iterable<number>, bucket: BucketView | undefined, maxQuotaWaitS: number): BulkChoice {
+  if (maxQuotaWaitS <= 0 || !bucket || bucket.restoreRate <= 0) return { bulk: true };
+  const budget = bucket.currentlyAvailable + maxQuotaWaitS * bucket.restoreRate;
+  let total = 0;
+  for (const cost of costs) {
+    total += cost;
+    if (total > budget) return { bulk: true };
+  }
+  return { bulk: false, quotaWaitS: Math.max(0, total - bucket.currentlyAvailable) / bucket.restoreRate };
+}
+
 export interface ShardLine {
   /** The plan item (Sentos product id). */
   itemKey: string;

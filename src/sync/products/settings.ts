@@ -63,6 +63,11 @@ export interface ProductSyncSettings {
    * (docs/architecture.md#bulk-import); 0: never.
    */
   bulkThreshold: number;
+  /**
+   * Writes that reach bulkThreshold go bulk only when one call per product would wait longer than this many seconds
+   * for the cost bucket (docs/architecture.md#bulk-import); 0: the count alone decides.
+   */
+  bulkQuotaWaitS: number;
 }
 
 export const DEFAULT_OWNED_FIELDS: Readonly<OwnedFields> = Object.freeze({
@@ -98,6 +103,8 @@ export const DEFAULT_PRODUCT_SETTINGS: Readonly<ProductSyncSettings> = Object.fr
   allowVariantRemoval: false,
   // Off in the neutral defaults (tests write per call unless they ask); real runs take src/config/schema.ts's.
   bulkThreshold: 0,
+  // 0: a test that asks for bulk (bulkThreshold) gets it whatever the bucket.
+  bulkQuotaWaitS: 0,
 });
 
 /** Defaults overlaid with a partial (owned and guard merged per key): handy for config resolution and tests. */

@@ -13,7 +13,6 @@ import {
   type ProductSyncSettings,
 } from '../products/index.js';
 import type { ReportItem } from '../report.js';
-import { splitForBulk } from '../products/bulk-plan.js';
 import type { BulkJournal } from '../state/bulk-journal.js';
 import type { IdSet } from '../state/id-set.js';
 import type { ProductLinks } from '../state/product-links.js';
@@ -23,6 +22,7 @@ import { applyBulkWrites, bulkWarnings, type BulkRunSummary } from './bulk-apply
 import { recoverBulkImports } from './bulk-recover.js';
 import { runPool } from './pool.js';
 import { writeStock } from './stock-writer.js';
+import { splitWrites } from './write-path.js';
 
 /**
  * `products`: read both sides completely → plan (pure) → show or apply exactly that plan → report.
@@ -178,9 +178,10 @@ async function applyPlan(
   // product is always written before its stock, and its stock before its publish.
   const toWrite = plan.items.filter((i) => (i.action === 'create' || i.action === 'update') && i.productWrite);
   const written = new Set<string>();
-  // Above products.bulkThreshold the writes go as bulk imports, outside the cost bucket (bulk-apply.ts).
+  // From products.bulkThreshold writes, when the bucket would hold one call each up, the writes go as bulk imports,
+  // outside the cost bucket (write-path.ts, bulk-apply.ts).
   const { bulkImport } = input.shopify;
-  const split = splitForBulk(toWrite, bulkImport && input.bulkJournal ? input.settings.bulkThreshold : 0);
+  const split = splitWrites(toWrite, input);
   const bulk =
     split.bulk.length > 0 && bulkImport && input.bulkJournal
       ? await applyBulkWrites(split.bulk, byId, {
