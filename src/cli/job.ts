@@ -67,7 +67,7 @@ export async function runJob(
       ...(result.reports.some((r) => r.report.dryRun) ? { dryRun: true } : {}),
       summaries: Object.fromEntries(result.reports.map((r) => [r.report.command, r.report.summary])),
     });
-    printResult(runtime, result.reports, result.json ?? result.reports[0]?.report, view);
+    await printResult(runtime, result.reports, result.json ?? result.reports[0]?.report, view);
     runtime.exitCode = result.exitCode;
   } catch (error) {
     progress.stop();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SecretRegistry } from '../core/redact.js';
-import { writeJsonDocument } from './json-stream.js';
+import { streamJsonDocument, writeJsonDocument } from './json-stream.js';
 
 const secrets = new SecretRegistry();
 secrets.add('s3cr3t-token');
@@ -37,5 +37,42 @@ describe('writeJsonDocument', () => {
 
   it('indents for a terminal', () => {
     expect(written({ a: 1 }, true).text).toBe('{\n  "a": 1\n}\n');
+  });
+
+  it('streams a large document no faster than the stream drains: one refused chunk queued at a time', async () => {
+    const items = Array.from({ length: 5000 }, (_, i) => ({ sku: `SKU-${i}`, title: 'x'.repeat(100) }));
+    const document = { items };
+    const taken: string[] = [];
+    let queued = 0;
+    let maxQueued = 0;
+    let drain: (() => void) | undefined;
+    // A pipe's queue: every write is queued and refused until the reader takes it, a tick later.
+    const stream = {
+      write(text: string) {
+        taken.push(text);
+        maxQueued = Math.max(maxQueued, ++queued);
+        setImmediate(() => {
+          queued = 0;
+          drain?.();
+        });
+        return false;
+      },
+      once(_event: 'drain', listener: () => void) {
+        drain = () => {
+          drain = undefined;
+          listener();
+        };
+      },
+    };
+    await streamJsonDocument(stream, document, scrub, false);
+    expect(taken.join('')).toBe(`${JSON.stringify(document)}\n`);
+    expect(taken.length).toBeGreaterThan(5);
+    expect(maxQueued).toBe(1);
+  });
+
+  it('writes on without waiting when the stream takes everything (a test sink returning nothing)', async () => {
+    const taken: string[] = [];
+    await streamJsonDocument({ write: (t: string) => (taken.push(t), true) }, { a: [1, 2] }, scrub, false);
+    expect(taken.join('')).toBe('{"a":[1,2]}\n');
   });
 });

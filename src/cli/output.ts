@@ -1,6 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { secrets, type SecretRegistry } from '../core/redact.js';
-import { writeJsonDocument } from './json-stream.js';
+import { streamJsonDocument, writeJsonDocument } from './json-stream.js';
 
 /**
  * stdout carries only the result (the summary, or exactly one JSON document with --json); everything else
@@ -51,7 +51,7 @@ export class Output {
     this.stdout.write(this.scrub(text.endsWith('\n') ? text : `${text}\n`));
   }
 
-  /** The result: one JSON document, written in scrubbed pieces; indented only for a terminal (json-stream.ts). */
+  /** The result: one small JSON document, in scrubbed pieces; indented only for a terminal (json-stream.ts). */
   resultJson(document: unknown): void {
     writeJsonDocument(
       (text) => this.stdout.write(text),
@@ -59,6 +59,14 @@ export class Output {
       (text) => this.scrub(text),
       Boolean(this.stdout.isTTY),
     );
+  }
+
+  /**
+   * A run report, which can be tens of MB: as resultJson, but each piece waits until stdout has taken the last, so
+   * the document is not queued whole in memory behind a pipe (docs/architecture.md#memory).
+   */
+  async streamResultJson(document: unknown): Promise<void> {
+    await streamJsonDocument(this.stdout, document, (text) => this.scrub(text), Boolean(this.stdout.isTTY));
   }
 
   info(text: string): void {

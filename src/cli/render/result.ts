@@ -18,10 +18,10 @@ interface Phase {
 }
 
 /** stdout: the plan (or, in a real run, what changed; not with --quiet) then the summary of each phase. */
-export function printResult(runtime: Runtime, phases: Phase[], json: unknown, view: ResultView): void {
+export async function printResult(runtime: Runtime, phases: Phase[], json: unknown, view: ResultView): Promise<void> {
   if (view.output) saveResult(runtime, phases, json, view.output);
   if (runtime.output.json) {
-    runtime.output.resultJson(json);
+    await runtime.output.streamResultJson(json);
     return;
   }
   const c = runtime.output.chalk;
