@@ -131,8 +131,8 @@ export function envMs(env: NodeJS.ProcessEnv, name: string, what: string): numbe
 }
 
 /**
- * SENTOS_SYNC_BULK_POLL_MS shortens the first wait before polling a bulk export (default 250 ms); only tests set
- * it, since the sandbox finishes an export at once at loopback speed and the polls would be most of a test's time.
+ * SENTOS_SYNC_BULK_POLL_MS shortens the first wait before polling a bulk export (default 250 ms); only tests and the
+ * demo set it, since the sandbox finishes an export at once at loopback speed and the polls would be most of a run.
  */
 function bulkPollOverride(env: NodeJS.ProcessEnv): { initialDelayMs?: number; estimate?: null } {
   const ms = envMs(env, 'SENTOS_SYNC_BULK_POLL_MS', 'the first wait before polling a bulk export');

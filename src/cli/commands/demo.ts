@@ -46,6 +46,12 @@ export interface DemoStepResult {
  */
 const DEMO_SHOPIFY_BUCKET = { maximumAvailable: 20_000, restoreRate: 1_000 };
 
+/**
+ * The first wait before polling a bulk export. The demo's sandbox has no latency model, so it finishes an export at
+ * loopback speed: the default schedule (250 ms and up, sized for Shopify) would be seconds of the demo spent waiting.
+ */
+const DEMO_BULK_POLL_MS = 5;
+
 const STEPS: readonly DemoStep[] = [
   {
     id: 'test-connection',
@@ -291,7 +297,13 @@ export function demoEnv(
     const value = callerEnv[name];
     if (value !== undefined) passed[name] = value;
   }
-  return { ...passed, ...sandbox.env, SENTOS_SYNC_HOME: home, SENTOS_SYNC_SENTOS_WINDOW_MS: String(windowMs) };
+  return {
+    ...passed,
+    ...sandbox.env,
+    SENTOS_SYNC_HOME: home,
+    SENTOS_SYNC_SENTOS_WINDOW_MS: String(windowMs),
+    SENTOS_SYNC_BULK_POLL_MS: String(DEMO_BULK_POLL_MS),
+  };
 }
 
 function introText(sandbox: Sandbox, flags: DemoFlags): string[] {
