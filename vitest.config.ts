@@ -5,7 +5,8 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
-    globalSetup: ['test/e2e/global-setup.ts'],
+    // tmpfs-setup first: the e2e bin folder is made in the temporary folder it sets.
+    globalSetup: ['test/tmpfs-setup.ts', 'test/e2e/global-setup.ts'],
     // Two cores here and in CI: keep workers low so HTTP-timing tests are not starved.
     maxWorkers: 2,
     // Files share one module graph per worker instead of re-importing it each: the sandbox's Shopify schema (about
