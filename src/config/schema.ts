@@ -116,12 +116,13 @@ export const settingsSchema = z.object({
       'SHOPIFY_API_VERSION',
       'Admin API version',
     ),
-    // The cost bucket paces requests; this only bounds overlap (docs/shopify-api.md#rate-limits-by-plan).
+    // The cost bucket paces requests; this only bounds overlap, and product writes overlap as many as the full bucket
+    // pays for at once below it (docs/shopify-api.md#rate-limits-by-plan).
     maxInFlight: withDefault(
       positiveInt,
-      64,
+      256,
       'SENTOS_SYNC_SHOPIFY_MAX_IN_FLIGHT',
-      'Shopify requests in flight at most (the cost bucket paces them)',
+      'Shopify requests in flight at most (the cost bucket paces them and sizes product writes below this)',
     ),
   }),
   sentos: z.object({

@@ -29,7 +29,7 @@ import {
 } from './catalog.js';
 import { CostPacer, DEFAULT_MAX_IN_FLIGHT, type ThrottleEvent } from './cost-pacer.js';
 import { GraphqlTransport } from './graphql.js';
-import type { ThrottleStatus } from './throttle.js';
+import { inFlightFor, type ThrottleStatus } from './throttle.js';
 import {
   activateInventory,
   metafieldsSet,
@@ -145,6 +145,8 @@ export interface ShopifyClient {
   costBucket?(): ThrottleStatus | undefined;
   /** The client's own prediction of productSet's requested cost for this write (operations/predict-cost.ts). */
   predictProductSetCost?(write: T.ProductWrite): number;
+  /** Requests of `cost` points worth overlapping: what the full bucket pays for at once, at most maxInFlight. */
+  inFlightFor?(cost: number): number;
   /** Bulk import of product writes (absent in test doubles: the products run then writes per call). */
   bulkImport?: BulkImportApi;
 }
@@ -200,6 +202,7 @@ export function createShopifyClient(options: ShopifyClientOptions): ShopifyClien
     getRunContext: () => readRunContext(gql),
     listProducts: (listOptions) => listProducts(gql, listOptions, bulk),
     costBucket: () => pacer.bucket(),
+    inFlightFor: (cost) => inFlightFor(pacer.bucket(), cost, options.maxConcurrent ?? DEFAULT_MAX_IN_FLIGHT),
     predictProductSetCost: (write) => predictProductSetCost(write),
     productSet: (write) => productSet(gql, write),
     setProductStatus: (id, status) => setProductStatus(gql, id, status),

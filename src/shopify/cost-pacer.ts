@@ -1,10 +1,9 @@
 /**
- * Runs every GraphQL attempt through a Bottleneck limiter (a bound on requests in flight) and the cost bucket
- * of throttle.ts: reserve the request's predicted cost, wait until the bucket holds it, send, and settle the
- * reservation with the bucket Shopify reports. The first request goes alone: until an answer tells the bucket,
+ * Runs every GraphQL attempt through a bound on requests in flight (Slots, below) and the cost bucket of throttle.ts:
+ * reserve the request's predicted cost, wait until the bucket holds it, send, and settle the reservation with the
+ * bucket Shopify reports. The first request goes alone: until an answer tells the bucket,
  * nothing can be paced. Plugged into HttpClient's `schedule` and `bodyRetrySignal` hooks.
  */
-import Bottleneck from 'bottleneck';
 import type { Clock } from '../core/clock.js';
 import type { AttemptOutcome, BodyRetrySignal, HttpRequest, HttpResponse } from '../core/http/client.js';
 import type { RequestStats } from '../core/request-stats.js';
@@ -35,22 +34,25 @@ export interface CostPacerOptions {
 }
 
 /**
- * Enough to keep a Plus bucket's restore busy with ~0.5 s productSets (1,000 points/s ÷ ~13 points × 0.5 s ≈
- * 40) and to spend its 20,000-point burst quickly; the cost bucket, not this number, paces a Standard shop.
+ * The ceiling on requests in flight; product writes overlap as many as the full bucket pays for at once below it
+ * (throttle.ts inFlightFor). A Plus first sync of 1,000 products (22.8 points each, ~0.55 s a productSet) is
+ * quota-bound only with ~160+ in flight: 1,000 × 0.55 s ÷ (2.8 s of restore beyond the bucket + one round trip); at 64
+ * its writes took 3× that (docs/shopify-api.md#rate-limits-by-plan). Shopify documents no concurrency limit, only the
+ * bucket, and a Standard bucket sizes its writes to ~87 whatever this says.
  */
-export const DEFAULT_MAX_IN_FLIGHT = 64;
+export const DEFAULT_MAX_IN_FLIGHT = 256;
 
 /** A request with no prediction (none today: GraphqlTransport predicts every one) reserves this much. */
 const UNPREDICTED_COST = 50;
 
 export class CostPacer {
   private state: ThrottleState = INITIAL_THROTTLE;
-  private readonly limiter: Bottleneck;
+  private readonly slots: Slots;
   /** Settles when the first request learning the bucket has its answer. */
   private learning: Promise<void> | undefined;
 
   constructor(private readonly options: CostPacerOptions) {
-    this.limiter = new Bottleneck({ maxConcurrent: options.maxConcurrent ?? DEFAULT_MAX_IN_FLIGHT });
+    this.slots = new Slots(options.maxConcurrent ?? DEFAULT_MAX_IN_FLIGHT);
   }
 
   /**
@@ -70,7 +72,7 @@ export class CostPacer {
 
   /** HttpClient `schedule` hook. */
   readonly schedule = (request: HttpRequest, task: () => Promise<AttemptOutcome>): Promise<AttemptOutcome> =>
-    this.limiter.schedule(() => this.run(request, task));
+    this.slots.run(() => this.run(request, task));
 
   /**
    * HttpClient `bodyRetrySignal` hook: THROTTLED in a 200 body is retryable after the computed wait
@@ -114,6 +116,30 @@ export class CostPacer {
     if (response && hasErrorCode(response.body, 'THROTTLED')) {
       const waitMs = throttledRetryMs(cost);
       if (waitMs !== undefined) this.options.onThrottle?.({ operation, waitMs, reason: 'throttled' });
+    }
+  }
+}
+
+/**
+ * At most `size` tasks at once, the others waiting in arrival order: all the pacer needs of a limiter (the bucket does
+ * the pacing), at ~15 µs of CPU per request where bottleneck's queue took ~300 µs, which a Plus run with hundreds in
+ * flight pays a thousand times (docs/decisions/cost-pacer-slots.md).
+ */
+class Slots {
+  private busy = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private readonly size: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.busy >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.busy += 1;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.busy -= 1;
     }
   }
 }

@@ -3,6 +3,7 @@ import {
   INITIAL_THROTTLE,
   availableAt,
   expectedCost,
+  inFlightFor,
   planRequest,
   settle,
   throttledRetryMs,
@@ -119,5 +120,21 @@ describe('throttledRetryMs', () => {
     { cost: undefined, expected: undefined },
   ])('$expected ms for %j', ({ cost, expected }) => {
     expect(throttledRetryMs(cost)).toBe(expected);
+  });
+});
+
+describe('inFlightFor', () => {
+  it.each([
+    ['Plus, 22.8-point productSets: the bucket pays for 877, capped at 256', 20_000, 22.8, 256, 256],
+    ['Standard: 87 at once, the restore paces the rest', 2_000, 22.8, 256, 87],
+    ['a cap below the bucket wins', 2_000, 22.8, 64, 64],
+    ['a write dearer than the bucket still goes, one at a time', 2_000, 3_000, 256, 1],
+    ['no cost known: the cap', 2_000, 0, 256, 256],
+  ])('%s', (_name, maximumAvailable, cost, max, expected) => {
+    expect(inFlightFor({ maximumAvailable }, cost, max)).toBe(expected);
+  });
+
+  it('before any answer the bucket is unknown: the cap', () => {
+    expect(inFlightFor(undefined, 22.8, 256)).toBe(256);
   });
 });

@@ -106,3 +106,12 @@ export function throttledRetryMs(cost: QueryCost | undefined): number | undefine
   const deficit = cost.requestedQueryCost - status.currentlyAvailable;
   return Math.max(0, Math.ceil((deficit / status.restoreRate) * 1000));
 }
+
+/**
+ * How many requests of `cost` points are worth keeping in flight: as many as the full bucket pays for at once (more
+ * would only wait for the restore), at least 1 and at most `max` (shopify.maxInFlight). Unknown bucket: `max`.
+ */
+export function inFlightFor(bucket: Pick<ThrottleStatus, 'maximumAvailable'> | undefined, cost: number, max: number) {
+  if (!bucket || cost <= 0) return max;
+  return Math.max(1, Math.min(max, Math.floor(bucket.maximumAvailable / cost)));
+}

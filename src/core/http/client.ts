@@ -65,7 +65,7 @@ export interface HttpClientOptions {
   random?: () => number;
   stats?: RequestStats;
   secrets?: SecretRegistry;
-  /** Runs each attempt through the caller's limiter (bottleneck groups, the Shopify cost bucket). */
+  /** Runs each attempt through the caller's limiter (Sentos's sliding window, the Shopify cost pacer). */
   schedule?: AttemptScheduler;
   /** Inspects a parsed 2xx body for an in-band retry signal. */
   bodyRetrySignal?: (response: HttpResponse) => BodyRetrySignal | undefined;

@@ -22,7 +22,7 @@ import { applyBulkWrites, bulkWarnings, type BulkRunSummary } from './bulk-apply
 import { recoverBulkImports } from './bulk-recover.js';
 import { runPool } from './pool.js';
 import { writeStock } from './stock-writer.js';
-import { splitWrites } from './write-path.js';
+import { splitWrites, writeLanes } from './write-path.js';
 
 /**
  * `products`: read both sides completely → plan (pure) → show or apply exactly that plan → report.
@@ -173,9 +173,9 @@ async function applyPlan(
   const byId = new Map(snapshot.products.map((p) => [p.id, p]));
   const failures = new Map<string, { message: string; hint?: string }>();
   const createdItems = new Map<string, string>();
-  // Product writes overlap (bounded by the client's in-flight limit; its cost pacer keeps them within the
-  // bucket): with real latency one-at-a-time would leave a Plus bucket idle. Stock and publishes follow, so a
-  // product is always written before its stock, and its stock before its publish.
+  // Product writes overlap (as many as the full bucket pays for at once, bounded by the client's in-flight limit; its
+  // cost pacer keeps them within the bucket): with real latency one-at-a-time would leave a Plus bucket idle. Stock
+  // and publishes follow, so a product is always written before its stock, and its stock before its publish.
   const toWrite = plan.items.filter((i) => (i.action === 'create' || i.action === 'update') && i.productWrite);
   const written = new Set<string>();
   // From products.bulkThreshold writes, when the bucket would hold one call each up, the writes go as bulk imports,
@@ -192,7 +192,7 @@ async function applyPlan(
       : undefined;
   for (const key of bulk?.written ?? []) written.add(key);
   for (const [key, failure] of bulk?.failures ?? []) failures.set(key, failure);
-  const pool = await runPool(split.perCall, input.shopify.maxInFlight ?? 1, input.signal, async (item) => {
+  const pool = await runPool(split.perCall, writeLanes(split.perCall, input.shopify), input.signal, async (item) => {
     const failure = await writeProduct(item, byId, input, createdItems);
     if (failure) failures.set(item.key, failure);
     else written.add(item.key);

@@ -4,7 +4,8 @@ import type { ThrottleStatus } from '../../shopify/throttle.js';
 import type { ProductWrite } from '../../shopify/types.js';
 import { productSettings } from '../products/settings.js';
 import type { PlanItem } from '../products/types.js';
-import { splitWrites } from './write-path.js';
+import { splitWrites, writeLanes } from './write-path.js';
+import { inFlightFor } from '../../shopify/throttle.js';
 
 const write = (key: string, returnVariants = false): ProductWrite => ({
   identifier: { handle: `sentos-${key}` },
@@ -86,5 +87,25 @@ describe('splitWrites: bulk or one call each', () => {
 
   it('without a bulk journal every write is per call', () => {
     expect(split(1_000, client(standard).shopify, 30, null)).toMatchObject({ bulk: 0, perCall: 1_000 });
+  });
+});
+
+describe('writeLanes: per-call writes overlap what the full bucket pays for', () => {
+  const lanes = (bucket: ThrottleStatus | undefined, maxInFlight = 256, n = 100) => {
+    const { shopify } = client(bucket);
+    const sized = { ...shopify, maxInFlight, inFlightFor: (cost: number) => inFlightFor(bucket, cost, maxInFlight) };
+    return writeLanes(items(n), sized);
+  };
+  it.each([
+    ['Plus: 20,000 ÷ 20 = 1,000, capped at shopify.maxInFlight', plus, 256, 256],
+    ['Standard: 2,000 ÷ 20 = 100', standard, 256, 100],
+    ['a lower shopify.maxInFlight wins', standard, 64, 64],
+    ['no bucket known: shopify.maxInFlight', undefined, 256, 256],
+  ])('%s', (_name, bucket, max, expected) => {
+    expect(lanes(bucket, max)).toBe(expected);
+  });
+
+  it('a client that cannot size them: its own bound', () => {
+    expect(writeLanes(items(10), { ...client(plus, false).shopify, maxInFlight: 8 })).toBe(8);
   });
 });

@@ -27,3 +27,19 @@ export function splitWrites(writes: PlanItem[], input: WritePathInput): BulkSpli
   // Per call: the bucket pays for every write within products.bulkQuotaWait seconds of restore.
   return choice.bulk ? split : { bulk: [], perCall: writes };
 }
+
+/** Writes sampled to size the overlap: enough for a mean, few enough to cost nothing next to the writes. */
+const LANE_SAMPLE = 50;
+
+/**
+ * How many per-call product writes to overlap: as many as the shop's full bucket pays for at once (the pacer holds
+ * the rest until the restore covers them), at most shopify.maxInFlight; the client's own bound without a bucket.
+ */
+export function writeLanes(writes: PlanItem[], shopify: ShopifyClient): number {
+  const max = shopify.maxInFlight ?? 1;
+  if (writes.length === 0 || !shopify.inFlightFor || !shopify.predictProductSetCost) return max;
+  const sample = writes.slice(0, LANE_SAMPLE);
+  const mean =
+    sample.reduce((sum, item) => sum + shopify.predictProductSetCost!(item.productWrite!), 0) / sample.length;
+  return shopify.inFlightFor(mean);
+}
