@@ -80,7 +80,9 @@ function client(target: ShopifySimulator, overrides: Partial<ShopifyClientOption
     auth: { type: 'token', accessToken: target.accessToken },
     secrets: new SecretRegistry(),
     bulkThreshold: 10,
-    bulkPolling: { initialDelayMs: 2, maxDelayMs: 10, timeoutMs: 10_000 },
+    // No expected duration: the polls double from 2 ms instead of waiting for a real export's 3 s estimate
+    // (poll-schedule.ts), which a simulator finishing after `pollsToComplete` polls would spend idle.
+    bulkPolling: { initialDelayMs: 2, maxDelayMs: 10, estimate: null, timeoutMs: 10_000 },
     ...overrides,
   });
 }
