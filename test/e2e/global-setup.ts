@@ -7,6 +7,12 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Where the first e2e file builds the bin for the whole run (spawn-bin.ts); removed when vitest ends. */
     e2eBinDir: string;
+    /**
+     * True for the first run when the caller built dist/ just before (`npm test` sets SENTOS_SYNC_TEST_PREBUILT=1):
+     * the e2e files may run the package's own bin instead of building their own (spawn-bin.ts checks it is newer
+     * than every source). A rerun in watch mode builds again.
+     */
+    e2ePrebuilt: boolean;
   }
 }
 
@@ -17,13 +23,14 @@ declare module 'vitest' {
  */
 export default function setup(project: TestProject): () => void {
   const dirs: string[] = [];
-  const fresh = () => {
+  const fresh = (prebuilt: boolean) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sentos-sync-e2e-'));
     dirs.push(dir);
     project.provide('e2eBinDir', dir);
+    project.provide('e2ePrebuilt', prebuilt);
   };
-  fresh();
-  project.onTestsRerun(fresh);
+  fresh(process.env.SENTOS_SYNC_TEST_PREBUILT === '1');
+  project.onTestsRerun(() => fresh(false));
   return () => {
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
   };

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { inject } from 'vitest';
 
 /**
- * e2e tests run the BUILT bin as a user would (docs/house-style.md#12-four-test-tiers). It is built once per vitest
+ * e2e tests run the BUILT bin as a user would (docs/house-style.md#12-four-test-tiers). Under `npm test`, which has
+ * just built the package, that is the package's own bin/ and dist/. Otherwise it is built once per vitest
  * run, into the folder global-setup.ts provides, by the first e2e file that asks; the others wait for it. Not into
  * the shared dist/: `npx tsup` there could race with another build (tsup cleans dist/ first), and building only the
  * CLI entry keeps it under a second. The folder mirrors the package layout (bin/, dist/, node_modules and src/
@@ -19,6 +20,9 @@ export interface BuiltBin {
 }
 
 export async function buildBin(): Promise<BuiltBin> {
+  // `npm test` has just built dist/ (global-setup.ts): its bin is the package as shipped, so run that, unless a
+  // source changed since (then it could be stale, and the files build their own as below).
+  if (inject('e2ePrebuilt') && builtAfterSources()) return { bin: path.join(ROOT, 'bin', 'sentos-sync.js') };
   const dir = inject('e2eBinDir');
   const bin = path.join(dir, 'bin', 'sentos-sync.js');
   const ready = path.join(dir, 'ready');
@@ -59,6 +63,22 @@ export async function buildBin(): Promise<BuiltBin> {
   }
   fs.writeFileSync(ready, '');
   return { bin };
+}
+
+/** True when dist/cli/main.js is newer than every file it is built from (src/, the bin, the build settings). */
+function builtAfterSources(): boolean {
+  let built: number;
+  try {
+    built = fs.statSync(path.join(ROOT, 'dist', 'cli', 'main.js')).mtimeMs;
+  } catch {
+    return false;
+  }
+  const inputs = ['bin/sentos-sync.js', 'package.json', 'tsup.config.ts', 'tsconfig.json'].map((f) =>
+    path.join(ROOT, f),
+  );
+  for (const entry of fs.readdirSync(path.join(ROOT, 'src'), { recursive: true, withFileTypes: true }))
+    if (entry.isFile()) inputs.push(path.join(entry.parentPath, entry.name));
+  return inputs.every((file) => !fs.existsSync(file) || fs.statSync(file).mtimeMs <= built);
 }
 
 export interface Finished {
