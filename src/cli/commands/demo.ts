@@ -52,6 +52,15 @@ const DEMO_SHOPIFY_BUCKET = { maximumAvailable: 20_000, restoreRate: 1_000 };
  */
 const DEMO_BULK_POLL_MS = 5;
 
+/**
+ * The first retry backoff (1 s, sized for Sentos's one-minute window) compressed like the window. The demo's steps
+ * follow each other inside one window, so a repeated GET meets a 429; its Retry-After still sets the floor of the
+ * wait, but a 1 s backoff would make each such retry last longer than the whole compressed window.
+ */
+function demoRetryBaseMs(windowMs: number): number {
+  return Math.max(1, Math.round((1_000 * windowMs) / 60_000));
+}
+
 const STEPS: readonly DemoStep[] = [
   {
     id: 'test-connection',
@@ -303,6 +312,7 @@ export function demoEnv(
     SENTOS_SYNC_HOME: home,
     SENTOS_SYNC_SENTOS_WINDOW_MS: String(windowMs),
     SENTOS_SYNC_BULK_POLL_MS: String(DEMO_BULK_POLL_MS),
+    SENTOS_SYNC_RETRY_BASE_MS: String(demoRetryBaseMs(windowMs)),
   };
 }
 
