@@ -5,6 +5,7 @@
  */
 import { parseDotDecimal, type Minor } from '../core/money.js';
 import { RemoteError } from '../core/errors.js';
+import type { CatalogInterner } from './intern.js';
 import type { WireLevels, WireProduct, WireVariant } from './operations/wire.js';
 import type { ShopifyInventoryLevel, ShopifyProduct, ShopifyVariant } from './types.js';
 
@@ -16,18 +17,28 @@ export type WireVariantFields = Omit<WireVariant, 'inventoryItem'> & {
   inventoryItem: { id: string; tracked: boolean; inventoryLevels?: WireLevels };
 };
 
-/** `variants`: the complete list (first page plus any ProductVariantsPage pages), with levels complete. */
-export function toShopifyProduct(wire: WireProductFields, variants: ShopifyVariant[]): ShopifyProduct {
+/**
+ * `variants`: the complete list (first page plus any ProductVariantsPage pages), with levels complete. `intern`: one
+ * copy of the strings that repeat across products (a whole-catalog read, docs/architecture.md#memory).
+ */
+export function toShopifyProduct(
+  wire: WireProductFields,
+  variants: ShopifyVariant[],
+  intern?: CatalogInterner,
+): ShopifyProduct {
+  const same = intern ? (value: string) => intern.string(value) : (value: string) => value;
   const product: ShopifyProduct = {
     id: wire.id,
     handle: wire.handle,
     title: wire.title,
     descriptionHtml: wire.descriptionHtml,
-    vendor: wire.vendor,
-    productType: wire.productType,
-    tags: wire.tags,
-    status: wire.status,
-    options: [...wire.options].sort((a, b) => a.position - b.position).map((o) => ({ name: o.name, values: o.values })),
+    vendor: same(wire.vendor),
+    productType: same(wire.productType),
+    tags: intern ? wire.tags.map(same) : wire.tags,
+    status: same(wire.status),
+    options: [...wire.options]
+      .sort((a, b) => a.position - b.position)
+      .map((o) => ({ name: same(o.name), values: intern ? o.values.map(same) : o.values })),
     variants,
   };
   if (wire.sentosProductId) product.sentosProductId = wire.sentosProductId.value;
@@ -36,8 +47,15 @@ export function toShopifyProduct(wire: WireProductFields, variants: ShopifyVaria
   return product;
 }
 
-/** `levels` overrides the inline page (more levels than the page held, or levels read by bulk export). */
-export function toShopifyVariant(wire: WireVariantFields, levels?: ShopifyInventoryLevel[]): ShopifyVariant {
+/**
+ * `levels` overrides the inline page (more levels than the page held, or levels read by bulk export); `intern` shares
+ * the option list with every variant of the same combination.
+ */
+export function toShopifyVariant(
+  wire: WireVariantFields,
+  levels?: readonly ShopifyInventoryLevel[],
+  intern?: CatalogInterner,
+): ShopifyVariant {
   const inline = wire.inventoryItem.inventoryLevels;
   if (!levels && !inline)
     throw new RemoteError(`Shopify sent variant ${wire.id} without its inventory levels`, {
@@ -48,7 +66,9 @@ export function toShopifyVariant(wire: WireVariantFields, levels?: ShopifyInvent
     id: wire.id,
     sku: wire.sku ?? '',
     price: money(wire.price, `variant ${wire.id} price`),
-    selectedOptions: wire.selectedOptions.map((o) => ({ name: o.name, value: o.value })),
+    selectedOptions: intern
+      ? intern.selectedOptions(wire.selectedOptions)
+      : wire.selectedOptions.map((o) => ({ name: o.name, value: o.value })),
     inventoryItemId: wire.inventoryItem.id,
     tracked: wire.inventoryItem.tracked,
     levels: levels ?? toLevels(inline as WireLevels),

@@ -21,10 +21,18 @@ export interface ShopifyLocation {
 }
 
 export interface ShopifyInventoryLevel {
-  locationId: string;
-  available: number;
+  readonly locationId: string;
+  readonly available: number;
 }
 
+export interface SelectedOption {
+  readonly name: string;
+  readonly value: string;
+}
+
+/**
+ * Read-only: a catalog read shares equal option lists and levels between variants (docs/architecture.md#memory).
+ */
 export interface ShopifyVariant {
   id: string;
   sku: string;
@@ -32,11 +40,11 @@ export interface ShopifyVariant {
   price: Minor;
   compareAtPrice?: Minor;
   /** In the product's option order. */
-  selectedOptions: Array<{ name: string; value: string }>;
+  selectedOptions: readonly SelectedOption[];
   inventoryItemId: string;
   tracked: boolean;
   /** Only the locations where the item is stocked (active). */
-  levels: ShopifyInventoryLevel[];
+  levels: readonly ShopifyInventoryLevel[];
 }
 
 export interface ShopifyProduct {

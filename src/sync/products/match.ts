@@ -8,15 +8,15 @@ import type { SentosProduct } from '../../sentos/types.js';
 import type { ShopifyProduct, ShopifyVariant } from '../../shopify/types.js';
 import type { MatchKind } from './types.js';
 import { skuKey } from './text.js';
-import { pushTo, type ShopifyHit, type ShopifyIndex } from './match-index.js';
+import { pushTo, valuesOf, type MultiMap, type ShopifyIndex } from './match-index.js';
 import { summarizeMany } from './reasons.js';
 
-export { indexShopify, indexSentos, reverseLinks, type ShopifyIndex, type ShopifyHit } from './match-index.js';
+export { indexShopify, indexSentos, reverseLinks, type ShopifyIndex } from './match-index.js';
 
 export interface MatchContext {
   shopify: ShopifyIndex;
   /** Trimmed SKU → the Sentos product id of every occurrence (a repeat inside one product counts twice). */
-  owners: Map<string, string[]>;
+  owners: MultiMap<string>;
   /** Local state: Sentos product id → Shopify product GID. */
   links: Map<string, string>;
   /** The reverse of `links`: GID → Sentos ids pointing at it. */
@@ -111,8 +111,8 @@ function quote(skus: string[]): string {
 function sentosDuplicates(id: string, skus: string[], ctx: MatchContext): string[] {
   const reasons: string[] = [];
   for (const sku of skus) {
-    const owners = ctx.owners.get(sku);
-    if (owners && owners.length > 1)
+    const owners = valuesOf(ctx.owners, sku);
+    if (owners.length > 1)
       reasons.push(
         `SKU "${sku}" appears ${owners.length} times in Sentos (products ${[...new Set(owners)].join(', ')})`,
       );
@@ -120,26 +120,26 @@ function sentosDuplicates(id: string, skus: string[], ctx: MatchContext): string
   return reasons;
 }
 
-function shopifyDuplicates(keys: string[], index: Map<string, ShopifyHit[]>, what: string): string[] {
+function shopifyDuplicates(keys: string[], index: MultiMap<ShopifyProduct>, what: string): string[] {
   const reasons: string[] = [];
   for (const key of keys) {
-    const hits = index.get(key);
-    if (!hits || hits.length < 2) continue;
-    const products = [...new Set(hits.map((h) => h.product.id))].join(', ');
+    const hits = valuesOf(index, key);
+    if (hits.length < 2) continue;
+    const products = [...new Set(hits.map((product) => product.id))].join(', ');
     reasons.push(`${what} "${key}" is on ${hits.length} Shopify variants (products ${products})`);
   }
   return reasons;
 }
 
 /** Shopify product id → the keys of this Sentos product it holds. */
-function holdersOf(keys: string[], index: Map<string, ShopifyHit[]>): Map<string, string[]> {
+function holdersOf(keys: string[], index: MultiMap<ShopifyProduct>): Map<string, string[]> {
   const holders = new Map<string, string[]>();
-  for (const key of keys) for (const hit of index.get(key) ?? []) pushTo(holders, hit.product.id, key);
+  for (const key of keys) for (const product of valuesOf(index, key)) pushTo(holders, product.id, key);
   return holders;
 }
 
 function findLinked(id: string, ctx: MatchContext, reasons: string[], warnings: string[]): ShopifyProduct | undefined {
-  const viaMetafield = ctx.shopify.bySentosId.get(id) ?? [];
+  const viaMetafield = valuesOf(ctx.shopify.bySentosId, id);
   if (viaMetafield.length > 1) {
     reasons.push(`Shopify products ${viaMetafield.map((p) => p.id).join(', ')} all carry the link to this product`);
     return undefined;
@@ -168,8 +168,8 @@ function foreignClaims(id: string, target: ShopifyProduct, ctx: MatchContext): s
   const claims: string[] = [];
   for (const variant of target.variants) {
     const sku = skuKey(variant.sku);
-    const owners = ctx.owners.get(sku);
-    if (sku === '' || !owners || owners.every((owner) => owner === id)) continue;
+    const owners = valuesOf(ctx.owners, sku);
+    if (sku === '' || owners.every((owner) => owner === id)) continue;
     const foreign = [...new Set(owners)].filter((owner) => owner !== id);
     claims.push(`Shopify product ${target.id} also holds SKU "${sku}" of Sentos product ${foreign.join(', ')}`);
   }

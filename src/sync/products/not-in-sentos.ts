@@ -5,6 +5,7 @@
  * none of whose SKUs is in Sentos any more has vanished: its variants get the same rows, and it is reported.
  */
 import type { ShopifyProduct, ShopifyVariant } from '../../shopify/types.js';
+import type { MultiMap } from './match-index.js';
 import type { LocationPlan } from './stock.js';
 import { summarizeMany } from './reasons.js';
 import { skuKey } from './text.js';
@@ -48,7 +49,7 @@ export interface VanishedInput {
   /** Sentos ids in the read (readable products). */
   sentosIds: Set<string>;
   /** Trimmed SKU → Sentos owners, over the whole read. */
-  owners: Map<string, string[]>;
+  owners: MultiMap<string>;
   /** Shopify GID → Sentos ids the local link map points at it. */
   linkedTo: Map<string, string[]>;
   /** Products Sentos sent but that could not be read: never taken for vanished. */

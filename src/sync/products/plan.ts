@@ -38,7 +38,7 @@ export interface PlanInput {
 export function planProducts(input: PlanInput): ProductPlan {
   const { settings } = input;
   const links = input.links ?? new Map<string, string>();
-  const shopify = indexShopify(input.shopify);
+  const shopify = indexShopify(input.shopify, { barcodes: settings.matchByBarcode });
   const locations = resolveLocations(input.warehouses, input.locations, settings.warehouseMap);
   const env: PlanEnv = {
     settings,
