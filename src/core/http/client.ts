@@ -65,6 +65,11 @@ export interface HttpClientOptions {
   random?: () => number;
   stats?: RequestStats;
   secrets?: SecretRegistry;
+  /**
+   * How requests go out (default `fetch`: Node's fetch over the dispatcher, which nock scripts in unit tests);
+   * `dispatcher`: undici's request on the dispatcher, for a client whose request count makes fetch's CPU matter.
+   */
+  transport?: 'fetch' | 'dispatcher';
   /** Runs each attempt through the caller's limiter (Sentos's sliding window, the Shopify cost pacer). */
   schedule?: AttemptScheduler;
   /** Inspects a parsed 2xx body for an in-band retry signal. */
@@ -162,40 +167,80 @@ export class HttpClient {
     const url = this.buildUrl(request);
     const started = this.clock.now();
     this.options.stats?.record(this.options.service, request.kind, request.operation);
-    let res: Response;
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...(request.body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+      ...request.headers,
+    };
+    const body =
+      request.body === undefined
+        ? undefined
+        : typeof request.body === 'string'
+          ? request.body
+          : JSON.stringify(request.body);
+    const signal = AbortSignal.timeout(this.options.timeoutMs ?? 30_000);
+    let answer: { status: number; headers: Headers; text: string };
     try {
-      res = await fetch(url, {
-        method: request.method,
-        headers: {
-          accept: 'application/json',
-          ...(request.body !== undefined ? { 'content-type': 'application/json; charset=utf-8' } : {}),
-          ...request.headers,
-        },
-        body:
-          request.body === undefined
-            ? undefined
-            : typeof request.body === 'string'
-              ? request.body
-              : JSON.stringify(request.body),
-        // @ts-expect-error Node's fetch accepts an undici dispatcher; the DOM typings do not know it.
-        dispatcher: this.dispatcher,
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
-      });
+      answer =
+        this.options.transport === 'dispatcher'
+          ? await this.viaDispatcher(url, request.method, headers, body, signal)
+          : await this.viaFetch(url, request.method, headers, body, signal);
     } catch (error) {
       const code = networkCode(error);
       this.emit(request, url, 'network-error', started, undefined, attempt);
       return { kind: 'failure', failure: { type: 'network', code, sent: !wasNeverSent(code) } };
     }
-    const text = await res.text().catch(() => '');
     const response: HttpResponse = {
-      status: res.status,
-      headers: res.headers,
-      body: parseBody(text),
-      requestId: res.headers.get('x-request-id') ?? undefined,
+      status: answer.status,
+      headers: answer.headers,
+      body: parseBody(answer.text),
+      requestId: answer.headers.get('x-request-id') ?? undefined,
       durationMs: this.clock.now() - started,
     };
-    this.emit(request, url, res.status, started, response.requestId, attempt);
+    this.emit(request, url, answer.status, started, response.requestId, attempt);
     return { kind: 'response', response };
+  }
+
+  private async viaFetch(
+    url: string,
+    method: string,
+    headers: Record<string, string>,
+    body?: string,
+    signal?: AbortSignal,
+  ) {
+    // @ts-expect-error Node's fetch accepts an undici dispatcher; the DOM typings do not know it.
+    const res = await fetch(url, { method, headers, body, dispatcher: this.dispatcher, signal });
+    return { status: res.status, headers: res.headers, text: await res.text().catch(() => '') };
+  }
+
+  /**
+   * undici's request on the dispatcher itself: the same connection pool and timeouts as fetch, without its web streams
+   * (~0.2 ms of CPU per request instead of ~1 ms, measured on the project's machine), which matters for a client
+   * sending thousands of writes with hundreds in flight.
+   */
+  private async viaDispatcher(
+    url: string,
+    method: Dispatcher.HttpMethod,
+    headers: Record<string, string>,
+    body?: string,
+    signal?: AbortSignal,
+  ) {
+    const { origin, pathname, search } = new URL(url);
+    const res = await this.dispatcher.request({
+      origin,
+      path: pathname + search,
+      method,
+      headers,
+      body,
+      signal,
+    });
+    const text = await res.body.text().catch(() => '');
+    const received = new Headers();
+    for (const [name, value] of Object.entries(res.headers)) {
+      if (Array.isArray(value)) for (const one of value) received.append(name, one);
+      else if (value !== undefined) received.set(name, value);
+    }
+    return { status: res.statusCode, headers: received, text };
   }
 
   private async waitBeforeRetry(

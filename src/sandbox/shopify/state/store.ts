@@ -73,8 +73,15 @@ export class ShopifyStore {
     return this.productMap.get(id);
   }
 
+  /**
+   * One pass, no copy or sort: a productSet asks this up to three times (target, uniqueness, a generated handle),
+   * and `products` sorts the whole catalog. Handles are unique; should two match, the older wins, as before.
+   */
   productByHandle(handle: string): ProductRecord | undefined {
-    return this.products.find((product) => product.handle === handle);
+    let found: ProductRecord | undefined;
+    for (const product of this.productMap.values())
+      if (product.handle === handle && (!found || product.legacyId < found.legacyId)) found = product;
+    return found;
   }
 
   variantById(id: string): VariantRecord | undefined {
