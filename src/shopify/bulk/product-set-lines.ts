@@ -1,13 +1,14 @@
 /**
  * ProductWrite ↔ bulk import JSONL (docs/shopify-api.md#bulk-mutations). Pure, table-tested.
  *
- * - A line is the variables of BulkProductSet, built by the same toProductSetInput as the per-call productSet, so both
- *   paths send the same product: one JSON object, no pretty-printing, no newline inside.
+ * - A line is the variables of BulkProductSet: the text of the per-call productSet's toProductSetInput (written without
+ *   building the object, product-set-json.ts), so both paths send the same product: one JSON object, no
+ *   pretty-printing, no newline inside.
  * - A result line is `{"data":{"productSet":{...}}}` or `{"errors":[...]}` for that input line, maybe with
  *   `__lineNumber` [I: not in the stored docs; community code relies on it]. Read leniently: anything unreadable is an
  *   error of that line, never of the file.
  */
-import { toProductSetInput } from '../product-set-input.js';
+import { productSetJson } from '../product-set-json.js';
 import type { ProductWrite } from '../types.js';
 
 /** Our key for a line: an update's product id or a create's handle, both echoed by `product { id handle }`. */
@@ -19,9 +20,10 @@ export interface BuiltLine {
   text: string;
 }
 
+/** The text is written straight from the write, as toProductSetInput would make it (product-set-json.ts). */
 export function productSetLine(write: ProductWrite): BuiltLine {
-  const variables = toProductSetInput(write);
-  return { key: variables.identifier, text: JSON.stringify(variables) };
+  const key = 'id' in write.identifier ? { id: write.identifier.id } : { handle: write.identifier.handle };
+  return { key, text: productSetJson(write) };
 }
 
 export interface BulkLineResult {

@@ -163,6 +163,21 @@ describe('shardLines', () => {
     );
     expect(shards.map((s) => s.bytes)).toEqual([9, 3]);
   });
+  it("a file's bytes are its lines, one per line, held in a few large parts, not one per line", async () => {
+    const many: ShardLine[] = Array.from({ length: 3000 }, (_, i) => ({
+      itemKey: String(i),
+      key: { handle: `h${i}` },
+      text: `{"n":${i},"t":"ğ${'x'.repeat(200)}"}`,
+    }));
+    const shards = shardLines(many, undefined, many.length);
+    for (const shard of shards) {
+      const body = new Blob(shard.parts);
+      expect(body.size).toBe(shard.bytes);
+      const expected = shard.lines.map((l) => `${many[Number(l.itemKey)]!.text}\n`).join('');
+      expect(await body.text()).toBe(expected);
+      expect(shard.parts.length).toBeLessThan(shard.lines.length / 100);
+    }
+  });
 });
 
 describe('matchResults', () => {

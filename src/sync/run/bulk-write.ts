@@ -70,9 +70,9 @@ function* linesOf(items: PlanItem[]): Generator<ShardLine> {
 async function runShard(input: BulkWriteInput, shard: Shard, result: BulkWriteResult): Promise<void> {
   const clientIdentifier = `sentos-sync-${input.runId}-${shard.index + 1}`;
   const filename = `${clientIdentifier}.jsonl`;
-  // One copy of the file, in native memory; the chunks go (each line of it was its own Buffer).
-  let body: Blob | undefined = new Blob(shard.chunks, { type: JSONL_MIME });
-  shard.chunks = [];
+  // One copy of the file, in native memory: a Blob of the parts' Blobs shares their bytes.
+  let body: Blob | undefined = new Blob(shard.parts, { type: JSONL_MIME });
+  shard.parts = [];
   const size = body.size;
   const entry: BulkJournalEntry = {
     clientIdentifier,
