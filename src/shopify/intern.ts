@@ -13,6 +13,8 @@ export class CatalogInterner {
   readonly #levels = new Map<string, Map<number, ShopifyInventoryLevel>>();
   readonly #options = new Map<string, readonly SelectedOption[]>();
   readonly #levelLists = new Map<string, readonly ShopifyInventoryLevel[]>();
+  /** A short name per level, for the keys of level lists. */
+  readonly #levelIds = new Map<ShopifyInventoryLevel, string>();
 
   string(value: string): string {
     const known = this.#strings.get(value);
@@ -25,28 +27,32 @@ export class CatalogInterner {
     let byQuantity = this.#levels.get(locationId);
     if (!byQuantity) this.#levels.set(locationId, (byQuantity = new Map<number, ShopifyInventoryLevel>()));
     let level = byQuantity.get(available);
-    if (!level) byQuantity.set(available, (level = Object.freeze({ locationId: this.string(locationId), available })));
+    if (!level) {
+      level = Object.freeze({ locationId: this.string(locationId), available });
+      byQuantity.set(available, level);
+      this.#levelIds.set(level, String(this.#levelIds.size));
+    }
     return level;
   }
 
   /**
-   * An item's levels (of `level`): one frozen list per combination of locations and quantities, of its exact length
-   * (a list grown by push keeps room for 17).
+   * An item's levels: one frozen list per combination of locations and quantities, of its exact length (a list grown
+   * by push keeps room for 17).
    */
   levels(levels: readonly ShopifyInventoryLevel[]): readonly ShopifyInventoryLevel[] {
-    let key = '';
-    for (const level of levels) key += `${level.locationId}\u0000${level.available}\u0001`;
+    const shared = levels.map((level) => this.level(level.locationId, level.available));
+    // Array.join makes one flat string; `+=` would keep a tree of pieces for every key in the map.
+    const key = shared.map((level) => this.#levelIds.get(level)).join(',');
     const known = this.#levelLists.get(key);
     if (known) return known;
-    const list = Object.freeze(levels.slice());
+    const list = Object.freeze(shared);
     this.#levelLists.set(key, list);
     return list;
   }
 
   /** A variant's options in order: one frozen list per combination (most combinations repeat across products). */
   selectedOptions(options: ReadonlyArray<{ name: string; value: string }>): readonly SelectedOption[] {
-    let key = '';
-    for (const option of options) key += `${option.name}\u0000${option.value}\u0001`;
+    const key = options.map((o) => `${o.name}\u0000${o.value}`).join('\u0001');
     const known = this.#options.get(key);
     if (known) return known;
     const list = Object.freeze(
