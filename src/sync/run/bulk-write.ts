@@ -6,6 +6,7 @@
  * it and the next run reads its results before planning (bulk-recover.ts).
  */
 import type { Clock } from '../../core/clock.js';
+import { collectGarbage } from '../../core/collect-garbage.js';
 import { errorMessage } from '../../core/errors.js';
 import type { BulkImportApi } from '../../shopify/client.js';
 import { BulkProductSet } from '../../shopify/operations/index.js';
@@ -50,11 +51,18 @@ export const importMutation = (clientIdentifier: string): string =>
 
 export async function writeInBulk(input: BulkWriteInput): Promise<BulkWriteResult> {
   const shards = shardLines(linesOf(input.items), input.maxShardBytes, input.items.length);
+  // The lines' texts are garbage now, and each file's Blob is released after its upload: collected once here and
+  // once when every file is up, so neither piles onto the wait and the report (docs/architecture.md#memory).
+  collectGarbage(input.items.length);
+  let uploading = shards.length;
+  const uploaded = () => {
+    if (--uploading === 0) collectGarbage(input.items.length);
+  };
   const result: BulkWriteResult = { outcomes: new Map(), stillRunning: [], operations: [], notStarted: new Set() };
   const started = new Set<number>();
   const pool = await runPool(shards, MAX_CONCURRENT_IMPORTS, input.signal, async (shard) => {
     started.add(shard.index);
-    await runShard(input, shard, result);
+    await runShard(input, shard, result, uploaded);
   });
   if (pool.notStarted > 0)
     for (const shard of shards)
@@ -67,7 +75,12 @@ function* linesOf(items: PlanItem[]): Generator<ShardLine> {
   for (const item of items) yield { itemKey: item.key, ...productSetLine(item.productWrite!) };
 }
 
-async function runShard(input: BulkWriteInput, shard: Shard, result: BulkWriteResult): Promise<void> {
+async function runShard(
+  input: BulkWriteInput,
+  shard: Shard,
+  result: BulkWriteResult,
+  uploaded: () => void,
+): Promise<void> {
   const clientIdentifier = `sentos-sync-${input.runId}-${shard.index + 1}`;
   const filename = `${clientIdentifier}.jsonl`;
   // One copy of the file, in native memory: a Blob of the parts' Blobs shares their bytes.
@@ -90,6 +103,7 @@ async function runShard(input: BulkWriteInput, shard: Shard, result: BulkWriteRe
     const target = await input.bulk.stage(filename, size);
     await input.bulk.upload(target, filename, body, input.signal);
     body = undefined; // not held while Shopify processes the file
+    uploaded();
     input.onEvent({
       type: 'bulk-progress',
       stage: 'upload',

@@ -1,4 +1,5 @@
 import type { Clock } from '../../core/clock.js';
+import { collectGarbage } from '../../core/collect-garbage.js';
 import { AuthError, CliError, ConfigError, ExitCode, errorMessage, throwIfAborted } from '../../core/errors.js';
 import type { ShopifyClient } from '../../shopify/client.js';
 import type { ShopifyRunContext } from '../../shopify/run-context.js';
@@ -121,7 +122,11 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
     only: { skus: input.options.skus, limit: input.options.limit },
     unreadable: input.sentosSnapshot.invalid,
   });
-  if (input.options.releaseSentosProducts) input.sentosSnapshot.products = [];
+  if (input.options.releaseSentosProducts) {
+    input.sentosSnapshot.products = [];
+    // The catalog and the planning's garbage go before the writes and the report grow the heap further.
+    collectGarbage(plan.items.length);
+  }
   const warnings = [...recovered, ...setup.notes, ...planWarnings(plan)];
   if (input.options.skus?.length && plan.items.length === 0)
     warnings.push(`No Sentos product holds ${input.options.skus.join(', ')} (product or variant SKU, exact match).`);
