@@ -33,7 +33,8 @@ async function killedAt(rootField: string, linesPerSecond: number) {
   });
   const env = { ...t.env, SENTOS_SYNC_BULK_THRESHOLD: '5', SENTOS_SYNC_BULK_QUOTA_WAIT: '0' };
   const hold = t.sandbox.shopify.holdAnswers(rootField);
-  const killed = spawnBin(built.bin, ['products', '--force'], env);
+  // The killed run's bulk files stay where it put them: in the test's home, not the machine's temporary folder.
+  const killed = spawnBin(built.bin, ['products', '--force'], { ...env, TMPDIR: t.home });
   await Promise.race([
     hold.held,
     killed.done.then((f) => Promise.reject(new Error(`products ended before the hold: ${f.stderr}`))),

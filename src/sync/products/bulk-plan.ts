@@ -67,11 +67,15 @@ export interface ShardLine {
 
 export interface Shard {
   index: number;
-  /** The lines' keys; their text lives on only in `parts`. */
+  /** The lines' keys; their text lives on only in the ShardSink. */
   lines: Array<Omit<ShardLine, 'text'>>;
   bytes: number;
-  /** The file's bytes (each line with its newline) in parts of about PART_CHARS; emptied once the file is uploaded. */
-  parts: Blob[];
+}
+
+/** Where each file's bytes go as the lines are made (bulk-files.ts: a temporary file, or Blob parts in memory). */
+export interface ShardSink {
+  /** Appends text (whole lines, each with its newline) to file `shard`. */
+  write(shard: number, text: string): void;
 }
 
 /**
@@ -82,11 +86,7 @@ export interface Shard {
 export const LINES_PER_PARALLEL_FILE = 2000;
 export const MAX_PARALLEL_FILES = 5;
 
-/**
- * Lines are gathered into text of about this many chars, then encoded into a Blob part: a Blob made of Blobs
- * references them without a copy, where one Buffer per line was copied again into the file's Blob (two copies of a
- * 60 MB file at 10k, docs/architecture.md#memory).
- */
+/** Lines are handed to the sink in texts of about this many chars: one write per ~100 lines, not per line. */
 const PART_CHARS = 256 * 1024;
 
 /**
@@ -95,14 +95,19 @@ const PART_CHARS = 256 * 1024;
  * as it comes and its text dropped: a 10k-product file is ~60 MB of UTF-8 but twice that as the (two-byte) strings, so
  * the lines are best made one at a time by a generator (docs/architecture.md#memory).
  */
-export function shardLines(lines: Iterable<ShardLine>, maxBytes = MAX_SHARD_BYTES, count = 0): Shard[] {
+export function shardLines(
+  lines: Iterable<ShardLine>,
+  sink: ShardSink,
+  maxBytes = MAX_SHARD_BYTES,
+  count = 0,
+): Shard[] {
   const files = Math.min(MAX_PARALLEL_FILES, Math.ceil(count / LINES_PER_PARALLEL_FILE));
   const perFile = files > 1 ? Math.ceil(count / files) : Infinity;
   const shards: Shard[] = [];
   let current: Shard | undefined;
   let pending = '';
   const flush = () => {
-    if (current && pending.length > 0) current.parts.push(new Blob([pending]));
+    if (current && pending.length > 0) sink.write(current.index, pending);
     pending = '';
   };
   for (const line of lines) {
@@ -111,7 +116,7 @@ export function shardLines(lines: Iterable<ShardLine>, maxBytes = MAX_SHARD_BYTE
     const full = current !== undefined && (current.bytes + size > maxBytes || current.lines.length >= perFile);
     if (!current || (current.lines.length > 0 && full)) {
       flush();
-      current = { index: shards.length, lines: [], bytes: 0, parts: [] };
+      current = { index: shards.length, lines: [], bytes: 0 };
       shards.push(current);
     }
     current.lines.push({ itemKey: line.itemKey, key: line.key });

@@ -11,11 +11,11 @@ import { errorMessage } from '../../core/errors.js';
 import type { BulkImportApi } from '../../shopify/client.js';
 import { BulkProductSet } from '../../shopify/operations/index.js';
 import { productSetLine } from '../../shopify/bulk/product-set-lines.js';
-import { JSONL_MIME } from '../../shopify/bulk/upload.js';
 import type { EventSink } from '../events.js';
 import { shardLines, type LineOutcome, type Shard, type ShardLine } from '../products/bulk-plan.js';
 import type { PlanItem } from '../products/types.js';
 import type { BulkJournal, BulkJournalEntry } from '../state/bulk-journal.js';
+import { diskFiles, memoryFiles, type ShardFiles } from './bulk-files.js';
 import { readImport } from './bulk-read.js';
 import { runPool } from './pool.js';
 
@@ -50,7 +50,7 @@ export const importMutation = (clientIdentifier: string): string =>
   `${importMarker(clientIdentifier)}\n${BulkProductSet.document.trim()}\n`;
 
 export async function writeInBulk(input: BulkWriteInput): Promise<BulkWriteResult> {
-  const shards = shardLines(linesOf(input.items), input.maxShardBytes, input.items.length);
+  const { shards, files } = shardInto(input);
   // The lines' texts are garbage now, and each file's Blob is released after its upload: collected once here and
   // once when every file is up, so neither piles onto the wait and the report (docs/architecture.md#memory).
   collectGarbage(input.items.length);
@@ -62,12 +62,25 @@ export async function writeInBulk(input: BulkWriteInput): Promise<BulkWriteResul
   const started = new Set<number>();
   const pool = await runPool(shards, MAX_CONCURRENT_IMPORTS, input.signal, async (shard) => {
     started.add(shard.index);
-    await runShard(input, shard, result, uploaded);
-  });
+    await runShard(input, shard, files, result, uploaded);
+  }).finally(() => files.close());
   if (pool.notStarted > 0)
     for (const shard of shards)
       if (!started.has(shard.index)) for (const l of shard.lines) result.notStarted.add(l.itemKey);
   return result;
+}
+
+/** The files on disk; in memory when no temporary file can be written (bulk-files.ts). */
+function shardInto(input: BulkWriteInput): { shards: Shard[]; files: ShardFiles } {
+  const disk = diskFiles();
+  if (disk)
+    try {
+      return { shards: shardLines(linesOf(input.items), disk, input.maxShardBytes, input.items.length), files: disk };
+    } catch {
+      disk.close(); // a full disk, say: the same lines again, in memory
+    }
+  const memory = memoryFiles();
+  return { shards: shardLines(linesOf(input.items), memory, input.maxShardBytes, input.items.length), files: memory };
 }
 
 /** One line at a time, so only one line's text exists at once (docs/architecture.md#memory). */
@@ -78,15 +91,13 @@ function* linesOf(items: PlanItem[]): Generator<ShardLine> {
 async function runShard(
   input: BulkWriteInput,
   shard: Shard,
+  files: ShardFiles,
   result: BulkWriteResult,
   uploaded: () => void,
 ): Promise<void> {
   const clientIdentifier = `sentos-sync-${input.runId}-${shard.index + 1}`;
   const filename = `${clientIdentifier}.jsonl`;
-  // One copy of the file, in native memory: a Blob of the parts' Blobs shares their bytes.
-  let body: Blob | undefined = new Blob(shard.parts, { type: JSONL_MIME });
-  shard.parts = [];
-  const size = body.size;
+  const size = shard.bytes;
   const entry: BulkJournalEntry = {
     clientIdentifier,
     createdAt: new Date(input.clock.now() - 60_000).toISOString(),
@@ -101,8 +112,8 @@ async function runShard(
   try {
     input.onEvent({ type: 'bulk-progress', stage: 'upload', operation: clientIdentifier, done: 0, total: size });
     const target = await input.bulk.stage(filename, size);
-    await input.bulk.upload(target, filename, body, input.signal);
-    body = undefined; // not held while Shopify processes the file
+    await input.bulk.upload(target, filename, await files.body(shard.index), input.signal);
+    files.release(shard.index); // not held while Shopify processes the file
     uploaded();
     input.onEvent({
       type: 'bulk-progress',
@@ -115,6 +126,7 @@ async function runShard(
     id = await startOrFind(input, entry, target.stagedUploadPath);
   } catch (error) {
     // Nothing was started (or nothing can be found): the items are planned afresh next time.
+    files.release(shard.index);
     input.journal.remove(clientIdentifier);
     if (input.signal.aborted) for (const l of shard.lines) result.notStarted.add(l.itemKey);
     else fail(`The bulk import could not start: ${errorMessage(error)}`);
