@@ -1,7 +1,7 @@
 /**
  * Runs every GraphQL attempt through a bound on requests in flight (Slots, below) and the cost bucket of throttle.ts:
- * reserve the request's predicted cost, wait until the bucket holds it, send, and settle the reservation with the
- * bucket Shopify reports. The first request goes alone: until an answer tells the bucket,
+ * reserve the request's predicted cost once the bucket holds it (waiting in line until then), send, and settle the
+ * reservation with the bucket Shopify reports. The first request goes alone: until an answer tells the bucket,
  * nothing can be paced. Plugged into HttpClient's `schedule` and `bodyRetrySignal` hooks.
  */
 import type { Clock } from '../core/clock.js';
@@ -42,6 +42,13 @@ export interface CostPacerOptions {
  */
 export const DEFAULT_MAX_IN_FLIGHT = 256;
 
+interface Waiter {
+  operation: string;
+  predicted: number;
+  estimate: number;
+  resolve: (reservation: number) => void;
+}
+
 /** A request with no prediction (none today: GraphqlTransport predicts every one) reserves this much. */
 const UNPREDICTED_COST = 50;
 
@@ -50,6 +57,12 @@ export class CostPacer {
   private readonly slots: Slots;
   /** Settles when the first request learning the bucket has its answer. */
   private learning: Promise<void> | undefined;
+  /** Requests waiting for the bucket, first come first served (admit, pump). */
+  private readonly waiting: Waiter[] = [];
+  /** What the waiting requests will reserve (their estimates): only for the wait a new one is told. */
+  private queuedCost = 0;
+  /** Clock time of the pending wake-up, if any. */
+  private wakeAt: number | undefined;
 
   constructor(private readonly options: CostPacerOptions) {
     this.slots = new Slots(options.maxConcurrent ?? DEFAULT_MAX_IN_FLIGHT);
@@ -87,26 +100,73 @@ export class CostPacer {
     while (!this.state.bucket && this.learning) await this.learning;
     const operation = request.operation;
     const predicted = request.predictedCost ?? UNPREDICTED_COST;
-    const plan = planRequest(this.state, operation, predicted, this.options.clock.now());
-    this.state = plan.state;
+    const reservation = await this.admit(operation, predicted);
     let learned: (() => void) | undefined;
     if (!this.state.bucket) this.learning = new Promise<void>((resolve) => (learned = resolve));
-    if (plan.waitMs > 0) {
-      this.options.onThrottle?.({ operation, waitMs: plan.waitMs, reason: 'bucket' });
-      await this.options.clock.sleep(plan.waitMs);
-    }
     let response: HttpResponse | undefined;
     try {
       const outcome = await task();
       response = outcome.response;
       return outcome;
     } finally {
-      this.observe(operation, { reservation: plan.reservation, predicted }, response);
+      this.observe(operation, { reservation, predicted }, response);
       if (learned) {
         this.learning = undefined;
         learned();
       }
+      this.pump();
     }
+  }
+
+  /**
+   * Reserves the request's cost at once when nothing waits and the bucket (less what is in flight) holds it; otherwise
+   * it waits in line. A waiting request holds no reservation and its wait is not fixed up front: the line is looked at
+   * again at every answer (which releases a reservation and reports the bucket) and when the head's computed wait is
+   * up. A wait fixed at planning time counted the requests then in flight for their whole round trip, and with
+   * hundreds in flight on Plus that held the last writes of a run back by seconds after the bucket had room.
+   */
+  private admit(operation: string, predicted: number): number | Promise<number> {
+    const now = this.options.clock.now();
+    if (this.waiting.length === 0) {
+      const plan = planRequest(this.state, operation, predicted, now);
+      if (plan.waitMs <= 0) {
+        this.state = plan.state;
+        return plan.reservation;
+      }
+    }
+    // The wait as if every request ahead in line were reserved: what the progress shows (a slow run never looks hung).
+    const ahead = { ...this.state, reserved: this.state.reserved + this.queuedCost };
+    const estimate = planRequest(ahead, operation, predicted, now);
+    this.options.onThrottle?.({ operation, waitMs: estimate.waitMs, reason: 'bucket' });
+    this.queuedCost += estimate.reservation;
+    return new Promise<number>((resolve) => {
+      this.waiting.push({ operation, predicted, estimate: estimate.reservation, resolve });
+      this.pump();
+    });
+  }
+
+  /** Lets waiting requests go, in order, while the bucket holds each; else wakes again when the head's wait is up. */
+  private pump(): void {
+    while (this.waiting.length > 0) {
+      const head = this.waiting[0]!;
+      const plan = planRequest(this.state, head.operation, head.predicted, this.options.clock.now());
+      if (plan.waitMs > 0) return this.wakeIn(plan.waitMs);
+      this.state = plan.state;
+      this.waiting.shift();
+      this.queuedCost = Math.max(0, this.queuedCost - head.estimate);
+      head.resolve(plan.reservation);
+    }
+  }
+
+  /** One timer at a time, for the earliest wake-up asked; a later or stale timer only pumps again (harmless). */
+  private wakeIn(ms: number): void {
+    const due = this.options.clock.now() + ms;
+    if (this.wakeAt !== undefined && this.wakeAt <= due) return;
+    this.wakeAt = due;
+    void this.options.clock.sleep(ms).then(() => {
+      if (this.wakeAt === due) this.wakeAt = undefined;
+      this.pump();
+    });
   }
 
   private observe(operation: string, request: { reservation: number; predicted: number }, response?: HttpResponse) {
