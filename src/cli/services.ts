@@ -133,11 +133,14 @@ export function envMs(env: NodeJS.ProcessEnv, name: string, what: string): numbe
 /**
  * SENTOS_SYNC_BULK_POLL_MS shortens the first wait before polling a bulk export (default 250 ms); only tests and the
  * demo set it, since the sandbox finishes an export at once at loopback speed and the polls would be most of a run.
+ * The longest wait between polls shrinks with it (100 times the first, instead of 10 s): an import's next poll is
+ * timed from the rate seen so far, and the sandbox, sharing the test's thread, shows a slow start that would
+ * otherwise send the poll 10 s past the import's end.
  */
-function bulkPollOverride(env: NodeJS.ProcessEnv): { initialDelayMs?: number; estimate?: null } {
+function bulkPollOverride(env: NodeJS.ProcessEnv): { initialDelayMs?: number; maxDelayMs?: number; estimate?: null } {
   const ms = envMs(env, 'SENTOS_SYNC_BULK_POLL_MS', 'the first wait before polling a bulk export');
   // No expected duration either: the polls then double from this first wait, as fast as the test asks.
-  return ms === undefined ? {} : { initialDelayMs: ms, estimate: null };
+  return ms === undefined ? {} : { initialDelayMs: ms, maxDelayMs: ms * 100, estimate: null };
 }
 
 /** SENTOS_SYNC_RETRY_BASE_MS shortens the retry backoff (default 1 s); only tests and benchmarks set it. */
