@@ -20,9 +20,29 @@ export interface FoldedStock {
   complete: boolean;
 }
 
+/**
+ * locationId → quantity → one frozen `{ locationId, quantity }`: a 10k first sync has 240,000 initial quantities but
+ * only a few hundred distinct ones, so the plan holds each once (docs/architecture.md#memory).
+ */
+type Quantity = Readonly<{ locationId: string; quantity: number }>;
+export type QuantityCache = Map<string, Map<number, Quantity>>;
+
+function sharedQuantity(cache: QuantityCache, locationId: string, quantity: number) {
+  let byQuantity = cache.get(locationId);
+  if (!byQuantity) cache.set(locationId, (byQuantity = new Map<number, Quantity>()));
+  let shared = byQuantity.get(quantity);
+  if (!shared) byQuantity.set(quantity, (shared = Object.freeze({ locationId, quantity })));
+  return shared;
+}
+
 // Copies that add a field are written out (or Object.assign), never `{ ...row, field }`: in V8 such a copy gets a
 // hidden class of its own, ~350 bytes per stock row or variant (docs/architecture.md#memory).
-export function foldNewVariantStock(write: ProductWrite, stock: StockChange[]): FoldedStock {
+/** `quantities`: shared across the plan's items (plan.ts); a fresh one shares within this write only. */
+export function foldNewVariantStock(
+  write: ProductWrite,
+  stock: StockChange[],
+  quantities: QuantityCache = new Map(),
+): FoldedStock {
   const newSkus = new Set(write.variants.filter((v) => v.id === undefined).map((v) => v.sku));
   const unknown = stock.filter((row) => row.inventoryItemId === undefined);
   const rows = unknown.filter((row) => newSkus.has(row.sku));
@@ -33,7 +53,7 @@ export function foldNewVariantStock(write: ProductWrite, stock: StockChange[]): 
   const bySku = new Map<string, Array<{ locationId: string; quantity: number }>>();
   for (const row of rows) {
     const list = bySku.get(row.sku) ?? [];
-    list.push({ locationId: row.locationId, quantity: row.target });
+    list.push(sharedQuantity(quantities, row.locationId, row.target));
     bySku.set(row.sku, list);
   }
   const variants = write.variants.map((v) => {

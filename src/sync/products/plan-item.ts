@@ -9,7 +9,7 @@ import type { ProductSyncSettings } from './settings.js';
 import { stockRows, type LocationPlan } from './stock.js';
 import type { PlanItem, StockChange } from './types.js';
 import { validateMapped } from './validate.js';
-import { foldNewVariantStock } from './new-variant-stock.js';
+import { foldNewVariantStock, type QuantityCache } from './new-variant-stock.js';
 import { createWrite, handleFor } from './write.js';
 
 export interface PlanEnv {
@@ -23,6 +23,8 @@ export interface PlanEnv {
   takenHandles: Set<string>;
   /** Warehouse ids seen in stock that no location takes (filled while planning). */
   unknownWarehouses: Set<string>;
+  /** New variants' initial quantities, each distinct one held once (new-variant-stock.ts). */
+  quantities: QuantityCache;
 }
 
 export interface PlannedItem {
@@ -68,7 +70,7 @@ function planCreate(mapped: MappedProduct, item: PlanItem, env: PlanEnv): PlanIt
     mapped.variants.map((mv) => ({ mapped: mv })),
     env,
   );
-  const folded = foldNewVariantStock(createWrite(mapped, env.settings, handle), stock);
+  const folded = foldNewVariantStock(createWrite(mapped, env.settings, handle), stock, env.quantities);
   // When the stock fits in the productSet, the product is created complete, in its final status: one call, no
   // publish. Otherwise it is a DRAFT until its stock is written, then published (never live half-made).
   // Either way the create is a handle upsert, so a create whose answer was lost converges instead of duplicating.
@@ -103,7 +105,7 @@ function planUpdate(
   if (activate) changes.push({ field: 'status', from: match.product.status, to: 'ACTIVE' });
   // New variants carry their initial stock in the productSet that creates them; existing ones keep compare-and-set.
   const fresh = stockFor(diff.stocked, env);
-  const folded = diff.productWrite ? foldNewVariantStock(diff.productWrite, fresh) : undefined;
+  const folded = diff.productWrite ? foldNewVariantStock(diff.productWrite, fresh, env.quantities) : undefined;
   // Variants Sentos no longer has stop selling: 0 at every mapped location (one CAS row each, never a delete).
   const removed = env.settings.owned.stock ? notInSentosRows(diff.kept, env.locations) : [];
   if (env.settings.owned.stock) warnings.push(...untrackedWarnings(diff.kept));

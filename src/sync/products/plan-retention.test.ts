@@ -63,3 +63,23 @@ describe('the plan holds no Sentos object', () => {
     expect(shared).toEqual([]);
   });
 });
+
+describe("new variants' initial quantities", () => {
+  it('are held once per location and quantity across the whole plan, not once per variant', () => {
+    // 30 products × 4 variants × 2 locations = 240 initial quantities (3 units at one, 0 at the other): 2 distinct.
+    const sentos = Array.from({ length: 30 }, (_, i) =>
+      aVariantProduct(
+        { id: String(5000 + i), sku: `QTY-${i}`, salePrice: tl('10,00') },
+        { colors: ['Siyah', 'Beyaz'], sizes: ['S', 'M'], stock: 3 },
+      ),
+    );
+    const result = plan(sentos);
+    const quantities = result.items.flatMap((i) => i.productWrite!.variants.flatMap((v) => v.inventoryQuantities!));
+    expect(quantities.length).toBe(240);
+    expect(new Set(quantities).size).toBe(2);
+    expect(quantities.every((q) => Object.isFrozen(q))).toBe(true);
+    expect(new Set(quantities.map((q) => `${q.locationId}=${q.quantity}`))).toEqual(
+      new Set(['gid://shopify/Location/1=3', 'gid://shopify/Location/2=0']),
+    );
+  });
+});

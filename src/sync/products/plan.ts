@@ -55,6 +55,7 @@ export function planProducts(input: PlanInput): ProductPlan {
     pendingActivation: input.pendingActivation ?? new Set(),
     takenHandles: new Set(shopify.handles),
     unknownWarehouses: new Set(),
+    quantities: new Map(),
   };
   const items: PlanItem[] = [];
   let existingVariants = 0;
