@@ -5,6 +5,7 @@
  * docs/shopify-api.md#bulk-mutations). Ctrl-C while Shopify processes leaves the operation running: the journal keeps
  * it and the next run reads its results before planning (bulk-recover.ts).
  */
+import Bottleneck from 'bottleneck';
 import type { Clock } from '../../core/clock.js';
 import { collectGarbage } from '../../core/collect-garbage.js';
 import { errorMessage } from '../../core/errors.js';
@@ -17,7 +18,6 @@ import type { PlanItem } from '../products/types.js';
 import type { BulkJournal, BulkJournalEntry } from '../state/bulk-journal.js';
 import { diskFiles, memoryFiles, type ShardFiles } from './bulk-files.js';
 import { readImport } from './bulk-read.js';
-import { runPool } from './pool.js';
 
 export const MAX_CONCURRENT_IMPORTS = 5;
 
@@ -59,14 +59,26 @@ export async function writeInBulk(input: BulkWriteInput): Promise<BulkWriteResul
     if (--uploading === 0) collectGarbage(input.items.length);
   };
   const result: BulkWriteResult = { outcomes: new Map(), stillRunning: [], operations: [], notStarted: new Set() };
-  const started = new Set<number>();
-  const pool = await runPool(shards, MAX_CONCURRENT_IMPORTS, input.signal, async (shard) => {
-    started.add(shard.index);
-    await runShard(input, shard, files, result, uploaded);
-  }).finally(() => files.close());
-  if (pool.notStarted > 0)
-    for (const shard of shards)
-      if (!started.has(shard.index)) for (const l of shard.lines) result.notStarted.add(l.itemKey);
+  // The shop runs at most five bulk mutations at once: bottleneck holds the other files, in file order, until a slot
+  // frees. Ctrl-C, or an error nothing else can get past (auth), stops the files not yet started; those in flight
+  // finish. (Per-item writes overlap through runPool instead: bottleneck's bookkeeping, ~0.5 ms of CPU and a few timer
+  // turns a job, is nothing for five long imports but caps a burst of hundreds of productSets,
+  // docs/decisions/cost-pacer-slots.md.)
+  const limiter = new Bottleneck({ maxConcurrent: MAX_CONCURRENT_IMPORTS });
+  let failure: { error: unknown } | undefined;
+  const runOne = async (shard: Shard): Promise<void> => {
+    if (input.signal.aborted || failure) {
+      for (const l of shard.lines) result.notStarted.add(l.itemKey);
+      return;
+    }
+    try {
+      await runShard(input, shard, files, result, uploaded);
+    } catch (error) {
+      failure ??= { error };
+    }
+  };
+  await Promise.all(shards.map((shard) => limiter.schedule(() => runOne(shard)))).finally(() => files.close());
+  if (failure) throw failure.error;
   return result;
 }
 
