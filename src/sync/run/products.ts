@@ -104,6 +104,8 @@ export async function runProducts(input: ProductsRunInput): Promise<ProductsRunR
       ? await recoverBulkImports({ ...input, bulk: input.shopify.bulkImport, journal: input.bulkJournal })
       : [];
   const snapshot = await readShopifySnapshot(input.shopify, input.onEvent, input.signal, input.shopifyContext);
+  // The export's download and join leave garbage V8 would keep under the planning (docs/architecture.md#memory).
+  collectGarbage(snapshot.products.length);
   // Before any write (and in a dry run too): stock with no place to go is a setup error, never a silent skip.
   const setup = checkStockSetup(input.settings, input.sentosSnapshot.warehouses, snapshot.locations);
   if (setup.problem) throw new ConfigError(setup.problem.message, { hint: setup.problem.hint });
