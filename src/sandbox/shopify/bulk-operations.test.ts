@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { KEPT_EXPORT_FILES } from './bulk/operations.js';
 import { startShopifySimulator, type ShopifySimulator, type ShopifySimulatorOptions } from './index.js';
 import { gql } from './test-client.js';
 
@@ -210,6 +211,24 @@ describe('bulk query operations (docs/shopify-api.md#bulk-export)', () => {
     now += 7 * 86_400_000;
     expect(await poll(target, done.id)).toMatchObject({ status: 'EXPIRED', url: null });
     expect((await fetch(done.url)).status).toBe(403);
+  });
+
+  it(`keeps the files of the ${KEPT_EXPORT_FILES} newest exports; an older one reads EXPIRED`, async () => {
+    const target = await start({ bulk: { pollsToComplete: 1 } });
+    await seed(target, 'bir', ['B-S']);
+    const done = [];
+    for (let n = 0; n < KEPT_EXPORT_FILES + 2; n++)
+      done.push(await poll(target, (await runBulk(target, PRODUCTS)).bulkOperation!.id));
+    expect(done.every((op) => op.status === 'COMPLETED' && op.url)).toBe(true);
+    const now = await Promise.all(done.map((op) => poll(target, op.id)));
+    expect(now.map((op) => op.status)).toEqual([
+      'EXPIRED',
+      'EXPIRED',
+      ...Array.from({ length: KEPT_EXPORT_FILES }, () => 'COMPLETED'),
+    ]);
+    expect(now[0]).toMatchObject({ url: null });
+    expect((await fetch(done[0].url)).status).toBe(403);
+    expect(await download(done.at(-1).url)).toHaveLength(2);
   });
 
   it('lets a test settle an operation as canceled, which drops its file', async () => {

@@ -66,6 +66,12 @@ interface Internal {
 }
 
 const RETENTION_MS = 7 * 86_400_000;
+/**
+ * Export files the sandbox keeps in memory: those of the newest completed exports; an older one reads EXPIRED at once.
+ * A sandbox limit, stricter than Shopify's seven days, so a sandbox left running (serve reconciling every few minutes
+ * on a large catalog) does not grow without bound. A client reads its export's file as soon as it completes.
+ */
+export const KEPT_EXPORT_FILES = 8;
 
 export class BulkOperationStore {
   private readonly operations = new Map<string, Internal>();
@@ -193,6 +199,15 @@ export class BulkOperationStore {
       fileSize: lines.length > 0 ? String(size) : null,
       url,
     });
+    this.dropOldFiles();
+  }
+
+  /** Keeps the files of the KEPT_EXPORT_FILES newest completed exports (ids grow with time). */
+  private dropOldFiles(): void {
+    const kept = [...this.operations.values()].filter((op) => op.lines !== undefined);
+    kept.sort((a, b) => b.record.legacyId - a.record.legacyId);
+    for (const op of kept.slice(KEPT_EXPORT_FILES)) Object.assign(op.record, { status: 'EXPIRED', url: null });
+    for (const op of kept.slice(KEPT_EXPORT_FILES)) op.lines = undefined;
   }
 
   private expire(op: Internal): void {
