@@ -21,12 +21,6 @@ export interface CliRun {
 export const FAST_WINDOW_MS = 300;
 /** The first bulk-export poll: the sandbox finishes an export at once when it has no latency model. */
 export const FAST_BULK_POLL_MS = 5;
-/**
- * The first retry backoff (1 s by default), scaled down like the window: a retried Sentos GET (a 429 when runs follow
- * each other inside the scaled window) otherwise waits half a second or more of backoff for a window of 300 ms. A
- * server's Retry-After still sets the floor of each wait, and the number of attempts is unchanged.
- */
-export const FAST_RETRY_BASE_MS = 5;
 
 export async function runCli(
   args: string[],
@@ -75,7 +69,6 @@ export async function startTestSandbox(options: SandboxOptions = {}): Promise<Te
     SENTOS_SYNC_HOME: home,
     SENTOS_SYNC_SENTOS_WINDOW_MS: String(FAST_WINDOW_MS),
     SENTOS_SYNC_BULK_POLL_MS: String(FAST_BULK_POLL_MS),
-    SENTOS_SYNC_RETRY_BASE_MS: String(FAST_RETRY_BASE_MS),
   };
   return {
     sandbox,
