@@ -48,8 +48,8 @@ export function memoryFiles(): ShardFiles {
 /** Temporary files under the OS's temporary folder (mode 0600); undefined when that folder cannot be written. */
 export function diskFiles(base = os.tmpdir()): ShardFiles | undefined {
   let dir: string;
+  quietly(() => removeStale(base));
   try {
-    removeStale(base);
     dir = fs.mkdtempSync(path.join(base, PREFIX));
   } catch {
     return undefined;
@@ -75,13 +75,23 @@ export function diskFiles(base = os.tmpdir()): ShardFiles | undefined {
       closeFile(shard);
       return fs.openAsBlob(file(shard), { type: JSONL_MIME });
     },
+    // Removing is best effort (a file still open elsewhere, as Windows may have it): the upload's outcome stands, and
+    // a folder left behind goes with the stale ones.
     release(shard) {
       closeFile(shard);
-      fs.rmSync(file(shard), { force: true });
+      quietly(() => fs.rmSync(file(shard), { force: true }));
     },
     close() {
       for (const shard of [...open.keys()]) closeFile(shard);
-      fs.rmSync(dir, { recursive: true, force: true });
+      quietly(() => fs.rmSync(dir, { recursive: true, force: true }));
     },
   };
+}
+
+function quietly(remove: () => void): void {
+  try {
+    remove();
+  } catch {
+    // left for a later run's removeStale
+  }
 }
