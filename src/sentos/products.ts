@@ -3,6 +3,7 @@ import { fetchPages } from './pages.js';
 import type { SentosTransport } from './transport.js';
 import type { SentosProduct } from './types.js';
 import { isPlainObject } from './wire/fields.js';
+import { SentosInterner } from './wire/intern.js';
 import { parseSentosProduct, parseSentosProducts, type InvalidProduct } from './wire/product.js';
 
 export interface ListProductsOptions {
@@ -32,6 +33,8 @@ export async function* listProducts(
   // orderby_id=ASC keeps a full scan stable while products change (docs/sentos-api.md#product-lists-and-paging [V: MSO,
   // SCX]).
   const query = { orderby_id: 'ASC', sku: options.sku };
+  // One interner for every page: what repeats is one value across the whole catalog (docs/architecture.md#memory).
+  const interner = new SentosInterner();
   for await (const { page, envelope } of fetchPages(transport, {
     path: '/products',
     query,
@@ -39,7 +42,7 @@ export async function* listProducts(
     operation: 'listProducts',
     listKeys: ['data'],
   })) {
-    const parsed = parseSentosProducts(envelope.items);
+    const parsed = parseSentosProducts(envelope.items, interner);
     const out: SentosProductPage = { ...parsed, page };
     if (envelope.totalPages !== undefined) out.totalPages = envelope.totalPages;
     if (envelope.totalElements !== undefined) out.totalElements = envelope.totalElements;

@@ -18,15 +18,24 @@ export interface SentosChannelPrice {
   list?: MoneyResult;
 }
 
+/** The second variant axis: name is the attribute ("Beden"), value the size ("M"). */
+export interface SentosModel {
+  readonly name: string;
+  readonly value: string;
+}
+
+/*
+ * Stock rows and lists, models, prices and image lists of a catalog read are shared between the variants that hold
+ * equal ones, frozen (docs/architecture.md#memory): readonly here.
+ */
 export interface SentosVariant {
   sku: string;
   barcode?: string;
   color?: string;
-  /** The second variant axis: name is the attribute ("Beden"), value the size ("M"). */
-  model?: { name: string; value: string };
-  stocks: SentosStock[];
+  model?: SentosModel;
+  stocks: readonly SentosStock[];
   /** Image URLs in Sentos order. */
-  images: string[];
+  images: readonly string[];
   salePrice?: MoneyResult;
   purchasePrice?: MoneyResult;
 }
@@ -46,8 +55,8 @@ export interface SentosProduct {
   purchasePrice?: MoneyResult;
   /** Sales-channel price lists keyed as Sentos keys them (e.g. "b2c", "trendyol"). */
   prices: Record<string, SentosChannelPrice>;
-  stocks: SentosStock[];
-  images: string[];
+  stocks: readonly SentosStock[];
+  images: readonly string[];
   /** Empty for a simple product: it is then its own single variant. */
   variants: SentosVariant[];
 }

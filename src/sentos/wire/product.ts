@@ -14,6 +14,7 @@ import {
   wireStock,
   wireText,
 } from './fields.js';
+import { SentosInterner } from './intern.js';
 
 /**
  * The product as GET /products and GET /products/{id} send it (docs/sentos-api.md#product-shape-and-quirks), narrowed
@@ -72,7 +73,6 @@ export const wireProductSchema = z
   });
 
 type WireProduct = z.output<typeof wireProductSchema>;
-type WireVariant = z.output<typeof wireVariantSchema>;
 
 export interface InvalidProduct {
   id?: string;
@@ -88,9 +88,9 @@ export type ProductParse = { ok: true; product: SentosProduct } | { ok: false; i
  * Parses one product; a product that does not fit is reported, never thrown
  * (docs/house-style.md#8-per-item-failures-are-data).
  */
-export function parseSentosProduct(raw: unknown): ProductParse {
+export function parseSentosProduct(raw: unknown, interner = new SentosInterner()): ProductParse {
   const result = wireProductSchema.safeParse(raw);
-  if (result.success) return { ok: true, product: toSentosProduct(result.data) };
+  if (result.success) return { ok: true, product: toSentosProduct(result.data, interner) };
   const reason = result.error.issues
     .slice(0, 3)
     .map((issue) => (issue.path.length > 0 ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
@@ -98,15 +98,21 @@ export function parseSentosProduct(raw: unknown): ProductParse {
   return { ok: false, invalid: { ...identify(raw), reason } };
 }
 
-/** Parses a page of products: the good ones, and the ones to report. */
-export function parseSentosProducts(items: readonly unknown[]): {
+/**
+ * Parses a page of products: the good ones, and the ones to report. A catalog read passes one interner for all its
+ * pages, so what repeats is one value across the catalog (docs/architecture.md#memory).
+ */
+export function parseSentosProducts(
+  items: readonly unknown[],
+  interner = new SentosInterner(),
+): {
   products: SentosProduct[];
   invalid: InvalidProduct[];
 } {
   const products: SentosProduct[] = [];
   const invalid: InvalidProduct[] = [];
   for (const item of items) {
-    const parsed = parseSentosProduct(item);
+    const parsed = parseSentosProduct(item, interner);
     if (parsed.ok) products.push(parsed.product);
     else invalid.push(parsed.invalid);
   }
@@ -121,41 +127,49 @@ function identify(raw: unknown): { id?: string; sku?: string; name?: string } {
   return compact({ id: pick(raw.id), sku: pick(raw.sku), name: name.success ? name.data || undefined : undefined });
 }
 
-export function toSentosProduct(w: WireProduct): SentosProduct {
+export function toSentosProduct(w: WireProduct, interner = new SentosInterner()): SentosProduct {
   const prices: Record<string, SentosChannelPrice> = {};
   for (const [key, entry] of Object.entries(w.prices ?? {})) {
-    prices[key] = compact({ list: entry?.list_price, sale: entry?.sale_price });
+    prices[key] = interner.channelPrice(entry?.list_price, entry?.sale_price);
   }
+  // Variants of one colour often list the same images: one list for them (keys live only while this product parses).
+  const imageLists = new Map<string, readonly string[]>();
+  const images = (urls: readonly string[]): readonly string[] => {
+    const shared = interner.images(urls);
+    const key = shared.join('\u0000');
+    const known = imageLists.get(key);
+    if (known) return known;
+    imageLists.set(key, shared);
+    return shared;
+  };
   return compact({
     id: w.id,
     sku: w.sku ?? '',
     name: w.name,
-    brand: w.brand,
+    brand: interner.string(w.brand),
     barcode: w.barcode,
     description: w.description,
     descriptionDetail: w.description_detail,
-    categoryId: w.category_id,
-    currency: w.currency,
+    categoryId: interner.string(w.category_id),
+    currency: interner.string(w.currency),
     vatRate: w.vat_rate,
-    salePrice: w.sale_price,
-    purchasePrice: w.purchase_price,
+    salePrice: interner.money(w.sale_price),
+    purchasePrice: interner.money(w.purchase_price),
     prices,
-    stocks: w.stocks,
-    images: w.images,
-    variants: w.variants.map(toSentosVariant),
-  });
-}
-
-function toSentosVariant(w: WireVariant): SentosVariant {
-  return compact({
-    sku: w.sku,
-    barcode: w.barcode,
-    color: w.color,
-    model: w.model,
-    stocks: w.stocks,
-    images: w.images,
-    salePrice: w.sale_price,
-    purchasePrice: w.purchase_price,
+    stocks: interner.stocks(w.stocks),
+    images: images(w.images),
+    variants: w.variants.map((v): SentosVariant =>
+      compact({
+        sku: v.sku,
+        barcode: v.barcode,
+        color: interner.string(v.color),
+        model: interner.model(v.model),
+        stocks: interner.stocks(v.stocks),
+        images: images(v.images),
+        salePrice: interner.money(v.sale_price),
+        purchasePrice: interner.money(v.purchase_price),
+      }),
+    ),
   });
 }
 

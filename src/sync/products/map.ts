@@ -31,7 +31,7 @@ export interface MappedVariant {
   price: VariantPrice;
   /** null = none (clear it); undefined = no list price, so no opinion. */
   compareAt: number | null | undefined;
-  stocks: SentosStock[];
+  stocks: readonly SentosStock[];
 }
 
 export interface MappedProduct {

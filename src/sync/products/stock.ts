@@ -75,7 +75,7 @@ function findLocation(active: ShopifyLocation[], idOrName: string): ShopifyLocat
 
 export interface StockInput {
   sku: string;
-  stocks: SentosStock[];
+  stocks: readonly SentosStock[];
   /** The matched Shopify variant; undefined for a variant productSet will create. */
   variant?: ShopifyVariant;
   /** location id → units sold on Shopify that Sentos has not seen yet. */
