@@ -138,6 +138,16 @@ export function routeCount(sandbox: Sandbox, route: string): number {
   return sandbox.sentos.stats().requests.byRoute[route] ?? 0;
 }
 
+/**
+ * Requests on a route that Sentos answered, i.e. without the ones its limits refused with 429. Back-to-back runs in
+ * a test share the sandbox's (scaled) window, so the second run's first listing can meet the first run's GETs there
+ * and be retried: one listing, sent twice. Count with this where the assertion is how many listings the tool makes.
+ */
+export function answeredCount(sandbox: Sandbox, route: string): number {
+  const stats = sandbox.sentos.stats();
+  return (stats.requests.byRoute[route] ?? 0) - (stats.rateLimitedByRoute[route] ?? 0);
+}
+
 /** The profile's state folder under the test home (default profile). */
 export function stateFile(home: string, name: 'orders-ledger.jsonl' | 'orders-checkpoint.json'): string {
   return path.join(home, 'state', name);

@@ -69,6 +69,7 @@ describe('simulator stats', () => {
         byRoute: { 'GET /products': 1, 'GET /products/:id': 1, 'POST /orders': 3, 'GET /warehouses': 1 },
       },
       rateLimited: 1,
+      rateLimitedByRoute: { 'POST /orders': 1 },
       unauthorized: 1,
       faults: {},
       orders: 2,
@@ -80,6 +81,7 @@ describe('simulator stats', () => {
     expect(sim.stats()).toEqual({
       requests: { total: 0, reads: 0, writes: 0, byRoute: {} },
       rateLimited: 0,
+      rateLimitedByRoute: {},
       unauthorized: 0,
       faults: {},
       orders: 2,

@@ -93,7 +93,7 @@ function processRequest(deps: HandlerDeps, incoming: Incoming): RouteResult {
   const isRead = method === 'GET' || method === 'HEAD';
   const decision = deps.limiter.check(isRead ? 'read' : 'write', `${method} ${url.pathname}${url.search} ${raw}`, now);
   if (decision.limited) {
-    deps.stats.rateLimited();
+    deps.stats.rateLimited(match.key);
     const { windowMs, sendRetryAfter } = options.limits;
     const headers = sendRetryAfter ? { 'retry-after': formatRetryAfter(decision.retryAfterMs, windowMs) } : undefined;
     return { ...message(429, 'Too Many Requests'), ...(headers ? { headers } : {}) };

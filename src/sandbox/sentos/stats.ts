@@ -9,6 +9,8 @@ export interface SentosSimStats {
   requests: { total: number; reads: number; writes: number; byRoute: Record<string, number> };
   /** 429s from the simulated limits (injected 429s are under faults). */
   rateLimited: number;
+  /** The same 429s by route (the keys of requests.byRoute): what a route's answered count leaves out. */
+  rateLimitedByRoute: Record<string, number>;
   unauthorized: number;
   faults: Record<string, number>;
   /** Orders currently stored (duplicates included). */
@@ -17,7 +19,7 @@ export interface SentosSimStats {
 
 export interface StatsRecorder {
   request(method: string, routeKey: string): void;
-  rateLimited(): void;
+  rateLimited(routeKey: string): void;
   unauthorized(): void;
   snapshot(orders: number): SentosSimStats;
   reset(): void;
@@ -26,6 +28,7 @@ export interface StatsRecorder {
 export function createStatsRecorder(faults: FaultInjector): StatsRecorder {
   let requests = { total: 0, reads: 0, writes: 0, byRoute: {} as Record<string, number> };
   let rateLimited = 0;
+  let rateLimitedByRoute: Record<string, number> = {};
   let unauthorized = 0;
   // The injector's counts cannot be reset: remember a baseline and subtract it.
   let faultBaseline: Record<string, number> = {};
@@ -36,7 +39,10 @@ export function createStatsRecorder(faults: FaultInjector): StatsRecorder {
       else requests.writes += 1;
       requests.byRoute[routeKey] = (requests.byRoute[routeKey] ?? 0) + 1;
     },
-    rateLimited: () => void (rateLimited += 1),
+    rateLimited(routeKey) {
+      rateLimited += 1;
+      rateLimitedByRoute[routeKey] = (rateLimitedByRoute[routeKey] ?? 0) + 1;
+    },
     unauthorized: () => void (unauthorized += 1),
     snapshot(orders) {
       const faultCounts = Object.fromEntries(
@@ -47,6 +53,7 @@ export function createStatsRecorder(faults: FaultInjector): StatsRecorder {
       return {
         requests: { ...requests, byRoute: { ...requests.byRoute } },
         rateLimited,
+        rateLimitedByRoute: { ...rateLimitedByRoute },
         unauthorized,
         faults: faultCounts,
         orders,
@@ -55,6 +62,7 @@ export function createStatsRecorder(faults: FaultInjector): StatsRecorder {
     reset() {
       requests = { total: 0, reads: 0, writes: 0, byRoute: {} };
       rateLimited = 0;
+      rateLimitedByRoute = {};
       unauthorized = 0;
       faultBaseline = faults.counts();
     },
