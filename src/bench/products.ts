@@ -20,12 +20,14 @@ const WRITE_ENV: Record<WriteMode, Record<string, string>> = {
   'per-call': { SENTOS_SYNC_BULK_THRESHOLD: '0' },
 };
 
-/** One products cell of the benchmark: a first sync (forced) and an unchanged resync of the same store. */
+/** One products cell of the benchmark: a dry run, a first sync (forced) and an unchanged resync of the same store. */
 export interface ProductsCell {
   products: number;
   variants: number;
   plan: ShopifyPlan;
   write: WriteMode;
+  /** `products --dry-run` on the empty store: the reads and the plan of the first sync, nothing written. */
+  dry: RunFigures;
   first: RunFigures;
   resync: RunFigures;
 }
@@ -73,12 +75,13 @@ export async function benchProducts(
       ...WRITE_ENV[write],
     };
     const variants = sandbox.sentos.state.products.reduce((n, p) => n + Math.max(1, p.variants.length), 0);
+    const dry = await measureRun(bin, sandbox, ['products', '--json', '--dry-run'], env, plan, nodeArgs);
     const first = await measureRun(bin, sandbox, ['products', '--json', '--force'], env, plan, nodeArgs);
     // Both simulators hold this one model object: switching it in place gives the resync its own latency (a
     // 10k first sync at loopback speed, then the resync's bulk export at field speed).
     if (resyncLatency !== latency) Object.assign(sandbox.latency, createLatencyModel(resyncLatency, 1));
     const resync = await measureRun(bin, sandbox, ['products', '--json'], env, plan, nodeArgs);
-    return { products, variants, plan, write, first, resync };
+    return { products, variants, plan, write, dry, first, resync };
   } finally {
     await sandbox.close();
     fs.rmSync(home, { recursive: true, force: true });

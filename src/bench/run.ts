@@ -9,7 +9,7 @@ import { benchStartup } from './startup.js';
 import { cellLines, ordersLine, startupLine, tableHeader, tableRows } from './table.js';
 
 /**
- * `npm run bench`: syncs catalogs against the in-process sandbox with the CLI as a child process (first run
+ * `npm run bench`: syncs catalogs against the in-process sandbox with the CLI as a child process (dry run, first run
  * and unchanged resync) per plan, pushes orders under Sentos's POST limit, and times start-up. A benchmark,
  * not a test: it prints figures and never fails on speed. Cells run smallest first; pick single cells with:
  *

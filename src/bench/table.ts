@@ -6,6 +6,7 @@ import type { StartupFigures } from './startup.js';
 export function cellLines(cell: ProductsCell): string[] {
   return [
     `(${cell.variants} variants)`,
+    runLine('dry run', cell.products, cell.dry),
     runLine('first run', cell.products, cell.first),
     runLine('unchanged resync', cell.products, cell.resync),
   ];
@@ -70,7 +71,11 @@ export function tableRows(cell: ProductsCell): string[] {
       String(r.throttled),
       `${r.peakRssMb ?? '?'} MB`,
     ].join(' | ')} |`;
-  return [row(`first sync (${writeLabel(cell)})`, cell.first), row(`unchanged resync (${cell.write})`, cell.resync)];
+  return [
+    row('dry run', cell.dry),
+    row(`first sync (${writeLabel(cell)})`, cell.first),
+    row(`unchanged resync (${cell.write})`, cell.resync),
+  ];
 }
 
 /** `auto` names the path the tool chose: bulk when the first sync started a bulk import. */
