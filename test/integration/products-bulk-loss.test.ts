@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { aPlanItem } from '../builders/plan-item.js';
 import { systemClock } from '../../src/core/clock.js';
 import { SecretRegistry } from '../../src/core/redact.js';
 import { startShopifySimulator, type ShopifySimulator } from '../../src/sandbox/shopify/index.js';
@@ -51,18 +52,7 @@ function items(locationId: string): PlanItem[] {
       ],
       sentosProductId: String(100 + i),
     };
-    return {
-      key: String(100 + i),
-      sku: `LOSS-${i}`,
-      title: write.title!,
-      action: 'create',
-      reasons: [],
-      warnings: [],
-      changes: [],
-      stock: [],
-      activate: false,
-      productWrite: write,
-    };
+    return aPlanItem(String(100 + i), write, { sku: `LOSS-${i}`, title: write.title! });
   });
 }
 

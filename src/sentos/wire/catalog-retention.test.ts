@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { objectsOf } from '../../../test/helpers/object-graph.js';
 import type { SentosProduct } from '../types.js';
 import { SentosInterner } from './intern.js';
 import { parseSentosProducts } from './product.js';
@@ -49,18 +50,6 @@ function wireProducts(products: number): unknown[] {
   }
   // Each page is its own parse, as it is off the wire.
   return JSON.parse(JSON.stringify(items)) as unknown[];
-}
-
-function objectsOf(root: unknown): Set<object> {
-  const seen = new Set<object>();
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
-    stack.push(...Object.values(value));
-  }
-  return seen;
 }
 
 function read(items: unknown[], interner = new SentosInterner()): SentosProduct[] {

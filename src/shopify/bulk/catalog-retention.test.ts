@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { objectsOf } from '../../../test/helpers/object-graph.js';
 import { CatalogInterner } from '../intern.js';
 import type { ShopifyProduct } from '../types.js';
 import { catalogCollector, joinCatalog, levelsCollector } from './catalog-lines.js';
@@ -76,18 +77,6 @@ async function read(lines: { catalog: unknown[]; levels: unknown[] }): Promise<S
   for (const line of lines.levels) levels.add(line);
   const unexpected = () => Promise.reject(new Error('every item has levels'));
   return joinCatalog(catalog.finish(), levels.finish(), unexpected, intern);
-}
-
-function objectsOf(root: unknown): Set<object> {
-  const seen = new Set<object>();
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
-    stack.push(...Object.values(value));
-  }
-  return seen;
 }
 
 describe('the bulk catalog read', () => {

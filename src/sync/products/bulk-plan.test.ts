@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aPlanItem } from '../../../test/builders/plan-item.js';
 import { parseResultLine, productSetLine } from '../../shopify/bulk/product-set-lines.js';
 import type { ProductWrite } from '../../shopify/types.js';
 import { chooseBulk, matchResults, shardLines, splitForBulk, type ShardLine } from './bulk-plan.js';
@@ -22,18 +23,7 @@ const write = (over: Partial<ProductWrite> = {}): ProductWrite => ({
   ...over,
 });
 
-const item = (key: string, productWrite?: ProductWrite): PlanItem => ({
-  key,
-  sku: key,
-  title: key,
-  action: 'create',
-  reasons: [],
-  warnings: [],
-  changes: [],
-  stock: [],
-  activate: false,
-  ...(productWrite && { productWrite }),
-});
+const item = (key: string, productWrite?: ProductWrite): PlanItem => aPlanItem(key, productWrite);
 
 describe('splitForBulk', () => {
   const writes = [item('1', write()), item('2', write()), item('3', write({ returnVariants: true }))];

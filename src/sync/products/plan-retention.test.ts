@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { objectsOf } from '../../../test/helpers/object-graph.js';
 import {
   aSentosProduct,
   aSentosWarehouse,
@@ -15,18 +16,6 @@ import { productSettings } from './settings.js';
  * A products run empties the Sentos snapshot's list once planned (docs/architecture.md#memory): that frees the
  * catalog only if the plan holds no object or array of it (strings are values and may be shared).
  */
-function objectsOf(root: unknown): Set<object> {
-  const seen = new Set<object>();
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (typeof value !== 'object' || value === null || seen.has(value)) continue;
-    seen.add(value);
-    stack.push(...(value instanceof Map ? [...value.keys(), ...value.values()] : Object.values(value)));
-  }
-  return seen;
-}
-
 const settings = productSettings({ warehouseMap: { MERKEZ: 'Ana Depo', DEPO: 'Mağaza' } });
 const locations = [
   aShopifyLocation({ id: 'gid://shopify/Location/1', name: 'Ana Depo' }),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { aPlanItem } from '../../../test/builders/plan-item.js';
 import type { BulkImportApi } from '../../shopify/client.js';
 import type { ProductWrite } from '../../shopify/types.js';
 import type { PlanItem } from '../products/types.js';
@@ -17,18 +18,7 @@ const write = (key: string): ProductWrite => ({
   variants: [{ sku: key, price: 1000, optionValues: [{ optionName: 'Title', name: 'Default Title' }] }],
   sentosProductId: key,
 });
-const item = (key: string): PlanItem => ({
-  key,
-  sku: key,
-  title: key,
-  action: 'create',
-  reasons: [],
-  warnings: [],
-  changes: [],
-  stock: [],
-  activate: false,
-  productWrite: write(key),
-});
+const item = (key: string): PlanItem => aPlanItem(key, write(key));
 
 /** A shop whose imports finish when the test says so; it counts how many run at once. */
 function fakeShop() {

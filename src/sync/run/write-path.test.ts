@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { aPlanItem } from '../../../test/builders/plan-item.js';
 import type { BulkImportApi, ShopifyClient } from '../../shopify/client.js';
 import type { ThrottleStatus } from '../../shopify/throttle.js';
 import type { ProductWrite } from '../../shopify/types.js';
@@ -17,18 +18,9 @@ const write = (key: string, returnVariants = false): ProductWrite => ({
 });
 
 const items = (n: number): PlanItem[] =>
-  Array.from({ length: n }, (_, i) => ({
-    key: String(i),
-    sku: `S-${i}`,
-    title: `S-${i}`,
-    action: 'create',
-    reasons: [],
-    warnings: [],
-    changes: [],
-    stock: [],
-    activate: false,
-    productWrite: write(String(i), i === 0),
-  }));
+  Array.from({ length: n }, (_, i) =>
+    aPlanItem(String(i), write(String(i), i === 0), { sku: `S-${i}`, title: `S-${i}` }),
+  );
 
 /** A client double: the bucket it reports and 20 points per productSet; counts the predictions asked. */
 function client(bucket: ThrottleStatus | undefined, withPacing = true) {
