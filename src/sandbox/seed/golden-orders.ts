@@ -1,4 +1,4 @@
-import type { SeedOrder, SeedOrderItem, SeedOrderLine, SeedShippingLine } from './orders.js';
+import { lineOf, type SeedOrder, type SeedOrderItem, type SeedOrderLine, type SeedShippingLine } from './orders.js';
 
 /**
  * The golden orders of the money model (README "Money"): one order per case an order push gets wrong in peers'
@@ -21,18 +21,7 @@ interface Ctx {
 }
 
 function line(ctx: Ctx, index: number, unitPriceMinor: number, quantity: number, extra: Partial<SeedOrderLine> = {}) {
-  const item = ctx.items[index % ctx.items.length] as SeedOrderItem;
-  return {
-    sku: item.sku,
-    productId: item.productId,
-    title: item.name,
-    variantTitle: item.variantTitle ?? null,
-    quantity,
-    unitPriceMinor,
-    discountPerUnitMinor: 0,
-    vatRate: 0.2,
-    ...extra,
-  } satisfies SeedOrderLine;
+  return lineOf(ctx.items[index % ctx.items.length] as SeedOrderItem, quantity, unitPriceMinor, extra);
 }
 
 const cargo = (priceMinor: number, extra: Partial<SeedShippingLine> = {}): SeedShippingLine => ({

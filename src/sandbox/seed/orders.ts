@@ -304,16 +304,12 @@ function buildLines(random: Random, items: readonly SeedOrderItem[], scenario: S
     const item = pool.splice(random.int(0, pool.length - 1), 1)[0] as SeedOrderItem;
     const unitPriceMinor = Math.round(Number(item.price) * 100);
     const quantity = scenario === 'partial-refund' && i === 0 ? 2 : random.int(1, 3);
-    lines.push({
-      sku: item.sku,
-      productId: item.productId,
-      title: item.name,
-      variantTitle: item.variantTitle ?? null,
-      quantity,
-      unitPriceMinor,
-      discountPerUnitMinor: random.chance(0.25) ? Math.round(unitPriceMinor * 0.1) : 0,
-      vatRate: item.vatRate > 1 ? item.vatRate / 100 : item.vatRate,
-    });
+    lines.push(
+      lineOf(item, quantity, unitPriceMinor, {
+        discountPerUnitMinor: random.chance(0.25) ? Math.round(unitPriceMinor * 0.1) : 0,
+        vatRate: item.vatRate > 1 ? item.vatRate / 100 : item.vatRate,
+      }),
+    );
   }
   if (scenario === 'no-sku') {
     lines.push({
@@ -330,6 +326,26 @@ function buildLines(random: Random, items: readonly SeedOrderItem[], scenario: S
 }
 
 /** Standard cargo, free from 1.000 TL (a common Turkish shop rule). */
+/** A Shopify order line of a catalog item, sold at `unitPriceMinor` (no discount, 20 % KDV unless `extra` says). */
+export function lineOf(
+  item: SeedOrderItem,
+  quantity: number,
+  unitPriceMinor: number,
+  extra: Partial<SeedOrderLine> = {},
+): SeedOrderLine {
+  return {
+    sku: item.sku,
+    productId: item.productId,
+    title: item.name,
+    variantTitle: item.variantTitle ?? null,
+    quantity,
+    unitPriceMinor,
+    discountPerUnitMinor: 0,
+    vatRate: 0.2,
+    ...extra,
+  };
+}
+
 export function shippingFor(lines: readonly SeedOrderLine[]): SeedShippingLine {
   const free =
     lines.reduce((sum, line) => sum + (line.unitPriceMinor - line.discountPerUnitMinor) * line.quantity, 0) >= 100_000;
